@@ -1,0 +1,71 @@
+import type { Locale } from './locale.js';
+
+/** The channels one conversation core serves. */
+export type ChannelName = 'console' | 'telegram' | 'whatsapp';
+
+/** A reference to a medium (photo) that a channel received; the core never holds the bytes. */
+export interface MediaRef {
+  readonly kind: 'photo';
+  readonly ref: string;
+  readonly mime?: string;
+  readonly size?: number;
+}
+
+/**
+ * One message from a user, as a channel adapter hands it to the engine.
+ * Adapters translate SDK objects into this shape; the engine never sees an SDK object.
+ * Everything here is untrusted input: `choiceId` comes from button data a client can forge.
+ */
+export interface InboundMessage {
+  readonly channel: ChannelName;
+  /** Stable per-user key such as `telegram:123` or `console:local`. */
+  readonly userKey: string;
+  readonly text?: string;
+  /** Id of a pressed button, re-validated against the current prompt. */
+  readonly choiceId?: string;
+  /** The conversation was (re)started, e.g. Telegram `/start`; `text` may hold a deep-link payload. */
+  readonly start?: boolean;
+  readonly media?: readonly MediaRef[];
+  readonly receivedAt: Date;
+}
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/** A piece of user-facing text: an i18n key with params, or text already localised (from content). */
+export type Text = { readonly key: string; readonly params?: Params } | { readonly literal: string };
+
+export const t = (key: string, params?: Params): Text => (params ? { key, params } : { key });
+export const literal = (text: string): Text => ({ literal: text });
+
+/** One selectable option. `id` is stable and short (it travels in button data). */
+export interface Choice {
+  readonly id: string;
+  readonly label: Text;
+}
+
+/** What a flow says: a title, paragraphs, and the choices offered. */
+export interface Reply {
+  readonly title?: Text;
+  readonly body: readonly Text[];
+  readonly choices?: readonly Choice[];
+}
+
+/** A choice after rendering: `n` is the number the user may type (0 is always the main menu). */
+export interface RenderedChoice {
+  readonly id: string;
+  readonly n: number;
+  readonly label: string;
+}
+
+/** A reply rendered to plain text in the user's locale; channels format and escape it. */
+export interface OutboundMessage {
+  readonly title?: string;
+  readonly body: string;
+  readonly choices: readonly RenderedChoice[];
+}
+
+/** Everything the engine answers to one inbound message. */
+export interface EngineResult {
+  readonly locale: Locale;
+  readonly messages: readonly OutboundMessage[];
+}

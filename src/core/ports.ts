@@ -1,0 +1,44 @@
+import type { Locale } from './locale.js';
+import type { Params } from './message.js';
+import type { DecodeResult, Session } from './session.js';
+
+/** A session as loaded, with the revision to compare against when saving it back. */
+export interface LoadedSession {
+  readonly decoded: DecodeResult;
+  /** Opaque revision; 0 when the user had no stored session. */
+  readonly rev: number;
+}
+
+export type SaveResult =
+  | { readonly type: 'saved'; readonly rev: number }
+  /** Someone else saved first (another process, a concurrent message): retry against `current`. */
+  | { readonly type: 'conflict'; readonly current: LoadedSession };
+
+/**
+ * Where sessions live. Saving is compare-and-set on the revision, so two processes serving one user
+ * never overwrite each other's step. Implementations: memory (demo, tests) and Redis (service).
+ */
+export interface SessionStore {
+  load(userKey: string): Promise<LoadedSession>;
+  save(userKey: string, session: Session, expectedRev: number): Promise<SaveResult>;
+  delete(userKey: string): Promise<void>;
+}
+
+/** Renders i18n keys; implemented with i18next outside the core. */
+export interface Translator {
+  t(locale: Locale, key: string, params?: Params): string;
+}
+
+/** Minimal structured logger (pino-compatible): object first, message second. */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
