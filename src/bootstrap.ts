@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCatalog, type Catalog } from './content/catalog.js';
+import { formatProblem, loadContent, type ContentProblem } from './content/loader.js';
+import { createEngine, type Engine } from './core/engine.js';
+import { createFlows } from './core/flows/index.js';
+import { createIntentMatcher, type IntentLists } from './core/intents.js';
+import { LOCALES, type Locale } from './core/locale.js';
+import type { Clock, Logger, SessionStore } from './core/ports.js';
+import { createTranslator } from './i18n/translator.js';
+
+export class ContentError extends Error {
+  constructor(readonly problems: readonly ContentProblem[]) {
+    super(`invalid content:\n${problems.map(formatProblem).join('\n')}`);
+  }
+}
+
+export function readIntentLists(localesDir: string): IntentLists[] {
+  return LOCALES.map((l) => JSON.parse(readFileSync(join(localesDir, l, 'intents.json'), 'utf8')) as IntentLists);
+}
+
+export interface CoreParts {
+  readonly catalog: Catalog;
+  readonly warnings: readonly ContentProblem[];
+}
+
+/** Loads and indexes content; throws ContentError listing every problem when it is invalid. */
+export function loadCatalog(contentDir: string, now: Date): CoreParts {
+  const loaded = loadContent(contentDir, now);
+  if (!loaded.ok) throw new ContentError(loaded.errors);
+  return { catalog: buildCatalog(loaded.content), warnings: loaded.warnings };
+}
+
+export interface BuildEngineOptions {
+  readonly contentDir: string;
+  readonly localesDir: string;
+  readonly store: SessionStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly defaultLocale: Locale;
+  /** Already loaded content (benchmarks and tests reuse one). */
+  readonly catalog?: Catalog;
+}
+
+/** Wires the conversation core: content, translations, intents and flows. No channel, no SDK. */
+export function buildEngine(opts: BuildEngineOptions): Engine {
+  const catalog = opts.catalog ?? loadCatalog(opts.contentDir, opts.clock.now()).catalog;
+  const intents = createIntentMatcher(readIntentLists(opts.localesDir));
+  return createEngine({
+    store: opts.store,
+    flows: createFlows(intents),
+    catalog,
+    translator: createTranslator(opts.localesDir),
+    intents,
+    clock: opts.clock,
+    logger: opts.logger,
+    defaultLocale: opts.defaultLocale,
+  });
+}

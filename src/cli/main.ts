@@ -1,0 +1,21 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { checkContent } from './content-check.js';
+
+const program = new Command('demimas').description('demimas-bot administration');
+
+const content = program.command('content').description('content files under content/');
+content
+  .command('check')
+  .description('validate every content file; warn about items past their review date')
+  .option('--dir <path>', 'content folder', process.env.CONTENT_DIR ?? 'content')
+  .option('--today <date>', 'check as of this date (YYYY-MM-DD)', (v) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected YYYY-MM-DD');
+    return new Date(`${v}T00:00:00Z`);
+  })
+  .action((opts: { dir: string; today?: Date }) => {
+    const report = checkContent(opts.dir, opts.today ?? new Date());
+    for (const line of report.lines) console.log(line);
+    process.exitCode = report.exitCode;
+  });
+
+await program.parseAsync(process.argv);

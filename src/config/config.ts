@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { LOCALES } from '../core/locale.js';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { message: `expected a number from ${min} to ${max}` });
+
+/** Every environment variable the bot reads. `.env.example` documents each one. */
+const envSchema = z.object({
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'expected a URL like redis://127.0.0.1:6379')
+    .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]{1,20}$/i, 'expected up to 20 letters, digits, ":", "_" or "-"')
+    .default('dm:'),
+  SESSION_IDLE_TTL_DAYS: int(1, 365).default(30),
+  SESSION_CACHE_SIZE: int(0, 1_000_000).default(10_000),
+  DEFAULT_LOCALE: z.enum(LOCALES).default('id'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  CONTENT_DIR: z.string().min(1).default('content'),
+  LOCALES_DIR: z.string().min(1).default('locales'),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, 'expected a token from @BotFather like 123456:ABC…')
+    .optional(),
+  WHATSAPP_ENABLED: bool.default(false),
+  CONSOLE_USER: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/i, 'expected up to 32 letters, digits, "_" or "-"')
+    .default('local'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** `demo`: no channel configured, console chat, Redis optional. `service`: a real channel, Redis required. */
+export type Mode = 'demo' | 'service';
+
+export interface Config {
+  readonly mode: Mode;
+  readonly channels: { readonly telegram: boolean; readonly whatsapp: boolean };
+  readonly redisUrl?: string;
+  readonly redisKeyPrefix: string;
+  readonly sessionIdleTtlMs: number;
+  readonly sessionCacheSize: number;
+  readonly defaultLocale: Env['DEFAULT_LOCALE'];
+  readonly log: { readonly level: Env['LOG_LEVEL']; readonly format: Env['LOG_FORMAT'] };
+  readonly contentDir: string;
+  readonly localesDir: string;
+  readonly consoleUser: string;
+}
+
+export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: readonly string[] };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Parses the environment. Pure: reads only `env`, never throws; every problem is one line that names
+ * the variable. Empty values count as unset.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .map((k) => [k, env[k]?.trim()] as const)
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    };
+  }
+  const e = parsed.data;
+  const channels = { telegram: e.TELEGRAM_BOT_TOKEN !== undefined, whatsapp: e.WHATSAPP_ENABLED };
+  const mode: Mode = channels.telegram || channels.whatsapp ? 'service' : 'demo';
+  if (mode === 'service' && !e.REDIS_URL) {
+    return { ok: false, errors: ['REDIS_URL: required when a channel (Telegram or WhatsApp) is configured'] };
+  }
+  return {
+    ok: true,
+    config: {
+      mode,
+      channels,
+      ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+      redisKeyPrefix: e.REDIS_KEY_PREFIX,
+      sessionIdleTtlMs: e.SESSION_IDLE_TTL_DAYS * DAY_MS,
+      sessionCacheSize: e.SESSION_CACHE_SIZE,
+      defaultLocale: e.DEFAULT_LOCALE,
+      log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+      contentDir: e.CONTENT_DIR,
+      localesDir: e.LOCALES_DIR,
+      consoleUser: e.CONSOLE_USER,
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import MiniSearch from 'minisearch';
+import { LOCALES, pick, type Locale } from '../core/locale.js';
+import type { Content } from './loader.js';
+import type { Contact, Destination, DocumentItem, JobKind, Topic, Verdict } from './schema.js';
+import { processTerm, tokenize } from './text-terms.js';
+
+export interface SearchHit {
+  readonly topicId: string;
+  readonly score: number;
+}
+
+/** Read-only view of validated content, indexed once at start-up. The core sees only this type. */
+export interface Catalog {
+  topic(id: string): Topic | undefined;
+  topicsOf(group: Topic['group']): readonly Topic[];
+  readonly contacts: readonly Contact[];
+  readonly documents: readonly DocumentItem[];
+  readonly jobs: readonly JobKind[];
+  readonly destinations: readonly Destination[];
+  verdict(id: string): Verdict | undefined;
+  /** Full-text search over guide topics, typo-tolerant; best first. */
+  search(query: string, locale: Locale, limit?: number): readonly SearchHit[];
+}
+
+interface IndexedTopic {
+  id: string;
+  title: string;
+  keywords: string;
+  body: string;
+}
+
+function indexFor(topics: readonly Topic[], locale: Locale): MiniSearch<IndexedTopic> {
+  const index = new MiniSearch<IndexedTopic>({
+    fields: ['title', 'keywords', 'body'],
+    tokenize,
+    processTerm,
+    searchOptions: { boost: { title: 3, keywords: 3 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' },
+  });
+  index.addAll(
+    topics.map((t) => ({
+      id: t.id,
+      title: pick(t.title, locale),
+      keywords: (t.keywords[locale] ?? []).join(' '),
+      body: [t.summary, ...t.pages, ...t.steps.map((s) => s.title)].map((x) => pick(x, locale)).join('\n'),
+    })),
+  );
+  return index;
+}
+
+export function buildCatalog(content: Content): Catalog {
+  const topics = new Map(content.topics.map((t) => [t.id, t]));
+  const verdicts = new Map(content.eligibility.verdicts.map((v) => [v.id, v]));
+  const indexes = new Map(LOCALES.map((l) => [l, indexFor(content.topics, l)]));
+  return {
+    topic: (id) => topics.get(id),
+    topicsOf: (group) => content.topics.filter((t) => t.group === group),
+    contacts: content.contacts,
+    documents: content.eligibility.documents,
+    jobs: content.eligibility.jobs,
+    destinations: content.eligibility.destinations,
+    verdict: (id) => verdicts.get(id),
+    search(query, locale, limit = 5) {
+      const index = indexes.get(locale);
+      if (!index || query.trim() === '') return [];
+      return index
+        .search(query.slice(0, 500))
+        .slice(0, limit)
+        .map((r) => ({ topicId: String(r.id), score: r.score }));
+    },
+  };
+}

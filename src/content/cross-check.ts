@@ -1,0 +1,55 @@
+import { CIVIL_DOCUMENTS, GUIDE_SECTIONS, REQUIRED_VERDICTS, SCHEME_TOPICS } from './ids.js';
+import type { Content, ContentProblem } from './loader.js';
+
+function duplicates(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+}
+
+/** Checks between files: unique ids, and every id that code or another file refers to exists. */
+export function crossCheck(content: Content): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const topicIds = new Set(content.topics.map((t) => t.id));
+  const el = content.eligibility;
+  const need = (file: string, path: string, id: string, have: ReadonlySet<string>, what: string) => {
+    if (!have.has(id)) problems.push({ file, path, message: `${what} "${id}" does not exist` });
+  };
+  for (const id of duplicates(content.topics.map((t) => t.id))) {
+    problems.push({ file: 'guide', path: '', message: `topic id "${id}" is used twice` });
+  }
+  for (const id of duplicates(content.contacts.map((c) => c.id))) {
+    problems.push({ file: 'contacts.yaml', path: '', message: `contact id "${id}" is used twice` });
+  }
+  for (const [list, items] of Object.entries({
+    documents: el.documents,
+    jobs: el.jobs,
+    destinations: el.destinations,
+    verdicts: el.verdicts,
+  })) {
+    for (const id of duplicates(items.map((i) => i.id))) {
+      problems.push({ file: 'eligibility.yaml', path: list, message: `id "${id}" is used twice` });
+    }
+  }
+  for (const [section, ids] of Object.entries(GUIDE_SECTIONS)) {
+    for (const id of ids) need('guide', section, id, topicIds, 'guide topic');
+  }
+  for (const id of Object.values(SCHEME_TOPICS)) need('guide', 'schemes', id, topicIds, 'scheme topic');
+  const verdictIds = new Set(el.verdicts.map((v) => v.id));
+  for (const id of REQUIRED_VERDICTS) need('eligibility.yaml', 'verdicts', id, verdictIds, 'verdict');
+  const docIds = new Set(el.documents.map((d) => d.id));
+  for (const id of CIVIL_DOCUMENTS) need('eligibility.yaml', 'documents', id, docIds, 'document');
+  const destIds = new Set(el.destinations.map((d) => d.id));
+  el.destinations.forEach((d, i) => {
+    if (d.topic) need('eligibility.yaml', `destinations.${i}.topic`, d.topic, topicIds, 'country topic');
+  });
+  el.jobs.forEach((j, i) => {
+    j.g2g.forEach((dest, k) => need('eligibility.yaml', `jobs.${i}.g2g.${k}`, dest, destIds, 'destination'));
+  });
+  content.contacts.forEach((c, i) => {
+    if (c.scope === 'abroad' && !c.country) {
+      problems.push({ file: 'contacts.yaml', path: `contacts.${i}.country`, message: 'a contact abroad needs a country' });
+    }
+    if (c.country) need('contacts.yaml', `contacts.${i}.country`, c.country, destIds, 'destination');
+  });
+  return problems;
+}

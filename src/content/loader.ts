@@ -1,0 +1,124 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import {
+  contactsFileSchema,
+  eligibilityFileSchema,
+  topicsFileSchema,
+  type Contact,
+  type Topic,
+} from './schema.js';
+import { crossCheck } from './cross-check.js';
+
+export interface ContentProblem {
+  readonly file: string;
+  /** Dotted path inside the file, e.g. `topics.2.title.en`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface Content {
+  readonly topics: readonly Topic[];
+  readonly contacts: readonly Contact[];
+  readonly eligibility: z.infer<typeof eligibilityFileSchema>;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly content: Content; readonly warnings: readonly ContentProblem[] }
+  | { readonly ok: false; readonly errors: readonly ContentProblem[]; readonly warnings: readonly ContentProblem[] };
+
+/** The files the bot reads, relative to the content folder. */
+export const CONTENT_FILES = {
+  guideDir: 'guide',
+  contacts: 'contacts.yaml',
+  eligibility: 'eligibility.yaml',
+} as const;
+
+function parseFile<S extends z.ZodType>(
+  root: string,
+  file: string,
+  schema: S,
+  errors: ContentProblem[],
+): z.infer<S> | undefined {
+  const rel = relative(root, file) || file;
+  if (!existsSync(file)) {
+    errors.push({ file: rel, path: '', message: 'file is missing' });
+    return undefined;
+  }
+  const doc = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) errors.push({ file: rel, path: '', message: `YAML: ${e.message.split('\n')[0] ?? ''}` });
+    return undefined;
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      errors.push({ file: rel, path: issue.path.join('.'), message: issue.message });
+    }
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Items whose `review_after` date has passed: shown with a "check with your officer" line. */
+function staleWarnings(
+  file: string,
+  list: string,
+  items: readonly { id: string; review_after: string }[],
+  today: string,
+): ContentProblem[] {
+  return items.flatMap((item, i) =>
+    item.review_after < today
+      ? [
+          {
+            file,
+            path: `${list}.${i}.review_after`,
+            message: `item "${item.id}" is past its review date ${item.review_after}`,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Loads and validates every content file under `root`. Never throws for bad content:
+ * every problem is returned as file + path + reason, so `content check` can list them all.
+ */
+export function loadContent(root: string, now: Date = new Date()): LoadResult {
+  const errors: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
+  const today = now.toISOString().slice(0, 10);
+  const guideDir = join(root, CONTENT_FILES.guideDir);
+  const guideFiles = existsSync(guideDir)
+    ? readdirSync(guideDir)
+        .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+        .sort()
+    : [];
+  if (guideFiles.length === 0) errors.push({ file: CONTENT_FILES.guideDir, path: '', message: 'no guide files' });
+
+  const topics: Topic[] = [];
+  for (const f of guideFiles) {
+    const data = parseFile(root, join(guideDir, f), topicsFileSchema, errors);
+    if (!data) continue;
+    topics.push(...data.topics);
+    warnings.push(...staleWarnings(`${CONTENT_FILES.guideDir}/${f}`, 'topics', data.topics, today));
+  }
+  const contacts = parseFile(root, join(root, CONTENT_FILES.contacts), contactsFileSchema, errors);
+  if (contacts) warnings.push(...staleWarnings(CONTENT_FILES.contacts, 'contacts', contacts.contacts, today));
+  const eligibility = parseFile(root, join(root, CONTENT_FILES.eligibility), eligibilityFileSchema, errors);
+  if (eligibility) {
+    for (const list of ['documents', 'verdicts'] as const) {
+      warnings.push(...staleWarnings(CONTENT_FILES.eligibility, list, eligibility[list], today));
+    }
+  }
+  if (errors.length > 0 || !contacts || !eligibility) return { ok: false, errors, warnings };
+
+  const content: Content = { topics, contacts: contacts.contacts, eligibility };
+  errors.push(...crossCheck(content));
+  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, content, warnings };
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
+}

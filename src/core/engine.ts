@@ -1,0 +1,200 @@
+import type { Catalog } from '../content/catalog.js';
+import type { Flow, FlowContext, FlowState, Input, Outcome } from './flow.js';
+import { cleanText, foldForMatch } from './input.js';
+import type { GlobalWord, IntentMatcher } from './intents.js';
+import { DEFAULT_LOCALE, type Locale } from './locale.js';
+import { t, type EngineResult, type InboundMessage, type Reply } from './message.js';
+import type { Clock, Logger, SessionStore, Translator } from './ports.js';
+import { MENU_CHOICE_ID, renderReplies, renderText } from './render.js';
+import type { Session } from './session.js';
+
+export interface EngineDeps {
+  readonly store: SessionStore;
+  readonly flows: readonly Flow[];
+  readonly catalog: Catalog;
+  readonly translator: Translator;
+  readonly intents: IntentMatcher;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly defaultLocale?: Locale;
+}
+
+export interface Engine {
+  /** Answers one message. Never throws: infrastructure failures become a polite "try again" reply. */
+  handle(msg: InboundMessage): Promise<EngineResult>;
+}
+
+interface Turn {
+  readonly session: Session;
+  readonly replies: readonly Reply[];
+}
+
+/** Saving is compare-and-set; a conflict (another process answered first) re-runs the turn this often. */
+const MAX_ATTEMPTS = 3;
+/** A flow may hand over to another flow at most this many times in one turn. */
+const MAX_HOPS = 4;
+
+const MENU: FlowState = { step: 'root', data: {} };
+
+/**
+ * The conversation engine: loads the session, applies global words, matches the input against the
+ * current prompt's choices, runs the flow step and saves the new session before answering.
+ * A step that throws leaves the stored session as it was.
+ */
+export function createEngine(deps: EngineDeps): Engine {
+  const flows = new Map(deps.flows.map((f) => [f.id, f]));
+  const defaultLocale = deps.defaultLocale ?? DEFAULT_LOCALE;
+  const found = flows.get('menu');
+  if (!found) throw new Error('engine needs a flow with id "menu"');
+  const menuFlow: Flow = found;
+
+  const ctxOf = (locale: Locale): FlowContext => ({ locale, now: deps.clock.now(), catalog: deps.catalog });
+  const flowOf = (id: string): Flow => flows.get(id) ?? menuFlow;
+
+  /** Follows `goto` and `next` outcomes to the session and replies they lead to. */
+  function settle(session: Session, outcome: Outcome, said: Reply[], hops = 0): Turn {
+    if (outcome.type === 'invalid') {
+      const flow = flowOf(session.flow);
+      const prompt = flow.prompt(ctxOf(session.locale), { step: session.step, data: session.data });
+      return { session, replies: [...said, withNote(prompt, outcome.reason)] };
+    }
+    const replies = [...said, ...(outcome.say ?? [])];
+    if (outcome.type === 'next') {
+      const next: Session = { ...session, step: outcome.state.step, data: outcome.state.data };
+      const prompt = flowOf(next.flow).prompt(ctxOf(next.locale), outcome.state);
+      return { session: next, replies: [...replies, prompt] };
+    }
+    const locale = outcome.locale ?? session.locale;
+    const target = hops < MAX_HOPS ? flowOf(outcome.flow) : menuFlow;
+    const started = hops < MAX_HOPS ? target.start(ctxOf(locale), outcome.arg) : { type: 'next' as const, state: MENU };
+    return settle({ locale, flow: target.id, step: MENU.step, data: {} }, started, replies, hops + 1);
+  }
+
+  function startFlow(session: Session, flowId: string, say: Reply[] = [], arg?: string): Turn {
+    const outcome: Outcome = arg === undefined ? { type: 'goto', flow: flowId } : { type: 'goto', flow: flowId, arg };
+    return settle(session, outcome, say);
+  }
+
+  function onGlobal(session: Session, word: GlobalWord): Turn {
+    switch (word) {
+      case 'menu':
+        return startFlow(session, 'menu');
+      case 'help':
+        return startFlow(session, 'help');
+      case 'language':
+        return startFlow(session, 'language');
+      case 'sos':
+        return startFlow(session, 'sos');
+      case 'cancel':
+        return startFlow(session, 'menu', [
+          { body: [t(session.flow === 'menu' ? 'engine.nothingToCancel' : 'engine.cancelled')] },
+        ]);
+      case 'stop':
+        return { session: { ...session, flow: 'menu', ...MENU }, replies: [{ body: [t('engine.stopped')] }] };
+    }
+  }
+
+  /** Maps a number, a choice's words or a button id to the current prompt's choice. */
+  function resolveInput(
+    session: Session,
+    prompt: Reply,
+    msg: InboundMessage,
+    text: string,
+  ): Input | 'forged' | 'outOfRange' {
+    const choices = prompt.choices ?? [];
+    if (msg.choiceId !== undefined) {
+      return choices.some((c) => c.id === msg.choiceId) ? { type: 'choice', id: msg.choiceId } : 'forged';
+    }
+    if (/^\d{1,3}$/.test(text) && choices.length > 0) {
+      const n = Number(text);
+      const choice = choices[n - 1];
+      return choice ? { type: 'choice', id: choice.id } : 'outOfRange';
+    }
+    const yesNo = deps.intents.answer(text);
+    if (yesNo && choices.some((c) => c.id === yesNo)) return { type: 'choice', id: yesNo };
+    const folded = foldForMatch(text);
+    if (folded.length >= 2 && choices.length > 0) {
+      const labels = choices.map((c) => ({ id: c.id, label: foldForMatch(renderText(deps.translator, session.locale, c.label)) }));
+      const exact = labels.find((l) => l.label === folded);
+      if (exact) return { type: 'choice', id: exact.id };
+      const partial = folded.length >= 4 ? labels.filter((l) => l.label.startsWith(folded) || folded.includes(l.label)) : [];
+      if (partial.length === 1 && partial[0]) return { type: 'choice', id: partial[0].id };
+    }
+    return { type: 'text', text };
+  }
+
+  async function turn(session: Session, msg: InboundMessage, notes: Reply[]): Promise<Turn> {
+    const { text, truncated } = cleanText(msg.text ?? '');
+    if (truncated) notes.push({ body: [t('engine.truncated')] });
+    if (msg.start) return startFlow(session, text ? (deps.intents.intent(text) ?? 'menu') : 'menu', [
+      { body: [t('engine.welcome')] },
+    ]);
+    if (msg.choiceId === MENU_CHOICE_ID) return startFlow(session, 'menu', notes);
+    const word = msg.choiceId === undefined && text ? deps.intents.global(text) : undefined;
+    if (word) return onGlobal(session, word);
+
+    const flow = flowOf(session.flow);
+    const state: FlowState = flow.id === session.flow ? { step: session.step, data: session.data } : MENU;
+    const current: Session = flow.id === session.flow ? session : { ...session, flow: flow.id, ...MENU };
+    const ctx = ctxOf(session.locale);
+    const prompt = flow.prompt(ctx, state);
+    if (msg.choiceId === undefined && text === '') {
+      const key = msg.media && msg.media.length > 0 ? 'engine.mediaNotUsed' : 'engine.empty';
+      return { session: current, replies: [...notes, withNote(prompt, t(key))] };
+    }
+    const input = resolveInput(current, prompt, msg, text);
+    if (input === 'forged') return { session: current, replies: [...notes, withNote(prompt, t('engine.staleButton'))] };
+    if (input === 'outOfRange') {
+      const max = (prompt.choices ?? []).length;
+      return { session: current, replies: [...notes, withNote(prompt, t('engine.outOfRange', { max }))] };
+    }
+    const outcome = await flow.handle(ctx, state, input);
+    return settle(current, outcome, notes);
+  }
+
+  return {
+    async handle(msg) {
+      let locale = defaultLocale;
+      try {
+        let loaded = await deps.store.load(msg.userKey);
+        for (let attempt = 1; ; attempt++) {
+          const decoded = loaded.decoded;
+          locale = decoded.session.locale;
+          const result =
+            decoded.type === 'reset' && !msg.start
+              ? startFlow(decoded.session, 'menu', [{ body: [t('engine.sessionReset')] }])
+              : await turn(decoded.session, msg, []);
+          const saved = await deps.store.save(msg.userKey, result.session, loaded.rev);
+          if (saved.type === 'saved') {
+            return { locale: result.session.locale, messages: renderReplies(deps.translator, result.session.locale, withMenuChoice(result)) };
+          }
+          if (attempt >= MAX_ATTEMPTS) throw new Error('session save kept conflicting');
+          loaded = saved.current;
+        }
+      } catch (err) {
+        deps.logger.error({ err, channel: msg.channel }, 'message failed; session left unchanged');
+        return {
+          locale,
+          messages: renderReplies(deps.translator, locale, [
+            { body: [t('engine.failure')], choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }] },
+          ]),
+        };
+      }
+    },
+  };
+}
+
+function withNote(prompt: Reply, note: Reply['body'][number]): Reply {
+  return { ...prompt, body: [note, ...prompt.body] };
+}
+
+/** Every reply outside the menu ends with "0 = main menu", so a user is never stuck. */
+function withMenuChoice(turn: Turn): readonly Reply[] {
+  if (turn.session.flow === 'menu' || turn.replies.length === 0) return turn.replies;
+  const last = turn.replies[turn.replies.length - 1];
+  if (!last || last.choices?.some((c) => c.id === MENU_CHOICE_ID)) return turn.replies;
+  return [
+    ...turn.replies.slice(0, -1),
+    { ...last, choices: [...(last.choices ?? []), { id: MENU_CHOICE_ID, label: t('common.menu') }] },
+  ];
+}

@@ -1,0 +1,56 @@
+import type { Catalog } from '../content/catalog.js';
+import type { Locale } from './locale.js';
+import type { Reply, Text } from './message.js';
+import type { FlowData } from './session.js';
+
+/** What a flow step may read. Flows are plain functions of this context: no channel, no Redis. */
+export interface FlowContext {
+  readonly locale: Locale;
+  readonly now: Date;
+  readonly catalog: Catalog;
+}
+
+export interface FlowState {
+  readonly step: string;
+  readonly data: FlowData;
+}
+
+/** A user's answer, after the engine matched numbers and words against the prompt's choices. */
+export type Input = { readonly type: 'choice'; readonly id: string } | { readonly type: 'text'; readonly text: string };
+
+/** What a step decides. Expected failures are values (`invalid`), never throws. */
+export type Outcome =
+  /** Stay in this flow at `state`; the engine shows `say`, then the prompt of `state`. */
+  | { readonly type: 'next'; readonly say?: readonly Reply[]; readonly state: FlowState }
+  /** Start another flow (the menu when done); `locale` switches the user's language. */
+  | {
+      readonly type: 'goto';
+      readonly say?: readonly Reply[];
+      readonly flow: string;
+      readonly arg?: string;
+      readonly locale?: Locale;
+    }
+  /** The answer does not fit: the engine says `reason` and asks again. */
+  | { readonly type: 'invalid'; readonly reason: Text };
+
+/**
+ * One conversation flow. `prompt` is a pure function of the state, so the engine can re-derive the
+ * current question and its choices instead of storing them in the session.
+ */
+export interface Flow {
+  readonly id: string;
+  start(ctx: FlowContext, arg?: string): Outcome;
+  prompt(ctx: FlowContext, state: FlowState): Reply;
+  handle(ctx: FlowContext, state: FlowState, input: Input): Outcome | Promise<Outcome>;
+}
+
+export const next = (step: string, data: FlowData = {}, say?: readonly Reply[]): Outcome =>
+  say ? { type: 'next', state: { step, data }, say } : { type: 'next', state: { step, data } };
+
+export const goto = (flow: string, opts: { say?: readonly Reply[]; arg?: string; locale?: Locale } = {}): Outcome => ({
+  type: 'goto',
+  flow,
+  ...opts,
+});
+
+export const invalid = (reason: Text): Outcome => ({ type: 'invalid', reason });

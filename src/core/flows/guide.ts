@@ -1,0 +1,139 @@
+import { GUIDE_SECTIONS, type GuideSection } from '../../content/ids.js';
+import type { Topic } from '../../content/schema.js';
+import { goto, invalid, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
+import { formatDate, isoDay } from '../format.js';
+import { pick } from '../locale.js';
+import { literal, t, type Choice, type Reply, type Text } from '../message.js';
+import { num, str } from './data.js';
+
+const SECTIONS = Object.keys(GUIDE_SECTIONS) as GuideSection[];
+const isSection = (s: string | undefined): s is GuideSection => s !== undefined && s in GUIDE_SECTIONS;
+
+/** A topic's screens: the summary, its pages, then one screen per step. */
+const pageCount = (topic: Topic): number => 1 + topic.pages.length + topic.steps.length;
+
+function topicChoices(ctx: FlowContext, ids: readonly string[]): Choice[] {
+  return ids.flatMap((id) => {
+    const topic = ctx.catalog.topic(id);
+    return topic ? [{ id: topic.id, label: literal(pick(topic.title, ctx.locale)) }] : [];
+  });
+}
+
+function stepBody(ctx: FlowContext, topic: Topic, index: number): Text[] {
+  const step = topic.steps[index];
+  if (!step) return [];
+  const line = (key: string, text: Topic['summary'] | undefined): Text[] =>
+    text ? [t(`guide.step.${key}`, { text: pick(text, ctx.locale) })] : [];
+  return [
+    t('guide.step.header', { n: index + 1, total: topic.steps.length, title: pick(step.title, ctx.locale) }),
+    ...line('who', step.who),
+    ...line('where', step.where),
+    ...line('documents', step.documents),
+    ...line('cost', step.cost),
+    ...line('time', step.time),
+  ];
+}
+
+/** One screen of a topic, with the "check with your officer" line on every legal answer. */
+function topicPage(ctx: FlowContext, topic: Topic, page: number): Reply {
+  const total = pageCount(topic);
+  const body: Text[] =
+    page === 0
+      ? [literal(pick(topic.summary, ctx.locale))]
+      : page <= topic.pages.length
+        ? [literal(pick(topic.pages[page - 1] ?? topic.summary, ctx.locale))]
+        : stepBody(ctx, topic, page - 1 - topic.pages.length);
+  if (topic.review_after < isoDay(ctx.now)) body.push(t('guide.stale'));
+  body.push(t('guide.checkOfficer'));
+  if (page === total - 1) {
+    body.push(
+      t('guide.sources', {
+        date: formatDate(topic.verified_at, ctx.locale),
+        sources: topic.sources.map((s) => `${s.title} (${s.url})`).join('; '),
+      }),
+    );
+  }
+  const choices: Choice[] = [];
+  if (page < total - 1) choices.push({ id: 'next', label: t('guide.next') });
+  if (page > 0) choices.push({ id: 'prev', label: t('guide.prev') });
+  choices.push({ id: 'back', label: t('guide.back') });
+  const title = total > 1 ? t('guide.pageTitle', { title: pick(topic.title, ctx.locale), n: page + 1, total }) : literal(pick(topic.title, ctx.locale));
+  return { title, body, choices };
+}
+
+/** Where "back" leads from a topic: the section it was opened from, the country list, or the guide root. */
+function back(from: string | undefined): Outcome {
+  if (from === 'countries') return next('countries');
+  if (isSection(from)) return next('section', { s: from });
+  return next('root');
+}
+
+function openTopic(ctx: FlowContext, id: string, from: string): Outcome {
+  return ctx.catalog.topic(id) ? next('topic', { id, p: 0, b: from }) : next('root');
+}
+
+/**
+ * The legal-migration guide: sections → topics → paged screens. Also serves the country notes.
+ * `start` takes `countries`, `section:<id>` or `topic:<id>` to open a screen directly.
+ */
+export const guideFlow: Flow = {
+  id: 'guide',
+  start(ctx, arg) {
+    if (arg === 'countries') return next('countries');
+    if (arg?.startsWith('section:') && isSection(arg.slice(8))) return next('section', { s: arg.slice(8) });
+    if (arg?.startsWith('topic:')) return openTopic(ctx, arg.slice(6), 'root');
+    return next('root');
+  },
+  prompt(ctx, state) {
+    switch (state.step) {
+      case 'section': {
+        const s = str(state.data, 's');
+        const section = isSection(s) ? s : 'schemes';
+        return {
+          title: t(`guide.section.${section}`),
+          body: [t('guide.pickTopic')],
+          choices: [...topicChoices(ctx, GUIDE_SECTIONS[section]), { id: 'back', label: t('guide.back') }],
+        };
+      }
+      case 'countries':
+        return {
+          title: t('guide.countriesTitle'),
+          body: [t('guide.countriesIntro')],
+          choices: topicChoices(ctx, ctx.catalog.topicsOf('country').map((c) => c.id)),
+        };
+      case 'topic': {
+        const topic = ctx.catalog.topic(str(state.data, 'id') ?? '');
+        if (topic) {
+          const page = Math.min(Math.max(num(state.data, 'p') ?? 0, 0), pageCount(topic) - 1);
+          return topicPage(ctx, topic, page);
+        }
+        break;
+      }
+    }
+    return {
+      title: t('guide.title'),
+      body: [t('guide.intro')],
+      choices: SECTIONS.map((s) => ({ id: s, label: t(`guide.section.${s}`) })),
+    };
+  },
+  handle(ctx, state, input) {
+    if (input.type === 'text') return invalid(t('engine.pickNumber'));
+    const id = input.id;
+    switch (state.step) {
+      case 'section': {
+        const from = str(state.data, 's') ?? 'root';
+        return id === 'back' ? next('root') : openTopic(ctx, id, from);
+      }
+      case 'countries':
+        return openTopic(ctx, id, 'countries');
+      case 'topic': {
+        const p = num(state.data, 'p') ?? 0;
+        if (id === 'next') return next('topic', { ...state.data, p: p + 1 });
+        if (id === 'prev') return next('topic', { ...state.data, p: Math.max(p - 1, 0) });
+        return back(str(state.data, 'b'));
+      }
+      default:
+        return isSection(id) ? next('section', { s: id }) : goto('menu');
+    }
+  },
+};

@@ -1,0 +1,37 @@
+/** The longest text a flow receives; longer messages are cut (the user is told). */
+export const MAX_TEXT_LENGTH = 4000;
+
+// C0/C1 controls except tab and newline, zero-width and bidi-control characters, BOM.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
+
+export interface CleanText {
+  readonly text: string;
+  readonly truncated: boolean;
+}
+
+/**
+ * Makes user text safe to handle: Unicode-normalised (NFKC turns full-width digits into digits),
+ * invisible and control characters removed, whitespace trimmed, and capped at MAX_TEXT_LENGTH.
+ */
+export function cleanText(raw: string): CleanText {
+  const head = raw.length > MAX_TEXT_LENGTH * 2 ? raw.slice(0, MAX_TEXT_LENGTH * 2) : raw;
+  const text = head
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+  const cut = [...text];
+  if (cut.length <= MAX_TEXT_LENGTH) return { text, truncated: raw.length > head.length };
+  return { text: cut.slice(0, MAX_TEXT_LENGTH).join(''), truncated: true };
+}
+
+/** Lower-case form used to compare with words and labels: no diacritics, no punctuation at the ends. */
+export function foldForMatch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/\s+/g, ' ');
+}

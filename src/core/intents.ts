@@ -1,0 +1,63 @@
+import { foldForMatch } from './input.js';
+
+/** Words that work at any step, whatever flow is running. */
+export const GLOBAL_WORDS = ['menu', 'help', 'language', 'cancel', 'stop', 'sos'] as const;
+export type GlobalWord = (typeof GLOBAL_WORDS)[number];
+
+/** Keyword lists of one locale, from `locales/<lng>/intents.json`. */
+export interface IntentLists {
+  readonly global: Readonly<Record<GlobalWord, readonly string[]>>;
+  /** Intent name (a menu entry id) → words and short phrases that point to it. */
+  readonly intents: Readonly<Record<string, readonly string[]>>;
+  /** Words that answer a yes/no question. */
+  readonly answers: Readonly<Record<YesNo, readonly string[]>>;
+}
+
+export type YesNo = 'yes' | 'no';
+
+export interface IntentMatcher {
+  /** A global word, when the whole message is one. */
+  global(text: string): GlobalWord | undefined;
+  /** The intent whose keywords occur most often in the message. */
+  intent(text: string): string | undefined;
+  /** "ya", "sudah", "belum", "no", … as a yes/no answer. */
+  answer(text: string): YesNo | undefined;
+}
+
+/** Builds a matcher over the lists of every locale: a word of any locale is understood. */
+export function createIntentMatcher(lists: readonly IntentLists[]): IntentMatcher {
+  const globals = new Map<string, GlobalWord>();
+  for (const l of lists) {
+    for (const word of GLOBAL_WORDS) for (const w of l.global[word]) globals.set(foldForMatch(w), word);
+  }
+  const answers = new Map<string, YesNo>();
+  for (const l of lists) {
+    for (const a of ['yes', 'no'] as const) for (const w of l.answers[a]) answers.set(foldForMatch(w), a);
+  }
+  const keywords: { intent: string; word: string; phrase: boolean }[] = [];
+  for (const l of lists) {
+    for (const [intent, words] of Object.entries(l.intents)) {
+      for (const w of words) {
+        const word = foldForMatch(w);
+        keywords.push({ intent, word, phrase: word.includes(' ') });
+      }
+    }
+  }
+  return {
+    global: (text) => globals.get(foldForMatch(text)),
+    answer: (text) => answers.get(foldForMatch(text)),
+    intent(text) {
+      const folded = ` ${foldForMatch(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+      const scores = new Map<string, number>();
+      for (const k of keywords) {
+        if (folded.includes(` ${k.word} `)) scores.set(k.intent, (scores.get(k.intent) ?? 0) + (k.phrase ? 2 : 1));
+      }
+      let best: string | undefined;
+      let bestScore = 0;
+      for (const [intent, score] of scores) {
+        if (score > bestScore) [best, bestScore] = [intent, score];
+      }
+      return best;
+    },
+  };
+}

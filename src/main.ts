@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import { ContentError, buildEngine, loadCatalog } from './bootstrap.js';
+import { runConsoleChannel } from './channels/console/console-channel.js';
+import { loadConfig } from './config/config.js';
+import { formatProblem } from './content/loader.js';
+import { systemClock, type SessionStore } from './core/ports.js';
+import { createLogger } from './observability/logger.js';
+import { createKeys } from './storage/keys.js';
+import { MemorySessionStore } from './storage/memory-session-store.js';
+import { connectRedis, createRedis } from './storage/redis-client.js';
+import { RedisSessionStore } from './storage/redis-session-store.js';
+
+/** Composition root: the only place that reads the environment, opens Redis and starts channels. */
+async function main(): Promise<number> {
+  const startedAt = performance.now();
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const parsed = loadConfig(process.env);
+  if (!parsed.ok) {
+    for (const line of parsed.errors) process.stderr.write(`config error: ${line}\n`);
+    process.stderr.write('See .env.example for every variable.\n');
+    return 2;
+  }
+  const config = parsed.config;
+  const consoleMode = config.mode === 'demo';
+  const logger = createLogger({ ...config.log, fd: consoleMode ? 2 : 1 });
+
+  let catalog;
+  try {
+    const loaded = loadCatalog(config.contentDir, systemClock.now());
+    catalog = loaded.catalog;
+    for (const w of loaded.warnings) logger.warn({ problem: formatProblem(w) }, 'content past its review date');
+  } catch (err) {
+    if (!(err instanceof ContentError)) throw err;
+    for (const p of err.problems) process.stderr.write(`content error: ${formatProblem(p)}\n`);
+    process.stderr.write('The bot does not start on invalid content. Run `npm run content:check`.\n');
+    return 1;
+  }
+
+  let redis: Redis | undefined;
+  let store: SessionStore;
+  if (config.redisUrl) {
+    redis = createRedis(config.redisUrl);
+    try {
+      await connectRedis(redis, config.redisUrl);
+    } catch (err) {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write('Start Redis or correct REDIS_URL; the bot needs it to keep sessions and reports.\n');
+      return 1;
+    }
+    redis.on('error', (err) => logger.warn({ err }, 'redis connection problem'));
+    store = new RedisSessionStore({
+      redis,
+      keys: createKeys(config.redisKeyPrefix),
+      idleTtlMs: config.sessionIdleTtlMs,
+      clock: systemClock,
+      cacheSize: config.sessionCacheSize,
+    });
+  } else {
+    store = new MemorySessionStore(config.sessionIdleTtlMs, systemClock);
+    process.stderr.write('Demo mode: no channel and no REDIS_URL configured; sessions are kept in memory only.\n');
+  }
+
+  const engine = buildEngine({
+    contentDir: config.contentDir,
+    localesDir: config.localesDir,
+    store,
+    clock: systemClock,
+    logger,
+    defaultLocale: config.defaultLocale,
+    catalog,
+  });
+
+  if (config.mode === 'service') {
+    const names = Object.entries(config.channels)
+      .filter(([, on]) => on)
+      .map(([name]) => name)
+      .join(', ');
+    logger.error({ channels: names }, 'this build has no Telegram or WhatsApp adapter yet; only the console chat runs');
+    redis?.disconnect();
+    return 1;
+  }
+
+  logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
+  const stop = () => process.stdin.destroy();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await runConsoleChannel({
+    engine,
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY),
+    user: config.consoleUser,
+  });
+  await redis?.quit();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`fatal: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,56 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+
+/**
+ * Fields that may hold personal data, redacted wherever they appear (top level or one level down).
+ * User keys carry phone numbers (`whatsapp:62812…`); texts carry what people typed.
+ */
+export const REDACT_FIELDS = [
+  'userKey',
+  'text',
+  'phone',
+  'phones',
+  'name',
+  'reporter',
+  'contact',
+  'address',
+  'age',
+  'body',
+  'caption',
+] as const;
+
+export const REDACT_PATHS = REDACT_FIELDS.flatMap((f) => [f, `*.${f}`]);
+
+export interface LoggerOptions {
+  readonly level: string;
+  readonly format: 'json' | 'pretty';
+  /** Defaults to stdout; the console channel logs to stderr so the chat stays readable. */
+  readonly destination?: DestinationStream | NodeJS.WritableStream;
+  readonly fd?: 1 | 2;
+}
+
+/** pino logger with PII redaction; JSON by default, `pretty` for reading in a terminal. */
+export function createLogger(opts: LoggerOptions): PinoLogger {
+  const base = {
+    level: opts.level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    base: { app: 'demimas-bot' },
+  };
+  if (opts.destination) return pino(base, opts.destination as DestinationStream);
+  if (opts.format === 'pretty') {
+    return pino({
+      ...base,
+      transport: { target: 'pino-pretty', options: { destination: opts.fd ?? 1, colorize: true } },
+    });
+  }
+  return pino(base, pino.destination({ fd: opts.fd ?? 1, sync: false }));
+}
+
+/**
+ * A per-process pseudonym for a user key, so log lines of one user can be followed without
+ * revealing who it is. The key is random per process: pseudonyms cannot be reversed or joined later.
+ */
+export function createPseudonymizer(): (userKey: string) => string {
+  const secret = randomBytes(32);
+  return (userKey) => createHmac('sha256', secret).update(userKey).digest('base64url').slice(0, 12);
+}

@@ -1,0 +1,59 @@
+import type { Clock, LoadedSession, SaveResult, SessionStore } from '../core/ports.js';
+import { decodeSession, encodeSession, freshSession, type Session } from '../core/session.js';
+
+interface Entry {
+  readonly raw: string;
+  readonly rev: number;
+  readonly expiresAt: number;
+}
+
+/**
+ * In-memory session store for demo mode and tests. Stores encoded values, like Redis, so version
+ * checks and corrupt values behave the same in both stores.
+ */
+export class MemorySessionStore implements SessionStore {
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly idleTtlMs: number,
+    private readonly clock: Clock,
+  ) {}
+
+  #current(userKey: string): LoadedSession {
+    const entry = this.#entries.get(userKey);
+    if (!entry || entry.expiresAt <= this.clock.now().getTime()) {
+      return { decoded: { type: 'ok', session: freshSession() }, rev: 0 };
+    }
+    return { decoded: decodeSession(entry.raw), rev: entry.rev };
+  }
+
+  load(userKey: string): Promise<LoadedSession> {
+    return Promise.resolve(this.#current(userKey));
+  }
+
+  save(userKey: string, session: Session, expectedRev: number): Promise<SaveResult> {
+    const current = this.#current(userKey);
+    if (current.rev !== expectedRev) return Promise.resolve({ type: 'conflict', current });
+    const rev = expectedRev + 1;
+    this.#entries.set(userKey, {
+      raw: encodeSession(session),
+      rev,
+      expiresAt: this.clock.now().getTime() + this.idleTtlMs,
+    });
+    return Promise.resolve({ type: 'saved', rev });
+  }
+
+  delete(userKey: string): Promise<void> {
+    this.#entries.delete(userKey);
+    return Promise.resolve();
+  }
+
+  /** Test hook: store a raw value as if an older version of the bot had written it. */
+  putRaw(userKey: string, raw: string, rev = 1): void {
+    this.#entries.set(userKey, { raw, rev, expiresAt: this.clock.now().getTime() + this.idleTtlMs });
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}

@@ -1,0 +1,33 @@
+import { Redis } from 'ioredis';
+
+export interface RedisClientOptions {
+  /** Give up connecting at start-up after this long. */
+  readonly connectTimeoutMs?: number;
+}
+
+/**
+ * A Redis client that fails fast while disconnected (no offline queue: a user gets "try again" at once
+ * instead of waiting) and keeps reconnecting in the background with a capped backoff.
+ */
+export function createRedis(url: string, opts: RedisClientOptions = {}): Redis {
+  return new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: opts.connectTimeoutMs ?? 3000,
+    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
+  });
+}
+
+/** Connects and pings once; rejects with a clear message when Redis cannot be reached. */
+export async function connectRedis(redis: Redis, url: string): Promise<void> {
+  const where = url.replace(/\/\/[^@/]*@/, '//***@');
+  try {
+    if (redis.status === 'wait') await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    redis.disconnect();
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`cannot reach Redis at ${where}: ${reason}`, { cause: err });
+  }
+}
