@@ -29,12 +29,19 @@ interface IndexedTopic {
   body: string;
 }
 
+/** Edits tolerated per word: none for short words, two from five letters ("korae" → "korea"). */
+const typoDistance = (term: string): number => (term.length < 4 ? 0 : term.length < 5 ? 1 : term.length < 9 ? 2 : 3);
+
+/** Hits scoring below this share of the best one are noise (a common word matched somewhere). */
+const RELATIVE_FLOOR = 0.2;
+const MIN_SCORE = 1;
+
 function indexFor(topics: readonly Topic[], locale: Locale): MiniSearch<IndexedTopic> {
   const index = new MiniSearch<IndexedTopic>({
     fields: ['title', 'keywords', 'body'],
     tokenize,
     processTerm,
-    searchOptions: { boost: { title: 3, keywords: 3 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' },
+    searchOptions: { boost: { title: 3, keywords: 3 }, fuzzy: typoDistance, prefix: true, combineWith: 'OR' },
   });
   index.addAll(
     topics.map((t) => ({
@@ -62,8 +69,11 @@ export function buildCatalog(content: Content): Catalog {
     search(query, locale, limit = 5) {
       const index = indexes.get(locale);
       if (!index || query.trim() === '') return [];
-      return index
-        .search(query.slice(0, 500))
+      const results = index.search(query.slice(0, 500));
+      const best = results[0]?.score ?? 0;
+      if (best < MIN_SCORE) return [];
+      return results
+        .filter((r) => r.score >= best * RELATIVE_FLOOR)
         .slice(0, limit)
         .map((r) => ({ topicId: String(r.id), score: r.score }));
     },

@@ -46,8 +46,8 @@ export function crossCheck(content: Content): ContentProblem[] {
     j.g2g.forEach((dest, k) => need('eligibility.yaml', `jobs.${i}.g2g.${k}`, dest, destIds, 'destination'));
   });
   content.contacts.forEach((c, i) => {
-    if (c.scope === 'abroad' && !c.country) {
-      problems.push({ file: 'contacts.yaml', path: `contacts.${i}.country`, message: 'a contact abroad needs a country' });
+    if (c.scope === 'indonesia' && c.country) {
+      problems.push({ file: 'contacts.yaml', path: `contacts.${i}.country`, message: 'only contacts abroad have a country' });
     }
     if (c.country) need('contacts.yaml', `contacts.${i}.country`, c.country, destIds, 'destination');
   });

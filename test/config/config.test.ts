@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+
+describe('loadConfig', () => {
+  it('runs in demo mode with no variables at all', () => {
+    const r = loadConfig({});
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.mode).toBe('demo');
+    expect(r.config.redisUrl).toBeUndefined();
+    expect(r.config.defaultLocale).toBe('id');
+    expect(r.config.sessionIdleTtlMs).toBe(30 * 86_400_000);
+  });
+
+  it('treats empty values as unset', () => {
+    const r = loadConfig({ REDIS_URL: '  ', LOG_LEVEL: '' });
+    expect(r.ok && r.config.redisUrl === undefined && r.config.log.level === 'info').toBe(true);
+  });
+
+  it('reports every problem as one line naming the variable', () => {
+    const r = loadConfig({
+      REDIS_URL: 'localhost:6379',
+      SESSION_IDLE_TTL_DAYS: 'ten',
+      LOG_LEVEL: 'loud',
+      DEFAULT_LOCALE: 'fr',
+      WHATSAPP_ENABLED: 'maybe',
+      TELEGRAM_BOT_TOKEN: 'abc',
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const vars = r.errors.map((e) => e.split(':')[0]);
+    expect(vars.sort()).toEqual(
+      ['DEFAULT_LOCALE', 'LOG_LEVEL', 'REDIS_URL', 'SESSION_IDLE_TTL_DAYS', 'TELEGRAM_BOT_TOKEN', 'WHATSAPP_ENABLED'].sort(),
+    );
+    for (const e of r.errors) expect(e).not.toContain('\n');
+  });
+
+  it('rejects numbers out of range', () => {
+    const r = loadConfig({ SESSION_IDLE_TTL_DAYS: '0' });
+    expect(r.ok ? [] : r.errors).toEqual(['SESSION_IDLE_TTL_DAYS: expected a number from 1 to 365']);
+  });
+
+  it('requires Redis in service mode', () => {
+    const r = loadConfig({ WHATSAPP_ENABLED: 'true' });
+    expect(r.ok ? [] : r.errors).toEqual([
+      'REDIS_URL: required when a channel (Telegram or WhatsApp) is configured',
+    ]);
+    const ok = loadConfig({ WHATSAPP_ENABLED: 'true', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(ok.ok && ok.config.mode).toBe('service');
+  });
+
+  it('does not read process.env', () => {
+    process.env.DEFAULT_LOCALE = 'en';
+    try {
+      const r = loadConfig({});
+      expect(r.ok && r.config.defaultLocale).toBe('id');
+    } finally {
+      delete process.env.DEFAULT_LOCALE;
+    }
+  });
+});

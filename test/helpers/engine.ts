@@ -1,0 +1,71 @@
+import { buildEngine, loadCatalog } from '../../src/bootstrap.js';
+import type { Catalog } from '../../src/content/catalog.js';
+import type { Engine } from '../../src/core/engine.js';
+import type { InboundMessage, OutboundMessage } from '../../src/core/message.js';
+import type { Clock, Logger, SessionStore } from '../../src/core/ports.js';
+import { MemorySessionStore } from '../../src/storage/memory-session-store.js';
+import { renderConsoleMessage } from '../../src/channels/console/render.js';
+
+export const TODAY = new Date('2026-11-29T08:00:00Z');
+export const fixedClock: Clock = { now: () => TODAY };
+
+let shared: Catalog | undefined;
+/** The real content, loaded once per test file. */
+export function realCatalog(): Catalog {
+  shared ??= loadCatalog('content', TODAY).catalog;
+  return shared;
+}
+
+export const silentLogger: Logger & { errors: unknown[] } = {
+  errors: [],
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error(obj) {
+    this.errors.push(obj);
+  },
+};
+
+export function makeEngine(opts: { store?: SessionStore; clock?: Clock; catalog?: Catalog } = {}): {
+  engine: Engine;
+  store: SessionStore;
+} {
+  const clock = opts.clock ?? fixedClock;
+  const store = opts.store ?? new MemorySessionStore(86_400_000, clock);
+  const engine = buildEngine({
+    contentDir: 'content',
+    localesDir: 'locales',
+    store,
+    clock,
+    logger: silentLogger,
+    defaultLocale: 'id',
+    catalog: opts.catalog ?? realCatalog(),
+  });
+  return { engine, store };
+}
+
+export type Send = Omit<InboundMessage, 'channel' | 'userKey' | 'receivedAt'>;
+
+/** A scripted user: `say` sends text (or a message) and returns the replies as the console shows them. */
+export function chat(engine: Engine, userKey = 'console:test') {
+  const history: OutboundMessage[][] = [];
+  const send = async (msg: Send): Promise<OutboundMessage[]> => {
+    const result = await engine.handle({ channel: 'console', userKey, receivedAt: TODAY, ...msg });
+    history.push([...result.messages]);
+    return [...result.messages];
+  };
+  return {
+    send,
+    history,
+    say: async (text: string) => send({ text }),
+    start: async () => send({ start: true }),
+    /** Plain text of replies, as the console prints it. */
+    text: (messages: readonly OutboundMessage[]) => messages.map((m) => renderConsoleMessage(m, { color: false })).join('\n\n'),
+  };
+}
+
+export const last = <T>(list: readonly T[]): T => {
+  const item = list[list.length - 1];
+  if (item === undefined) throw new Error('empty list');
+  return item;
+};
