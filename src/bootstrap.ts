@@ -16,7 +16,9 @@ export class ContentError extends Error {
 }
 
 export function readIntentLists(localesDir: string): IntentLists[] {
-  return LOCALES.map((l) => JSON.parse(readFileSync(join(localesDir, l, 'intents.json'), 'utf8')) as IntentLists);
+  return LOCALES.map(
+    (l) => JSON.parse(readFileSync(join(localesDir, l, 'intents.json'), 'utf8')) as IntentLists,
+  );
 }
 
 export interface CoreParts {

@@ -11,6 +11,9 @@ import { MemorySessionStore } from './storage/memory-session-store.js';
 import { connectRedis, createRedis } from './storage/redis-client.js';
 import { RedisSessionStore } from './storage/redis-session-store.js';
 
+/** Node types `isTTY` as boolean, but it is undefined on pipes. */
+const isTerminal = (stream: { isTTY?: boolean }): boolean => stream.isTTY === true;
+
 /** Composition root: the only place that reads the environment, opens Redis and starts channels. */
 async function main(): Promise<number> {
   const startedAt = performance.now();
@@ -23,13 +26,17 @@ async function main(): Promise<number> {
   }
   const config = parsed.config;
   const consoleMode = config.mode === 'demo';
-  const logger = createLogger({ ...config.log, fd: consoleMode ? 2 : 1 });
+  // In an interactive console chat, log lines go to stderr in readable form unless LOG_FORMAT says otherwise.
+  const format =
+    consoleMode && isTerminal(process.stderr) && !process.env.LOG_FORMAT ? 'pretty' : config.log.format;
+  const logger = createLogger({ level: config.log.level, format, fd: consoleMode ? 2 : 1 });
 
   let catalog;
   try {
     const loaded = loadCatalog(config.contentDir, systemClock.now());
     catalog = loaded.catalog;
-    for (const w of loaded.warnings) logger.warn({ problem: formatProblem(w) }, 'content past its review date');
+    for (const w of loaded.warnings)
+      logger.warn({ problem: formatProblem(w) }, 'content past its review date');
   } catch (err) {
     if (!(err instanceof ContentError)) throw err;
     for (const p of err.problems) process.stderr.write(`content error: ${formatProblem(p)}\n`);
@@ -45,7 +52,9 @@ async function main(): Promise<number> {
       await connectRedis(redis, config.redisUrl);
     } catch (err) {
       process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-      process.stderr.write('Start Redis or correct REDIS_URL; the bot needs it to keep sessions and reports.\n');
+      process.stderr.write(
+        'Start Redis or correct REDIS_URL; the bot needs it to keep sessions and reports.\n',
+      );
       return 1;
     }
     redis.on('error', (err) => logger.warn({ err }, 'redis connection problem'));
@@ -58,7 +67,9 @@ async function main(): Promise<number> {
     });
   } else {
     store = new MemorySessionStore(config.sessionIdleTtlMs, systemClock);
-    process.stderr.write('Demo mode: no channel and no REDIS_URL configured; sessions are kept in memory only.\n');
+    process.stderr.write(
+      'Demo mode: no channel and no REDIS_URL configured; sessions are kept in memory only.\n',
+    );
   }
 
   const engine = buildEngine({
@@ -76,7 +87,10 @@ async function main(): Promise<number> {
       .filter(([, on]) => on)
       .map(([name]) => name)
       .join(', ');
-    logger.error({ channels: names }, 'this build has no Telegram or WhatsApp adapter yet; only the console chat runs');
+    logger.error(
+      { channels: names },
+      'this build has no Telegram or WhatsApp adapter yet; only the console chat runs',
+    );
     redis?.disconnect();
     return 1;
   }
@@ -89,7 +103,7 @@ async function main(): Promise<number> {
     engine,
     input: process.stdin,
     output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY),
+    interactive: isTerminal(process.stdin),
     user: config.consoleUser,
   });
   await redis?.quit();

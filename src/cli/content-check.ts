@@ -12,7 +12,9 @@ export function checkContent(dir: string, now: Date): CheckReport {
   const lines = result.warnings.map((w) => `WARN  ${formatProblem(w)}`);
   if (!result.ok) {
     lines.push(...result.errors.map((e) => `ERROR ${formatProblem(e)}`));
-    lines.push(`content check failed: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+    lines.push(
+      `content check failed: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`,
+    );
     return { exitCode: 1, lines };
   }
   buildCatalog(result.content);

@@ -9,7 +9,8 @@ content
   .description('validate every content file; warn about items past their review date')
   .option('--dir <path>', 'content folder', process.env.CONTENT_DIR ?? 'content')
   .option('--today <date>', 'check as of this date (YYYY-MM-DD)', (v) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected YYYY-MM-DD');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+      throw new InvalidArgumentError('expected YYYY-MM-DD');
     return new Date(`${v}T00:00:00Z`);
   })
   .action((opts: { dir: string; today?: Date }) => {

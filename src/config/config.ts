@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from '../core/locale.js';
 
 const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const int = (min: number, max: number) =>
@@ -10,7 +10,7 @@ const int = (min: number, max: number) =>
     .string()
     .regex(/^\d+$/, 'expected a whole number')
     .transform(Number)
-    .refine((n) => n >= min && n <= max, { message: `expected a number from ${min} to ${max}` });
+    .refine((n) => n >= min && n <= max, { error: `expected a number from ${min} to ${max}` });
 
 /** Every environment variable the bot reads. `.env.example` documents each one. */
 const envSchema = z.object({
@@ -59,7 +59,8 @@ export interface Config {
   readonly consoleUser: string;
 }
 
-export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: readonly string[] };
+export type ConfigResult =
+  { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: readonly string[] };
 
 const DAY_MS = 86_400_000;
 

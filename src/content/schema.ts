@@ -11,7 +11,7 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a real calendar date',
+    error: 'not a real calendar date',
   });
 
 /** Fact ids of shared/domain/facts.md, e.g. L-14, S-19a, H-01. */
@@ -29,7 +29,7 @@ export const metaShape = {
   example: z.boolean().optional(),
 };
 
-const checkDates = <T extends { verified_at: string; review_after: string }>(item: T, ctx: z.RefinementCtx) => {
+const checkDates = (item: { verified_at: string; review_after: string }, ctx: z.RefinementCtx) => {
   if (item.review_after <= item.verified_at) {
     ctx.addIssue({ code: 'custom', path: ['review_after'], message: 'review_after must be after verified_at' });
   }
@@ -47,7 +47,7 @@ export const stepSchema = z
   .strict();
 
 export const keywordsSchema = z
-  .object(Object.fromEntries(LOCALES.map((l) => [l, z.array(z.string().min(2)).min(1)])) as Record<string, z.ZodArray<z.ZodString>>)
+  .object(Object.fromEntries(LOCALES.map((l) => [l, z.array(z.string().min(2)).min(1)])))
   .strict();
 
 /** A guide page set: a scheme, a general topic or a country note. */

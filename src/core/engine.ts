@@ -66,12 +66,14 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     const locale = outcome.locale ?? session.locale;
     const target = hops < MAX_HOPS ? flowOf(outcome.flow) : menuFlow;
-    const started = hops < MAX_HOPS ? target.start(ctxOf(locale), outcome.arg) : { type: 'next' as const, state: MENU };
+    const started =
+      hops < MAX_HOPS ? target.start(ctxOf(locale), outcome.arg) : { type: 'next' as const, state: MENU };
     return settle({ locale, flow: target.id, step: MENU.step, data: {} }, started, replies, hops + 1);
   }
 
   function startFlow(session: Session, flowId: string, say: Reply[] = [], arg?: string): Turn {
-    const outcome: Outcome = arg === undefined ? { type: 'goto', flow: flowId } : { type: 'goto', flow: flowId, arg };
+    const outcome: Outcome =
+      arg === undefined ? { type: 'goto', flow: flowId } : { type: 'goto', flow: flowId, arg };
     return settle(session, outcome, say);
   }
 
@@ -114,10 +116,16 @@ export function createEngine(deps: EngineDeps): Engine {
     if (yesNo && choices.some((c) => c.id === yesNo)) return { type: 'choice', id: yesNo };
     const folded = foldForMatch(text);
     if (folded.length >= 2 && choices.length > 0) {
-      const labels = choices.map((c) => ({ id: c.id, label: foldForMatch(renderText(deps.translator, session.locale, c.label)) }));
+      const labels = choices.map((c) => ({
+        id: c.id,
+        label: foldForMatch(renderText(deps.translator, session.locale, c.label)),
+      }));
       const exact = labels.find((l) => l.label === folded);
       if (exact) return { type: 'choice', id: exact.id };
-      const partial = folded.length >= 4 ? labels.filter((l) => l.label.startsWith(folded) || folded.includes(l.label)) : [];
+      const partial =
+        folded.length >= 4
+          ? labels.filter((l) => l.label.startsWith(folded) || folded.includes(l.label))
+          : [];
       if (partial.length === 1 && partial[0]) return { type: 'choice', id: partial[0].id };
     }
     return { type: 'text', text };
@@ -126,9 +134,10 @@ export function createEngine(deps: EngineDeps): Engine {
   async function turn(session: Session, msg: InboundMessage, notes: Reply[]): Promise<Turn> {
     const { text, truncated } = cleanText(msg.text ?? '');
     if (truncated) notes.push({ body: [t('engine.truncated')] });
-    if (msg.start) return startFlow(session, text ? (deps.intents.intent(text) ?? 'menu') : 'menu', [
-      { body: [t('engine.welcome')] },
-    ]);
+    if (msg.start)
+      return startFlow(session, text ? (deps.intents.intent(text) ?? 'menu') : 'menu', [
+        { body: [t('engine.welcome')] },
+      ]);
     if (msg.choiceId === MENU_CHOICE_ID) return startFlow(session, 'menu', notes);
     const word = msg.choiceId === undefined && text ? deps.intents.global(text) : undefined;
     if (word) return onGlobal(session, word);
@@ -143,7 +152,8 @@ export function createEngine(deps: EngineDeps): Engine {
       return { session: current, replies: [...notes, withNote(prompt, t(key))] };
     }
     const input = resolveInput(current, prompt, msg, text);
-    if (input === 'forged') return { session: current, replies: [...notes, withNote(prompt, t('engine.staleButton'))] };
+    if (input === 'forged')
+      return { session: current, replies: [...notes, withNote(prompt, t('engine.staleButton'))] };
     if (input === 'outOfRange') {
       const max = (prompt.choices ?? []).length;
       return { session: current, replies: [...notes, withNote(prompt, t('engine.outOfRange', { max }))] };
@@ -166,7 +176,10 @@ export function createEngine(deps: EngineDeps): Engine {
               : await turn(decoded.session, msg, []);
           const saved = await deps.store.save(msg.userKey, result.session, loaded.rev);
           if (saved.type === 'saved') {
-            return { locale: result.session.locale, messages: renderReplies(deps.translator, result.session.locale, withMenuChoice(result)) };
+            return {
+              locale: result.session.locale,
+              messages: renderReplies(deps.translator, result.session.locale, withMenuChoice(result)),
+            };
           }
           if (attempt >= MAX_ATTEMPTS) throw new Error('session save kept conflicting');
           loaded = saved.current;

@@ -16,7 +16,8 @@ export interface FlowState {
 }
 
 /** A user's answer, after the engine matched numbers and words against the prompt's choices. */
-export type Input = { readonly type: 'choice'; readonly id: string } | { readonly type: 'text'; readonly text: string };
+export type Input =
+  { readonly type: 'choice'; readonly id: string } | { readonly type: 'text'; readonly text: string };
 
 /** What a step decides. Expected failures are values (`invalid`), never throws. */
 export type Outcome =
@@ -47,7 +48,10 @@ export interface Flow {
 export const next = (step: string, data: FlowData = {}, say?: readonly Reply[]): Outcome =>
   say ? { type: 'next', state: { step, data }, say } : { type: 'next', state: { step, data } };
 
-export const goto = (flow: string, opts: { say?: readonly Reply[]; arg?: string; locale?: Locale } = {}): Outcome => ({
+export const goto = (
+  flow: string,
+  opts: { say?: readonly Reply[]; arg?: string; locale?: Locale } = {},
+): Outcome => ({
   type: 'goto',
   flow,
   ...opts,

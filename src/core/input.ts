@@ -21,7 +21,7 @@ export function cleanText(raw: string): CleanText {
     .replace(INVISIBLE, '')
     .replace(/[ \t]+/g, ' ')
     .trim();
-  const cut = [...text];
+  const cut = Array.from(text);
   if (cut.length <= MAX_TEXT_LENGTH) return { text, truncated: raw.length > head.length };
   return { text: cut.slice(0, MAX_TEXT_LENGTH).join(''), truncated: true };
 }

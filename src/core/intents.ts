@@ -50,7 +50,8 @@ export function createIntentMatcher(lists: readonly IntentLists[]): IntentMatche
       const folded = ` ${foldForMatch(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
       const scores = new Map<string, number>();
       for (const k of keywords) {
-        if (folded.includes(` ${k.word} `)) scores.set(k.intent, (scores.get(k.intent) ?? 0) + (k.phrase ? 2 : 1));
+        if (folded.includes(` ${k.word} `))
+          scores.set(k.intent, (scores.get(k.intent) ?? 0) + (k.phrase ? 2 : 1));
       }
       let best: string | undefined;
       let bestScore = 0;

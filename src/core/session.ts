@@ -29,7 +29,12 @@ export type DecodeResult =
 
 /** Compact JSON: short field names keep an idle session well under 100 bytes. */
 export function encodeSession(session: Session): string {
-  const body: Record<string, Json> = { v: SESSION_VERSION, l: session.locale, f: session.flow, s: session.step };
+  const body: Record<string, Json> = {
+    v: SESSION_VERSION,
+    l: session.locale,
+    f: session.flow,
+    s: session.step,
+  };
   if (Object.keys(session.data).length > 0) body.d = session.data;
   return JSON.stringify(body);
 }
@@ -49,13 +54,7 @@ export function decodeSession(raw: string): DecodeResult {
   const locale = isLocale(o.l) ? o.l : DEFAULT_LOCALE;
   if (o.v !== SESSION_VERSION) return { type: 'reset', session: freshSession(locale), reason: 'version' };
   const data = o.d ?? {};
-  if (
-    typeof o.f !== 'string' ||
-    typeof o.s !== 'string' ||
-    typeof data !== 'object' ||
-    data === null ||
-    Array.isArray(data)
-  ) {
+  if (typeof o.f !== 'string' || typeof o.s !== 'string' || typeof data !== 'object' || Array.isArray(data)) {
     return { type: 'reset', session: freshSession(locale), reason: 'corrupt' };
   }
   return { type: 'ok', session: { locale, flow: o.f, step: o.s, data: data as FlowData } };

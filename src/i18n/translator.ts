@@ -31,7 +31,7 @@ export function createTranslator(localesDir: string): Translator & { readonly i1
     supportedLngs: [...LOCALES],
     resources: Object.fromEntries(
       LOCALES.map((l) => [l, { translation: readLocaleResources(localesDir, l) }]),
-    ) as Record<string, { translation: Resources }>,
+    ),
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -25,7 +25,7 @@ export interface LoggerOptions {
   readonly level: string;
   readonly format: 'json' | 'pretty';
   /** Defaults to stdout; the console channel logs to stderr so the chat stays readable. */
-  readonly destination?: DestinationStream | NodeJS.WritableStream;
+  readonly destination?: DestinationStream;
   readonly fd?: 1 | 2;
 }
 
@@ -36,7 +36,7 @@ export function createLogger(opts: LoggerOptions): PinoLogger {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { app: 'demimas-bot' },
   };
-  if (opts.destination) return pino(base, opts.destination as DestinationStream);
+  if (opts.destination) return pino(base, opts.destination);
   if (opts.format === 'pretty') {
     return pino({
       ...base,

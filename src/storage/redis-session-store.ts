@@ -82,7 +82,8 @@ export class RedisSessionStore implements SessionStore {
       return { type: 'saved', rev: reply };
     }
     const current = parseStored(reply === '' ? null : reply);
-    if (current.raw !== undefined) this.#cache.set(userKey, { raw: current.raw, rev: current.rev, storedAt: now });
+    if (current.raw !== undefined)
+      this.#cache.set(userKey, { raw: current.raw, rev: current.rev, storedAt: now });
     else this.#cache.delete(userKey);
     return { type: 'conflict', current: { decoded: current.decoded, rev: current.rev } };
   }

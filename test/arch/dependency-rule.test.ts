@@ -21,8 +21,10 @@ function importsOf(file: string): Import[] {
   for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?\s+from\s+'([^']+)'/gm)) {
     out.push({ file, spec: m[3] ?? '', typeOnly: Boolean(m[2]) });
   }
-  for (const m of text.matchAll(/^\s*import\s+'([^']+)'/gm)) out.push({ file, spec: m[1] ?? '', typeOnly: false });
-  for (const m of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) out.push({ file, spec: m[1] ?? '', typeOnly: false });
+  for (const m of text.matchAll(/^\s*import\s+'([^']+)'/gm))
+    out.push({ file, spec: m[1] ?? '', typeOnly: false });
+  for (const m of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g))
+    out.push({ file, spec: m[1] ?? '', typeOnly: false });
   return out;
 }
 
@@ -62,8 +64,17 @@ describe('dependency rule (DESIGN §2)', () => {
 
   it('flags an SDK or a value import from another layer in the core', () => {
     const fake = (spec: string, typeOnly = false): Import => ({ file: 'src/core/x.ts', spec, typeOnly });
-    expect(coreViolations([fake('grammy'), fake('ioredis'), fake('../storage/keys.js'), fake('../content/catalog.js')])).toHaveLength(4);
-    expect(coreViolations([fake('node:crypto'), fake('./flow.js'), fake('../content/catalog.js', true)])).toEqual([]);
+    expect(
+      coreViolations([
+        fake('grammy'),
+        fake('ioredis'),
+        fake('../storage/keys.js'),
+        fake('../content/catalog.js'),
+      ]),
+    ).toHaveLength(4);
+    expect(
+      coreViolations([fake('node:crypto'), fake('./flow.js'), fake('../content/catalog.js', true)]),
+    ).toEqual([]);
   });
 
   it('keeps the core free of SDKs and of other layers (types from content/ and config/ only)', () => {
@@ -81,7 +92,8 @@ describe('dependency rule (DESIGN §2)', () => {
       .filter((i) => layerOf(i.file) in allowed)
       .filter((i) => {
         const t = target(i);
-        if (t.pkg !== undefined) return !t.pkg.startsWith('node:') && !(allowed[layerOf(i.file)] ?? []).includes(t.pkg);
+        if (t.pkg !== undefined)
+          return !t.pkg.startsWith('node:') && !(allowed[layerOf(i.file)] ?? []).includes(t.pkg);
         return !['core', layerOf(i.file), 'content', 'config'].includes(t.layer ?? '');
       })
       .map((i) => `${i.file} → ${i.spec}`);

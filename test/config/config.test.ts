@@ -30,7 +30,14 @@ describe('loadConfig', () => {
     if (r.ok) return;
     const vars = r.errors.map((e) => e.split(':')[0]);
     expect(vars.sort()).toEqual(
-      ['DEFAULT_LOCALE', 'LOG_LEVEL', 'REDIS_URL', 'SESSION_IDLE_TTL_DAYS', 'TELEGRAM_BOT_TOKEN', 'WHATSAPP_ENABLED'].sort(),
+      [
+        'DEFAULT_LOCALE',
+        'LOG_LEVEL',
+        'REDIS_URL',
+        'SESSION_IDLE_TTL_DAYS',
+        'TELEGRAM_BOT_TOKEN',
+        'WHATSAPP_ENABLED',
+      ].sort(),
     );
     for (const e of r.errors) expect(e).not.toContain('\n');
   });

@@ -1,26 +1,91 @@
 import { describe, expect, it } from 'vitest';
-import { asksForOffer, assessEligibility, type EligibilityAnswers } from '../../src/core/flows/eligibility-assess.js';
+import {
+  asksForOffer,
+  assessEligibility,
+  type EligibilityAnswers,
+} from '../../src/core/flows/eligibility-assess.js';
 import { parseAge } from '../../src/core/flows/eligibility.js';
 import { chat, last, makeEngine, realCatalog } from '../helpers/engine.js';
 
 const ALL_DOCS = ['ktp', 'kk', 'akta', 'ijazah', 'paspor'];
-const base: EligibilityAnswers = { age: 25, destination: 'tw', job: 'factory', offer: false, documentsHeld: ALL_DOCS };
+const base: EligibilityAnswers = {
+  age: 25,
+  destination: 'tw',
+  job: 'factory',
+  offer: false,
+  documentsHeld: ALL_DOCS,
+};
 const assess = (a: Partial<EligibilityAnswers>) => assessEligibility(realCatalog(), { ...base, ...a });
 
 describe('eligibility assessment', () => {
   it.each([
     ['under 18: nothing else', { age: 17 }, ['under-18'], undefined],
-    ['factory job in Taiwan: private P3MI', {}, ['scheme-p2p', 'costs-other', 'always-required'], 'scheme-p2p'],
-    ['written offer from a company: independent', { offer: true }, ['scheme-independent', 'costs-other', 'always-required'], 'scheme-independent'],
-    ['household work: only via P3MI, zero cost', { job: 'household', offer: true }, ['household-only-p2p', 'zero-cost', 'always-required'], 'scheme-p2p'],
-    ['factory in Korea at 30: EPS', { destination: 'kr', age: 30 }, ['scheme-g2g-korea', 'costs-other', 'always-required'], 'scheme-g2g-korea'],
-    ['factory in Korea at 40: too old for EPS', { destination: 'kr', age: 40 }, ['korea-over-age', 'scheme-p2p', 'costs-other', 'always-required'], 'scheme-p2p'],
-    ['fishing in Korea: EPS, zero cost job', { destination: 'kr', job: 'fishing' }, ['scheme-g2g-korea', 'zero-cost', 'always-required'], 'scheme-g2g-korea'],
-    ['nurse in Japan at 30: G to G', { destination: 'jp', job: 'nurse-care' }, ['scheme-g2g-japan', 'costs-other', 'always-required'], 'scheme-g2g-japan'],
-    ['nurse in Japan at 36: over the limit', { destination: 'jp', job: 'nurse-care', age: 36 }, ['japan-over-age', 'scheme-p2p', 'costs-other', 'always-required'], 'scheme-p2p'],
-    ['household work in Saudi Arabia: moratorium', { destination: 'me', job: 'household' }, ['me-household', 'zero-cost', 'always-required'], undefined],
-    ['carer in Saudi Arabia: moratorium', { destination: 'me', job: 'carer' }, ['me-household', 'zero-cost', 'always-required'], undefined],
-    ['factory in Saudi Arabia: allowed via P3MI', { destination: 'me', job: 'factory' }, ['scheme-p2p', 'costs-other', 'always-required'], 'scheme-p2p'],
+    [
+      'factory job in Taiwan: private P3MI',
+      {},
+      ['scheme-p2p', 'costs-other', 'always-required'],
+      'scheme-p2p',
+    ],
+    [
+      'written offer from a company: independent',
+      { offer: true },
+      ['scheme-independent', 'costs-other', 'always-required'],
+      'scheme-independent',
+    ],
+    [
+      'household work: only via P3MI, zero cost',
+      { job: 'household', offer: true },
+      ['household-only-p2p', 'zero-cost', 'always-required'],
+      'scheme-p2p',
+    ],
+    [
+      'factory in Korea at 30: EPS',
+      { destination: 'kr', age: 30 },
+      ['scheme-g2g-korea', 'costs-other', 'always-required'],
+      'scheme-g2g-korea',
+    ],
+    [
+      'factory in Korea at 40: too old for EPS',
+      { destination: 'kr', age: 40 },
+      ['korea-over-age', 'scheme-p2p', 'costs-other', 'always-required'],
+      'scheme-p2p',
+    ],
+    [
+      'fishing in Korea: EPS, zero cost job',
+      { destination: 'kr', job: 'fishing' },
+      ['scheme-g2g-korea', 'zero-cost', 'always-required'],
+      'scheme-g2g-korea',
+    ],
+    [
+      'nurse in Japan at 30: G to G',
+      { destination: 'jp', job: 'nurse-care' },
+      ['scheme-g2g-japan', 'costs-other', 'always-required'],
+      'scheme-g2g-japan',
+    ],
+    [
+      'nurse in Japan at 36: over the limit',
+      { destination: 'jp', job: 'nurse-care', age: 36 },
+      ['japan-over-age', 'scheme-p2p', 'costs-other', 'always-required'],
+      'scheme-p2p',
+    ],
+    [
+      'household work in Saudi Arabia: moratorium',
+      { destination: 'me', job: 'household' },
+      ['me-household', 'zero-cost', 'always-required'],
+      undefined,
+    ],
+    [
+      'carer in Saudi Arabia: moratorium',
+      { destination: 'me', job: 'carer' },
+      ['me-household', 'zero-cost', 'always-required'],
+      undefined,
+    ],
+    [
+      'factory in Saudi Arabia: allowed via P3MI',
+      { destination: 'me', job: 'factory' },
+      ['scheme-p2p', 'costs-other', 'always-required'],
+      'scheme-p2p',
+    ],
   ])('%s', (_name, answers, verdicts, scheme) => {
     const result = assess(answers);
     expect(result.verdicts).toEqual(verdicts);

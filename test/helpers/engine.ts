@@ -60,7 +60,8 @@ export function chat(engine: Engine, userKey = 'console:test') {
     say: async (text: string) => send({ text }),
     start: async () => send({ start: true }),
     /** Plain text of replies, as the console prints it. */
-    text: (messages: readonly OutboundMessage[]) => messages.map((m) => renderConsoleMessage(m, { color: false })).join('\n\n'),
+    text: (messages: readonly OutboundMessage[]) =>
+      messages.map((m) => renderConsoleMessage(m, { color: false })).join('\n\n'),
   };
 }
 

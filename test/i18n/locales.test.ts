@@ -10,7 +10,8 @@ function flatten(obj: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof obj === 'string') out.set(prefix, obj);
   else if (obj && typeof obj === 'object') {
-    for (const [k, v] of Object.entries(obj)) for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
+    for (const [k, v] of Object.entries(obj))
+      for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
   }
   return out;
 }
@@ -24,7 +25,8 @@ function keysUsedInSource(dir: string): string[] {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) keys.push(...keysUsedInSource(path));
     else if (path.endsWith('.ts')) {
-      for (const m of readFileSync(path, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z]+\.[a-zA-Z.]+)'/g)) keys.push(m[1] ?? '');
+      for (const m of readFileSync(path, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z]+\.[a-zA-Z.]+)'/g))
+        keys.push(m[1] ?? '');
     }
   }
   return keys;
@@ -39,14 +41,20 @@ describe('locales', () => {
     expect([...other.keys()].sort()).toEqual([...base.keys()].sort());
   });
 
-  it.each(LOCALES.filter((l) => l !== 'id'))('%s uses the same placeholders as id in every text', (locale) => {
-    const other = flat.get(locale)!;
-    const differ = [...base].filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(other.get(k) ?? '')));
-    expect(differ.map(([k]) => k)).toEqual([]);
-  });
+  it.each(LOCALES.filter((l) => l !== 'id'))(
+    '%s uses the same placeholders as id in every text',
+    (locale) => {
+      const other = flat.get(locale)!;
+      const differ = [...base].filter(
+        ([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(other.get(k) ?? '')),
+      );
+      expect(differ.map(([k]) => k)).toEqual([]);
+    },
+  );
 
   it('has no empty texts', () => {
-    for (const l of LOCALES) expect([...flat.get(l)!].filter(([, v]) => v.trim() === '').map(([k]) => `${l}:${k}`)).toEqual([]);
+    for (const l of LOCALES)
+      expect([...flat.get(l)!].filter(([, v]) => v.trim() === '').map(([k]) => `${l}:${k}`)).toEqual([]);
   });
 
   it('defines every key the code uses', () => {
@@ -63,7 +71,10 @@ describe('locales', () => {
 
   it('has the same intent list shape in every locale', () => {
     const shape = (l: string) => {
-      const j = JSON.parse(readFileSync(join(LOCALES_DIR, l, 'intents.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+      const j = JSON.parse(readFileSync(join(LOCALES_DIR, l, 'intents.json'), 'utf8')) as Record<
+        string,
+        Record<string, unknown>
+      >;
       return Object.fromEntries(Object.entries(j).map(([k, v]) => [k, Object.keys(v).sort()]));
     };
     for (const l of LOCALES) expect(shape(l)).toEqual(shape('id'));

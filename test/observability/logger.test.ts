@@ -17,10 +17,19 @@ describe('logger', () => {
   it('writes JSON and redacts personal data at the top level and one level down', () => {
     const { lines, destination } = capture();
     const log = createLogger({ level: 'debug', format: 'json', destination });
-    log.info({ userKey: 'whatsapp:6281234567890', text: 'Pak Budi 0812-3456-7890', msg: { text: 'secret' }, report: { phone: '0812999' } }, 'inbound');
+    log.info(
+      {
+        userKey: 'whatsapp:6281234567890',
+        text: 'Pak Budi 0812-3456-7890',
+        msg: { text: 'secret' },
+        report: { phone: '0812999' },
+      },
+      'inbound',
+    );
     const out = lines.join('');
     expect(() => JSON.parse(out) as unknown).not.toThrow();
-    for (const secret of ['6281234567890', 'Pak Budi', 'secret', '0812999']) expect(out).not.toContain(secret);
+    for (const secret of ['6281234567890', 'Pak Budi', 'secret', '0812999'])
+      expect(out).not.toContain(secret);
     expect(out).toContain('[redacted]');
   });
 

@@ -10,7 +10,8 @@ for (const cacheSize of [0, 100]) {
   sessionStoreContract(`redis (cache ${cacheSize})`, (ttlMs) => {
     const { redis, prefix, cleanup } = testRedis();
     const keys = createKeys(prefix);
-    const make = () => new RedisSessionStore({ redis, keys, idleTtlMs: ttlMs, clock: systemClock, cacheSize });
+    const make = () =>
+      new RedisSessionStore({ redis, keys, idleTtlMs: ttlMs, clock: systemClock, cacheSize });
     return Promise.resolve({
       store: make(),
       other: make(),
@@ -27,7 +28,13 @@ describe('redis session store', () => {
   it('keeps an idle menu session small', async () => {
     const { redis, prefix, cleanup } = testRedis();
     const keys = createKeys(prefix);
-    const store = new RedisSessionStore({ redis, keys, idleTtlMs: 86_400_000, clock: systemClock, cacheSize: 0 });
+    const store = new RedisSessionStore({
+      redis,
+      keys,
+      idleTtlMs: 86_400_000,
+      clock: systemClock,
+      cacheSize: 0,
+    });
     await store.save('telegram:1234567890', freshSession(), 0);
     const bytes = await redis.memory('USAGE', keys.session('telegram:1234567890'));
     expect(bytes).toBeLessThanOrEqual(250);

@@ -45,7 +45,8 @@ export function sessionStoreContract(name: string, make: (ttlMs: number) => Prom
       await h.store.save('u2', inGuide, 0);
       const result = await h.store.save('u2', freshSession(), 0);
       expect(result.type).toBe('conflict');
-      if (result.type === 'conflict') expect(result.current).toEqual({ decoded: { type: 'ok', session: inGuide }, rev: 1 });
+      if (result.type === 'conflict')
+        expect(result.current).toEqual({ decoded: { type: 'ok', session: inGuide }, rev: 1 });
     });
 
     it('detects that another process saved in between', async () => {
@@ -76,7 +77,11 @@ export function sessionStoreContract(name: string, make: (ttlMs: number) => Prom
 
     it('resets a corrupt session instead of failing', async () => {
       await h.putRaw('u6', '{not json');
-      expect((await h.store.load('u6')).decoded).toEqual({ type: 'reset', reason: 'corrupt', session: freshSession() });
+      expect((await h.store.load('u6')).decoded).toEqual({
+        type: 'reset',
+        reason: 'corrupt',
+        session: freshSession(),
+      });
       await h.putRaw('u7', JSON.stringify({ v: 1, l: 'id', f: 7, s: 'root' }));
       expect((await h.store.load('u7')).decoded.type).toBe('reset');
     });

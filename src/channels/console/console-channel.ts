@@ -22,7 +22,8 @@ const SEPARATOR = '-'.repeat(40);
 export async function runConsoleChannel(opts: ConsoleChannelOptions): Promise<void> {
   const userKey = `console:${opts.user}`;
   const write = (messages: readonly OutboundMessage[]) => {
-    for (const m of messages) opts.output.write(`${renderConsoleMessage(m, { color: opts.interactive })}\n\n`);
+    for (const m of messages)
+      opts.output.write(`${renderConsoleMessage(m, { color: opts.interactive })}\n\n`);
   };
   const send = async (msg: Omit<InboundMessage, 'channel' | 'userKey' | 'receivedAt'>) => {
     const result = await opts.engine.handle({ ...msg, channel: 'console', userKey, receivedAt: new Date() });

@@ -26,13 +26,20 @@ export interface Assessment {
 }
 
 /** Whether the check should ask about a direct written offer (only where no G to G route applies). */
-export function asksForOffer(catalog: Catalog, a: Pick<EligibilityAnswers, 'age' | 'destination' | 'job'>): boolean {
+export function asksForOffer(
+  catalog: Catalog,
+  a: Pick<EligibilityAnswers, 'age' | 'destination' | 'job'>,
+): boolean {
   const job = catalog.jobs.find((j) => j.id === a.job);
   if (!job || job.employer !== 'entity') return false;
   return g2gRoute(a.age, a.destination, job.g2g) === undefined;
 }
 
-function g2gRoute(age: number, destination: string | undefined, g2g: readonly string[]): 'korea' | 'japan' | undefined {
+function g2gRoute(
+  age: number,
+  destination: string | undefined,
+  g2g: readonly string[],
+): 'korea' | 'japan' | undefined {
   if (destination === undefined || !g2g.includes(destination)) return undefined;
   if (destination === 'kr' && age <= KOREA_MAX_AGE) return 'korea';
   if (destination === 'jp' && age <= JAPAN_MAX_AGE) return 'japan';

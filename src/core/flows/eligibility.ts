@@ -28,8 +28,8 @@ function answers(data: FlowData): EligibilityAnswers {
 /** Reads an age from "25", "25 tahun", "umur saya 25": exactly one number in the message. */
 export function parseAge(text: string): number | undefined {
   const numbers = text.match(/\d+/g);
-  if (!numbers || numbers.length !== 1 || (numbers[0] ?? '').length > 3) return undefined;
-  return Number(numbers[0]);
+  const only = numbers?.length === 1 ? numbers[0] : undefined;
+  return only !== undefined && only.length <= 3 ? Number(only) : undefined;
 }
 
 function afterJob(catalog: Catalog, data: FlowData): Outcome {
@@ -95,8 +95,16 @@ export const eligibilityFlow: Flow = {
         const dest = c.destinations.find((d) => d.id === str(state.data, 'd'));
         const nextText = result.next ? c.verdict(result.next) : undefined;
         const choices: Choice[] = [];
-        if (topic) choices.push({ id: 'scheme', label: t('elig.readScheme', { title: pick(topic.title, ctx.locale) }) });
-        if (dest?.topic) choices.push({ id: 'country', label: t('elig.readCountry', { country: pick(dest.label, ctx.locale) }) });
+        if (topic)
+          choices.push({
+            id: 'scheme',
+            label: t('elig.readScheme', { title: pick(topic.title, ctx.locale) }),
+          });
+        if (dest?.topic)
+          choices.push({
+            id: 'country',
+            label: t('elig.readCountry', { country: pick(dest.label, ctx.locale) }),
+          });
         choices.push({ id: 'again', label: t('elig.again') });
         return {
           title: t('elig.nextTitle'),
@@ -119,9 +127,13 @@ export const eligibilityFlow: Flow = {
         return age < 18 ? next('result', withAge, resultReplies(ctx, withAge)) : next('dest', withAge);
       }
       case 'dest':
-        return input.type === 'choice' ? next('job', { ...data, d: input.id }) : invalid(t('engine.pickNumber'));
+        return input.type === 'choice'
+          ? next('job', { ...data, d: input.id })
+          : invalid(t('engine.pickNumber'));
       case 'job':
-        return input.type === 'choice' ? afterJob(ctx.catalog, { ...data, j: input.id }) : invalid(t('engine.pickNumber'));
+        return input.type === 'choice'
+          ? afterJob(ctx.catalog, { ...data, j: input.id })
+          : invalid(t('engine.pickNumber'));
       case 'offer':
         if (input.type !== 'choice') return invalid(t('engine.pickYesNo'));
         return next('doc', { ...data, o: input.id === 'yes', i: 0 });

@@ -57,7 +57,10 @@ function topicPage(ctx: FlowContext, topic: Topic, page: number): Reply {
   if (page < total - 1) choices.push({ id: 'next', label: t('guide.next') });
   if (page > 0) choices.push({ id: 'prev', label: t('guide.prev') });
   choices.push({ id: 'back', label: t('guide.back') });
-  const title = total > 1 ? t('guide.pageTitle', { title: pick(topic.title, ctx.locale), n: page + 1, total }) : literal(pick(topic.title, ctx.locale));
+  const title =
+    total > 1
+      ? t('guide.pageTitle', { title: pick(topic.title, ctx.locale), n: page + 1, total })
+      : literal(pick(topic.title, ctx.locale));
   return { title, body, choices };
 }
 
@@ -99,7 +102,10 @@ export const guideFlow: Flow = {
         return {
           title: t('guide.countriesTitle'),
           body: [t('guide.countriesIntro')],
-          choices: topicChoices(ctx, ctx.catalog.topicsOf('country').map((c) => c.id)),
+          choices: topicChoices(
+            ctx,
+            ctx.catalog.topicsOf('country').map((c) => c.id),
+          ),
         };
       case 'topic': {
         const topic = ctx.catalog.topic(str(state.data, 'id') ?? '');

@@ -31,6 +31,7 @@ export function createMenuFlow(matchIntent: (text: string) => string | undefined
     /** `arg` is free text typed on a screen without choices: it is read as if typed at the menu. */
     start: (_ctx, arg) => (arg ? onText(arg) : next('root')),
     prompt: () => ({ title: t('menu.title'), body: [t('menu.intro')], choices: CHOICES }),
-    handle: (_ctx, _state, input) => (input.type === 'choice' ? (open(input.id) ?? next('root')) : onText(input.text)),
+    handle: (_ctx, _state, input) =>
+      input.type === 'choice' ? (open(input.id) ?? next('root')) : onText(input.text),
   };
 }

@@ -19,7 +19,14 @@ export const sosFlow: Flow = {
       say: [
         {
           title: t('sos.title'),
-          body: [t('sos.intro'), ...contactLines(ctx, ctx.catalog.contacts.filter((c) => c.sos)), t('sos.outro')],
+          body: [
+            t('sos.intro'),
+            ...contactLines(
+              ctx,
+              ctx.catalog.contacts.filter((c) => c.sos),
+            ),
+            t('sos.outro'),
+          ],
         },
       ],
     }),
