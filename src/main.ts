@@ -47,7 +47,9 @@ async function main(): Promise<number> {
   let redis: Redis | undefined;
   let store: SessionStore;
   if (config.redisUrl) {
-    redis = createRedis(config.redisUrl);
+    redis = createRedis(config.redisUrl, {
+      onError: (err) => logger.warn({ err }, 'redis connection problem'),
+    });
     try {
       await connectRedis(redis, config.redisUrl);
     } catch (err) {
@@ -57,7 +59,6 @@ async function main(): Promise<number> {
       );
       return 1;
     }
-    redis.on('error', (err) => logger.warn({ err }, 'redis connection problem'));
     store = new RedisSessionStore({
       redis,
       keys: createKeys(config.redisKeyPrefix),

@@ -3,6 +3,8 @@ import { Redis } from 'ioredis';
 export interface RedisClientOptions {
   /** Give up connecting at start-up after this long. */
   readonly connectTimeoutMs?: number;
+  /** Connection problems (the client reconnects by itself); without a listener ioredis prints them. */
+  readonly onError?: (err: Error) => void;
 }
 
 /**
@@ -10,13 +12,15 @@ export interface RedisClientOptions {
  * instead of waiting) and keeps reconnecting in the background with a capped backoff.
  */
 export function createRedis(url: string, opts: RedisClientOptions = {}): Redis {
-  return new Redis(url, {
+  const redis = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: opts.connectTimeoutMs ?? 3000,
     retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
   });
+  redis.on('error', opts.onError ?? (() => undefined));
+  return redis;
 }
 
 /** Connects and pings once; rejects with a clear message when Redis cannot be reached. */

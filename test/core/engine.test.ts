@@ -26,7 +26,7 @@ describe('engine', () => {
     const b = chat(engine, 'console:b');
     expect(last(await b.say('cek kesiapan saya')).title).toBe('Cek kesiapan');
     const c = chat(engine, 'console:c');
-    expect(last(await c.send({ choiceId: 'contacts' })).title).toBe('Nomor penting');
+    expect(last(await c.send({ choiceId: 'contacts' })).title).toBe('Nomor penting di Indonesia');
   });
 
   it('ends every reply outside the menu with 0 = main menu', async () => {

@@ -1,7 +1,6 @@
 import type { Contact } from '../../content/schema.js';
-import type { FlowContext, Flow } from '../flow.js';
+import { goto, next, type Flow, type FlowContext } from '../flow.js';
 import { formatDate } from '../format.js';
-import { goto, next } from '../flow.js';
 import { pick } from '../locale.js';
 import { t, type Text } from '../message.js';
 
@@ -17,22 +16,23 @@ export function contactLines(ctx: FlowContext, contacts: readonly Contact[]): Te
   );
 }
 
-/** The directory of important numbers: in Indonesia first, then Indonesian missions abroad. */
+/** The directory of important numbers, one screen for Indonesia and one for Indonesian missions abroad. */
 export const contactsFlow: Flow = {
   id: 'contacts',
-  start: () => next('list'),
-  prompt(ctx) {
-    const home = ctx.catalog.contacts.filter((c) => c.scope === 'indonesia');
-    const abroad = ctx.catalog.contacts.filter((c) => c.scope === 'abroad');
+  start: () => next('home'),
+  prompt(ctx, state) {
+    const abroad = state.step === 'abroad';
+    const list = ctx.catalog.contacts.filter((c) => c.scope === (abroad ? 'abroad' : 'indonesia'));
     return {
-      title: t('contacts.title'),
-      body: [
-        t('contacts.home'),
-        ...contactLines(ctx, home),
-        ...(abroad.length > 0 ? [t('contacts.abroad'), ...contactLines(ctx, abroad)] : []),
-        t('contacts.checked'),
+      title: t(abroad ? 'contacts.abroad' : 'contacts.home'),
+      body: [...contactLines(ctx, list), t('contacts.checked')],
+      choices: [
+        abroad ? { id: 'home', label: t('contacts.home') } : { id: 'abroad', label: t('contacts.abroad') },
       ],
     };
   },
-  handle: (_ctx, _state, input) => goto('menu', input.type === 'text' ? { arg: input.text } : {}),
+  handle: (_ctx, _state, input) =>
+    input.type === 'choice'
+      ? next(input.id === 'abroad' ? 'abroad' : 'home')
+      : goto('menu', { arg: input.text }),
 };

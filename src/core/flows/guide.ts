@@ -9,6 +9,9 @@ import { num, str } from './data.js';
 const SECTIONS = Object.keys(GUIDE_SECTIONS) as GuideSection[];
 const isSection = (s: string | undefined): s is GuideSection => s !== undefined && s in GUIDE_SECTIONS;
 
+/** Sources listed on a topic's last screen; the rest are counted (all are in the content file). */
+const MAX_SOURCES_SHOWN = 2;
+
 /** A topic's screens: the summary, its pages, then one screen per step. */
 const pageCount = (topic: Topic): number => 1 + topic.pages.length + topic.steps.length;
 
@@ -46,10 +49,13 @@ function topicPage(ctx: FlowContext, topic: Topic, page: number): Reply {
   if (topic.review_after < isoDay(ctx.now)) body.push(t('guide.stale'));
   body.push(t('guide.checkOfficer'));
   if (page === total - 1) {
+    const shown = topic.sources.slice(0, MAX_SOURCES_SHOWN).map((s) => `${s.title} (${s.url})`);
+    const more = topic.sources.length - shown.length;
     body.push(
-      t('guide.sources', {
+      t(more > 0 ? 'guide.sourcesMore' : 'guide.sources', {
         date: formatDate(topic.verified_at, ctx.locale),
-        sources: topic.sources.map((s) => `${s.title} (${s.url})`).join('; '),
+        sources: shown.join('; '),
+        more,
       }),
     );
   }

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import { buildEngine } from '../src/bootstrap.js';
+import type { Catalog } from '../src/content/catalog.js';
+import type { Engine } from '../src/core/engine.js';
+import type { OutboundMessage } from '../src/core/message.js';
+import { systemClock, type SessionStore } from '../src/core/ports.js';
+import { ROOT, drivePass, measureRate, silentLogger, telegramUserId, type RateResult } from './util.js';
+
+/**
+ * A realistic session cycle starting and ending at the main menu: guide pages, the readiness check
+ * (age, country, job, five documents), contacts and a country page. Most messages change the session.
+ */
+// prettier-ignore
+export const MESSAGE_CYCLE: readonly string[] = [
+  '1', '1', '2', 'lanjut', 'lanjut', '0',
+  '2', '25', '2', '4', 'ya', 'ya', 'ya', 'tidak', 'ya', 'ya', '0',
+  '4', '0',
+  '3', '1', '0',
+];
+
+/** Replies that mean the cycle went wrong: an infrastructure failure or a number not offered. */
+const BAD_REPLIES = ['sistem sedang gangguan', 'Nomor itu tidak ada'];
+
+export interface BenchEngine {
+  readonly engine: Engine;
+  readonly errors: unknown[];
+}
+
+export function createBenchEngine(store: SessionStore, catalog: Catalog): BenchEngine {
+  const logger = silentLogger();
+  const engine = buildEngine({
+    contentDir: join(ROOT, 'content'),
+    localesDir: join(ROOT, 'locales'),
+    store,
+    clock: systemClock,
+    logger,
+    defaultLocale: 'id',
+    catalog,
+  });
+  return { engine, errors: logger.errors };
+}
+
+const userKey = (user: number): string => `telegram:${telegramUserId(user)}`;
+
+const summary = (m: OutboundMessage): string => m.title ?? m.body.split('\n', 1)[0] ?? '';
+
+/**
+ * Sends the cycle once for one fresh user and returns a one-line-per-message transcript.
+ * Throws when a reply shows a failure or an out-of-range number, or the cycle does not end at the menu.
+ */
+export async function checkCycle(engine: Engine, key: string): Promise<string[]> {
+  const lines: string[] = [];
+  let lastTitle = '';
+  for (const text of MESSAGE_CYCLE) {
+    const { messages } = await engine.handle({ channel: 'telegram', userKey: key, text, receivedAt: new Date() });
+    const all = messages.map((m) => `${m.title ?? ''}\n${m.body}`).join('\n');
+    const bad = BAD_REPLIES.find((b) => all.includes(b));
+    if (bad) throw new Error(`message cycle broken at "${text}": reply contains "${bad}"`);
+    lastTitle = summary(messages[messages.length - 1] ?? { body: '', choices: [] });
+    lines.push(`> ${text.padEnd(7)} → ${messages.map(summary).join(' | ')}`);
+  }
+  if (!lastTitle.includes('Menu utama')) throw new Error(`message cycle ends at "${lastTitle}", not the menu`);
+  return lines;
+}
+
+export interface ThroughputOptions {
+  readonly users: number;
+  /** Times each user goes through the whole cycle in one measured run. */
+  readonly passes: number;
+  readonly concurrency: number;
+  readonly warmups?: number;
+  readonly runs?: number;
+}
+
+/** Messages per second through `engine.handle`, `users` users driving the cycle. */
+export async function measureEngineThroughput(bench: BenchEngine, opts: ThroughputOptions): Promise<RateResult> {
+  const steps = MESSAGE_CYCLE.length * opts.passes;
+  const send = async (user: number, step: number): Promise<void> => {
+    await bench.engine.handle({
+      channel: 'telegram',
+      userKey: userKey(user),
+      text: MESSAGE_CYCLE[step % MESSAGE_CYCLE.length]!,
+      receivedAt: new Date(),
+    });
+  };
+  const result = await measureRate(
+    () => drivePass({ users: opts.users, steps, concurrency: opts.concurrency, send }),
+    opts,
+  );
+  if (bench.errors.length > 0) {
+    throw new Error(`engine reported ${bench.errors.length} errors, first: ${inspect(bench.errors[0])}`);
+  }
+  return result;
+}

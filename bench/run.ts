@@ -1,0 +1,164 @@
+import { Redis } from 'ioredis';
+import { loadCatalog } from '../src/bootstrap.js';
+import { systemClock } from '../src/core/ports.js';
+import { createKeys } from '../src/storage/keys.js';
+import { MemorySessionStore } from '../src/storage/memory-session-store.js';
+import { RedisSessionStore } from '../src/storage/redis-session-store.js';
+import { startRedisServer } from '../test/helpers/redis-server.js';
+import {
+  MESSAGE_CYCLE,
+  checkCycle,
+  createBenchEngine,
+  measureEngineThroughput,
+} from './engine-throughput.js';
+import { createEchoBot, measureEchoThroughput } from './grammy-baseline.js';
+import { measureIdleMemory } from './redis-memory.js';
+import { fmt, fmtRuns, formatTable, type Row } from './report.js';
+import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
+import { ROOT, round, type RateResult } from './util.js';
+
+const USERS = 200;
+const IN_FLIGHT = 100;
+const IDLE_TTL_MS = 30 * 86_400_000;
+const CACHE_SIZE = 10_000;
+const IDLE_USERS = 10_000;
+const STARTUP_RUNS = 5;
+/** Passes of the whole cycle per user in one measured run (memory is fast, so it does more). */
+const MEMORY_PASSES = 5;
+const REDIS_PASSES = 1;
+
+const TARGET = { ratio: 1, idleBytes: 250, startupMs: 1500 } as const;
+
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  process.chdir(ROOT);
+  // First, while the process is cold: the start-up work as main.ts does it.
+  const inProcessMs = inProcessStartupMs();
+  const { catalog } = loadCatalog('content', systemClock.now());
+
+  log(`Message cycle (${MESSAGE_CYCLE.length} messages), replies for one user:`);
+  const memory = createBenchEngine(new MemorySessionStore(IDLE_TTL_MS, systemClock), catalog);
+  for (const line of await checkCycle(memory.engine, 'telegram:9999999999')) log(`  ${line}`);
+  log('');
+
+  const users = { users: USERS, concurrency: 1 };
+  log('engine, memory store, sequential...');
+  const memorySeq = await measureEngineThroughput(memory, { ...users, passes: MEMORY_PASSES });
+
+  const server = await startRedisServer();
+  if (server.port === 6379) throw new Error('refusing to run on port 6379 (the shared Redis)');
+  const clients: Redis[] = [];
+  const client = () => {
+    const redis = new Redis(server.url);
+    clients.push(redis);
+    return redis;
+  };
+  let redisSeq: RateResult, redisPar: RateResult, grammySeq: RateResult, grammyPar: RateResult;
+  let idle: Awaited<ReturnType<typeof measureIdleMemory>>;
+  try {
+    const store = new RedisSessionStore({
+      redis: client(),
+      keys: createKeys('bench:'),
+      idleTtlMs: IDLE_TTL_MS,
+      clock: systemClock,
+      cacheSize: CACHE_SIZE,
+    });
+    const redisEngine = createBenchEngine(store, catalog);
+    await checkCycle(redisEngine.engine, 'telegram:9999999998');
+    log('engine, Redis store, sequential...');
+    redisSeq = await measureEngineThroughput(redisEngine, { ...users, passes: REDIS_PASSES });
+    log(`engine, Redis store, ${IN_FLIGHT} in flight...`);
+    redisPar = await measureEngineThroughput(redisEngine, {
+      ...users,
+      concurrency: IN_FLIGHT,
+      passes: REDIS_PASSES,
+    });
+
+    const echo = createEchoBot(client());
+    const echoLoad = { ...users, steps: MESSAGE_CYCLE.length * REDIS_PASSES };
+    log('grammY echo bot, Redis session, sequential...');
+    grammySeq = await measureEchoThroughput(echo, echoLoad);
+    log(`grammY echo bot, Redis session, ${IN_FLIGHT} in flight...`);
+    grammyPar = await measureEchoThroughput(echo, { ...echoLoad, concurrency: IN_FLIGHT });
+
+    log(`Redis memory of ${IDLE_USERS.toLocaleString('en-US')} idle users...`);
+    idle = await measureIdleMemory(client(), IDLE_USERS, IDLE_TTL_MS);
+  } finally {
+    await Promise.all(clients.map((c) => c.quit()));
+    await server.stop();
+  }
+
+  log(`start-up, spawn to menu x${STARTUP_RUNS}...`);
+  const spawn = await measureSpawnStartup(STARTUP_RUNS);
+
+  const ratioSeq = redisSeq.median / grammySeq.median;
+  const ratioPar = redisPar.median / grammyPar.median;
+  const rate = (measure: string, r: RateResult, unit: string): Row => ({
+    measure,
+    result: fmt(r.median, unit),
+    runs: fmtRuns(r.runs),
+  });
+  const rows: Row[] = [
+    rate('Engine, memory store, sequential', memorySeq, 'msg/s'),
+    rate('Engine, Redis store, sequential', redisSeq, 'msg/s'),
+    rate(`Engine, Redis store, ${IN_FLIGHT} in flight`, redisPar, 'msg/s'),
+    rate('grammY echo + Redis session, sequential', grammySeq, 'upd/s'),
+    rate(`grammY echo + Redis session, ${IN_FLIGHT} in flight`, grammyPar, 'upd/s'),
+    {
+      measure: 'Ratio engine/grammY, sequential',
+      result: fmt(ratioSeq, 'x', 2),
+      target: `>= ${TARGET.ratio}`,
+      ok: ratioSeq >= TARGET.ratio,
+    },
+    { measure: `Ratio engine/grammY, ${IN_FLIGHT} in flight`, result: fmt(ratioPar, 'x', 2) },
+    {
+      measure: 'Redis per idle user (used_memory delta)',
+      result: fmt(idle.session.bytesPerKey, 'B', 1),
+      target: `<= ${TARGET.idleBytes}`,
+      ok: idle.session.bytesPerKey <= TARGET.idleBytes,
+    },
+    { measure: 'MEMORY USAGE of one session key', result: fmt(idle.session.memoryUsage, 'B') },
+    { measure: 'Plain 300-byte JSON + TTL (used_memory delta)', result: fmt(idle.plainJson300.bytesPerKey, 'B', 1) },
+    { measure: 'MEMORY USAGE of one 300-byte JSON key', result: fmt(idle.plainJson300.memoryUsage, 'B') },
+    {
+      measure: `Start-up, spawn to "Menu utama" (median of ${STARTUP_RUNS})`,
+      result: fmt(spawn.medianMs, 'ms'),
+      runs: fmtRuns(spawn.runsMs),
+      target: `< ${TARGET.startupMs}`,
+      ok: spawn.medianMs < TARGET.startupMs,
+    },
+    { measure: 'Start-up in process (loadCatalog + buildEngine)', result: fmt(inProcessMs, 'ms', 1) },
+  ];
+
+  log('');
+  log(`${USERS} users; cycle of ${MESSAGE_CYCLE.length} messages; median of 3 runs after 1 warm-up`);
+  log(formatTable(rows));
+  const json = {
+    users: USERS,
+    inFlight: IN_FLIGHT,
+    cycleLength: MESSAGE_CYCLE.length,
+    engineMemorySeqMsgPerSec: round(memorySeq.median),
+    engineRedisSeqMsgPerSec: round(redisSeq.median),
+    engineRedisInFlightMsgPerSec: round(redisPar.median),
+    grammySeqUpdPerSec: round(grammySeq.median),
+    grammyInFlightUpdPerSec: round(grammyPar.median),
+    ratioSeq: round(ratioSeq, 3),
+    ratioInFlight: round(ratioPar, 3),
+    idleUserBytes: round(idle.session.bytesPerKey, 1),
+    idleUserMemoryUsage: idle.session.memoryUsage,
+    plainJson300Bytes: round(idle.plainJson300.bytesPerKey, 1),
+    plainJson300MemoryUsage: idle.plainJson300.memoryUsage,
+    startupSpawnMedianMs: round(spawn.medianMs),
+    startupSpawnRunsMs: spawn.runsMs.map((ms) => round(ms)),
+    startupInProcessMs: round(inProcessMs, 1),
+    targetsMet: {
+      ratioSeq: ratioSeq >= TARGET.ratio,
+      idleUserBytes: idle.session.bytesPerKey <= TARGET.idleBytes,
+      startup: spawn.medianMs < TARGET.startupMs,
+    },
+  };
+  log(`BENCH_JSON ${JSON.stringify(json)}`);
+}
+
+await main();

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { GUIDE_SECTIONS } from '../../src/content/ids.js';
+import { LOCALES } from '../../src/core/locale.js';
+import type { OutboundMessage } from '../../src/core/message.js';
+import { chat, last, makeEngine, realCatalog } from '../helpers/engine.js';
+
+const RAW_KEY = /\b(common|engine|menu|search|help|sos|language|contacts|guide|elig)\.[a-zA-Z]+/;
+/** Longest message we send: fits one phone screen scroll and far below Telegram's 4,096. */
+const MAX_MESSAGE = 1600;
+
+function checkMessages(where: string, messages: readonly OutboundMessage[]) {
+  for (const m of messages) {
+    const all = [m.title ?? '', m.body, ...m.choices.map((c) => c.label)].join('\n');
+    expect(all, where).not.toMatch(RAW_KEY);
+    expect(all, where).not.toContain('{{');
+    expect(all, where).not.toContain('undefined');
+    expect(m.body.length + (m.title?.length ?? 0), where).toBeLessThanOrEqual(MAX_MESSAGE);
+  }
+}
+
+describe.each(LOCALES)('every screen in %s', (locale) => {
+  const setLocale = async (c: ReturnType<typeof chat>) => {
+    await c.say('bahasa');
+    await c.send({ choiceId: locale });
+  };
+
+  it('renders every guide topic page and country note', async () => {
+    const c = chat(makeEngine().engine);
+    await setLocale(c);
+    let pages = 0;
+    for (const [section, ids] of Object.entries(GUIDE_SECTIONS)) {
+      for (const id of ids) {
+        await c.send({ choiceId: 'menu' });
+        await c.say('1');
+        await c.send({ choiceId: section });
+        let out = await c.send({ choiceId: id });
+        checkMessages(`${section}/${id}`, out);
+        pages++;
+        while (last(out).choices.some((x) => x.id === 'next')) {
+          out = await c.send({ choiceId: 'next' });
+          checkMessages(`${section}/${id}`, out);
+          pages++;
+        }
+        expect(c.text(out)).toMatch(/https?:\/\//);
+      }
+    }
+    for (const country of realCatalog().topicsOf('country')) {
+      await c.send({ choiceId: 'menu' });
+      await c.say('3');
+      checkMessages(country.id, await c.send({ choiceId: country.id }));
+    }
+    expect(pages).toBeGreaterThan(40);
+  });
+
+  it('renders the eligibility result for every destination and job', async () => {
+    const cat = realCatalog();
+    const c = chat(makeEngine().engine);
+    await setLocale(c);
+    for (const dest of cat.destinations) {
+      for (const job of cat.jobs) {
+        await c.send({ choiceId: 'menu' });
+        await c.say('2');
+        await c.say('30');
+        await c.send({ choiceId: dest.id });
+        let out = await c.send({ choiceId: job.id });
+        for (
+          let i = 0;
+          i < 6 && last(out).title !== (locale === 'id' ? 'Langkah berikutnya' : 'Next step');
+          i++
+        ) {
+          out = await c.send({ choiceId: i % 2 === 0 ? 'yes' : 'no' });
+        }
+        checkMessages(`${dest.id}/${job.id}`, out);
+        expect(
+          last(out).choices.some((x) => x.id === 'again'),
+          `${dest.id}/${job.id}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('renders the menu, help, contacts and SOS screens', async () => {
+    const c = chat(makeEngine().engine);
+    await setLocale(c);
+    for (const text of ['0', '4', '1', '1', '0', '6', 'darurat', 'bahasa', 'xyz'])
+      checkMessages(text, await c.say(text));
+  });
+});

@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process';
+
+export interface MainRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the bot as `npm start` does, with a script piped to stdin and a clean environment. */
+export function runMain(script: readonly string[], env: Record<string, string> = {}): Promise<MainRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(script.map((l) => `${l}\n`).join(''));
+  });
+}
+
+/** The reply printed after the line `> text` (up to the next echoed line). */
+export function replyTo(stdout: string, text: string, nth = 0): string {
+  const parts = stdout.split(/^> /m).filter((p) => p.startsWith(`${text}\n`));
+  return parts[nth] ?? '';
+}
