@@ -37,6 +37,7 @@ async function memoryPerKey(
   keyOf: (i: number) => string,
   write: (i: number) => Promise<unknown>,
 ): Promise<KeyMemory> {
+  await redis.flushdb();
   await write(0); // loads scripts and warms the connection outside the measurement
   await redis.flushdb();
   const before = await usedMemory(redis);
