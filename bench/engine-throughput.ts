@@ -53,14 +53,20 @@ export async function checkCycle(engine: Engine, key: string): Promise<string[]>
   const lines: string[] = [];
   let lastTitle = '';
   for (const text of MESSAGE_CYCLE) {
-    const { messages } = await engine.handle({ channel: 'telegram', userKey: key, text, receivedAt: new Date() });
+    const { messages } = await engine.handle({
+      channel: 'telegram',
+      userKey: key,
+      text,
+      receivedAt: new Date(),
+    });
     const all = messages.map((m) => `${m.title ?? ''}\n${m.body}`).join('\n');
     const bad = BAD_REPLIES.find((b) => all.includes(b));
     if (bad) throw new Error(`message cycle broken at "${text}": reply contains "${bad}"`);
     lastTitle = summary(messages[messages.length - 1] ?? { body: '', choices: [] });
     lines.push(`> ${text.padEnd(7)} → ${messages.map(summary).join(' | ')}`);
   }
-  if (!lastTitle.includes('Menu utama')) throw new Error(`message cycle ends at "${lastTitle}", not the menu`);
+  if (!lastTitle.includes('Menu utama'))
+    throw new Error(`message cycle ends at "${lastTitle}", not the menu`);
   return lines;
 }
 
@@ -74,7 +80,10 @@ export interface ThroughputOptions {
 }
 
 /** Messages per second through `engine.handle`, `users` users driving the cycle. */
-export async function measureEngineThroughput(bench: BenchEngine, opts: ThroughputOptions): Promise<RateResult> {
+export async function measureEngineThroughput(
+  bench: BenchEngine,
+  opts: ThroughputOptions,
+): Promise<RateResult> {
   const steps = MESSAGE_CYCLE.length * opts.passes;
   const send = async (user: number, step: number): Promise<void> => {
     await bench.engine.handle({

@@ -50,7 +50,9 @@ export function createEchoBot(redis: Redis): EchoBot {
     return Promise.resolve({ ok: true, result } as Awaited<ReturnType<Transformer>>);
   };
   bot.api.config.use(offline);
-  bot.use(session({ initial: () => ({ n: 0 }), storage: new RedisAdapter<EchoSession>({ instance: redis }) }));
+  bot.use(
+    session({ initial: () => ({ n: 0 }), storage: new RedisAdapter<EchoSession>({ instance: redis }) }),
+  );
   bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
   return { bot, calls: () => calls };
 }
@@ -88,6 +90,7 @@ export async function measureEchoThroughput(echo: EchoBot, opts: EchoLoadOptions
     () => drivePass({ users: opts.users, steps: opts.steps, concurrency: opts.concurrency, send }),
     opts,
   );
-  if (echo.calls() - before !== sent) throw new Error(`echo bot answered ${echo.calls() - before} of ${sent}`);
+  if (echo.calls() - before !== sent)
+    throw new Error(`echo bot answered ${echo.calls() - before} of ${sent}`);
   return result;
 }

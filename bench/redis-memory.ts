@@ -64,7 +64,11 @@ export function jsonOfSize(bytes: number): string {
  * comparison, per plain 300-byte JSON value under the same key style and TTL.
  * Flushes the database: `redis` must be the bench's own server.
  */
-export async function measureIdleMemory(redis: Redis, users: number, idleTtlMs: number): Promise<IdleMemoryResult> {
+export async function measureIdleMemory(
+  redis: Redis,
+  users: number,
+  idleTtlMs: number,
+): Promise<IdleMemoryResult> {
   const keys = createKeys('bench:');
   const store = new RedisSessionStore({ redis, keys, idleTtlMs, clock: systemClock, cacheSize: 0 });
   const userKey = (i: number) => `telegram:${telegramUserId(i)}`;

@@ -21,7 +21,11 @@ const cells = (row: Row): string[] => [
 export function formatTable(rows: readonly Row[]): string {
   const table = [[...HEADERS], ...rows.map(cells)];
   const widths = HEADERS.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
-  const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join(' | ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   return [line(table[0]!), rule, ...table.slice(1).map(line)].join('\n');
 }

@@ -29,7 +29,7 @@ export const metaShape = {
   example: z.boolean().optional(),
 };
 
-const checkDates = (item: { verified_at: string; review_after: string }, ctx: z.RefinementCtx) => {
+export const checkDates = (item: { verified_at: string; review_after: string }, ctx: z.RefinementCtx) => {
   if (item.review_after <= item.verified_at) {
     ctx.addIssue({ code: 'custom', path: ['review_after'], message: 'review_after must be after verified_at' });
   }

@@ -66,9 +66,25 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     const locale = outcome.locale ?? session.locale;
     const target = hops < MAX_HOPS ? flowOf(outcome.flow) : menuFlow;
+    const { saved, resume } = handOver(session, target.id);
     const started =
-      hops < MAX_HOPS ? target.start(ctxOf(locale), outcome.arg) : { type: 'next' as const, state: MENU };
-    return settle({ locale, flow: target.id, step: MENU.step, data: {} }, started, replies, hops + 1);
+      hops < MAX_HOPS ? target.start(ctxOf(locale), outcome.arg, resume) : { type: 'next' as const, state: MENU };
+    const next: Session = { locale, flow: target.id, ...MENU, ...(saved ? { saved } : {}) };
+    return settle(next, started, replies, hops + 1);
+  }
+
+  /** Keeps the progress of a flow left midway, and hands a flow being started the progress kept for it. */
+  function handOver(session: Session, targetId: string): { saved?: Session['saved']; resume?: FlowState } {
+    const leaving = flowOf(session.flow);
+    const state: FlowState = { step: session.step, data: session.data };
+    let saved = session.saved;
+    if (leaving.id !== targetId && leaving.keepsProgress?.(state)) saved = { ...saved, [leaving.id]: state };
+    const resume = saved?.[targetId];
+    if (resume && saved) {
+      const { [targetId]: _taken, ...rest } = saved;
+      saved = Object.keys(rest).length > 0 ? rest : undefined;
+    }
+    return { ...(saved ? { saved } : {}), ...(resume ? { resume } : {}) };
   }
 
   function startFlow(session: Session, flowId: string, say: Reply[] = [], arg?: string): Turn {
@@ -91,8 +107,11 @@ export function createEngine(deps: EngineDeps): Engine {
         return startFlow(session, 'menu', [
           { body: [t(session.flow === 'menu' ? 'engine.nothingToCancel' : 'engine.cancelled')] },
         ]);
-      case 'stop':
-        return { session: { ...session, flow: 'menu', ...MENU }, replies: [{ body: [t('engine.stopped')] }] };
+      case 'stop': {
+        const { saved } = handOver(session, 'menu');
+        const stopped: Session = { locale: session.locale, flow: 'menu', ...MENU, ...(saved ? { saved } : {}) };
+        return { session: stopped, replies: [{ body: [t('engine.stopped')] }] };
+      }
     }
   }
 

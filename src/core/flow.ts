@@ -40,7 +40,13 @@ export type Outcome =
  */
 export interface Flow {
   readonly id: string;
-  start(ctx: FlowContext, arg?: string): Outcome;
+  /**
+   * `saved` is the progress the user left this flow with (see `keepsProgress`): the flow may offer
+   * to continue from there.
+   */
+  start(ctx: FlowContext, arg?: string, saved?: FlowState): Outcome;
+  /** True when leaving at `state` should keep the progress for a later `start` (a check left midway). */
+  keepsProgress?(state: FlowState): boolean;
   prompt(ctx: FlowContext, state: FlowState): Reply;
   handle(ctx: FlowContext, state: FlowState, input: Input): Outcome | Promise<Outcome>;
 }

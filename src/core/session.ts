@@ -13,6 +13,13 @@ export interface Session {
   readonly flow: string;
   readonly step: string;
   readonly data: FlowData;
+  /** Progress of resumable flows the user left midway (flow id → step and data). */
+  readonly saved?: Readonly<Record<string, SavedState>>;
+}
+
+export interface SavedState {
+  readonly step: string;
+  readonly data: FlowData;
 }
 
 export const freshSession = (locale: Locale = DEFAULT_LOCALE): Session => ({
@@ -36,6 +43,9 @@ export function encodeSession(session: Session): string {
     s: session.step,
   };
   if (Object.keys(session.data).length > 0) body.d = session.data;
+  if (session.saved && Object.keys(session.saved).length > 0) {
+    body.k = Object.fromEntries(Object.entries(session.saved).map(([flow, st]) => [flow, [st.step, st.data]]));
+  }
   return JSON.stringify(body);
 }
 
@@ -57,5 +67,21 @@ export function decodeSession(raw: string): DecodeResult {
   if (typeof o.f !== 'string' || typeof o.s !== 'string' || typeof data !== 'object' || Array.isArray(data)) {
     return { type: 'reset', session: freshSession(locale), reason: 'corrupt' };
   }
-  return { type: 'ok', session: { locale, flow: o.f, step: o.s, data: data as FlowData } };
+  const saved = decodeSaved(o.k);
+  const session: Session = { locale, flow: o.f, step: o.s, data: data as FlowData };
+  return { type: 'ok', session: saved ? { ...session, saved } : session };
+}
+
+/** Saved progress is optional: an unreadable entry is dropped rather than failing the session. */
+function decodeSaved(raw: unknown): Record<string, SavedState> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const out: Record<string, SavedState> = {};
+  for (const [flow, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!Array.isArray(value) || value.length !== 2) continue;
+    const [step, data] = value as [unknown, unknown];
+    if (typeof step === 'string' && typeof data === 'object' && data !== null && !Array.isArray(data)) {
+      out[flow] = { step, data: data as FlowData };
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
