@@ -40,7 +40,7 @@ export interface EchoBot {
 }
 
 /** A bare grammY echo bot with grammY's Redis session plugin; API calls never leave the process. */
-export function createEchoBot(redis: Redis): EchoBot {
+export function createEchoBot(redis: Redis, opts: { writeSession?: boolean } = {}): EchoBot {
   const bot = new Bot<EchoContext>(`123456:${'A'.repeat(35)}`, { botInfo: BOT_INFO });
   let calls = 0;
   const offline: Transformer = (_prev, _method, payload) => {
@@ -53,7 +53,11 @@ export function createEchoBot(redis: Redis): EchoBot {
   bot.use(
     session({ initial: () => ({ n: 0 }), storage: new RedisAdapter<EchoSession>({ instance: redis }) }),
   );
-  bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
+  bot.on('message:text', (ctx) => {
+    // The echo bot only reads its session; the counter variant changes it, so grammY writes it back.
+    if (opts.writeSession) ctx.session.n++;
+    return ctx.reply(ctx.message.text);
+  });
   return { bot, calls: () => calls };
 }
 

@@ -54,10 +54,12 @@ async function waitForPing(port: number, timeoutMs = 10_000): Promise<void> {
 }
 
 /**
- * Starts a private `redis-server` on a free port in a temp folder, with AOF `appendfsync always`
- * as production runs it. Never touches the machine's shared Redis.
+ * Starts a private `redis-server` on a free port in a temp folder, by default with AOF
+ * `appendfsync always` as production runs it (`aof: false`: no persistence, like the machine's shared
+ * Redis). Never touches the shared Redis.
  */
-export async function startRedisServer(): Promise<RedisServer> {
+export async function startRedisServer(opts: { aof?: boolean } = {}): Promise<RedisServer> {
+  const aof = opts.aof ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'demimas-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
@@ -65,20 +67,9 @@ export async function startRedisServer(): Promise<RedisServer> {
     child = spawn(
       'redis-server',
       [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        dir,
-        '--save',
-        '',
-        '--appendonly',
-        'yes',
-        '--appendfsync',
-        'always',
-        '--maxmemory-policy',
-        'noeviction',
+        ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''],
+        ...(aof ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
+        ...['--maxmemory-policy', 'noeviction'],
       ],
       { stdio: 'ignore' },
     );
