@@ -3,7 +3,7 @@ import { systemClock } from '../src/core/ports.js';
 import { freshSession } from '../src/core/session.js';
 import { createKeys } from '../src/storage/keys.js';
 import { RedisSessionStore } from '../src/storage/redis-session-store.js';
-import { telegramUserId } from './util.js';
+import { silentLogger, telegramUserId } from './util.js';
 
 export interface KeyMemory {
   /** `used_memory` growth divided by the number of keys written. */
@@ -70,7 +70,15 @@ export async function measureIdleMemory(
   idleTtlMs: number,
 ): Promise<IdleMemoryResult> {
   const keys = createKeys('bench:');
-  const store = new RedisSessionStore({ redis, keys, idleTtlMs, clock: systemClock, cacheSize: 0 });
+  const store = new RedisSessionStore({
+    redis,
+    keys,
+    idleTtlMs,
+    clock: systemClock,
+    cacheSize: 0,
+    writeMode: 'through',
+    logger: silentLogger(),
+  });
   const userKey = (i: number) => `telegram:${telegramUserId(i)}`;
   const session = await memoryPerKey(
     redis,

@@ -16,7 +16,7 @@ import { createEchoBot, measureEchoThroughput } from './grammy-baseline.js';
 import { measureIdleMemory } from './redis-memory.js';
 import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
-import { ROOT, median, round, type RateResult } from './util.js';
+import { ROOT, median, round, silentLogger, type RateResult } from './util.js';
 
 const USERS = 200;
 const IN_FLIGHT = 100;
@@ -77,6 +77,8 @@ async function measureProfile(aof: boolean, catalog: Catalog): Promise<ProfileRe
       idleTtlMs: IDLE_TTL_MS,
       clock: systemClock,
       cacheSize: CACHE_SIZE,
+      writeMode: 'behind',
+      logger: silentLogger(),
     });
     const redisEngine = createBenchEngine(store, catalog);
     await checkCycle(redisEngine.engine, 'telegram:9999999998');
@@ -119,7 +121,11 @@ async function main(): Promise<void> {
   log('');
 
   log('engine, memory store, sequential...');
-  const memorySeq = await measureEngineThroughput(memory, { users: USERS, concurrency: 1, passes: PASSES.memory });
+  const memorySeq = await measureEngineThroughput(memory, {
+    users: USERS,
+    concurrency: 1,
+    passes: PASSES.memory,
+  });
 
   const profiles: (ProfileResult & { name: string })[] = [];
   for (const profile of PROFILES) {

@@ -65,6 +65,8 @@ async function main(): Promise<number> {
       idleTtlMs: config.sessionIdleTtlMs,
       clock: systemClock,
       cacheSize: config.sessionCacheSize,
+      writeMode: config.sessionWriteMode,
+      logger,
     });
   } else {
     store = new MemorySessionStore(config.sessionIdleTtlMs, systemClock);
@@ -107,6 +109,10 @@ async function main(): Promise<number> {
     interactive: isTerminal(process.stdin),
     user: config.consoleUser,
   });
+  if (store instanceof RedisSessionStore) {
+    await store.flush().catch((err: unknown) => logger.error({ err }, 'sessions not written before exit'));
+    store.close();
+  }
   await redis?.quit();
   return 0;
 }

@@ -24,6 +24,7 @@ const envSchema = z.object({
     .default('dm:'),
   SESSION_IDLE_TTL_DAYS: int(1, 365).default(30),
   SESSION_CACHE_SIZE: int(0, 1_000_000).default(10_000),
+  SESSION_WRITE_MODE: z.enum(['behind', 'through']).default('behind'),
   DEFAULT_LOCALE: z.enum(LOCALES).default('id'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
@@ -52,6 +53,7 @@ export interface Config {
   readonly redisKeyPrefix: string;
   readonly sessionIdleTtlMs: number;
   readonly sessionCacheSize: number;
+  readonly sessionWriteMode: Env['SESSION_WRITE_MODE'];
   readonly defaultLocale: Env['DEFAULT_LOCALE'];
   readonly log: { readonly level: Env['LOG_LEVEL']; readonly format: Env['LOG_FORMAT'] };
   readonly contentDir: string;
@@ -96,6 +98,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       redisKeyPrefix: e.REDIS_KEY_PREFIX,
       sessionIdleTtlMs: e.SESSION_IDLE_TTL_DAYS * DAY_MS,
       sessionCacheSize: e.SESSION_CACHE_SIZE,
+      sessionWriteMode: e.SESSION_WRITE_MODE,
       defaultLocale: e.DEFAULT_LOCALE,
       log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
       contentDir: e.CONTENT_DIR,

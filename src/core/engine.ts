@@ -68,7 +68,9 @@ export function createEngine(deps: EngineDeps): Engine {
     const target = hops < MAX_HOPS ? flowOf(outcome.flow) : menuFlow;
     const { saved, resume } = handOver(session, target.id);
     const started =
-      hops < MAX_HOPS ? target.start(ctxOf(locale), outcome.arg, resume) : { type: 'next' as const, state: MENU };
+      hops < MAX_HOPS
+        ? target.start(ctxOf(locale), outcome.arg, resume)
+        : { type: 'next' as const, state: MENU };
     const next: Session = { locale, flow: target.id, ...MENU, ...(saved ? { saved } : {}) };
     return settle(next, started, replies, hops + 1);
   }
@@ -109,7 +111,12 @@ export function createEngine(deps: EngineDeps): Engine {
         ]);
       case 'stop': {
         const { saved } = handOver(session, 'menu');
-        const stopped: Session = { locale: session.locale, flow: 'menu', ...MENU, ...(saved ? { saved } : {}) };
+        const stopped: Session = {
+          locale: session.locale,
+          flow: 'menu',
+          ...MENU,
+          ...(saved ? { saved } : {}),
+        };
         return { session: stopped, replies: [{ body: [t('engine.stopped')] }] };
       }
     }
@@ -181,39 +188,52 @@ export function createEngine(deps: EngineDeps): Engine {
     return settle(current, outcome, notes);
   }
 
-  return {
-    async handle(msg) {
-      let locale = defaultLocale;
-      try {
-        let loaded = await deps.store.load(msg.userKey);
-        for (let attempt = 1; ; attempt++) {
-          const decoded = loaded.decoded;
-          locale = decoded.session.locale;
-          const result =
-            decoded.type === 'reset' && !msg.start
-              ? startFlow(decoded.session, 'menu', [{ body: [t('engine.sessionReset')] }])
-              : await turn(decoded.session, msg, []);
-          const saved = await deps.store.save(msg.userKey, result.session, loaded.rev);
-          if (saved.type === 'saved') {
-            return {
-              locale: result.session.locale,
-              messages: renderReplies(deps.translator, result.session.locale, withMenuChoice(result)),
-            };
-          }
-          if (attempt >= MAX_ATTEMPTS) throw new Error('session save kept conflicting');
-          loaded = saved.current;
+  /** Tail of each user's queue: one user's messages are answered one after the other, in order. */
+  const queues = new Map<string, Promise<unknown>>();
+
+  function serialized(msg: InboundMessage): Promise<EngineResult> {
+    const previous = queues.get(msg.userKey) ?? Promise.resolve();
+    const result = previous.then(() => answer(msg));
+    queues.set(msg.userKey, result);
+    void result.finally(() => {
+      if (queues.get(msg.userKey) === result) queues.delete(msg.userKey);
+    });
+    return result;
+  }
+
+  return { handle: serialized };
+
+  async function answer(msg: InboundMessage): Promise<EngineResult> {
+    let locale = defaultLocale;
+    try {
+      let loaded = await deps.store.load(msg.userKey);
+      for (let attempt = 1; ; attempt++) {
+        const decoded = loaded.decoded;
+        locale = decoded.session.locale;
+        const result =
+          decoded.type === 'reset' && !msg.start
+            ? startFlow(decoded.session, 'menu', [{ body: [t('engine.sessionReset')] }])
+            : await turn(decoded.session, msg, []);
+        const saved = await deps.store.save(msg.userKey, result.session, loaded.rev);
+        if (saved.type === 'saved') {
+          return {
+            locale: result.session.locale,
+            messages: renderReplies(deps.translator, result.session.locale, withMenuChoice(result)),
+          };
         }
-      } catch (err) {
-        deps.logger.error({ err, channel: msg.channel }, 'message failed; session left unchanged');
-        return {
-          locale,
-          messages: renderReplies(deps.translator, locale, [
-            { body: [t('engine.failure')], choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }] },
-          ]),
-        };
+        if (attempt >= MAX_ATTEMPTS) throw new Error('session save kept conflicting');
+        loaded = saved.current;
       }
-    },
-  };
+    } catch (err) {
+      deps.logger.error({ err, channel: msg.channel }, 'message failed; session left unchanged');
+      return {
+        locale,
+        messages: renderReplies(deps.translator, locale, [
+          { body: [t('engine.failure')], choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }] },
+        ]),
+      };
+    }
+  }
 }
 
 function withNote(prompt: Reply, note: Reply['body'][number]): Reply {

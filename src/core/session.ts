@@ -44,7 +44,9 @@ export function encodeSession(session: Session): string {
   };
   if (Object.keys(session.data).length > 0) body.d = session.data;
   if (session.saved && Object.keys(session.saved).length > 0) {
-    body.k = Object.fromEntries(Object.entries(session.saved).map(([flow, st]) => [flow, [st.step, st.data]]));
+    body.k = Object.fromEntries(
+      Object.entries(session.saved).map(([flow, st]) => [flow, [st.step, st.data]]),
+    );
   }
   return JSON.stringify(body);
 }

@@ -10,6 +10,8 @@ export const NON_TRANSLATION_FILES = new Set(['intents.json']);
 
 type Resources = Record<string, unknown>;
 
+const MEMO_LIMIT = 20_000;
+
 /** Reads `locales/<lng>/*.json`; each file becomes the first part of its keys (`menu.json` → `menu.title`). */
 export function readLocaleResources(dir: string, locale: Locale): Resources {
   const folder = join(dir, locale);
@@ -36,11 +38,20 @@ export function createTranslator(localesDir: string): Translator & { readonly i1
     returnNull: false,
   });
   const fixed = new Map(LOCALES.map((l) => [l, instance.getFixedT(l)]));
+  // i18next resolves and interpolates on every call; the same few hundred texts are rendered for
+  // every message, so results are memoised (bounded: cleared when full).
+  const memo = new Map<string, string>();
   return {
     i18n: instance,
     t(locale: Locale, key: string, params?: Params): string {
+      const id = params ? `${locale}\u0000${key}\u0000${JSON.stringify(params)}` : `${locale}\u0000${key}`;
+      const hit = memo.get(id);
+      if (hit !== undefined) return hit;
       const tf = fixed.get(locale) ?? instance.t;
-      return tf(key, params as Record<string, unknown> | undefined);
+      const text = tf(key, params as Record<string, unknown> | undefined);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(id, text);
+      return text;
     },
   };
 }

@@ -1,12 +1,13 @@
 import type { Redis } from 'ioredis';
-import type { Clock, LoadedSession, SaveResult, SessionStore } from '../core/ports.js';
+import type { Clock, LoadedSession, Logger, SaveResult, SessionStore } from '../core/ports.js';
 import { decodeSession, encodeSession, freshSession, type Session } from '../core/session.js';
 import type { Keys } from './keys.js';
-import { SessionCache } from './session-cache.js';
+import { SessionCache, type CacheEntry } from './session-cache.js';
 
 /**
  * Compare-and-set of a session.
- * KEYS[1] session key. ARGV[1] expected revision (0: none stored), ARGV[2] encoded session, ARGV[3] idle TTL ms.
+ * KEYS[1] session key. ARGV[1] expected revision (0: none stored), ARGV[2] encoded session,
+ * ARGV[3] idle TTL ms, ARGV[4] new revision.
  * Stored value: `<rev>:<json>`. Returns the new revision (integer) when saved; on conflict the stored
  * value as a string ('' when there is none).
  */
@@ -15,14 +16,26 @@ local cur = redis.call('GET', KEYS[1])
 local rev = 0
 if cur then rev = tonumber(string.match(cur, '^(%d+):')) or 0 end
 if rev ~= tonumber(ARGV[1]) then return cur or '' end
-rev = rev + 1
-redis.call('SET', KEYS[1], rev .. ':' .. ARGV[2], 'PX', ARGV[3])
-return rev
+redis.call('SET', KEYS[1], ARGV[4] .. ':' .. ARGV[2], 'PX', ARGV[3])
+return tonumber(ARGV[4])
 `;
 
 /** The script as a command on the client (ioredis runs it by EVALSHA, loading it when missing). */
 interface WithSaveCommand {
-  dmSaveSession(key: string, expectedRev: number, value: string, ttlMs: number): Promise<number | string>;
+  dmSaveSession(
+    key: string,
+    expectedRev: number,
+    value: string,
+    ttlMs: number,
+    newRev: number,
+  ): Promise<number | string>;
+}
+
+/** Thrown when a session cannot be read or saved because Redis is unreachable. */
+export class SessionStoreUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super('session store unavailable: Redis is not reachable', { cause });
+  }
 }
 
 export interface RedisSessionStoreOptions {
@@ -30,28 +43,52 @@ export interface RedisSessionStoreOptions {
   readonly keys: Keys;
   readonly idleTtlMs: number;
   readonly clock: Clock;
-  /** Sessions kept in process memory to save a read per message; 0 disables. */
+  readonly logger: Logger;
+  /** Sessions kept in process memory (saves the read per message). */
   readonly cacheSize: number;
+  /**
+   * `behind` (default): a save is written to Redis right away but not awaited, so a reply does not wait
+   * for the disk; writes of one user stay in order and are retried until Redis has them. For one bot
+   * process per Redis (DESIGN §10). `through`: a save returns only once Redis has it and conflicts with
+   * other processes are seen before answering — for several processes sharing users.
+   */
+  readonly writeMode: 'behind' | 'through';
+  /** First retry delay after a failed write; doubles up to 5 s. */
+  readonly retryMs?: number;
 }
+
+/** ioredis states of a connection that was lost (it reconnects by itself). */
+const LOST = new Set(['reconnecting', 'close', 'end']);
 
 const NONE: LoadedSession = { decoded: { type: 'ok', session: freshSession() }, rev: 0 };
 
-function parseStored(stored: string | null): LoadedSession & { raw?: string } {
-  if (!stored) return NONE;
-  const colon = stored.indexOf(':');
-  const rev = Number(stored.slice(0, colon));
-  if (colon < 1 || !Number.isInteger(rev)) return { decoded: decodeSession(''), rev: 0 };
-  const raw = stored.slice(colon + 1);
-  return { decoded: decodeSession(raw), rev, raw };
+interface Stored {
+  readonly raw?: string;
+  readonly rev: number;
 }
 
+function parseStored(stored: string | null): Stored {
+  if (!stored) return { rev: 0 };
+  const colon = stored.indexOf(':');
+  const rev = Number(stored.slice(0, colon));
+  if (colon < 1 || !Number.isInteger(rev)) return { raw: '', rev: 0 };
+  return { raw: stored.slice(colon + 1), rev };
+}
+
+const loaded = (s: Stored): LoadedSession =>
+  s.raw === undefined ? NONE : { decoded: decodeSession(s.raw), rev: s.rev };
+
 /**
- * Sessions in Redis with an idle TTL, saved by compare-and-set (one Lua call), so concurrent
- * messages or several bot processes never lose a step. With the cache, a message costs one round trip.
+ * Sessions in Redis with an idle TTL, written by compare-and-set on a revision (one Lua call), so a
+ * write never overwrites a newer one from another process. The cache serves reads; in `behind` mode a
+ * message costs no Redis round trip before the reply at all.
  */
 export class RedisSessionStore implements SessionStore {
   readonly #cache: SessionCache;
   readonly #save: WithSaveCommand;
+  readonly #idle = new Set<() => void>();
+  #retryTimer: NodeJS.Timeout | undefined;
+  #retryDelay: number;
 
   constructor(private readonly opts: RedisSessionStoreOptions) {
     this.#cache = new SessionCache(opts.cacheSize, opts.idleTtlMs);
@@ -59,37 +96,161 @@ export class RedisSessionStore implements SessionStore {
       opts.redis.defineCommand('dmSaveSession', { numberOfKeys: 1, lua: SAVE_SCRIPT });
     }
     this.#save = opts.redis as unknown as WithSaveCommand;
+    this.#retryDelay = opts.retryMs ?? 200;
+  }
+
+  #now(): number {
+    return this.opts.clock.now().getTime();
+  }
+
+  /** Fails at once when the connection is lost, instead of answering on a step that cannot be stored. */
+  #ensureReachable(): void {
+    if (LOST.has(this.opts.redis.status)) throw new SessionStoreUnavailableError();
   }
 
   async load(userKey: string): Promise<LoadedSession> {
-    const hit = this.#cache.get(userKey, this.opts.clock.now().getTime());
-    if (hit) return { decoded: decodeSession(hit.raw), rev: hit.rev };
+    const hit = this.#cache.get(userKey, this.#now());
+    if (hit) {
+      // A step not yet in Redis because Redis is away: keep it, and tell the user to try again.
+      if (hit.failing) throw new SessionStoreUnavailableError();
+      return { decoded: decodeSession(hit.raw), rev: hit.rev };
+    }
+    this.#ensureReachable();
     const stored = parseStored(await this.opts.redis.get(this.opts.keys.session(userKey)));
-    return { decoded: stored.decoded, rev: stored.rev };
+    if (stored.raw !== undefined && this.opts.cacheSize > 0) this.#remember(userKey, stored.raw, stored.rev);
+    return loaded(stored);
   }
 
   async save(userKey: string, session: Session, expectedRev: number): Promise<SaveResult> {
+    this.#ensureReachable();
     const raw = encodeSession(session);
-    const reply = await this.#save.dmSaveSession(
-      this.opts.keys.session(userKey),
-      expectedRev,
-      raw,
-      this.opts.idleTtlMs,
-    );
-    const now = this.opts.clock.now().getTime();
-    if (typeof reply === 'number') {
-      this.#cache.set(userKey, { raw, rev: reply, storedAt: now });
-      return { type: 'saved', rev: reply };
+    const entry = this.#cache.get(userKey, this.#now());
+    if (entry && entry.rev !== expectedRev) {
+      return { type: 'conflict', current: { decoded: decodeSession(entry.raw), rev: entry.rev } };
     }
-    const current = parseStored(reply === '' ? null : reply);
-    if (current.raw !== undefined)
-      this.#cache.set(userKey, { raw: current.raw, rev: current.rev, storedAt: now });
-    else this.#cache.delete(userKey);
-    return { type: 'conflict', current: { decoded: current.decoded, rev: current.rev } };
+    const rev = expectedRev + 1;
+    if (this.opts.writeMode === 'through' || this.opts.cacheSize === 0) {
+      const confirmed = entry?.confirmedRev ?? expectedRev;
+      const reply = await this.#write(userKey, confirmed, raw, rev);
+      if (typeof reply === 'number') {
+        if (this.opts.cacheSize > 0) this.#remember(userKey, raw, rev);
+        return { type: 'saved', rev };
+      }
+      const current = parseStored(reply === '' ? null : reply);
+      this.#adopt(userKey, current);
+      return { type: 'conflict', current: loaded(current) };
+    }
+    const next: CacheEntry = entry ?? this.#remember(userKey, raw, expectedRev);
+    Object.assign(next, { raw, rev, storedAt: this.#now(), dirty: true });
+    this.#cache.set(userKey, next);
+    if (!next.flushing) this.#flush(userKey, next);
+    return { type: 'saved', rev };
   }
 
   async delete(userKey: string): Promise<void> {
     this.#cache.delete(userKey);
     await this.opts.redis.del(this.opts.keys.session(userKey));
+  }
+
+  /** Resolves when every saved session is in Redis (for shutdown); rejects after `timeoutMs`. */
+  async flush(timeoutMs = 5000): Promise<void> {
+    if (this.#cache.pending().next().done) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#idle.delete(done);
+        reject(new Error('sessions not written to Redis in time'));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.#idle.add(done);
+      this.#retryNow();
+    });
+  }
+
+  /** Stops retrying; unwritten sessions stay in memory only. */
+  close(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+  }
+
+  #remember(userKey: string, raw: string, rev: number): CacheEntry {
+    const entry: CacheEntry = {
+      raw,
+      rev,
+      confirmedRev: rev,
+      storedAt: this.#now(),
+      dirty: false,
+      flushing: false,
+      failing: false,
+    };
+    this.#cache.set(userKey, entry);
+    return entry;
+  }
+
+  #adopt(userKey: string, current: Stored): void {
+    if (current.raw === undefined) this.#cache.delete(userKey);
+    else if (this.opts.cacheSize > 0) this.#remember(userKey, current.raw, current.rev);
+  }
+
+  #write(userKey: string, expected: number, raw: string, rev: number): Promise<number | string> {
+    return this.#save.dmSaveSession(this.opts.keys.session(userKey), expected, raw, this.opts.idleTtlMs, rev);
+  }
+
+  /** Writes the latest state of one user; later saves of that user wait and are coalesced. */
+  #flush(userKey: string, entry: CacheEntry): void {
+    const { raw, rev } = entry;
+    entry.flushing = true;
+    entry.dirty = false;
+    this.#write(userKey, entry.confirmedRev, raw, rev).then(
+      (reply) => {
+        entry.flushing = false;
+        entry.failing = false;
+        if (typeof reply === 'number') {
+          entry.confirmedRev = rev;
+          if (entry.dirty) this.#flush(userKey, entry);
+        } else {
+          // Another process wrote this user's session: its state wins, ours is dropped.
+          this.opts.logger.warn({ rev }, 'session changed by another process; local step dropped');
+          this.#adopt(userKey, parseStored(reply === '' ? null : reply));
+        }
+        this.#notifyIfIdle();
+      },
+      (err: unknown) => {
+        entry.flushing = false;
+        entry.dirty = true;
+        entry.failing = true;
+        this.opts.logger.warn({ err }, 'session write failed; will retry');
+        this.#scheduleRetry();
+      },
+    );
+  }
+
+  #scheduleRetry(): void {
+    if (this.#retryTimer) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.#retryNow();
+    }, this.#retryDelay);
+    this.#retryTimer.unref();
+    this.#retryDelay = Math.min(this.#retryDelay * 2, 5000);
+  }
+
+  #retryNow(): void {
+    if (LOST.has(this.opts.redis.status)) {
+      if (!this.#cache.pending().next().done) this.#scheduleRetry();
+      return;
+    }
+    this.#retryDelay = this.opts.retryMs ?? 200;
+    for (const [key, entry] of this.#cache.pending())
+      if (entry.dirty && !entry.flushing) this.#flush(key, entry);
+    this.#notifyIfIdle();
+  }
+
+  #notifyIfIdle(): void {
+    if (this.#idle.size === 0 || !this.#cache.pending().next().done) return;
+    for (const done of this.#idle) done();
+    this.#idle.clear();
   }
 }

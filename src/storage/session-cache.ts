@@ -1,44 +1,60 @@
-/** A cached session value: the encoded JSON and the revision it was stored under. */
-export interface CachedValue {
-  readonly raw: string;
-  readonly rev: number;
-  readonly storedAt: number;
+/** A session held in process memory, and what Redis is known to hold for it. */
+export interface CacheEntry {
+  raw: string;
+  /** Revision the engine sees (bumped on every save). */
+  rev: number;
+  /** Revision last confirmed stored in Redis. */
+  confirmedRev: number;
+  storedAt: number;
+  /** Saved here but not yet written to Redis. */
+  dirty: boolean;
+  /** A write to Redis is under way. */
+  flushing: boolean;
+  /** The last write failed (Redis unreachable); retried until it succeeds. */
+  failing: boolean;
 }
 
 /**
- * Small LRU of the sessions this process wrote last. It saves the read round trip: the compare-and-set
- * on save still checks the revision in Redis, so a stale entry (another process answered the user) is
- * detected and replaced, never trusted.
+ * LRU of sessions kept in process memory. Entries not yet written to Redis are never evicted, so a
+ * saved step is not lost while Redis is briefly away.
  */
 export class SessionCache {
-  readonly #entries = new Map<string, CachedValue>();
+  readonly #entries = new Map<string, CacheEntry>();
 
   constructor(
     private readonly maxEntries: number,
     private readonly ttlMs: number,
   ) {}
 
-  get(key: string, now: number): CachedValue | undefined {
+  get(key: string, now: number): CacheEntry | undefined {
     const hit = this.#entries.get(key);
     if (!hit) return undefined;
+    if (now - hit.storedAt >= this.ttlMs && !hit.dirty && !hit.flushing) {
+      this.#entries.delete(key);
+      return undefined;
+    }
     this.#entries.delete(key);
-    if (now - hit.storedAt >= this.ttlMs) return undefined;
     this.#entries.set(key, hit);
     return hit;
   }
 
-  set(key: string, value: CachedValue): void {
-    if (this.maxEntries <= 0) return;
+  set(key: string, entry: CacheEntry): void {
     this.#entries.delete(key);
-    this.#entries.set(key, value);
-    if (this.#entries.size > this.maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (!oldest.done) this.#entries.delete(oldest.value);
+    this.#entries.set(key, entry);
+    if (this.#entries.size <= this.maxEntries) return;
+    for (const [k, e] of this.#entries) {
+      if (this.#entries.size <= this.maxEntries) break;
+      if (!e.dirty && !e.flushing) this.#entries.delete(k);
     }
   }
 
   delete(key: string): void {
     this.#entries.delete(key);
+  }
+
+  /** Entries with a write still to do. */
+  *pending(): Generator<[string, CacheEntry]> {
+    for (const pair of this.#entries) if (pair[1].dirty || pair[1].flushing) yield pair;
   }
 
   get size(): number {

@@ -15,5 +15,7 @@ sessionStoreContract('memory', (ttlMs) => {
       return Promise.resolve();
     },
     cleanup: () => Promise.resolve(),
+    settle: () => Promise.resolve(),
+    immediateConflicts: true,
   });
 });

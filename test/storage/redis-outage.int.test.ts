@@ -1,16 +1,18 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/ports.js';
+import { freshSession } from '../../src/core/session.js';
 import { createKeys } from '../../src/storage/keys.js';
 import { connectRedis, createRedis } from '../../src/storage/redis-client.js';
 import { RedisSessionStore } from '../../src/storage/redis-session-store.js';
-import { chat, last, makeEngine } from '../helpers/engine.js';
+import { chat, last, makeEngine, silentLogger } from '../helpers/engine.js';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
@@ -23,31 +25,67 @@ describe('Redis unreachable mid-conversation (own redis-server, killed and resta
     await server.stop();
   });
 
-  it('answers "try again" while Redis is down and continues the same conversation after it returns', async () => {
-    const redis = createRedis(server.url);
-    await connectRedis(redis, server.url);
-    for (const cacheSize of [0, 1000]) {
-      const store = new RedisSessionStore({
-        redis,
-        keys: createKeys(`o${cacheSize}:`),
-        idleTtlMs: 86_400_000,
-        clock: systemClock,
-        cacheSize,
-      });
-      const c = chat(makeEngine({ store }).engine, `console:outage${cacheSize}`);
+  const makeStore = (redis: Redis, prefix: string, writeMode: 'behind' | 'through', cacheSize: number) =>
+    new RedisSessionStore({
+      redis,
+      keys: createKeys(prefix),
+      idleTtlMs: 86_400_000,
+      clock: systemClock,
+      cacheSize,
+      writeMode,
+      logger: silentLogger,
+      retryMs: 20,
+    });
+
+  for (const [writeMode, cacheSize] of [
+    ['through', 0],
+    ['through', 1000],
+    ['behind', 1000],
+  ] as const) {
+    it(`answers "try again" while Redis is down and continues after it returns (write-${writeMode}, cache ${cacheSize})`, async () => {
+      const redis = createRedis(server.url);
+      await connectRedis(redis, server.url);
+      const store = makeStore(redis, `o-${writeMode}${cacheSize}:`, writeMode, cacheSize);
+      const c = chat(makeEngine({ store }).engine, 'console:outage');
       await c.say('2');
       expect(last(await c.say('31')).body).toContain('Ke negara mana');
+      await store.flush();
 
       await server.kill();
+      await until(() => redis.status !== 'ready');
       const during = await c.say('2');
       expect(c.text(during)).toContain('sistem sedang gangguan');
       expect(c.text(during)).toContain('belum tersimpan');
 
       await server.restart();
-      await until(async () => redis.status === 'ready' && (await redis.ping().then(() => true)));
-      const after = await c.say('2');
-      expect(last(after).body).toContain('Pekerjaan apa');
-    }
+      await until(() => redis.status === 'ready');
+      expect(last(await c.say('2')).body).toContain('Pekerjaan apa');
+      store.close();
+      redis.disconnect();
+    });
+  }
+
+  it('keeps a step whose write failed in flight, and writes it once Redis is back (write-behind)', async () => {
+    const redis = createRedis(server.url);
+    await connectRedis(redis, server.url);
+    const admin = new Redis(server.url);
+    const store = makeStore(redis, 'retry:', 'behind', 1000);
+    const step = { ...freshSession('en'), flow: 'eligibility', step: 'dest', data: { a: 30 } };
+    await admin.client('PAUSE', 5000, 'WRITE');
+    expect(await store.save('console:retry', step, 0)).toEqual({ type: 'saved', rev: 1 });
+    admin.disconnect();
+    await server.kill();
+    await until(() => redis.status !== 'ready');
+    await expect(store.save('console:retry', freshSession(), 1)).rejects.toThrow(/unavailable/);
+    await server.restart();
+    await store.flush(10_000);
+
+    const fresh = new Redis(server.url);
+    const other = makeStore(fresh, 'retry:', 'through', 0);
+    expect(await other.load('console:retry')).toEqual({ decoded: { type: 'ok', session: step }, rev: 1 });
+    expect((await store.load('console:retry')).rev).toBe(1);
+    store.close();
+    fresh.disconnect();
     redis.disconnect();
   });
 
