@@ -77,6 +77,8 @@ export interface ThroughputOptions {
   readonly concurrency: number;
   readonly warmups?: number;
   readonly runs?: number;
+  /** Awaited inside each timed run after the last reply, e.g. until every session is in Redis. */
+  readonly settle?: () => Promise<void>;
 }
 
 /** Messages per second through `engine.handle`, `users` users driving the cycle. */
@@ -93,10 +95,11 @@ export async function measureEngineThroughput(
       receivedAt: new Date(),
     });
   };
-  const result = await measureRate(
-    () => drivePass({ users: opts.users, steps, concurrency: opts.concurrency, send }),
-    opts,
-  );
+  const result = await measureRate(async () => {
+    const sent = await drivePass({ users: opts.users, steps, concurrency: opts.concurrency, send });
+    await opts.settle?.();
+    return sent;
+  }, opts);
   if (bench.errors.length > 0) {
     throw new Error(`engine reported ${bench.errors.length} errors, first: ${inspect(bench.errors[0])}`);
   }

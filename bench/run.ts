@@ -28,7 +28,15 @@ const STARTUP_RUNS = 5;
  * Passes of the whole cycle per user in one measured run: faster cases do more, so that every
  * measured run lasts about a second or more.
  */
-const PASSES = { memory: 20, redisSeq: 1, redisInFlight: 5, grammySeq: 2, grammyInFlight: 8 } as const;
+const PASSES = {
+  memory: 20,
+  redisSeq: 10,
+  redisInFlight: 10,
+  throughSeq: 1,
+  grammySeq: 2,
+  grammyInFlight: 8,
+  counterSeq: 1,
+} as const;
 
 const TARGET = { ratio: 1, idleBytes: 250, startupMs: 1500 } as const;
 
@@ -55,6 +63,7 @@ async function withBenchRedis<T>(aof: boolean, fn: (client: () => Redis) => Prom
 }
 
 interface ProfileResult {
+  readonly throughSeq: RateResult;
   readonly redisSeq: RateResult;
   readonly redisPar: RateResult;
   readonly grammySeq: RateResult;
@@ -82,14 +91,31 @@ async function measureProfile(aof: boolean, catalog: Catalog): Promise<ProfileRe
     });
     const redisEngine = createBenchEngine(store, catalog);
     await checkCycle(redisEngine.engine, 'telegram:9999999998');
-    const users = { users: USERS, concurrency: 1 };
-    log('  engine, Redis store, sequential...');
+    // Timed runs end only when every session is in Redis, not just when the replies are out.
+    const users = { users: USERS, concurrency: 1, settle: () => store.flush(60_000) };
+    log('  engine, Redis store (write-behind), sequential...');
     const redisSeq = await measureEngineThroughput(redisEngine, { ...users, passes: PASSES.redisSeq });
-    log(`  engine, Redis store, ${IN_FLIGHT} in flight...`);
+    log(`  engine, Redis store (write-behind), ${IN_FLIGHT} in flight...`);
     const redisPar = await measureEngineThroughput(redisEngine, {
       ...users,
       concurrency: IN_FLIGHT,
       passes: PASSES.redisInFlight,
+    });
+    store.close();
+    const through = new RedisSessionStore({
+      redis: client(),
+      keys: createKeys('bench-through:'),
+      idleTtlMs: IDLE_TTL_MS,
+      clock: systemClock,
+      cacheSize: CACHE_SIZE,
+      writeMode: 'through',
+      logger: silentLogger(),
+    });
+    log('  engine, Redis store (write-through), sequential...');
+    const throughSeq = await measureEngineThroughput(createBenchEngine(through, catalog), {
+      users: USERS,
+      concurrency: 1,
+      passes: PASSES.throughSeq,
     });
     const steps = (passes: number) => MESSAGE_CYCLE.length * passes;
     const echo = createEchoBot(client());
@@ -103,8 +129,8 @@ async function measureProfile(aof: boolean, catalog: Catalog): Promise<ProfileRe
     });
     log('  grammY counter bot (writes its session), sequential...');
     const counter = createEchoBot(client(), { writeSession: true });
-    const counterSeq = await measureEchoThroughput(counter, { ...users, steps: steps(PASSES.redisSeq) });
-    return { redisSeq, redisPar, grammySeq, grammyPar, counterSeq };
+    const counterSeq = await measureEchoThroughput(counter, { ...users, steps: steps(PASSES.counterSeq) });
+    return { throughSeq, redisSeq, redisPar, grammySeq, grammyPar, counterSeq };
   });
 }
 
@@ -147,8 +173,9 @@ async function main(): Promise<void> {
   const rows: Row[] = [
     rate('Engine, memory store, sequential', memorySeq, 'msg/s'),
     ...profiles.flatMap((p): Row[] => [
-      rate(`[${p.name}] engine, Redis store, sequential`, p.redisSeq, 'msg/s'),
-      rate(`[${p.name}] engine, Redis store, ${IN_FLIGHT} in flight`, p.redisPar, 'msg/s'),
+      rate(`[${p.name}] engine, Redis write-behind, sequential`, p.redisSeq, 'msg/s'),
+      rate(`[${p.name}] engine, Redis write-behind, ${IN_FLIGHT} in flight`, p.redisPar, 'msg/s'),
+      rate(`[${p.name}] engine, Redis write-through, sequential`, p.throughSeq, 'msg/s'),
       rate(`[${p.name}] grammY echo (reads session), sequential`, p.grammySeq, 'upd/s'),
       rate(`[${p.name}] grammY echo (reads session), ${IN_FLIGHT} in flight`, p.grammyPar, 'upd/s'),
       rate(`[${p.name}] grammY counter (writes session), sequential`, p.counterSeq, 'upd/s'),
@@ -210,6 +237,7 @@ async function main(): Promise<void> {
         p.name,
         {
           engineSeq: round(p.redisSeq.median),
+          engineThroughSeq: round(p.throughSeq.median),
           engineInFlight: round(p.redisPar.median),
           grammyEchoSeq: round(p.grammySeq.median),
           grammyEchoInFlight: round(p.grammyPar.median),

@@ -83,7 +83,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (leaving.id !== targetId && leaving.keepsProgress?.(state)) saved = { ...saved, [leaving.id]: state };
     const resume = saved?.[targetId];
     if (resume && saved) {
-      const { [targetId]: _taken, ...rest } = saved;
+      const rest = Object.fromEntries(Object.entries(saved).filter(([id]) => id !== targetId));
       saved = Object.keys(rest).length > 0 ? rest : undefined;
     }
     return { ...(saved ? { saved } : {}), ...(resume ? { resume } : {}) };
