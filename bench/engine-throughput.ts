@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { buildEngine } from '../src/bootstrap.js';
-import type { Catalog } from '../src/content/catalog.js';
+import type { ContentParts } from '../src/bootstrap.js';
 import type { Engine } from '../src/core/engine.js';
 import type { OutboundMessage } from '../src/core/message.js';
 import { systemClock, type SessionStore } from '../src/core/ports.js';
@@ -15,8 +15,8 @@ import { ROOT, drivePass, measureRate, silentLogger, telegramUserId, type RateRe
 export const MESSAGE_CYCLE: readonly string[] = [
   '1', '1', '2', 'lanjut', 'lanjut', '0',
   '2', '25', '2', '4', 'ya', 'ya', 'ya', 'tidak', 'ya', 'ya', '0',
-  '4', '0',
-  '3', '1', '0',
+  '7', '2', '0',
+  '6', '1', '0',
 ];
 
 /** Replies that mean the cycle went wrong: an infrastructure failure or a number not offered. */
@@ -27,7 +27,7 @@ export interface BenchEngine {
   readonly errors: unknown[];
 }
 
-export function createBenchEngine(store: SessionStore, catalog: Catalog): BenchEngine {
+export function createBenchEngine(store: SessionStore, content: ContentParts): BenchEngine {
   const logger = silentLogger();
   const engine = buildEngine({
     contentDir: join(ROOT, 'content'),
@@ -36,7 +36,7 @@ export function createBenchEngine(store: SessionStore, catalog: Catalog): BenchE
     clock: systemClock,
     logger,
     defaultLocale: 'id',
-    catalog,
+    content,
   });
   return { engine, errors: logger.errors };
 }

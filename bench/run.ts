@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { loadCatalog } from '../src/bootstrap.js';
-import type { Catalog } from '../src/content/catalog.js';
+import type { ContentParts } from '../src/bootstrap.js';
 import { systemClock } from '../src/core/ports.js';
 import { createKeys } from '../src/storage/keys.js';
 import { MemorySessionStore } from '../src/storage/memory-session-store.js';
@@ -78,7 +78,7 @@ const PROFILES = [
 ] as const;
 
 /** Engine on the Redis store against grammY bots on the same Redis, sequential and in flight. */
-async function measureProfile(aof: boolean, catalog: Catalog): Promise<ProfileResult> {
+async function measureProfile(aof: boolean, content: ContentParts): Promise<ProfileResult> {
   return withBenchRedis(aof, async (client) => {
     const store = new RedisSessionStore({
       redis: client(),
@@ -89,7 +89,7 @@ async function measureProfile(aof: boolean, catalog: Catalog): Promise<ProfileRe
       writeMode: 'behind',
       logger: silentLogger(),
     });
-    const redisEngine = createBenchEngine(store, catalog);
+    const redisEngine = createBenchEngine(store, content);
     await checkCycle(redisEngine.engine, 'telegram:9999999998');
     // Timed runs end only when every session is in Redis, not just when the replies are out.
     const users = { users: USERS, concurrency: 1, settle: () => store.flush(60_000) };
@@ -112,7 +112,7 @@ async function measureProfile(aof: boolean, catalog: Catalog): Promise<ProfileRe
       logger: silentLogger(),
     });
     log('  engine, Redis store (write-through), sequential...');
-    const throughSeq = await measureEngineThroughput(createBenchEngine(through, catalog), {
+    const throughSeq = await measureEngineThroughput(createBenchEngine(through, content), {
       users: USERS,
       concurrency: 1,
       passes: PASSES.throughSeq,
@@ -139,10 +139,10 @@ async function main(): Promise<void> {
   // First, while the process is cold: the start-up work as main.ts does it.
   const inProcessMs = inProcessStartupMs();
   const inProcessWarm = median([inProcessStartupMs(), inProcessStartupMs(), inProcessStartupMs()]);
-  const { catalog } = loadCatalog('content', systemClock.now());
+  const content = loadCatalog('content', systemClock.now());
 
   log(`Message cycle (${MESSAGE_CYCLE.length} messages), replies for one user:`);
-  const memory = createBenchEngine(new MemorySessionStore(IDLE_TTL_MS, systemClock), catalog);
+  const memory = createBenchEngine(new MemorySessionStore(IDLE_TTL_MS, systemClock), content);
   for (const line of await checkCycle(memory.engine, 'telegram:9999999999')) log(`  ${line}`);
   log('');
 
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
   const profiles: (ProfileResult & { name: string })[] = [];
   for (const profile of PROFILES) {
     log(`Redis with ${profile.name}:`);
-    profiles.push({ name: profile.name, ...(await measureProfile(profile.aof, catalog)) });
+    profiles.push({ name: profile.name, ...(await measureProfile(profile.aof, content)) });
   }
   log(`Redis memory of ${IDLE_USERS.toLocaleString('en-US')} idle users...`);
   const idle = await withBenchRedis(true, (client) => measureIdleMemory(client(), IDLE_USERS, IDLE_TTL_MS));

@@ -6,7 +6,8 @@ import { createEngine, type Engine } from './core/engine.js';
 import { createFlows } from './core/flows/index.js';
 import { createIntentMatcher, type IntentLists } from './core/intents.js';
 import { LOCALES, type Locale } from './core/locale.js';
-import type { Clock, Logger, SessionStore } from './core/ports.js';
+import type { Clock, Logger, OfferScanner, SessionStore } from './core/ports.js';
+import { createOfferScanner } from './analysis/offer-scanner.js';
 import { createTranslator } from './i18n/translator.js';
 
 export class ContentError extends Error {
@@ -21,16 +22,24 @@ export function readIntentLists(localesDir: string): IntentLists[] {
   );
 }
 
-export interface CoreParts {
+/** Validated content, indexed for the flows, and the offer scanner built from its phrase lists. */
+export interface ContentParts {
   readonly catalog: Catalog;
-  readonly warnings: readonly ContentProblem[];
+  readonly scanner: OfferScanner;
 }
 
 /** Loads and indexes content; throws ContentError listing every problem when it is invalid. */
-export function loadCatalog(contentDir: string, now: Date): CoreParts {
+export function loadCatalog(
+  contentDir: string,
+  now: Date,
+): ContentParts & { readonly warnings: readonly ContentProblem[] } {
   const loaded = loadContent(contentDir, now);
   if (!loaded.ok) throw new ContentError(loaded.errors);
-  return { catalog: buildCatalog(loaded.content), warnings: loaded.warnings };
+  return {
+    catalog: buildCatalog(loaded.content),
+    scanner: createOfferScanner(loaded.content.scan, loaded.content.warnings.signs),
+    warnings: loaded.warnings,
+  };
 }
 
 export interface BuildEngineOptions {
@@ -41,17 +50,18 @@ export interface BuildEngineOptions {
   readonly logger: Logger;
   readonly defaultLocale: Locale;
   /** Already loaded content (benchmarks and tests reuse one). */
-  readonly catalog?: Catalog;
+  readonly content?: ContentParts;
 }
 
 /** Wires the conversation core: content, translations, intents and flows. No channel, no SDK. */
 export function buildEngine(opts: BuildEngineOptions): Engine {
-  const catalog = opts.catalog ?? loadCatalog(opts.contentDir, opts.clock.now()).catalog;
+  const { catalog, scanner } = opts.content ?? loadCatalog(opts.contentDir, opts.clock.now());
   const intents = createIntentMatcher(readIntentLists(opts.localesDir));
   return createEngine({
     store: opts.store,
     flows: createFlows(intents),
     catalog,
+    scanner,
     translator: createTranslator(opts.localesDir),
     intents,
     clock: opts.clock,

@@ -31,10 +31,10 @@ async function main(): Promise<number> {
     consoleMode && isTerminal(process.stderr) && !process.env.LOG_FORMAT ? 'pretty' : config.log.format;
   const logger = createLogger({ level: config.log.level, format, fd: consoleMode ? 2 : 1 });
 
-  let catalog;
+  let content;
   try {
     const loaded = loadCatalog(config.contentDir, systemClock.now());
-    catalog = loaded.catalog;
+    content = loaded;
     for (const w of loaded.warnings)
       logger.warn({ problem: formatProblem(w) }, 'content past its review date');
   } catch (err) {
@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     clock: systemClock,
     logger,
     defaultLocale: config.defaultLocale,
-    catalog,
+    content,
   });
 
   if (config.mode === 'service') {

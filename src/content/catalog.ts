@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { LOCALES, pick, type Locale } from '../core/locale.js';
 import type { Content } from './loader.js';
 import type { Contact, Destination, DocumentItem, JobKind, Topic, Verdict } from './schema.js';
+import type { Level, ScanCountry, Sign, SignGroup } from './warnings-schema.js';
 import { processTerm, tokenize } from './text-terms.js';
 
 export interface SearchHit {
@@ -18,6 +19,14 @@ export interface Catalog {
   readonly jobs: readonly JobKind[];
   readonly destinations: readonly Destination[];
   verdict(id: string): Verdict | undefined;
+  readonly signGroups: readonly { readonly id: SignGroup; readonly title: Topic['title'] }[];
+  /** Warning signs asked about in the offer check (`offer`) or the family check (`family`), in order. */
+  signsFor(audience: Sign['audience']): readonly Sign[];
+  sign(id: string): Sign | undefined;
+  level(id: string): Level | undefined;
+  country(id: string): ScanCountry | undefined;
+  /** What to verify about any offer. */
+  readonly verifyTips: readonly Topic['title'][];
   /** Full-text search over guide topics, typo-tolerant; best first. */
   search(query: string, locale: Locale, limit?: number): readonly SearchHit[];
 }
@@ -58,6 +67,13 @@ export function buildCatalog(content: Content): Catalog {
   const topics = new Map(content.topics.map((t) => [t.id, t]));
   const verdicts = new Map(content.eligibility.verdicts.map((v) => [v.id, v]));
   const indexes = new Map(LOCALES.map((l) => [l, indexFor(content.topics, l)]));
+  const signs = new Map(content.warnings.signs.map((s) => [s.id, s]));
+  const levels = new Map<string, Level>(content.warnings.levels.map((l) => [l.id, l]));
+  const countries = new Map(content.scan.countries.map((c) => [c.id, c]));
+  const byAudience = {
+    offer: content.warnings.signs.filter((s) => s.audience === 'offer'),
+    family: content.warnings.signs.filter((s) => s.audience === 'family'),
+  };
   return {
     topic: (id) => topics.get(id),
     topicsOf: (group) => content.topics.filter((t) => t.group === group),
@@ -66,6 +82,12 @@ export function buildCatalog(content: Content): Catalog {
     jobs: content.eligibility.jobs,
     destinations: content.eligibility.destinations,
     verdict: (id) => verdicts.get(id),
+    signGroups: content.warnings.groups,
+    signsFor: (audience) => byAudience[audience],
+    sign: (id) => signs.get(id),
+    level: (id) => levels.get(id),
+    country: (id) => countries.get(id),
+    verifyTips: content.scan.verify.map((v) => v.text),
     search(query, locale, limit = 5) {
       const index = indexes.get(locale);
       if (!index || query.trim() === '') return [];

@@ -1,5 +1,6 @@
-import { CIVIL_DOCUMENTS, GUIDE_SECTIONS, REQUIRED_VERDICTS, SCHEME_TOPICS } from './ids.js';
+import { CIVIL_DOCUMENTS, FAMILY_CONTACTS, GUIDE_SECTIONS, REQUIRED_VERDICTS, SCHEME_TOPICS } from './ids.js';
 import type { Content, ContentProblem } from './loader.js';
+import { checkWarnings } from './warnings-check.js';
 
 function duplicates(ids: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -34,6 +35,8 @@ export function crossCheck(content: Content): ContentProblem[] {
     for (const id of ids) need('guide', section, id, topicIds, 'guide topic');
   }
   for (const id of Object.values(SCHEME_TOPICS)) need('guide', 'schemes', id, topicIds, 'scheme topic');
+  const contactIds = new Set(content.contacts.map((c) => c.id));
+  for (const id of FAMILY_CONTACTS) need('contacts.yaml', 'contacts', id, contactIds, 'contact');
   const verdictIds = new Set(el.verdicts.map((v) => v.id));
   for (const id of REQUIRED_VERDICTS) need('eligibility.yaml', 'verdicts', id, verdictIds, 'verdict');
   const docIds = new Set(el.documents.map((d) => d.id));
@@ -51,5 +54,6 @@ export function crossCheck(content: Content): ContentProblem[] {
     }
     if (c.country) need('contacts.yaml', `contacts.${i}.country`, c.country, destIds, 'destination');
   });
+  problems.push(...checkWarnings(content.warnings, content.scan));
   return problems;
 }

@@ -41,3 +41,22 @@ export const GUIDE_SECTIONS = {
   places: ['where-to-go', 'departure'],
 } as const;
 export type GuideSection = keyof typeof GUIDE_SECTIONS;
+
+/** Contacts the family check always lists (facts H-01, H-02, H-08, H-10), besides the mission of the country. */
+export const FAMILY_CONTACTS = [
+  'kemlu-hotline',
+  'kp2mi-call-centre-abroad',
+  'kp2mi-call-centre',
+  'sapa-129',
+  'sapa-129-whatsapp',
+] as const;
+
+/** Groups of warning signs (facts §3c A–E). */
+export const SIGN_GROUPS = ['recruiter', 'money', 'documents', 'route', 'control'] as const;
+export type SignGroup = (typeof SIGN_GROUPS)[number];
+
+/** Result levels of the offer check and of the family check. */
+export const RISK_LEVELS = ['high', 'verify', 'procedural'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+export const FAMILY_LEVELS = ['urgent', 'concern', 'calm'] as const;
+export type FamilyLevel = (typeof FAMILY_LEVELS)[number];

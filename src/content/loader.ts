@@ -10,6 +10,7 @@ import {
   type Topic,
 } from './schema.js';
 import { crossCheck } from './cross-check.js';
+import { scanFileSchema, signsFileSchema, type ScanFile, type SignsFile } from './warnings-schema.js';
 
 export interface ContentProblem {
   readonly file: string;
@@ -22,6 +23,8 @@ export interface Content {
   readonly topics: readonly Topic[];
   readonly contacts: readonly Contact[];
   readonly eligibility: z.infer<typeof eligibilityFileSchema>;
+  readonly warnings: SignsFile;
+  readonly scan: ScanFile;
 }
 
 export type LoadResult =
@@ -33,6 +36,8 @@ export const CONTENT_FILES = {
   guideDir: 'guide',
   contacts: 'contacts.yaml',
   eligibility: 'eligibility.yaml',
+  signs: 'warnings/signs.yaml',
+  scan: 'warnings/scan.yaml',
 } as const;
 
 function parseFile<S extends z.ZodType>(
@@ -112,9 +117,16 @@ export function loadContent(root: string, now: Date = new Date()): LoadResult {
       warnings.push(...staleWarnings(CONTENT_FILES.eligibility, list, eligibility[list], today));
     }
   }
-  if (errors.length > 0 || !contacts || !eligibility) return { ok: false, errors, warnings };
+  const signs = parseFile(root, join(root, CONTENT_FILES.signs), signsFileSchema, errors);
+  if (signs) {
+    for (const list of ['signs', 'levels'] as const) {
+      warnings.push(...staleWarnings(CONTENT_FILES.signs, list, signs[list], today));
+    }
+  }
+  const scan = parseFile(root, join(root, CONTENT_FILES.scan), scanFileSchema, errors);
+  if (errors.length > 0 || !contacts || !eligibility || !signs || !scan) return { ok: false, errors, warnings };
 
-  const content: Content = { topics, contacts: contacts.contacts, eligibility };
+  const content: Content = { topics, contacts: contacts.contacts, eligibility, warnings: signs, scan };
   errors.push(...crossCheck(content));
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, content, warnings };
 }

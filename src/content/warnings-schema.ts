@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { LOCALES } from '../core/locale.js';
+import { FAMILY_LEVELS, RISK_LEVELS, SIGN_GROUPS } from './ids.js';
 import { checkDates, factIdSchema, localizedSchema, metaShape } from './schema.js';
 
-export const SIGN_GROUPS = ['recruiter', 'money', 'documents', 'route', 'control'] as const;
-export type SignGroup = (typeof SIGN_GROUPS)[number];
+export { FAMILY_LEVELS, RISK_LEVELS, SIGN_GROUPS, type FamilyLevel, type RiskLevel, type SignGroup } from './ids.js';
+
 
 /**
  * A warning sign of non-procedural placement or trafficking (facts §3), with its yes/no question
@@ -29,10 +30,6 @@ export const signSchema = z
   .strict()
   .superRefine(checkDates);
 
-export const RISK_LEVELS = ['high', 'verify', 'procedural'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-export const FAMILY_LEVELS = ['urgent', 'concern', 'calm'] as const;
-export type FamilyLevel = (typeof FAMILY_LEVELS)[number];
 
 /** What a result level means and the concrete next steps for it. */
 export const levelSchema = z

@@ -4,7 +4,7 @@ import { cleanText, foldForMatch } from './input.js';
 import type { GlobalWord, IntentMatcher } from './intents.js';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
 import { t, type EngineResult, type InboundMessage, type Reply } from './message.js';
-import type { Clock, Logger, SessionStore, Translator } from './ports.js';
+import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './ports.js';
 import { MENU_CHOICE_ID, renderReplies, renderText } from './render.js';
 import type { Session } from './session.js';
 
@@ -12,6 +12,7 @@ export interface EngineDeps {
   readonly store: SessionStore;
   readonly flows: readonly Flow[];
   readonly catalog: Catalog;
+  readonly scanner: OfferScanner;
   readonly translator: Translator;
   readonly intents: IntentMatcher;
   readonly clock: Clock;
@@ -48,7 +49,12 @@ export function createEngine(deps: EngineDeps): Engine {
   if (!found) throw new Error('engine needs a flow with id "menu"');
   const menuFlow: Flow = found;
 
-  const ctxOf = (locale: Locale): FlowContext => ({ locale, now: deps.clock.now(), catalog: deps.catalog });
+  const ctxOf = (locale: Locale): FlowContext => ({
+    locale,
+    now: deps.clock.now(),
+    catalog: deps.catalog,
+    scanner: deps.scanner,
+  });
   const flowOf = (id: string): Flow => flows.get(id) ?? menuFlow;
 
   /** Follows `goto` and `next` outcomes to the session and replies they lead to. */

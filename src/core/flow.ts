@@ -1,6 +1,7 @@
 import type { Catalog } from '../content/catalog.js';
 import type { Locale } from './locale.js';
 import type { Reply, Text } from './message.js';
+import type { OfferScanner } from './ports.js';
 import type { FlowData } from './session.js';
 
 /** What a flow step may read. Flows are plain functions of this context: no channel, no Redis. */
@@ -8,6 +9,7 @@ export interface FlowContext {
   readonly locale: Locale;
   readonly now: Date;
   readonly catalog: Catalog;
+  readonly scanner: OfferScanner;
 }
 
 export interface FlowState {

@@ -42,3 +42,30 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** One warning sign found in a pasted offer, with the words that showed it. */
+export interface ScanFinding {
+  readonly signId: string;
+  readonly weight: 1 | 2 | 3;
+  readonly evidence: readonly string[];
+}
+
+/** What a pasted job offer or chat shows. */
+export interface OfferScanResult {
+  /** Phone numbers in international form. */
+  readonly phones: readonly string[];
+  /** Company names as written after "PT" or "CV". */
+  readonly companies: readonly string[];
+  /** Destination country ids (content/warnings/scan.yaml). */
+  readonly countries: readonly string[];
+  /** Salary promises as written. */
+  readonly salaries: readonly string[];
+  readonly findings: readonly ScanFinding[];
+  /** False when the text has almost no words to read (only emojis, numbers, another script). */
+  readonly readable: boolean;
+}
+
+/** Reads a pasted offer; implemented outside the core (phone-number library, phrase lists). */
+export interface OfferScanner {
+  scan(text: string): OfferScanResult;
+}

@@ -46,7 +46,7 @@ describe.each(LOCALES)('every screen in %s', (locale) => {
     }
     for (const country of realCatalog().topicsOf('country')) {
       await c.send({ choiceId: 'menu' });
-      await c.say('3');
+      await c.say('6');
       checkMessages(country.id, await c.send({ choiceId: country.id }));
     }
     expect(pages).toBeGreaterThan(40);
@@ -79,10 +79,46 @@ describe.each(LOCALES)('every screen in %s', (locale) => {
     }
   });
 
+  it('renders every warning sign page and every check result', async () => {
+    const cat = realCatalog();
+    const c = chat(makeEngine().engine);
+    await setLocale(c);
+    for (const group of cat.signGroups) {
+      for (const sign of [...cat.signsFor('offer'), ...cat.signsFor('family')].filter(
+        (s) => s.group === group.id,
+      )) {
+        await c.send({ choiceId: 'menu' });
+        await c.send({ choiceId: 'signs' });
+        await c.send({ choiceId: group.id });
+        checkMessages(sign.id, await c.send({ choiceId: sign.id }));
+      }
+    }
+    for (const answer of ['yes', 'no']) {
+      await c.send({ choiceId: 'menu' });
+      await c.send({ choiceId: 'offer' });
+      let out = await c.send({ choiceId: 'questions' });
+      while (!last(out).choices.some((x) => x.id === 'again')) {
+        const ids = last(out).choices.map((x) => x.id);
+        out = await c.send({ choiceId: ids.includes('continue') ? 'continue' : answer });
+        checkMessages(`offer-check ${answer}`, out);
+      }
+    }
+    for (const dest of cat.destinations) {
+      await c.send({ choiceId: 'menu' });
+      await c.send({ choiceId: 'family' });
+      let out = await c.send({ choiceId: dest.id });
+      while (!last(out).choices.some((x) => x.id === 'again')) {
+        const ids = last(out).choices.map((x) => x.id);
+        out = await c.send({ choiceId: ids.includes('result') ? 'result' : 'yes' });
+      }
+      checkMessages(`family ${dest.id}`, out);
+    }
+  });
+
   it('renders the menu, help, contacts and SOS screens', async () => {
     const c = chat(makeEngine().engine);
     await setLocale(c);
-    for (const text of ['0', '4', '1', '1', '0', '6', 'darurat', 'bahasa', 'xyz'])
+    for (const text of ['0', '7', '2', '1', '3', '1', '0', '9', 'darurat', 'bahasa', 'xyz'])
       checkMessages(text, await c.say(text));
   });
 });

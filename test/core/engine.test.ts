@@ -8,7 +8,15 @@ import { encodeSession, freshSession } from '../../src/core/session.js';
 import { readIntentLists } from '../../src/bootstrap.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { MemorySessionStore } from '../../src/storage/memory-session-store.js';
-import { chat, fixedClock, last, makeEngine, realCatalog, silentLogger } from '../helpers/engine.js';
+import {
+  chat,
+  fixedClock,
+  last,
+  makeEngine,
+  realCatalog,
+  realContent,
+  silentLogger,
+} from '../helpers/engine.js';
 
 describe('engine', () => {
   it('greets on start and shows the main menu without a 0 choice', async () => {
@@ -16,7 +24,7 @@ describe('engine', () => {
     const out = await c.start();
     expect(c.text(out)).toContain('Desa Migran EMAS');
     expect(last(out).title).toBe('Menu utama');
-    expect(last(out).choices.map((x) => x.n)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(last(out).choices.map((x) => x.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('selects by number, by the choice words and by button id', async () => {
@@ -26,7 +34,7 @@ describe('engine', () => {
     const b = chat(engine, 'console:b');
     expect(last(await b.say('cek kesiapan saya')).title).toBe('Cek kesiapan');
     const c = chat(engine, 'console:c');
-    expect(last(await c.send({ choiceId: 'contacts' })).title).toBe('Nomor penting di Indonesia');
+    expect(last(await c.send({ choiceId: 'contacts' })).title).toBe('Nomor penting dan bantuan');
   });
 
   it('ends every reply outside the menu with 0 = main menu', async () => {
@@ -70,7 +78,7 @@ describe('engine', () => {
   it('re-asks with a clear note for out-of-range numbers, text where a choice is needed, and empty messages', async () => {
     const c = chat(makeEngine().engine);
     await c.start();
-    expect(c.text(await c.say('9'))).toContain('Pilih nomor 1 sampai 6');
+    expect(c.text(await c.say('12'))).toContain('Pilih nomor 1 sampai 9');
     await c.say('1');
     expect(c.text(await c.say('77'))).toContain('1 sampai 4');
     for (const empty of ['', '   ', '\u200b\u200b', '\u0000\u0007']) {
@@ -163,6 +171,7 @@ describe('engine', () => {
       store,
       flows: [...createFlows(intents).filter((f) => f.id !== 'guide'), boom],
       catalog: realCatalog(),
+      scanner: realContent().scanner,
       translator: createTranslator('locales'),
       intents,
       clock: fixedClock,

@@ -1,4 +1,4 @@
-import { buildEngine, loadCatalog } from '../../src/bootstrap.js';
+import { buildEngine, loadCatalog, type ContentParts } from '../../src/bootstrap.js';
 import type { Catalog } from '../../src/content/catalog.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { InboundMessage, OutboundMessage } from '../../src/core/message.js';
@@ -9,12 +9,13 @@ import { renderConsoleMessage } from '../../src/channels/console/render.js';
 export const TODAY = new Date('2026-11-29T08:00:00Z');
 export const fixedClock: Clock = { now: () => TODAY };
 
-let shared: Catalog | undefined;
+let shared: ContentParts | undefined;
 /** The real content, loaded once per test file. */
-export function realCatalog(): Catalog {
-  shared ??= loadCatalog('content', TODAY).catalog;
+export function realContent(): ContentParts {
+  shared ??= loadCatalog('content', TODAY);
   return shared;
 }
+export const realCatalog = (): Catalog => realContent().catalog;
 
 export const silentLogger: Logger & { errors: unknown[] } = {
   errors: [],
@@ -26,7 +27,7 @@ export const silentLogger: Logger & { errors: unknown[] } = {
   },
 };
 
-export function makeEngine(opts: { store?: SessionStore; clock?: Clock; catalog?: Catalog } = {}): {
+export function makeEngine(opts: { store?: SessionStore; clock?: Clock; content?: ContentParts } = {}): {
   engine: Engine;
   store: SessionStore;
 } {
@@ -39,7 +40,7 @@ export function makeEngine(opts: { store?: SessionStore; clock?: Clock; catalog?
     clock,
     logger: silentLogger,
     defaultLocale: 'id',
-    catalog: opts.catalog ?? realCatalog(),
+    content: opts.content ?? realContent(),
   });
   return { engine, store };
 }

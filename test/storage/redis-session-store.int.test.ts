@@ -82,7 +82,10 @@ describe('engine on the write-behind store', () => {
     await Promise.all(Array.from({ length: 5 }, () => c.say('lanjut')));
     await store.flush();
     const fromRedis = new RedisSessionStore({ ...opts, cacheSize: 0, writeMode: 'through' });
-    expect((await fromRedis.load('telegram:42')).decoded.session.data).toMatchObject({ id: 'scheme-p2p', p: 5 });
+    expect((await fromRedis.load('telegram:42')).decoded.session.data).toMatchObject({
+      id: 'scheme-p2p',
+      p: 5,
+    });
     store.close();
     await cleanup();
   });

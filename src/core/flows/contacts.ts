@@ -2,7 +2,8 @@ import type { Contact } from '../../content/schema.js';
 import { goto, next, type Flow, type FlowContext } from '../flow.js';
 import { formatDate } from '../format.js';
 import { pick } from '../locale.js';
-import { t, type Text } from '../message.js';
+import { literal, t, type Choice, type Text } from '../message.js';
+import { bool, str } from './data.js';
 
 /** One line per contact: name, number, when to call, and the date of the source that published it. */
 export function contactLines(ctx: FlowContext, contacts: readonly Contact[]): Text[] {
@@ -16,23 +17,71 @@ export function contactLines(ctx: FlowContext, contacts: readonly Contact[]): Te
   );
 }
 
-/** The directory of important numbers, one screen for Indonesia and one for Indonesian missions abroad. */
+/** Countries that have a mission in the directory, in the order of the destinations list. */
+function missionCountries(ctx: FlowContext): Choice[] {
+  const withMission = new Set(ctx.catalog.contacts.map((c) => c.country));
+  return ctx.catalog.destinations
+    .filter((d) => withMission.has(d.id))
+    .map((d) => ({ id: d.id, label: literal(pick(d.label, ctx.locale)) }));
+}
+
+const BACK: Choice = { id: 'back', label: t('guide.back') };
+
+/**
+ * Help contacts by situation: in the village (the offices to go to), in Indonesia, and abroad by
+ * country. `start('report')` opens the numbers for reporting a recruiter.
+ */
 export const contactsFlow: Flow = {
   id: 'contacts',
-  start: () => next('home'),
+  start: (_ctx, arg) => (arg === 'report' ? next('home', { r: true }) : next('root')),
   prompt(ctx, state) {
-    const abroad = state.step === 'abroad';
-    const list = ctx.catalog.contacts.filter((c) => c.scope === (abroad ? 'abroad' : 'indonesia'));
-    return {
-      title: t(abroad ? 'contacts.abroad' : 'contacts.home'),
-      body: [...contactLines(ctx, list), t('contacts.checked')],
-      choices: [
-        abroad ? { id: 'home', label: t('contacts.home') } : { id: 'abroad', label: t('contacts.abroad') },
-      ],
-    };
+    switch (state.step) {
+      case 'home': {
+        const list = ctx.catalog.contacts.filter((c) => c.scope === 'indonesia');
+        return {
+          title: t(bool(state.data, 'r') ? 'contacts.reportTitle' : 'contacts.home'),
+          body: [
+            ...(bool(state.data, 'r') ? [t('contacts.reportIntro')] : []),
+            ...contactLines(ctx, list),
+            t('contacts.checked'),
+          ],
+          choices: [{ id: 'abroad', label: t('contacts.abroad') }, BACK],
+        };
+      }
+      case 'abroad':
+        return {
+          title: t('contacts.abroad'),
+          body: [t('contacts.pickCountry')],
+          choices: [...missionCountries(ctx), { id: 'any', label: t('contacts.otherCountry') }, BACK],
+        };
+      case 'mission': {
+        const country = str(state.data, 'c');
+        const missions = ctx.catalog.contacts.filter((c) => c.country !== undefined && c.country === country);
+        const general = ctx.catalog.contacts.filter((c) => c.scope === 'abroad' && c.country === undefined);
+        return {
+          title: t('contacts.abroad'),
+          body: [...contactLines(ctx, [...missions, ...general]), t('contacts.checked')],
+          choices: [BACK],
+        };
+      }
+      default:
+        return {
+          title: t('contacts.title'),
+          body: [t('contacts.intro')],
+          choices: [
+            { id: 'village', label: t('contacts.village') },
+            { id: 'home', label: t('contacts.home') },
+            { id: 'abroad', label: t('contacts.abroad') },
+          ],
+        };
+    }
   },
-  handle: (_ctx, _state, input) =>
-    input.type === 'choice'
-      ? next(input.id === 'abroad' ? 'abroad' : 'home')
-      : goto('menu', { arg: input.text }),
+  handle(_ctx, state, input) {
+    if (input.type === 'text') return goto('menu', { arg: input.text });
+    const id = input.id;
+    if (id === 'village') return goto('guide', { arg: 'topic:where-to-go' });
+    if (id === 'home' || id === 'abroad') return next(id);
+    if (id === 'back') return next(state.step === 'mission' ? 'abroad' : 'root');
+    return next('mission', { c: id });
+  },
 };

@@ -1,6 +1,10 @@
 import type { Flow } from '../flow.js';
 import type { IntentMatcher } from '../intents.js';
 import { contactsFlow } from './contacts.js';
+import { familyCheckFlow } from './family-check.js';
+import { offerCheckFlow } from './offer-check.js';
+import { offerFlow } from './offer.js';
+import { signsFlow } from './signs.js';
 import { eligibilityFlow } from './eligibility.js';
 import { guideFlow } from './guide.js';
 import { createMenuFlow } from './menu.js';
@@ -13,6 +17,10 @@ export function createFlows(intents: IntentMatcher): Flow[] {
     createMenuFlow((text) => intents.intent(text)),
     guideFlow,
     eligibilityFlow,
+    offerFlow,
+    offerCheckFlow,
+    signsFlow,
+    familyCheckFlow,
     contactsFlow,
     searchFlow,
     helpFlow,

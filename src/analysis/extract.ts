@@ -1,0 +1,53 @@
+import { findPhoneNumbersInText } from 'libphonenumber-js/min';
+
+const MAX_ITEMS = 8;
+
+const unique = (items: readonly string[]): string[] => [...new Set(items)].slice(0, MAX_ITEMS);
+
+/** Phone numbers in the text, read as Indonesian when no country code is given. */
+export function extractPhones(text: string): string[] {
+  return unique(findPhoneNumbersInText(text, 'ID').map((found) => found.number.formatInternational()));
+}
+
+/** Words that end a company name written after PT/CV in running text. */
+const NAME_STOP = new Set(
+  (
+    'yang di ke dari untuk dan dengan membuka buka butuh butuhkan membutuhkan menerima mencari sedang segera ' +
+    'resmi lowongan loker kerja info hubungi hub wa cp telp telepon alamat kantor cabang adalah ini itu the is ' +
+    'at in for and hiring'
+  ).split(' '),
+);
+
+/** Company names written after "PT" or "CV" (as written, up to four words). */
+export function extractCompanies(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(
+    /\b(PT|CV|pt|cv|Pt|Cv)\.?\s+([\p{L}\p{N}&'.-]+(?:[ \t]+[\p{L}\p{N}&'.-]+){0,5})/gu,
+  )) {
+    const words: string[] = [];
+    for (const w of (m[2] ?? '').split(/[ \t]+/)) {
+      const bare = w.replace(/[.,'-]+$/u, '');
+      if (bare === '' || NAME_STOP.has(bare.toLowerCase()) || words.length === 4) break;
+      words.push(bare);
+      if (w !== bare) break;
+    }
+    if (words.length > 0) names.push(`${(m[1] ?? '').toUpperCase()} ${words.join(' ')}`);
+  }
+  return unique(names);
+}
+
+// Amounts with a currency before or after, or "juta"/"jt": "Rp 8.000.000", "8jt", "NT$ 27,470", "1000 USD".
+const SALARY =
+  /(?:\b(?:rp|idr|nt|ntd|rm|hkd|sgd|usd|sar|myr|yen|krw|won)\.?\s?|(?:nt|hk|s|us)?\$\s?|[¥₩€]\s?)\d[\d.,]*(?:\s?(?:juta|jt|rb|ribu|k)\b)?|\b\d[\d.,]*\s?(?:juta|jt|jeti)\b|\b\d[\d.,]*\s?(?:usd|dollar|dolar|ringgit|yen|won|riyal|real|sar|ntd|hkd|sgd)\b/giu;
+
+/** Salary promises as written. */
+export function extractSalaries(text: string): string[] {
+  return unique(
+    [...text.matchAll(SALARY)].map((m) =>
+      m[0]
+        .trim()
+        .replace(/\s+/g, ' ')
+        .replace(/[.,]+$/u, ''),
+    ),
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The form pasted text and phrase lists are compared in: lower case, no diacritics, only letters and
+ * digits separated by single spaces, and letters repeated three times or more written once
+ * ("gratisss" → "gratis", "bangettt" → "banget").
+ */
+export function normalizeForScan(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/(\p{L})\1{2,}/gu, '$1')
+    .trim()
+    .split(' ')
+    .map((w) => SHORT_FORMS.get(w) ?? w)
+    .join(' ');
+}
+
+/** Chat spellings written out, so phrase lists need one spelling only. */
+const SHORT_FORMS = new Map(
+  Object.entries({
+    gk: 'gak',
+    ga: 'gak',
+    gak: 'gak',
+    nggak: 'gak',
+    ngga: 'gak',
+    enggak: 'gak',
+    engga: 'gak',
+    tdk: 'tidak',
+    tak: 'tidak',
+    tnp: 'tanpa',
+    jgn: 'jangan',
+    yg: 'yang',
+    dgn: 'dengan',
+    utk: 'untuk',
+    blm: 'belum',
+    sdh: 'sudah',
+    udh: 'sudah',
+    udah: 'sudah',
+    bln: 'bulan',
+    hrs: 'harus',
+    bs: 'bisa',
+    bsa: 'bisa',
+    lgsg: 'langsung',
+    lgsung: 'langsung',
+    langsg: 'langsung',
+    cpt: 'cepat',
+    cepet: 'cepat',
+    onlen: 'online',
+    onlin: 'online',
+    krja: 'kerja',
+    kerjo: 'kerja',
+    pngalaman: 'pengalaman',
+    pengalamn: 'pengalaman',
+    pasport: 'paspor',
+    passport: 'paspor',
+    umrah: 'umroh',
+    umrho: 'umroh',
+  }),
+);
+
+/** Words that turn the phrase after them around ("tanpa potong gaji", "tidak ada biaya proses"). */
+export const NEGATIONS = new Set([
+  'tanpa',
+  'tidak',
+  'gak',
+  'bukan',
+  'bebas',
+  'no',
+  'not',
+  'without',
+  'never',
+]);
+/** Words that may stand between a negation and the phrase ("tidak ada", "tidak perlu", "no need"). */
+export const NEGATION_LINKS = new Set([
+  'ada',
+  'pakai',
+  'perlu',
+  'pernah',
+  'boleh',
+  'usah',
+  'lewat',
+  'melalui',
+  'need',
+  'any',
+]);
+
+/** True when `a` and `b` differ by at most one insertion, deletion, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

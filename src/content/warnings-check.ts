@@ -1,0 +1,50 @@
+import type { ContentProblem } from './loader.js';
+import { FAMILY_LEVELS, RISK_LEVELS, SIGN_GROUPS, type ScanFile, type SignsFile } from './warnings-schema.js';
+
+/** Markers the offer scanner sets by itself, from what it extracts. */
+export const BUILT_IN_MARKERS = ['salary', 'phone', 'company'] as const;
+
+const SIGNS = 'warnings/signs.yaml';
+const SCAN = 'warnings/scan.yaml';
+
+function duplicates(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+}
+
+/** Checks inside and between the warning-sign files: every referenced sign, group and marker exists. */
+export function checkWarnings(signs: SignsFile, scan: ScanFile): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
+  for (const id of duplicates(signs.signs.map((s) => s.id))) add(SIGNS, 'signs', `sign id "${id}" is used twice`);
+  for (const id of duplicates(signs.signs.map((s) => s.question_id))) add(SIGNS, 'signs', `question ${id} is used twice`);
+  const groups = new Set(signs.groups.map((g) => g.id));
+  for (const g of SIGN_GROUPS) if (!groups.has(g)) add(SIGNS, 'groups', `group "${g}" has no title`);
+  const levels = new Set(signs.levels.map((l) => l.id));
+  for (const l of [...RISK_LEVELS, ...FAMILY_LEVELS]) if (!levels.has(l)) add(SIGNS, 'levels', `level "${l}" is missing`);
+  for (const audience of ['offer', 'family'] as const) {
+    if (!signs.signs.some((s) => s.audience === audience)) add(SIGNS, 'signs', `no question for the ${audience} check`);
+  }
+
+  const signIds = new Set(signs.signs.map((s) => s.id));
+  const ruleIds = scan.rules.map((r) => r.id);
+  const comboIds = scan.combos.map((c) => c.id);
+  for (const id of duplicates([...ruleIds, ...comboIds])) add(SCAN, 'rules', `rule or combo id "${id}" is used twice`);
+  for (const id of duplicates(scan.countries.map((c) => c.id))) add(SCAN, 'countries', `country id "${id}" is used twice`);
+  scan.rules.forEach((r, i) => {
+    if (r.sign !== undefined && !signIds.has(r.sign)) add(SCAN, `rules.${i}.sign`, `sign "${r.sign}" does not exist`);
+    if (Object.values(r.phrases).every((list) => list.length === 0)) add(SCAN, `rules.${i}.phrases`, 'no phrases');
+  });
+  const markers = new Set<string>([
+    ...BUILT_IN_MARKERS,
+    ...scan.rules.map((r) => r.id),
+    ...scan.countries.flatMap((c) => [c.id, ...c.markers]),
+  ]);
+  scan.combos.forEach((c, i) => {
+    if (!signIds.has(c.sign)) add(SCAN, `combos.${i}.sign`, `sign "${c.sign}" does not exist`);
+    c.all.forEach((m, k) => {
+      if (!markers.has(m)) add(SCAN, `combos.${i}.all.${k}`, `marker "${m}" is not a rule, country or built-in marker`);
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,49 @@
+import { goto, invalid, next } from '../flow.js';
+import { pick } from '../locale.js';
+import { literal, t, type Reply } from '../message.js';
+import { familyRisk } from '../risk.js';
+import { str } from './data.js';
+import { answeredYes, createCheckFlow } from './check-flow.js';
+import { levelReplies } from './check-result.js';
+import { contactLines } from './contacts.js';
+import { FAMILY_CONTACTS } from '../../content/ids.js';
+
+/**
+ * The family check: for the family of someone already abroad (facts Q-40..Q-46) — which country,
+ * then yes/no questions → how urgent, what to do and whom to call (Kemlu hotline, the mission in that
+ * country, SAPA 129, the KP2MI call centre).
+ */
+export const familyCheckFlow = createCheckFlow({
+  id: 'family',
+  audience: 'family',
+  texts: 'family',
+  before: {
+    first: 'country',
+    prompt: (ctx) => ({
+      title: t('family.title'),
+      body: [t('family.intro'), t('family.askCountry')],
+      choices: ctx.catalog.destinations.map((d) => ({ id: d.id, label: literal(pick(d.label, ctx.locale)) })),
+    }),
+    handle: (_ctx, state, input) =>
+      input.type === 'choice' ? next('q', { ...state.data, c: input.id }) : invalid(t('engine.pickNumber')),
+  },
+  result(ctx, data) {
+    const signs = answeredYes(ctx, data);
+    const level = familyRisk(signs.map((s) => ({ weight: s.weight })));
+    const country = str(data, 'c');
+    const missions = ctx.catalog.contacts.filter((c) => c.country !== undefined && c.country === country);
+    const general = FAMILY_CONTACTS.flatMap((id) => ctx.catalog.contacts.filter((c) => c.id === id));
+    const whom: Reply = {
+      title: t('family.whomTitle'),
+      body: [
+        ...contactLines(ctx, missions),
+        ...(missions.length === 0 ? [t('family.noMission')] : []),
+        ...contactLines(ctx, general),
+        t('family.callNotPost'),
+      ],
+    };
+    return [...levelReplies(ctx, ctx.catalog.level(level), signs), whom];
+  },
+  resultChoices: [{ id: 'contacts', label: t('menu.contacts') }],
+  onResultChoice: () => goto('contacts'),
+});

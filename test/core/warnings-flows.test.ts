@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { chat, last, makeEngine, realCatalog } from '../helpers/engine.js';
+import { OFFERS } from '../fixtures/offers.js';
+
+const catalog = realCatalog();
+const offerCount = catalog.signsFor('offer').length;
+const title = (id: string) => catalog.sign(id)?.title.id ?? '';
+
+describe('offer check (yes/no questions)', () => {
+  it('gives "looks procedural, still verify" when every answer is no', async () => {
+    const c = chat(makeEngine().engine);
+    await c.send({ choiceId: 'offer' });
+    let out = await c.send({ choiceId: 'questions' });
+    expect(last(out).title).toBe(`Pertanyaan 1 dari ${offerCount} · Yang menawari dan perusahaannya`);
+    for (let i = 0; i < offerCount; i++) out = await c.say(i % 2 === 0 ? 'tidak' : '2');
+    expect(out[0]?.title).toBe(catalog.level('procedural')?.title.id);
+    expect(c.text(out)).toContain('Tidak ada tanda bahaya dari jawaban Anda.');
+    expect(last(out).choices.map((x) => x.id)).toEqual(['report', 'signs', 'again', 'menu']);
+  });
+
+  it('offers the result at once after a critical answer, and names the reason', async () => {
+    const c = chat(makeEngine().engine);
+    await c.say('3');
+    await c.say('2');
+    const critical = await c.say('ya');
+    expect(last(critical).title).toBe('Tanda bahaya serius');
+    expect(last(critical).body).toContain(title('individual-recruiter'));
+    const out = await c.say('1');
+    expect(out[0]?.title).toBe(catalog.level('high')?.title.id);
+    expect(out[0]?.body).toContain(title('individual-recruiter'));
+  });
+
+  it('adds up serious answers to "verify first"', async () => {
+    const c = chat(makeEngine().engine);
+    await c.send({ choiceId: 'offer' });
+    await c.send({ choiceId: 'questions' });
+    await c.say('tidak');
+    await c.say('tidak');
+    let out = await c.say('ya'); // Q-03, weight 2
+    for (let i = 3; i < offerCount; i++) out = await c.say('tidak');
+    expect(out[0]?.title).toBe(catalog.level('verify')?.title.id);
+  });
+
+  it('re-asks for answers other than yes or no', async () => {
+    const c = chat(makeEngine().engine);
+    await c.send({ choiceId: 'offer' });
+    await c.send({ choiceId: 'questions' });
+    for (const answer of ['mungkin', 'gak tau', 'hmm??']) {
+      const out = await c.say(answer);
+      expect(c.text(out)).toContain('Jawab 1 (Ya) atau 2 (Tidak)');
+      expect(last(out).title).toContain('Pertanyaan 1 dari');
+    }
+    expect(c.text(await c.say('7'))).toContain('Pilih nomor 1 sampai 2');
+  });
+
+  it('can be left and resumed from the menu', async () => {
+    const c = chat(makeEngine().engine);
+    await c.send({ choiceId: 'offer' });
+    await c.send({ choiceId: 'questions' });
+    await c.say('tidak');
+    await c.say('tidak');
+    await c.say('tidak');
+    await c.say('0');
+    await c.say('3');
+    const resume = await c.say('2');
+    expect(c.text(resume)).toContain(`Anda sudah menjawab 3 dari ${offerCount} pertanyaan`);
+    expect(last(await c.say('1')).title).toContain(`Pertanyaan 4 dari ${offerCount}`);
+    await c.say('stop');
+    await c.say('3');
+    await c.say('2');
+    expect(last(await c.say('2')).title).toContain(`Pertanyaan 1 dari ${offerCount}`);
+  });
+
+  it('shows emergency numbers for an SOS word in the middle of the check', async () => {
+    const c = chat(makeEngine().engine);
+    await c.send({ choiceId: 'offer' });
+    await c.send({ choiceId: 'questions' });
+    const out = await c.say('darurat');
+    expect(out[0]?.title).toBe('Nomor darurat');
+  });
+});
+
+describe('checking a pasted offer', () => {
+  it('reads a forwarded offer typed at the menu', async () => {
+    const c = chat(makeEngine().engine);
+    const out = await c.say(OFFERS[0]?.text ?? '');
+    const text = c.text(out);
+    expect(out[0]?.title).toBe(catalog.level('high')?.title.id);
+    expect(text).toContain('Nomor telepon: +62 812 3456 7890');
+    expect(text).toContain('Negara: Kamboja');
+    expect(text).toContain(title('scam-hotspot'));
+    expect(text).toContain('Yang perlu Anda cek');
+    expect(last(out).choices.map((x) => x.id)).toEqual(['questions', 'report', 'paste', 'menu']);
+    expect(last(await c.say('1')).title).toContain('Pertanyaan 1 dari');
+  });
+
+  it('reads a pasted offer from the offer menu, and says what it cannot read', async () => {
+    const c = chat(makeEngine().engine);
+    await c.say('3');
+    await c.say('1');
+    expect(c.text(await c.say('😀😀😀🔥🔥'))).toContain('tidak bisa membaca teks ini');
+    await c.send({ choiceId: 'paste' });
+    expect(c.text(await c.say('招聘海外工作，月薪高，包吃包住'))).toContain('tidak bisa membaca teks ini');
+    await c.send({ choiceId: 'paste' });
+    const licensed = await c.say(OFFERS[2]?.text ?? '');
+    expect(licensed[0]?.title).toBe(catalog.level('procedural')?.title.id);
+    expect(c.text(licensed)).toContain('Perusahaan: PT Maju Jaya Sentosa');
+  });
+
+  it('answers a 20,000-character paste', async () => {
+    const c = chat(makeEngine().engine);
+    const out = await c.say(`${OFFERS[1]?.text ?? ''} `.repeat(200).slice(0, 20_000));
+    expect(out[0]?.body).toContain('sangat panjang');
+    expect(out[1]?.title).toBe(catalog.level('high')?.title.id);
+  });
+
+  it('shows the way to report the recruiter', async () => {
+    const c = chat(makeEngine().engine);
+    await c.say(OFFERS[0]?.text ?? '');
+    const out = await c.send({ choiceId: 'report' });
+    expect(last(out).title).toBe('Melaporkan perekrut');
+    expect(last(out).body).toContain('0800-1000');
+  });
+});
+
+describe('family check', () => {
+  it('asks where, then the questions, and names whom to call for that country', async () => {
+    const c = chat(makeEngine().engine);
+    await c.say('5');
+    expect(last(await c.say('Malaysia')).title).toContain('Pertanyaan 1 dari 7');
+    await c.say('tidak');
+    const critical = await c.say('ya'); // Q-41: phone taken, no contact with family
+    expect(last(critical).title).toBe('Tanda bahaya serius');
+    const out = await c.send({ choiceId: 'result' });
+    const text = c.text(out);
+    expect(out[0]?.title).toBe(catalog.level('urgent')?.title.id);
+    expect(text).toContain('+60 17-668 8032');
+    expect(text).toContain('+62 812 9007 0027');
+    expect(text).toContain('129');
+    expect(text).toContain('0800-1000');
+  });
+
+  it('says when no checked mission number exists for the country', async () => {
+    const c = chat(makeEngine().engine);
+    await c.say('5');
+    await c.send({ choiceId: 'tw' });
+    let out = await c.say('tidak');
+    for (let i = 1; i < 7; i++) out = await c.say('tidak');
+    expect(out[0]?.title).toBe(catalog.level('calm')?.title.id);
+    expect(c.text(out)).toContain('belum ada di daftar kami');
+  });
+});
+
+describe('warning signs and help contacts', () => {
+  it('browses the signs by group with why and what to do instead', async () => {
+    const c = chat(makeEngine().engine);
+    await c.say('4');
+    await c.send({ choiceId: 'money' });
+    const out = await c.send({ choiceId: 'fee-zero-cost-job' });
+    expect(last(out).title).toBe(title('fee-zero-cost-job'));
+    expect(last(out).body).toContain('Kenapa berbahaya:');
+    expect(last(out).body).toContain('Yang sebaiknya dilakukan:');
+    expect(last(await c.send({ choiceId: 'next' })).title).toBe(title('wage-deduction-debt'));
+  });
+
+  it('lists help by situation, abroad by country', async () => {
+    const c = chat(makeEngine().engine);
+    await c.say('7');
+    await c.send({ choiceId: 'abroad' });
+    const out = await c.send({ choiceId: 'hk' });
+    expect(last(out).body).toContain('+852 6773 0466');
+    expect(last(out).body).toContain('+62 812 9007 0027');
+    const village = await c.send({ choiceId: 'back' });
+    expect(last(village).title).toBe('Perwakilan RI di luar negeri');
+  });
+});
