@@ -14,6 +14,7 @@ import {
 } from './engine-throughput.js';
 import { createEchoBot, measureEchoThroughput } from './grammy-baseline.js';
 import { measureIdleMemory } from './redis-memory.js';
+import { measureJobs } from './jobs.js';
 import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
 import { ROOT, median, round, silentLogger, type RateResult } from './util.js';
@@ -38,7 +39,7 @@ const PASSES = {
   counterSeq: 1,
 } as const;
 
-const TARGET = { ratio: 1, idleBytes: 250, startupMs: 1500 } as const;
+const TARGET = { ratio: 1, idleBytes: 250, startupMs: 1500, lookupP99Ms: 2, importMs: 5000 } as const;
 
 const log = (line: string) => console.log(line);
 
@@ -161,6 +162,9 @@ async function main(): Promise<void> {
   log(`Redis memory of ${IDLE_USERS.toLocaleString('en-US')} idle users...`);
   const idle = await withBenchRedis(true, (client) => measureIdleMemory(client(), IDLE_USERS, IDLE_TTL_MS));
 
+  log('jobs: search and agency check over 10,000 listings and 1,000 agencies, import of 10,000 rows...');
+  const jobs = await measureJobs();
+
   log(`start-up, spawn to menu x${STARTUP_RUNS}...`);
   const spawn = await measureSpawnStartup(STARTUP_RUNS);
 
@@ -196,6 +200,24 @@ async function main(): Promise<void> {
         result: fmt(ratio(p.redisSeq, p.counterSeq), 'x', 2),
       },
     ]),
+    {
+      measure: `Job search p50 / p99 (${jobs.listings.toLocaleString('en-US')} listings)`,
+      result: `${fmt(jobs.search.p50, 'ms', 3)} / ${fmt(jobs.search.p99, 'ms', 3)}`,
+      target: `p99 < ${TARGET.lookupP99Ms} ms`,
+      ok: jobs.search.p99 < TARGET.lookupP99Ms,
+    },
+    {
+      measure: `Agency check p50 / p99 (${jobs.agencies.toLocaleString('en-US')} agencies)`,
+      result: `${fmt(jobs.agencyCheck.p50, 'ms', 3)} / ${fmt(jobs.agencyCheck.p99, 'ms', 3)}`,
+      target: `p99 < ${TARGET.lookupP99Ms} ms`,
+      ok: jobs.agencyCheck.p99 < TARGET.lookupP99Ms,
+    },
+    {
+      measure: `Import of ${jobs.listings.toLocaleString('en-US')} listing rows`,
+      result: fmt(jobs.importMs, 'ms'),
+      target: `< ${TARGET.importMs} ms`,
+      ok: jobs.importMs < TARGET.importMs,
+    },
     {
       measure: 'Redis per idle user (used_memory delta)',
       result: fmt(idle.session.bytesPerKey, 'B', 1),
@@ -256,6 +278,9 @@ async function main(): Promise<void> {
     startupSpawnRunsMs: spawn.runsMs.map((ms) => round(ms)),
     startupInProcessMs: round(inProcessMs, 1),
     startupInProcessWarmMs: round(inProcessWarm, 1),
+    jobSearchMs: { p50: round(jobs.search.p50, 3), p99: round(jobs.search.p99, 3) },
+    agencyCheckMs: { p50: round(jobs.agencyCheck.p50, 3), p99: round(jobs.agencyCheck.p99, 3) },
+    importMs: round(jobs.importMs),
     passesPerRun: PASSES,
   };
   log(`BENCH_JSON ${JSON.stringify(json)}`);

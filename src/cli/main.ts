@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { checkContent } from './content-check.js';
+import { importCsv, type ImportKind } from './import-csv.js';
+import { progressBar } from './progress.js';
 
 const program = new Command('demimas').description('demimas-bot administration');
 
@@ -18,5 +20,31 @@ content
     for (const line of report.lines) console.log(line);
     process.exitCode = report.exitCode;
   });
+
+for (const [kind, what] of [
+  ['jobs', 'job listings'],
+  ['agencies', 'placement companies (P3MI)'],
+] as const satisfies readonly (readonly [ImportKind, string])[]) {
+  program
+    .command(kind)
+    .description(what)
+    .command('import <file>')
+    .description(
+      `validate a CSV of ${what} and add it to content/ (nothing is written unless every row is valid)`,
+    )
+    .option('--dir <path>', 'content folder', process.env.CONTENT_DIR ?? 'content')
+    .option('--replace', 'replace all rows instead of adding and updating by id', false)
+    .option('--dry-run', 'validate only', false)
+    .action((file: string, opts: { dir: string; replace: boolean; dryRun: boolean }) => {
+      const report = importCsv(kind, file, {
+        contentDir: opts.dir,
+        replace: opts.replace,
+        dryRun: opts.dryRun,
+        progress: progressBar(process.stderr, `${kind} import`),
+      });
+      for (const line of report.lines) console.log(line);
+      process.exitCode = report.exitCode;
+    });
+}
 
 await program.parseAsync(process.argv);

@@ -3,6 +3,9 @@ import { LOCALES, pick, type Locale } from '../core/locale.js';
 import type { Content } from './loader.js';
 import type { Contact, Destination, DocumentItem, JobKind, Topic, Verdict } from './schema.js';
 import type { Level, ScanCountry, Sign, SignGroup } from './warnings-schema.js';
+import { createAgencyChecker, type AgencyChecker } from './agency-matcher.js';
+import { loadAreaNames, type AreaNames } from './areas.js';
+import { buildJobsCatalog, type JobsCatalog } from './jobs-index.js';
 import { processTerm, tokenize } from './text-terms.js';
 
 export interface SearchHit {
@@ -27,6 +30,10 @@ export interface Catalog {
   country(id: string): ScanCountry | undefined;
   /** What to verify about any offer. */
   readonly verifyTips: readonly Topic['title'][];
+  /** Verified job listings and their agencies (issue: jobs), distinct from `jobs`, the kinds of job asked about. */
+  readonly listings: JobsCatalog;
+  readonly agencies: AgencyChecker;
+  readonly areas: AreaNames;
   /** Full-text search over guide topics, typo-tolerant; best first. */
   search(query: string, locale: Locale, limit?: number): readonly SearchHit[];
 }
@@ -88,6 +95,9 @@ export function buildCatalog(content: Content): Catalog {
     level: (id) => levels.get(id),
     country: (id) => countries.get(id),
     verifyTips: content.scan.verify.map((v) => v.text),
+    listings: buildJobsCatalog(content.jobs, content.scan.countries),
+    agencies: createAgencyChecker(content.jobs.agencies),
+    areas: loadAreaNames(),
     search(query, locale, limit = 5) {
       const index = indexes.get(locale);
       if (!index || query.trim() === '') return [];

@@ -60,3 +60,17 @@ export const RISK_LEVELS = ['high', 'verify', 'procedural'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 export const FAMILY_LEVELS = ['urgent', 'concern', 'calm'] as const;
 export type FamilyLevel = (typeof FAMILY_LEVELS)[number];
+
+/** Sectors of job listings. */
+export const SECTORS = [
+  'domestic',
+  'care',
+  'manufacturing',
+  'construction',
+  'agriculture',
+  'fishing',
+  'hospitality',
+  'health',
+  'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];

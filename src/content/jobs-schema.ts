@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECTORS, type Sector } from './ids.js';
 
 /**
  * Agencies (P3MI) and job listings, as CSV rows (every cell a string). Lists inside a cell are
@@ -58,8 +59,7 @@ export const agencyRowSchema = z
   })
   .strict();
 
-export const SECTORS = ['domestic', 'care', 'manufacturing', 'construction', 'agriculture', 'fishing', 'hospitality', 'health', 'other'] as const;
-export type Sector = (typeof SECTORS)[number];
+export { SECTORS, type Sector } from './ids.js';
 
 /** Sectors of the ten occupations freed from placement costs (facts L-41). */
 export const ZERO_COST_SECTORS: readonly Sector[] = ['domestic', 'care', 'agriculture', 'fishing'];
@@ -82,7 +82,10 @@ export const COST_ITEMS = [
 ] as const;
 export type CostItem = (typeof COST_ITEMS)[number];
 /** Items L-42 lists as never charged in a zero-cost occupation (transport and lodging split is [R]). */
-export const ZERO_COST_ITEMS: readonly CostItem[] = COST_ITEMS.filter((c) => c !== 'local_transport' && c !== 'accommodation');
+export const ZERO_COST_ITEMS: readonly CostItem[] = COST_ITEMS.filter(
+  // L-42 names a passport *replacement*, and the transport/lodging split is [R]: not enforced.
+  (c) => c !== 'local_transport' && c !== 'accommodation' && c !== 'passport',
+);
 
 const costs = list.pipe(z.array(z.enum(COST_ITEMS, { error: `expected cost items among ${COST_ITEMS.join(', ')}` })));
 
@@ -149,4 +152,4 @@ export type Listing = z.infer<typeof listingRowSchema>;
 
 /** CSV columns, in order, as the importer expects and writes them. */
 export const AGENCY_COLUMNS = Object.keys(agencyRowSchema.shape) as (keyof Agency)[];
-export const LISTING_COLUMNS = Object.keys(listingRowSchema.def.shape ?? {}) as (keyof Listing)[];
+export const LISTING_COLUMNS = Object.keys(listingRowSchema.def.shape) as (keyof Listing)[];

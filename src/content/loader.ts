@@ -10,6 +10,7 @@ import {
   type Topic,
 } from './schema.js';
 import { crossCheck } from './cross-check.js';
+import { loadJobs, type JobsData } from './jobs-data.js';
 import { scanFileSchema, signsFileSchema, type ScanFile, type SignsFile } from './warnings-schema.js';
 
 export interface ContentProblem {
@@ -25,6 +26,7 @@ export interface Content {
   readonly eligibility: z.infer<typeof eligibilityFileSchema>;
   readonly warnings: SignsFile;
   readonly scan: ScanFile;
+  readonly jobs: JobsData;
 }
 
 export type LoadResult =
@@ -124,9 +126,11 @@ export function loadContent(root: string, now: Date = new Date()): LoadResult {
     }
   }
   const scan = parseFile(root, join(root, CONTENT_FILES.scan), scanFileSchema, errors);
-  if (errors.length > 0 || !contacts || !eligibility || !signs || !scan) return { ok: false, errors, warnings };
+  const countryIds = new Set(scan?.countries.map((c) => c.id) ?? []);
+  const jobs = scan ? loadJobs(root, today, countryIds, errors, warnings) : undefined;
+  if (errors.length > 0 || !contacts || !eligibility || !signs || !scan || !jobs) return { ok: false, errors, warnings };
 
-  const content: Content = { topics, contacts: contacts.contacts, eligibility, warnings: signs, scan };
+  const content: Content = { topics, contacts: contacts.contacts, eligibility, warnings: signs, scan, jobs };
   errors.push(...crossCheck(content));
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, content, warnings };
 }

@@ -21,3 +21,19 @@ export function formatDate(value: string, locale: Locale): string {
 }
 
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+const numbers = new Map<Locale, Intl.NumberFormat>();
+
+/** "27.470 TWD" in Indonesian, "27,470 TWD" in English. */
+export function formatMoney(amount: number, currency: string, locale: Locale): string {
+  let f = numbers.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: 2 });
+    numbers.set(locale, f);
+  }
+  return `${f.format(amount)} ${currency}`;
+}
+
+/** Whole days from `from` (YYYY-MM-DD) to `now`. */
+export const daysSince = (from: string, now: Date): number =>
+  Math.max(0, Math.floor((now.getTime() - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));

@@ -29,12 +29,16 @@ export interface InboundMessage {
   readonly receivedAt: Date;
 }
 
+/** Plain values, as the translator takes them. */
 export type Params = Readonly<Record<string, string | number>>;
 
 /** A piece of user-facing text: an i18n key with params, or text already localised (from content). */
-export type Text = { readonly key: string; readonly params?: Params } | { readonly literal: string };
+export type Text = { readonly key: string; readonly params?: TextParams } | { readonly literal: string };
 
-export const t = (key: string, params?: Params): Text => (params ? { key, params } : { key });
+/** Params may themselves be texts (e.g. a translated label inside a sentence); they are rendered first. */
+export type TextParams = Readonly<Record<string, string | number | Text>>;
+
+export const t = (key: string, params?: TextParams): Text => (params ? { key, params } : { key });
 export const literal = (text: string): Text => ({ literal: text });
 
 /** One selectable option. `id` is stable and short (it travels in button data). */

@@ -6,7 +6,13 @@ import type { Translator } from './ports.js';
 export const MENU_CHOICE_ID = 'menu';
 
 export function renderText(tr: Translator, locale: Locale, text: Text): string {
-  return 'literal' in text ? text.literal : tr.t(locale, text.key, text.params);
+  if ('literal' in text) return text.literal;
+  if (!text.params) return tr.t(locale, text.key);
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(text.params)) {
+    params[name] = typeof value === 'object' ? renderText(tr, locale, value) : value;
+  }
+  return tr.t(locale, text.key, params);
 }
 
 /** Renders replies to plain text; choices are numbered 1..n and the menu choice is 0. */

@@ -71,7 +71,7 @@ describe('console chat (npm start, script on stdin)', () => {
 
   it('checks a pasted offer and runs the yes/no check', async () => {
     const offer = 'Lowongan admin online di Kamboja, gaji 15jt, tanpa pengalaman. Hub WA 0812-3456-7890';
-    const run = await runMain([offer, '1', 'mungkin', 'ya', '1', '0', '5', '3', 'tidak', 'ya', '1']);
+    const run = await runMain([offer, '1', 'mungkin', 'ya', '1', '0', '7', '3', 'tidak', 'ya', '1']);
     expect(run.code).toBe(0);
     const scan = replyTo(run.stdout, offer);
     expect(scan).toContain('*Risiko tinggi*');

@@ -12,10 +12,13 @@ describe('content loader', () => {
     return r.ok ? [] : r.errors.map(formatProblem);
   };
 
-  it('accepts the shipped content with no warnings today', () => {
+  it('accepts the shipped content; today it only warns about the example listings that are meant to be hidden', () => {
     copy = copyContent();
     const r = loadContent(copy.dir, TODAY);
-    expect(r.ok ? r.warnings : r.errors).toEqual([]);
+    expect(r.ok).toBe(true);
+    const warnings = r.ok ? r.warnings : [];
+    expect(warnings.every((w) => w.file.startsWith('jobs/'))).toBe(true);
+    expect(warnings.filter((w) => w.file === 'jobs/listings.csv')).toHaveLength(6);
   });
 
   it('names file, path and reason for a wrong type', () => {

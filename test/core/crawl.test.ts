@@ -46,7 +46,8 @@ describe.each(LOCALES)('every screen in %s', (locale) => {
     }
     for (const country of realCatalog().topicsOf('country')) {
       await c.send({ choiceId: 'menu' });
-      await c.say('6');
+      await c.send({ choiceId: 'guide' });
+      await c.send({ choiceId: 'countries' });
       checkMessages(country.id, await c.send({ choiceId: country.id }));
     }
     expect(pages).toBeGreaterThan(40);
@@ -115,10 +116,37 @@ describe.each(LOCALES)('every screen in %s', (locale) => {
     }
   });
 
+  it('renders every shown job listing and every agency', async () => {
+    const cat = realCatalog();
+    const c = chat(makeEngine().engine);
+    await setLocale(c);
+    for (const country of cat.listings.countries('2026-11-29')) {
+      await c.send({ choiceId: 'menu' });
+      await c.send({ choiceId: 'jobs' });
+      await c.send({ choiceId: 'country' });
+      const list = await c.send({ choiceId: country.id });
+      checkMessages(country.id, list);
+      for (const choice of last(list).choices.filter((x) => x.id.startsWith('contoh-'))) {
+        checkMessages(choice.id, await c.send({ choiceId: choice.id }));
+        await c.send({ choiceId: 'back' });
+      }
+    }
+    for (const name of [
+      'PT Contoh Maju Jaya',
+      'PT Contoh Anugerah Buana',
+      'PT Contoh Lestari Makmur',
+      'PT Maju Jaya',
+      'PT Tidak Ada',
+    ]) {
+      await c.send({ choiceId: 'menu' });
+      checkMessages(name, await c.say(`cek ${name}`));
+    }
+  });
+
   it('renders the menu, help, contacts and SOS screens', async () => {
     const c = chat(makeEngine().engine);
     await setLocale(c);
-    for (const text of ['0', '7', '2', '1', '3', '1', '0', '9', 'darurat', 'bahasa', 'xyz'])
+    for (const text of ['0', '8', '2', '1', '3', '1', '0', '10', 'darurat', 'bahasa', 'xyz'])
       checkMessages(text, await c.say(text));
   });
 });

@@ -24,7 +24,7 @@ describe('engine', () => {
     const out = await c.start();
     expect(c.text(out)).toContain('Desa Migran EMAS');
     expect(last(out).title).toBe('Menu utama');
-    expect(last(out).choices.map((x) => x.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(last(out).choices.map((x) => x.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it('selects by number, by the choice words and by button id', async () => {
@@ -78,9 +78,9 @@ describe('engine', () => {
   it('re-asks with a clear note for out-of-range numbers, text where a choice is needed, and empty messages', async () => {
     const c = chat(makeEngine().engine);
     await c.start();
-    expect(c.text(await c.say('12'))).toContain('Pilih nomor 1 sampai 9');
+    expect(c.text(await c.say('12'))).toContain('Pilih nomor 1 sampai 10');
     await c.say('1');
-    expect(c.text(await c.say('77'))).toContain('1 sampai 4');
+    expect(c.text(await c.say('77'))).toContain('1 sampai 5');
     for (const empty of ['', '   ', '\u200b\u200b', '\u0000\u0007']) {
       const out = await c.say(empty);
       expect(c.text(out)).toContain('Pesan Anda kosong');

@@ -20,7 +20,7 @@ describe('offer check (yes/no questions)', () => {
 
   it('offers the result at once after a critical answer, and names the reason', async () => {
     const c = chat(makeEngine().engine);
-    await c.say('3');
+    await c.say('5');
     await c.say('2');
     const critical = await c.say('ya');
     expect(last(critical).title).toBe('Tanda bahaya serius');
@@ -61,12 +61,12 @@ describe('offer check (yes/no questions)', () => {
     await c.say('tidak');
     await c.say('tidak');
     await c.say('0');
-    await c.say('3');
+    await c.say('5');
     const resume = await c.say('2');
     expect(c.text(resume)).toContain(`Anda sudah menjawab 3 dari ${offerCount} pertanyaan`);
     expect(last(await c.say('1')).title).toContain(`Pertanyaan 4 dari ${offerCount}`);
     await c.say('stop');
-    await c.say('3');
+    await c.say('5');
     await c.say('2');
     expect(last(await c.say('2')).title).toContain(`Pertanyaan 1 dari ${offerCount}`);
   });
@@ -96,7 +96,7 @@ describe('checking a pasted offer', () => {
 
   it('reads a pasted offer from the offer menu, and says what it cannot read', async () => {
     const c = chat(makeEngine().engine);
-    await c.say('3');
+    await c.say('5');
     await c.say('1');
     expect(c.text(await c.say('😀😀😀🔥🔥'))).toContain('tidak bisa membaca teks ini');
     await c.send({ choiceId: 'paste' });
@@ -126,7 +126,7 @@ describe('checking a pasted offer', () => {
 describe('family check', () => {
   it('asks where, then the questions, and names whom to call for that country', async () => {
     const c = chat(makeEngine().engine);
-    await c.say('5');
+    await c.say('7');
     expect(last(await c.say('Malaysia')).title).toContain('Pertanyaan 1 dari 7');
     await c.say('tidak');
     const critical = await c.say('ya'); // Q-41: phone taken, no contact with family
@@ -142,7 +142,7 @@ describe('family check', () => {
 
   it('says when no checked mission number exists for the country', async () => {
     const c = chat(makeEngine().engine);
-    await c.say('5');
+    await c.say('7');
     await c.send({ choiceId: 'tw' });
     let out = await c.say('tidak');
     for (let i = 1; i < 7; i++) out = await c.say('tidak');
@@ -154,7 +154,7 @@ describe('family check', () => {
 describe('warning signs and help contacts', () => {
   it('browses the signs by group with why and what to do instead', async () => {
     const c = chat(makeEngine().engine);
-    await c.say('4');
+    await c.say('6');
     await c.send({ choiceId: 'money' });
     const out = await c.send({ choiceId: 'fee-zero-cost-job' });
     expect(last(out).title).toBe(title('fee-zero-cost-job'));
@@ -165,7 +165,7 @@ describe('warning signs and help contacts', () => {
 
   it('lists help by situation, abroad by country', async () => {
     const c = chat(makeEngine().engine);
-    await c.say('7');
+    await c.say('8');
     await c.send({ choiceId: 'abroad' });
     const out = await c.send({ choiceId: 'hk' });
     expect(last(out).body).toContain('+852 6773 0466');

@@ -125,7 +125,10 @@ export const guideFlow: Flow = {
     return {
       title: t('guide.title'),
       body: [t('guide.intro')],
-      choices: SECTIONS.map((s) => ({ id: s, label: t(`guide.section.${s}`) })),
+      choices: [
+        ...SECTIONS.map((s) => ({ id: s, label: t(`guide.section.${s}`) })),
+        { id: 'countries', label: t('guide.countriesTitle') },
+      ],
     };
   },
   handle(ctx, state, input) {
@@ -145,6 +148,7 @@ export const guideFlow: Flow = {
         return back(str(state.data, 'b'));
       }
       default:
+        if (id === 'countries') return next('countries');
         return isSection(id) ? next('section', { s: id }) : goto('menu');
     }
   },

@@ -1,6 +1,8 @@
 import type { Flow } from '../flow.js';
 import type { IntentMatcher } from '../intents.js';
+import { agencyFlow } from './agency.js';
 import { contactsFlow } from './contacts.js';
+import { jobsFlow } from './jobs.js';
 import { familyCheckFlow } from './family-check.js';
 import { offerCheckFlow } from './offer-check.js';
 import { offerFlow } from './offer.js';
@@ -17,6 +19,8 @@ export function createFlows(intents: IntentMatcher): Flow[] {
     createMenuFlow((text) => intents.intent(text)),
     guideFlow,
     eligibilityFlow,
+    jobsFlow,
+    agencyFlow,
     offerFlow,
     offerCheckFlow,
     signsFlow,

@@ -5,16 +5,25 @@ import { t, type Choice } from '../message.js';
 const ENTRIES: readonly { id: string; flow: string; arg?: string }[] = [
   { id: 'guide', flow: 'guide' },
   { id: 'eligibility', flow: 'eligibility' },
+  { id: 'jobs', flow: 'jobs' },
+  { id: 'agency', flow: 'agency' },
   { id: 'offer', flow: 'offer' },
   { id: 'signs', flow: 'signs' },
   { id: 'family', flow: 'family' },
-  { id: 'countries', flow: 'guide', arg: 'countries' },
   { id: 'contacts', flow: 'contacts' },
   { id: 'language', flow: 'language' },
   { id: 'help', flow: 'help' },
 ];
 
 const CHOICES: readonly Choice[] = ENTRIES.map((e) => ({ id: e.id, label: t(`menu.${e.id}`) }));
+
+/** Intents that open a flow other than a menu entry. */
+const EXTRA_INTENTS: Readonly<Partial<Record<string, { flow: string; arg?: string }>>> = {
+  countries: { flow: 'guide', arg: 'countries' },
+};
+
+/** "cek PT Maju Jaya", "PT Maju Jaya resmi?", or a bare phone number: an agency check. */
+const AGENCY_QUESTION = /^\s*(?:(?:cek|check|apakah)\s+)?(?:pt|cv)\b\.?\s+\S|^\s*\+?[\d\s().-]{8,20}\s*$/i;
 
 /** Text this long typed at the menu is most likely a forwarded offer or chat. */
 const OFFER_LENGTH = 120;
@@ -28,14 +37,16 @@ function looksLikeOffer(ctx: FlowContext, text: string): boolean {
 
 export function createMenuFlow(matchIntent: (text: string) => string | undefined): Flow {
   const open = (id: string): Outcome | undefined => {
-    const entry = ENTRIES.find((e) => e.id === id);
+    const entry = ENTRIES.find((e) => e.id === id) ?? EXTRA_INTENTS[id];
     return entry ? goto(entry.flow, entry.arg === undefined ? {} : { arg: entry.arg }) : undefined;
   };
   const onText = (ctx: FlowContext, text: string): Outcome => {
+    if (AGENCY_QUESTION.test(text) && text.length < 200) return goto('agency', { arg: text });
+    // A forwarded offer is checked even when it says "lowongan" or names a country.
+    if (looksLikeOffer(ctx, text)) return goto('offer', { arg: text });
     const intent = matchIntent(text);
     const opened = intent === undefined ? undefined : open(intent);
-    if (opened) return opened;
-    return looksLikeOffer(ctx, text) ? goto('offer', { arg: text }) : goto('search', { arg: text });
+    return opened ?? goto('search', { arg: text });
   };
   return {
     id: 'menu',
