@@ -40,14 +40,27 @@ export function extractCompanies(text: string): string[] {
 const SALARY =
   /(?:\b(?:rp|idr|nt|ntd|rm|hkd|sgd|usd|sar|myr|yen|krw|won)\.?\s?|(?:nt|hk|s|us)?\$\s?|[¥₩€]\s?)\d[\d.,]*(?:\s?(?:juta|jt|rb|ribu|k)\b)?|\b\d[\d.,]*\s?(?:juta|jt|jeti)\b|\b\d[\d.,]*\s?(?:usd|dollar|dolar|ringgit|yen|won|riyal|real|sar|ntd|hkd|sgd)\b/giu;
 
-/** Salary promises as written. */
+/** Words before an amount that make it pay, not a fee ("gaji 8jt", "salary $1500"). */
+const PAY_BEFORE =
+  /\b(gaji|gajih|salary|upah|penghasilan|pendapatan|income|pay|bayaran|take home)\b[^\d]{0,25}$/iu;
+/** A period after an amount that makes it pay ("8jt/bln", "NT$ 27.470 per bulan"). */
+const PAY_AFTER = /^\s*(\/|per|se|a)\s?(bln|bulan|month|mo)\b/iu;
+
+/** Salary promises as written: amounts after a word for pay, or followed by "per month". Fees are not pay. */
 export function extractSalaries(text: string): string[] {
-  return unique(
-    [...text.matchAll(SALARY)].map((m) =>
-      m[0]
-        .trim()
-        .replace(/\s+/g, ' ')
-        .replace(/[.,]+$/u, ''),
-    ),
-  );
+  const found: string[] = [];
+  for (const m of text.matchAll(SALARY)) {
+    const at = m.index;
+    const before = text.slice(Math.max(0, at - 40), at);
+    const after = text.slice(at + m[0].length, at + m[0].length + 12);
+    if (PAY_BEFORE.test(before) || PAY_AFTER.test(after)) {
+      found.push(
+        m[0]
+          .trim()
+          .replace(/\s+/g, ' ')
+          .replace(/[.,]+$/u, ''),
+      );
+    }
+  }
+  return unique(found);
 }

@@ -74,3 +74,13 @@ export const SECTORS = [
   'other',
 ] as const;
 export type Sector = (typeof SECTORS)[number];
+
+/**
+ * The ten occupations freed from placement costs (facts L-41): work for a household (housekeeper, cook,
+ * family driver, gardener, carer of children or the elderly) and farm, plantation or fishing-crew work.
+ * Care in a hospital or care home is not among them.
+ */
+export function isZeroCostJob(row: { sector: Sector; employer_type: 'household' | 'entity' }): boolean {
+  if (row.sector === 'agriculture' || row.sector === 'fishing') return true;
+  return (row.sector === 'domestic' || row.sector === 'care') && row.employer_type === 'household';
+}

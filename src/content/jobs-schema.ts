@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECTORS, type Sector } from './ids.js';
+import { SECTORS, isZeroCostJob } from './ids.js';
 
 /**
  * Agencies (P3MI) and job listings, as CSV rows (every cell a string). Lists inside a cell are
@@ -59,10 +59,8 @@ export const agencyRowSchema = z
   })
   .strict();
 
-export { SECTORS, type Sector } from './ids.js';
+export { SECTORS, isZeroCostJob, type Sector } from './ids.js';
 
-/** Sectors of the ten occupations freed from placement costs (facts L-41). */
-export const ZERO_COST_SECTORS: readonly Sector[] = ['domestic', 'care', 'agriculture', 'fishing'];
 
 /** Cost items of facts L-42; in a zero-cost occupation the worker pays none of them. */
 export const COST_ITEMS = [
@@ -133,7 +131,7 @@ export const listingRowSchema = z
     if (row.sector === 'domestic' && row.employer_type !== 'household') {
       ctx.addIssue({ code: 'custom', path: ['employer_type'], message: 'domestic work is for a household employer' });
     }
-    if (ZERO_COST_SECTORS.includes(row.sector)) {
+    if (isZeroCostJob(row)) {
       const charged = row.worker_pays.filter((c) => ZERO_COST_ITEMS.includes(c));
       if (charged.length > 0) {
         ctx.addIssue({

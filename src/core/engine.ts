@@ -32,6 +32,8 @@ interface Turn {
 
 /** Saving is compare-and-set; a conflict (another process answered first) re-runs the turn this often. */
 const MAX_ATTEMPTS = 3;
+/** Longer text is never read as a choice's words: it is what the user wants to say. */
+const MAX_LABEL_INPUT = 40;
 /** A flow may hand over to another flow at most this many times in one turn. */
 const MAX_HOPS = 4;
 
@@ -111,10 +113,19 @@ export function createEngine(deps: EngineDeps): Engine {
         return startFlow(session, 'language');
       case 'sos':
         return startFlow(session, 'sos');
-      case 'cancel':
-        return startFlow(session, 'menu', [
+      case 'cancel': {
+        // Cancelling also forgets the progress of the flow being cancelled.
+        const rest = Object.entries(session.saved ?? {}).filter(([flow]) => flow !== session.flow);
+        const cancelled: Session = {
+          locale: session.locale,
+          flow: 'menu',
+          ...MENU,
+          ...(rest.length > 0 ? { saved: Object.fromEntries(rest) } : {}),
+        };
+        return startFlow(cancelled, 'menu', [
           { body: [t(session.flow === 'menu' ? 'engine.nothingToCancel' : 'engine.cancelled')] },
         ]);
+      }
       case 'stop': {
         const { saved } = handOver(session, 'menu');
         const stopped: Session = {
@@ -147,16 +158,20 @@ export function createEngine(deps: EngineDeps): Engine {
     const yesNo = deps.intents.answer(text);
     if (yesNo && choices.some((c) => c.id === yesNo)) return { type: 'choice', id: yesNo };
     const folded = foldForMatch(text);
-    if (folded.length >= 2 && choices.length > 0) {
+    if (folded.length >= 2 && folded.length <= MAX_LABEL_INPUT && choices.length > 0) {
       const labels = choices.map((c) => ({
         id: c.id,
         label: foldForMatch(renderText(deps.translator, session.locale, c.label)),
       }));
       const exact = labels.find((l) => l.label === folded);
       if (exact) return { type: 'choice', id: exact.id };
+      // "lanjut" for "Lanjut", "kembali" for "Kembali ke daftar": the start of one label, in whole words.
+      // Yes/no questions take only yes/no words: "saya belum punya" must not read as "Ya".
+      const yesNoQuestion = choices.some((c) => c.id === 'yes' || c.id === 'no');
+      const words = (s: string) => `${s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
       const partial =
-        folded.length >= 4
-          ? labels.filter((l) => l.label.startsWith(folded) || folded.includes(l.label))
+        folded.length >= 4 && !yesNoQuestion
+          ? labels.filter((l) => words(l.label).startsWith(words(folded)))
           : [];
       if (partial.length === 1 && partial[0]) return { type: 'choice', id: partial[0].id };
     }
@@ -166,10 +181,8 @@ export function createEngine(deps: EngineDeps): Engine {
   async function turn(session: Session, msg: InboundMessage, notes: Reply[]): Promise<Turn> {
     const { text, truncated } = cleanText(msg.text ?? '');
     if (truncated) notes.push({ body: [t('engine.truncated')] });
-    if (msg.start)
-      return startFlow(session, text ? (deps.intents.intent(text) ?? 'menu') : 'menu', [
-        { body: [t('engine.welcome')] },
-      ]);
+    // A deep-link payload (Telegram "/start lapor") is read as if typed at the menu.
+    if (msg.start) return startFlow(session, 'menu', [{ body: [t('engine.welcome')] }], text || undefined);
     if (msg.choiceId === MENU_CHOICE_ID) return startFlow(session, 'menu', notes);
     const word = msg.choiceId === undefined && text ? deps.intents.global(text) : undefined;
     if (word) return onGlobal(session, word);
@@ -199,11 +212,13 @@ export function createEngine(deps: EngineDeps): Engine {
 
   function serialized(msg: InboundMessage): Promise<EngineResult> {
     const previous = queues.get(msg.userKey) ?? Promise.resolve();
-    const result = previous.then(() => answer(msg));
+    const result = previous.catch(() => undefined).then(() => answer(msg));
     queues.set(msg.userKey, result);
-    void result.finally(() => {
-      if (queues.get(msg.userKey) === result) queues.delete(msg.userKey);
-    });
+    result
+      .finally(() => {
+        if (queues.get(msg.userKey) === result) queues.delete(msg.userKey);
+      })
+      .catch(() => undefined);
     return result;
   }
 

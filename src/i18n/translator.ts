@@ -10,7 +10,8 @@ export const NON_TRANSLATION_FILES = new Set(['intents.json']);
 
 type Resources = Record<string, unknown>;
 
-const MEMO_LIMIT = 20_000;
+/** `{{name}}` placeholders, the only interpolation the locale files use. */
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /** Reads `locales/<lng>/*.json`; each file becomes the first part of its keys (`menu.json` → `menu.title`). */
 export function readLocaleResources(dir: string, locale: Locale): Resources {
@@ -38,20 +39,31 @@ export function createTranslator(localesDir: string): Translator & { readonly i1
     returnNull: false,
   });
   const fixed = new Map(LOCALES.map((l) => [l, instance.getFixedT(l)]));
-  // i18next resolves and interpolates on every call; the same few hundred texts are rendered for
-  // every message, so results are memoised (bounded: cleared when full).
-  const memo = new Map<string, string>();
+  // i18next resolves a key on every call; the same few hundred texts are rendered for every message,
+  // so each key's text is looked up once. Params (which may hold what a user typed) are filled in per
+  // call and never kept.
+  const resolved = new Map<string, string>();
+  const template = (locale: Locale, key: string): string => {
+    const id = `${locale}\u0000${key}`;
+    let text = resolved.get(id);
+    if (text === undefined) {
+      text = (fixed.get(locale) ?? instance.t)(key, {
+        interpolation: { skipOnVariables: true },
+        skipInterpolation: true,
+      });
+      resolved.set(id, text);
+    }
+    return text;
+  };
   return {
     i18n: instance,
     t(locale: Locale, key: string, params?: Params): string {
-      const id = params ? `${locale}\u0000${key}\u0000${JSON.stringify(params)}` : `${locale}\u0000${key}`;
-      const hit = memo.get(id);
-      if (hit !== undefined) return hit;
-      const tf = fixed.get(locale) ?? instance.t;
-      const text = tf(key, params as Record<string, unknown> | undefined);
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(id, text);
-      return text;
+      const text = template(locale, key);
+      if (!params) return text;
+      return text.replace(PLACEHOLDER, (whole, name: string) => {
+        const value = params[name];
+        return value === undefined ? whole : String(value);
+      });
     },
   };
 }

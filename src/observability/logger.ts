@@ -29,12 +29,29 @@ export interface LoggerOptions {
   readonly fd?: 1 | 2;
 }
 
+/**
+ * Errors as logged: name, message, code and stack only. Client libraries attach what they sent
+ * (ioredis puts the command and its arguments — a user key, a session — on `err.command`), so the
+ * error object itself is never logged.
+ */
+export function safeError(err: unknown): object {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const code = (err as { code?: unknown }).code;
+  return {
+    type: err.name,
+    message: err.message,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    ...(err.stack ? { stack: err.stack } : {}),
+  };
+}
+
 /** pino logger with PII redaction; JSON by default, `pretty` for reading in a terminal. */
 export function createLogger(opts: LoggerOptions): PinoLogger {
   const base = {
     level: opts.level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { app: 'demimas-bot' },
+    serializers: { err: safeError },
   };
   if (opts.destination) return pino(base, opts.destination);
   if (opts.format === 'pretty') {

@@ -207,13 +207,16 @@ export class RedisSessionStore implements SessionStore {
       (reply) => {
         entry.flushing = false;
         entry.failing = false;
-        if (typeof reply === 'number') {
+        const stored = typeof reply === 'number' ? undefined : parseStored(reply === '' ? null : reply);
+        // A write that failed after Redis applied it comes back as a "conflict" with our own value.
+        if (typeof reply === 'number' || (stored?.rev === rev && stored.raw === raw)) {
           entry.confirmedRev = rev;
+          this.#retryDelay = this.opts.retryMs ?? 200;
           if (entry.dirty) this.#flush(userKey, entry);
         } else {
           // Another process wrote this user's session: its state wins, ours is dropped.
           this.opts.logger.warn({ rev }, 'session changed by another process; local step dropped');
-          this.#adopt(userKey, parseStored(reply === '' ? null : reply));
+          this.#adopt(userKey, stored ?? { rev: 0 });
         }
         this.#notifyIfIdle();
       },
@@ -242,7 +245,6 @@ export class RedisSessionStore implements SessionStore {
       if (!this.#cache.pending().next().done) this.#scheduleRetry();
       return;
     }
-    this.#retryDelay = this.opts.retryMs ?? 200;
     for (const [key, entry] of this.#cache.pending())
       if (entry.dirty && !entry.flushing) this.#flush(key, entry);
     this.#notifyIfIdle();

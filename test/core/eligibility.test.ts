@@ -71,15 +71,10 @@ describe('eligibility assessment', () => {
     [
       'household work in Saudi Arabia: moratorium',
       { destination: 'me', job: 'household' },
-      ['me-household', 'zero-cost', 'always-required'],
+      ['me-household'],
       undefined,
     ],
-    [
-      'carer in Saudi Arabia: moratorium',
-      { destination: 'me', job: 'carer' },
-      ['me-household', 'zero-cost', 'always-required'],
-      undefined,
-    ],
+    ['carer in Saudi Arabia: moratorium', { destination: 'me', job: 'carer' }, ['me-household'], undefined],
     [
       'factory in Saudi Arabia: allowed via P3MI',
       { destination: 'me', job: 'factory' },

@@ -14,9 +14,9 @@ describe('job listings in chat', () => {
     const c = chat(makeEngine().engine);
     await c.send({ choiceId: 'jobs' });
     const countries = await c.send({ choiceId: 'country' });
-    expect(last(countries).choices.map((x) => x.label)).toContain('Taiwan (4)');
+    expect(last(countries).choices.map((x) => x.label)).toContain('Taiwan (5)');
     const results = await c.send({ choiceId: 'tw' });
-    expect(last(results).title).toBe('Lowongan 1–4 dari 4');
+    expect(last(results).title).toBe('Lowongan 1–5 dari 5');
     expect(last(results).choices[0]?.label).toMatch(/^\[CONTOH\] .+ — .+Taiwan · [\d.]+ TWD$/);
     const detail = await c.say('1');
     const text = c.text(detail);
@@ -27,7 +27,7 @@ describe('job listings in chat', () => {
     expect(text).toContain('Izin SIP3MI berlaku sampai');
     expect(text).toContain('Cara melamar yang resmi');
     expect(text).toMatch(/Diperiksa \d+ Nov 2026 dari CONTOH-JO-/);
-    expect(last(await c.send({ choiceId: 'back' })).title).toBe('Lowongan 1–4 dari 4');
+    expect(last(await c.send({ choiceId: 'back' })).title).toBe('Lowongan 1–5 dari 5');
   });
 
   it('pages through more than five results', async () => {
@@ -69,7 +69,7 @@ describe('agency check in chat', () => {
     const impostor = await c.say('0');
     expect(impostor).toBeTruthy();
     const near = await c.say('PT Maju Jaya resmi?');
-    expect(near[0]?.title).toBe('Tidak terdaftar, tetapi namanya mirip');
+    expect(near[0]?.title).toBe('Tidak ada di daftar kami, tetapi namanya mirip');
     expect(near[0]?.body).toContain('PT Contoh Maju Jaya');
   });
 

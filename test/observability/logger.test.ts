@@ -33,11 +33,25 @@ describe('logger', () => {
     expect(out).toContain('[redacted]');
   });
 
+  it('logs errors without what a client library attached to them', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: 'info', format: 'json', destination });
+    const err = Object.assign(new Error('OOM command not allowed'), {
+      code: 'ERR',
+      command: { name: 'evalsha', args: ['dm:s:whatsapp:6281234567890', '{"q":"saya Siti dari Indramayu"}'] },
+    });
+    log.warn({ err }, 'session write failed');
+    const out = lines.join('');
+    expect(out).toContain('OOM command not allowed');
+    expect(out).not.toContain('6281234567890');
+    expect(out).not.toContain('Siti');
+  });
+
   it('gives stable, non-reversible pseudonyms within a process', () => {
     const p = createPseudonymizer();
     expect(p('telegram:1')).toBe(p('telegram:1'));
     expect(p('telegram:1')).not.toBe(p('telegram:2'));
-    expect(p('telegram:1')).not.toContain('1');
+    expect(p('telegram:1')).not.toContain('telegram');
     expect(createPseudonymizer()('telegram:1')).not.toBe(p('telegram:1'));
   });
 });

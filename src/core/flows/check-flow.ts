@@ -48,10 +48,15 @@ export function createCheckFlow(o: CheckFlowOptions): Flow {
 
   return {
     id: o.id,
-    start: (_ctx, _arg, saved) =>
-      saved ? next('resume', { ...saved.data, rs: saved.step }) : next(first, { i: 0, y: [] }),
+    start(_ctx, _arg, saved) {
+      if (!saved) return next(first, { i: 0, y: [] });
+      // Left again on the "continue?" screen: its data already says where to continue.
+      return saved.step === 'resume'
+        ? next('resume', saved.data)
+        : next('resume', { ...saved.data, rs: saved.step });
+    },
     keepsProgress: (state) =>
-      (state.step === 'q' || state.step === 'critical') && (num(state.data, 'i') ?? 0) > 0,
+      ['q', 'critical', 'resume'].includes(state.step) && (num(state.data, 'i') ?? 0) > 0,
     prompt(ctx, state) {
       const total = questions(ctx).length;
       const i = num(state.data, 'i') ?? 0;
@@ -111,7 +116,10 @@ export function createCheckFlow(o: CheckFlowOptions): Flow {
         case 'resume':
           if (input.type !== 'choice') return invalid(t('engine.pickNumber'));
           if (input.id === 'restart') return next(first, { i: 0, y: [] });
-          return next(typeof data.rs === 'string' ? data.rs : 'q', { ...data, rs: null });
+          return next(
+            typeof data.rs === 'string' ? data.rs : 'q',
+            Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'rs')),
+          );
         case 'critical':
           if (input.type !== 'choice') return invalid(t('engine.pickNumber'));
           return input.id === 'result' ? finish(ctx, data) : advance(ctx, data);

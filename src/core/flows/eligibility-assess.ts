@@ -62,9 +62,10 @@ export function assessEligibility(catalog: Catalog, a: EligibilityAnswers): Asse
   let next: VerdictId = 'next-register';
 
   const route = g2gRoute(a.age, a.destination, job?.g2g ?? []);
-  if (household && destination?.household_moratorium) {
-    verdicts.push('me-household');
-  } else if (route === 'korea') {
+  // Household work where it is stopped (facts M-10..M-15): no scheme, no costs rule, no "register" step —
+  // only the warning and "ask BP3MI first".
+  if (household && destination?.household_moratorium) return { verdicts: ['me-household'], missing };
+  if (route === 'korea') {
     verdicts.push('scheme-g2g-korea');
     [schemeTopic, next] = [SCHEME_TOPICS.korea, 'next-korea'];
   } else if (route === 'japan') {

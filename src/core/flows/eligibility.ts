@@ -32,6 +32,21 @@ export function parseAge(text: string): number | undefined {
   return only !== undefined && only.length <= 3 ? Number(only) : undefined;
 }
 
+/**
+ * Shows the result and keeps only what its choices need (scheme, destination, next step): the age and
+ * the documents answered are not stored past the result.
+ */
+function toResult(ctx: FlowContext, data: FlowData): Outcome {
+  const result = assessEligibility(ctx.catalog, answers(data));
+  const destination = str(data, 'd');
+  const kept = {
+    ...(result.schemeTopic ? { r: result.schemeTopic } : {}),
+    ...(destination ? { d: destination } : {}),
+    ...(result.next ? { x: result.next } : {}),
+  };
+  return next('result', kept, resultReplies(ctx, data));
+}
+
 function afterJob(catalog: Catalog, data: FlowData): Outcome {
   return asksForOffer(catalog, answers(data)) ? next('offer', data) : next('doc', { ...data, i: 0 });
 }
@@ -90,10 +105,9 @@ export const eligibilityFlow: Flow = {
         };
       }
       case 'result': {
-        const result = assessEligibility(c, answers(state.data));
-        const topic = result.schemeTopic ? c.topic(result.schemeTopic) : undefined;
+        const topic = c.topic(str(state.data, 'r') ?? '');
         const dest = c.destinations.find((d) => d.id === str(state.data, 'd'));
-        const nextText = result.next ? c.verdict(result.next) : undefined;
+        const nextText = c.verdict(str(state.data, 'x') ?? '');
         const choices: Choice[] = [];
         if (topic)
           choices.push({
@@ -124,7 +138,7 @@ export const eligibilityFlow: Flow = {
         if (age === undefined) return invalid(t('elig.ageNotNumber'));
         if (age < MIN_PLAUSIBLE_AGE || age > MAX_PLAUSIBLE_AGE) return invalid(t('elig.ageRange'));
         const withAge = { a: age };
-        return age < 18 ? next('result', withAge, resultReplies(ctx, withAge)) : next('dest', withAge);
+        return age < 18 ? toResult(ctx, withAge) : next('dest', withAge);
       }
       case 'dest':
         return input.type === 'choice'
@@ -143,15 +157,13 @@ export const eligibilityFlow: Flow = {
         const doc = ctx.catalog.documents[i];
         const held = doc && input.id === 'yes' ? [...strings(data, 'h'), doc.id] : strings(data, 'h');
         const updated = { ...data, h: held, i: i + 1 };
-        return i + 1 < ctx.catalog.documents.length
-          ? next('doc', updated)
-          : next('result', updated, resultReplies(ctx, updated));
+        return i + 1 < ctx.catalog.documents.length ? next('doc', updated) : toResult(ctx, updated);
       }
       case 'result':
         if (input.type !== 'choice') return goto('menu', { arg: input.text });
         if (input.id === 'again') return next('age');
         if (input.id === 'scheme') {
-          const topic = assessEligibility(ctx.catalog, answers(data)).schemeTopic;
+          const topic = str(data, 'r');
           return goto('guide', topic ? { arg: `topic:${topic}` } : {});
         }
         return goto('guide', {

@@ -1,6 +1,6 @@
 import { GUIDE_SECTIONS, type GuideSection } from '../../content/ids.js';
 import type { Topic } from '../../content/schema.js';
-import { goto, invalid, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
+import { goto, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
 import { formatDate, isoDay } from '../format.js';
 import { pick } from '../locale.js';
 import { literal, t, type Choice, type Reply, type Text } from '../message.js';
@@ -132,7 +132,8 @@ export const guideFlow: Flow = {
     };
   },
   handle(ctx, state, input) {
-    if (input.type === 'text') return invalid(t('engine.pickNumber'));
+    // Words that are not a choice here are read as if typed at the menu (a question, an offer, …).
+    if (input.type === 'text') return goto('menu', { arg: input.text });
     const id = input.id;
     switch (state.step) {
       case 'section': {

@@ -1,12 +1,10 @@
+import { isZeroCostJob } from '../../content/ids.js';
 import type { Listing } from '../../content/jobs-schema.js';
 import type { FlowContext } from '../flow.js';
 import { formatDate, formatMoney } from '../format.js';
 import { pick } from '../locale.js';
 import { t, type Reply, type Text } from '../message.js';
 import { agencyReply } from './agency.js';
-
-/** Sectors of the ten occupations freed from placement costs (facts L-41). */
-const ZERO_COST_SECTORS: ReadonlySet<string> = new Set(['domestic', 'care', 'agriculture', 'fishing']);
 
 export const listingTitle = (ctx: FlowContext, l: Listing): string =>
   ctx.locale === 'id' ? l.title_id : l.title_en;
@@ -50,7 +48,7 @@ export function listingReplies(ctx: FlowContext, l: Listing): Reply[] {
     t('jobs.detail.employer', { type: t(`jobs.employer.${l.employer_type}`) }),
     t('jobs.detail.employerPays', { items: costList(l.employer_pays) }),
     t('jobs.detail.workerPays', { items: costList(l.worker_pays) }),
-    ...(ZERO_COST_SECTORS.has(l.sector) ? [t('jobs.zeroCost')] : []),
+    ...(isZeroCostJob(l) ? [t('jobs.zeroCost')] : []),
     t('jobs.detail.age', { min: l.age_min, max: l.age_max }),
     t('jobs.detail.education', { level: t(`jobs.education.${l.education}`) }),
     ...optional(id ? l.skills_id : l.skills_en, 'jobs.detail.skills'),

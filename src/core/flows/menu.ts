@@ -18,11 +18,14 @@ const ENTRIES: readonly { id: string; flow: string; arg?: string }[] = [
 const CHOICES: readonly Choice[] = ENTRIES.map((e) => ({ id: e.id, label: t(`menu.${e.id}`) }));
 
 /** Intents that open a flow other than a menu entry. */
-const EXTRA_INTENTS: Readonly<Partial<Record<string, { flow: string; arg?: string }>>> = {
+const EXTRA_INTENTS: Readonly<Partial<Record<string, { flow: string; arg?: string; say?: string }>>> = {
   countries: { flow: 'guide', arg: 'countries' },
+  greeting: { flow: 'menu', say: 'menu.greeting' },
+  thanks: { flow: 'menu', say: 'menu.thanks' },
 };
 
-/** "cek PT Maju Jaya", "PT Maju Jaya resmi?", or a bare phone number: an agency check. */
+/** "cek PT Maju Jaya", "PT Maju Jaya resmi?", or a bare phone number: an agency check (short texts only). */
+const AGENCY_QUESTION_WORDS = 8;
 const AGENCY_QUESTION = /^\s*(?:(?:cek|check|apakah)\s+)?(?:pt|cv)\b\.?\s+\S|^\s*\+?[\d\s().-]{8,20}\s*$/i;
 
 /** Text this long typed at the menu is most likely a forwarded offer or chat. */
@@ -37,13 +40,17 @@ function looksLikeOffer(ctx: FlowContext, text: string): boolean {
 
 export function createMenuFlow(matchIntent: (text: string) => string | undefined): Flow {
   const open = (id: string): Outcome | undefined => {
-    const entry = ENTRIES.find((e) => e.id === id) ?? EXTRA_INTENTS[id];
-    return entry ? goto(entry.flow, entry.arg === undefined ? {} : { arg: entry.arg }) : undefined;
+    const entry: { flow: string; arg?: string; say?: string } | undefined =
+      ENTRIES.find((e) => e.id === id) ?? EXTRA_INTENTS[id];
+    if (!entry) return undefined;
+    if (entry.flow === 'menu') return next('root', {}, entry.say ? [{ body: [t(entry.say)] }] : []);
+    return goto(entry.flow, entry.arg === undefined ? {} : { arg: entry.arg });
   };
   const onText = (ctx: FlowContext, text: string): Outcome => {
-    if (AGENCY_QUESTION.test(text) && text.length < 200) return goto('agency', { arg: text });
-    // A forwarded offer is checked even when it says "lowongan" or names a country.
+    // A forwarded offer is checked even when it says "lowongan", names a company or a country.
     if (looksLikeOffer(ctx, text)) return goto('offer', { arg: text });
+    if (AGENCY_QUESTION.test(text) && text.split(/\s+/).length <= AGENCY_QUESTION_WORDS)
+      return goto('agency', { arg: text });
     const intent = matchIntent(text);
     const opened = intent === undefined ? undefined : open(intent);
     return opened ?? goto('search', { arg: text });
