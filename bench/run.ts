@@ -15,6 +15,7 @@ import {
 import { createEchoBot, measureEchoThroughput } from './grammy-baseline.js';
 import { measureIdleMemory } from './redis-memory.js';
 import { measureJobs } from './jobs.js';
+import { measureVillages } from './villages.js';
 import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
 import { ROOT, median, round, silentLogger, type RateResult } from './util.js';
@@ -164,6 +165,8 @@ async function main(): Promise<void> {
 
   log('jobs: search and agency check over 10,000 listings and 1,000 agencies, import of 10,000 rows...');
   const jobs = await measureJobs();
+  log('village look-up over all villages...');
+  const villages = await measureVillages();
 
   log(`start-up, spawn to menu x${STARTUP_RUNS}...`);
   const spawn = await measureSpawnStartup(STARTUP_RUNS);
@@ -218,6 +221,13 @@ async function main(): Promise<void> {
       target: `< ${TARGET.importMs} ms`,
       ok: jobs.importMs < TARGET.importMs,
     },
+    {
+      measure: `Village look-up p50 / p99 (${villages.villages.toLocaleString('en-US')} villages)`,
+      result: `${fmt(villages.lookup.p50, 'ms', 3)} / ${fmt(villages.lookup.p99, 'ms', 3)}`,
+      target: `p99 < ${TARGET.lookupP99Ms} ms`,
+      ok: villages.lookup.p99 < TARGET.lookupP99Ms,
+    },
+    { measure: 'Village directory load', result: fmt(villages.loadMs, 'ms') },
     {
       measure: 'Redis per idle user (used_memory delta)',
       result: fmt(idle.session.bytesPerKey, 'B', 1),
@@ -281,6 +291,8 @@ async function main(): Promise<void> {
     jobSearchMs: { p50: round(jobs.search.p50, 3), p99: round(jobs.search.p99, 3) },
     agencyCheckMs: { p50: round(jobs.agencyCheck.p50, 3), p99: round(jobs.agencyCheck.p99, 3) },
     importMs: round(jobs.importMs),
+    villageLookupMs: { p50: round(villages.lookup.p50, 3), p99: round(villages.lookup.p99, 3) },
+    villageLoadMs: round(villages.loadMs),
     passesPerRun: PASSES,
   };
   log(`BENCH_JSON ${JSON.stringify(json)}`);

@@ -1,3 +1,4 @@
+export { withinOneEdit } from '../content/text-terms.js';
 /**
  * The form pasted text and phrase lists are compared in: lower case, no diacritics, only letters and
  * digits separated by single spaces, and letters repeated three times or more written once
@@ -84,18 +85,3 @@ export const NEGATION_LINKS = new Set([
   'need',
   'any',
 ]);
-
-/** True when `a` and `b` differ by at most one insertion, deletion, substitution or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}

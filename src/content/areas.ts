@@ -12,13 +12,14 @@ export interface AreaNames {
   readonly attribution: string;
 }
 
-function dataFile(file: string): string {
+/** A data file of the `idn-area-data` package. */
+export function areaDataFile(file: string): string {
   const entry = createRequire(import.meta.url).resolve('idn-area-data');
   return join(dirname(entry), '..', 'data', file);
 }
 
 function readCodes(file: string): [string, string][] {
-  const rows = parse<Record<string, string>>(readFileSync(dataFile(file), 'utf8'), {
+  const rows = parse<Record<string, string>>(readFileSync(areaDataFile(file), 'utf8'), {
     columns: true,
     skip_empty_lines: true,
   });
