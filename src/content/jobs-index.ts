@@ -155,8 +155,9 @@ export function buildJobsCatalog(input: JobsData, countries: readonly ScanCountr
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i] ?? '';
       const pair = i + 1 < terms.length ? `${term} ${terms[i + 1] ?? ''}` : undefined;
+      // Two-word names first ("kapal ikan", "arab saudi").
       const asPair = pair === undefined ? undefined : classify(pair);
-      if (asPair && pair !== undefined && classifyExact(pair)) {
+      if (asPair) {
         (asPair.kind === 'sector' ? sectorSets : countrySets).push(asPair.targets);
         i++;
         continue;
@@ -167,8 +168,6 @@ export function buildJobsCatalog(input: JobsData, countries: readonly ScanCountr
     }
     return { sectors: narrow(sectorSets), countries: narrow(countrySets), rest };
   };
-  /** A two-word phrase counts only when it is itself a vocabulary entry ("kapal ikan", "arab saudi"). */
-  const classifyExact = (pair: string) => classify(pair) !== undefined && pair.includes(' ');
   return {
     sectors: data.sectors,
     agencyIsValid: agencyValid,
