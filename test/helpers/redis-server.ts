@@ -58,7 +58,9 @@ async function waitForPing(port: number, timeoutMs = 10_000): Promise<void> {
  * `appendfsync always` as production runs it (`aof: false`: no persistence, like the machine's shared
  * Redis). Never touches the shared Redis.
  */
-export async function startRedisServer(opts: { aof?: boolean } = {}): Promise<RedisServer> {
+export async function startRedisServer(
+  opts: { aof?: boolean; args?: readonly string[] } = {},
+): Promise<RedisServer> {
   const aof = opts.aof ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'demimas-redis-'));
   const port = await freePort();
@@ -70,6 +72,7 @@ export async function startRedisServer(opts: { aof?: boolean } = {}): Promise<Re
         ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''],
         ...(aof ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
         ...['--maxmemory-policy', 'noeviction'],
+        ...(opts.args ?? []),
       ],
       { stdio: 'ignore' },
     );
