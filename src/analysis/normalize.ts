@@ -71,6 +71,14 @@ export const NEGATIONS = new Set([
   'not',
   'without',
   'never',
+  'jangan',
+  'hindari',
+  'waspada',
+  'awas',
+  'hati',
+  'avoid',
+  'beware',
+  'dont',
 ]);
 /** Words that may stand between a negation and the phrase ("tidak ada", "tidak perlu", "no need"). */
 export const NEGATION_LINKS = new Set([
@@ -84,4 +92,10 @@ export const NEGATION_LINKS = new Set([
   'melalui',
   'need',
   'any',
+  'percaya',
+  'mau',
+  'tergiur',
+  'ke',
+  'sama',
+  'dengan',
 ]);
