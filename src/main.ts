@@ -35,8 +35,12 @@ async function main(): Promise<number> {
   try {
     const loaded = loadCatalog(config.contentDir, systemClock.now());
     content = loaded;
-    for (const w of loaded.warnings)
-      logger.warn({ problem: formatProblem(w) }, 'content past its review date');
+    if (loaded.warnings.length > 0) {
+      logger.warn(
+        { warnings: loaded.warnings.length },
+        'content needs attention: run `npm run content:check`',
+      );
+    }
   } catch (err) {
     if (!(err instanceof ContentError)) throw err;
     for (const p of err.problems) process.stderr.write(`content error: ${formatProblem(p)}\n`);
