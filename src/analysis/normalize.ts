@@ -28,6 +28,8 @@ const SHORT_FORMS = new Map(
     enggak: 'gak',
     engga: 'gak',
     tdk: 'tidak',
+    dr: 'dari',
+    dri: 'dari',
     tak: 'tidak',
     tnp: 'tanpa',
     jgn: 'jangan',

@@ -1,5 +1,6 @@
 import type { OfferScanner, OfferScanResult, ScanFinding } from '../core/ports.js';
 import type { ScanFile, Sign } from '../content/warnings-schema.js';
+import { NOTICE_RULE } from '../content/ids.js';
 import { extractCompanies, extractPhones, extractSalaries } from './extract.js';
 import { NEGATION_LINKS, NEGATIONS, normalizeForScan, withinOneEdit } from './normalize.js';
 
@@ -149,7 +150,12 @@ export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): Offe
       }
       // The phrase lists are Indonesian and English: text in another script cannot be read for signs.
       const words = normalized.split(' ').filter((w) => /[a-z]{2,}/.test(w));
+      // A warning such as "KP2MI mengimbau … jangan tergiur kerja online di Kamboja" names the signs it
+      // warns about: they are not signs of this text.
+      const notice = matched.has(NOTICE_RULE);
+      if (notice) findings.clear();
       return {
+        notice,
         phones,
         companies,
         countries,

@@ -84,3 +84,6 @@ export function isZeroCostJob(row: { sector: Sector; employer_type: 'household' 
   if (row.sector === 'agriculture' || row.sector === 'fishing') return true;
   return (row.sector === 'domestic' || row.sector === 'care') && row.employer_type === 'household';
 }
+
+/** Scan rule whose phrases mark an official warning or public notice, not an offer. */
+export const NOTICE_RULE = 'warning-notice';

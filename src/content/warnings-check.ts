@@ -1,4 +1,5 @@
 import type { ContentProblem } from './loader.js';
+import { NOTICE_RULE } from './ids.js';
 import { FAMILY_LEVELS, RISK_LEVELS, SIGN_GROUPS, type ScanFile, type SignsFile } from './warnings-schema.js';
 
 /** Markers the offer scanner sets by itself, from what it extracts. */
@@ -31,6 +32,7 @@ export function checkWarnings(signs: SignsFile, scan: ScanFile): ContentProblem[
   const comboIds = scan.combos.map((c) => c.id);
   for (const id of duplicates([...ruleIds, ...comboIds])) add(SCAN, 'rules', `rule or combo id "${id}" is used twice`);
   for (const id of duplicates(scan.countries.map((c) => c.id))) add(SCAN, 'countries', `country id "${id}" is used twice`);
+  if (!ruleIds.includes(NOTICE_RULE)) add(SCAN, 'rules', `rule "${NOTICE_RULE}" is missing`);
   scan.rules.forEach((r, i) => {
     if (r.sign !== undefined && !signIds.has(r.sign)) add(SCAN, `rules.${i}.sign`, `sign "${r.sign}" does not exist`);
     if (Object.values(r.phrases).every((list) => list.length === 0)) add(SCAN, `rules.${i}.phrases`, 'no phrases');

@@ -63,6 +63,8 @@ export interface OfferScanResult {
   readonly findings: readonly ScanFinding[];
   /** False when the text has almost no words to read (only emojis, numbers, another script). */
   readonly readable: boolean;
+  /** The text is an official warning or public notice ("KP2MI mengimbau …"), not an offer. */
+  readonly notice: boolean;
 }
 
 /** Reads a pasted offer; implemented outside the core (phone-number library, phrase lists). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { offerRisk } from '../../src/core/risk.js';
 import { OFFERS } from '../fixtures/offers.js';
+import { RED_TEAM_OFFERS } from '../fixtures/offers-redteam.js';
 import { realContent } from '../helpers/engine.js';
 
 describe('offer scanner on realistic pasted offers', () => {
@@ -10,7 +11,7 @@ describe('offer scanner on realistic pasted offers', () => {
     expect(OFFERS.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(OFFERS.map((o) => [o.name, o] as const))('%s', (_name, offer) => {
+  it.each([...OFFERS, ...RED_TEAM_OFFERS].map((o) => [o.name, o] as const))('%s', (_name, offer) => {
     const r = scanner.scan(offer.text);
     const signs = r.findings.map((f) => f.signId);
     if (offer.level === 'unreadable') {

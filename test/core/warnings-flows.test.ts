@@ -107,6 +107,15 @@ describe('checking a pasted offer', () => {
     expect(c.text(licensed)).toContain('Perusahaan: PT Maju Jaya Sentosa');
   });
 
+  it('recognises an official warning as a notice, not an offer', async () => {
+    const c = chat(makeEngine().engine);
+    const out = await c.say(
+      'WASPADA!! KP2MI mengimbau masyarakat tidak tergiur tawaran kerja admin online di Kamboja dengan gaji tinggi. Cek lowongan resmi di SISKOP2MI.',
+    );
+    expect(c.text(out)).toContain('peringatan atau pengumuman, bukan tawaran kerja');
+    expect(c.text(out)).not.toContain(catalog.level('high')?.title.id ?? 'x');
+  });
+
   it('answers a 20,000-character paste', async () => {
     const c = chat(makeEngine().engine);
     const out = await c.say(`${OFFERS[1]?.text ?? ''} `.repeat(200).slice(0, 20_000));

@@ -29,6 +29,11 @@ function foundLines(ctx: FlowContext, r: OfferScanResult): Text[] {
 export function scanReplies(ctx: FlowContext, text: string): Reply[] {
   const r = ctx.scanner.scan(text);
   if (!r.readable) return [{ title: t('offer.title'), body: [t('offer.unreadable')] }];
+  const verify: Reply = {
+    title: t('offer.verifyTitle'),
+    body: ctx.catalog.verifyTips.map((tip) => t('offer.verifyLine', { tip: pick(tip, ctx.locale) })),
+  };
+  if (r.notice) return [{ title: t('offer.title'), body: [t('offer.notice')] }, verify];
   const signs: Sign[] = r.findings.flatMap((f) => {
     const sign = ctx.catalog.sign(f.signId);
     return sign ? [{ ...sign, weight: f.weight }] : [];
@@ -39,10 +44,7 @@ export function scanReplies(ctx: FlowContext, text: string): Reply[] {
   const found = foundLines(ctx, r);
   const replies: Reply[] = [];
   if (summary) replies.push({ ...summary, body: [...found, ...summary.body, t('offer.textOnly')] });
-  replies.push({
-    title: t('offer.verifyTitle'),
-    body: [...ctx.catalog.verifyTips.map((tip) => t('offer.verifyLine', { tip: pick(tip, ctx.locale) }))],
-  });
+  replies.push(verify);
   if (steps) replies.push(steps);
   return replies;
 }
