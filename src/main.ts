@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { ContentError, buildEngine, loadCatalog } from './bootstrap.js';
+import { Bot } from 'grammy';
 import { runConsoleChannel } from './channels/console/console-channel.js';
+import { serveTelegram } from './channels/telegram/serve.js';
+import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
+import { createTranslator } from './i18n/translator.js';
 import { loadConfig } from './config/config.js';
 import { formatProblem } from './content/loader.js';
 import { systemClock, type SessionStore } from './core/ports.js';
@@ -89,17 +93,39 @@ async function main(): Promise<number> {
     content,
   });
 
+  const closeStore = async () => {
+    if (store instanceof RedisSessionStore) {
+      await store.flush().catch((err: unknown) => logger.error({ err }, 'sessions not written before exit'));
+      store.close();
+    }
+    await redis?.quit();
+  };
+
   if (config.mode === 'service') {
-    const names = Object.entries(config.channels)
-      .filter(([, on]) => on)
-      .map(([name]) => name)
-      .join(', ');
-    logger.error(
-      { channels: names },
-      'this build has no Telegram or WhatsApp adapter yet; only the console chat runs',
-    );
-    redis?.disconnect();
-    return 1;
+    if (config.channels.whatsapp) {
+      logger.error({ channel: 'whatsapp' }, 'this build has no WhatsApp adapter yet; unset WHATSAPP_ENABLED');
+      redis?.disconnect();
+      return 1;
+    }
+    if (!config.telegram) return 1;
+    const bot = new Bot(config.telegram.token, {
+      ...(config.telegram.apiRoot ? { client: { apiRoot: config.telegram.apiRoot } } : {}),
+    });
+    const channel = createTelegramChannel({ bot, engine, logger });
+    const serving = await serveTelegram(channel.bot, {
+      ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
+      port: config.httpPort,
+      logger,
+      translator: createTranslator(config.localesDir),
+    });
+    logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await serving.stop();
+    await closeStore();
+    return 0;
   }
 
   logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
@@ -113,11 +139,7 @@ async function main(): Promise<number> {
     interactive: isTerminal(process.stdin),
     user: config.consoleUser,
   });
-  if (store instanceof RedisSessionStore) {
-    await store.flush().catch((err: unknown) => logger.error({ err }, 'sessions not written before exit'));
-    store.close();
-  }
-  await redis?.quit();
+  await closeStore();
   return 0;
 }
 

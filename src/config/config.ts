@@ -34,6 +34,17 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, 'expected a token from @BotFather like 123456:ABC…')
     .optional(),
+  TELEGRAM_API_ROOT: z
+    .url({ error: 'expected the Bot API server address, e.g. http://127.0.0.1:8081' })
+    .optional(),
+  TELEGRAM_WEBHOOK_URL: z
+    .url({ error: 'expected the public https address Telegram should post updates to' })
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16 to 256 letters, digits, "_" or "-"')
+    .optional(),
+  HTTP_PORT: int(1, 65_535).default(8080),
   WHATSAPP_ENABLED: bool.default(false),
   CONSOLE_USER: z
     .string()
@@ -49,6 +60,13 @@ export type Mode = 'demo' | 'service';
 export interface Config {
   readonly mode: Mode;
   readonly channels: { readonly telegram: boolean; readonly whatsapp: boolean };
+  readonly telegram?: {
+    readonly token: string;
+    readonly apiRoot?: string;
+    /** Webhook mode when set; long polling otherwise. */
+    readonly webhook?: { readonly url: string; readonly secret: string };
+  };
+  readonly httpPort: number;
   readonly redisUrl?: string;
   readonly redisKeyPrefix: string;
   readonly sessionIdleTtlMs: number;
@@ -89,6 +107,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (mode === 'service' && !e.REDIS_URL) {
     return { ok: false, errors: ['REDIS_URL: required when a channel (Telegram or WhatsApp) is configured'] };
   }
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    return {
+      ok: false,
+      errors: [
+        'TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL (Telegram sends it back on every update)',
+      ],
+    };
+  }
   return {
     ok: true,
     config: {
@@ -104,6 +130,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       contentDir: e.CONTENT_DIR,
       localesDir: e.LOCALES_DIR,
       consoleUser: e.CONSOLE_USER,
+      httpPort: e.HTTP_PORT,
+      ...(e.TELEGRAM_BOT_TOKEN
+        ? {
+            telegram: {
+              token: e.TELEGRAM_BOT_TOKEN,
+              ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT } : {}),
+              ...(e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
+                ? { webhook: { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } }
+                : {}),
+            },
+          }
+        : {}),
     },
   };
 }

@@ -56,6 +56,35 @@ describe('loadConfig', () => {
     expect(ok.ok && ok.config.mode).toBe('service');
   });
 
+  it('configures Telegram: polling by default, a webhook only with its secret', () => {
+    const token = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef012';
+    const polling = loadConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+    });
+    expect(polling.ok && polling.config.telegram).toEqual({ token, apiRoot: 'http://127.0.0.1:8081' });
+    const noSecret = loadConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      REDIS_URL: 'redis://x:1',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg',
+    });
+    expect(noSecret.ok ? [] : noSecret.errors).toEqual([
+      'TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL (Telegram sends it back on every update)',
+    ]);
+    const webhook = loadConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      REDIS_URL: 'redis://x:1',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg',
+      TELEGRAM_WEBHOOK_SECRET: 'abcdefghijklmnop',
+    });
+    expect(webhook.ok && webhook.config.telegram?.webhook).toEqual({
+      url: 'https://bot.example.org/tg',
+      secret: 'abcdefghijklmnop',
+    });
+    expect(loadConfig({ TELEGRAM_API_ROOT: 'not a url' }).ok).toBe(false);
+  });
+
   it('does not read process.env', () => {
     process.env.DEFAULT_LOCALE = 'en';
     try {

@@ -1,0 +1,96 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { GrammyError, type Bot, type Context } from 'grammy';
+import type { Engine } from '../../core/engine.js';
+import { DEFAULT_LOCALE, LOCALES } from '../../core/locale.js';
+import type { Logger, Translator } from '../../core/ports.js';
+import { renderTelegram } from './render.js';
+import { toInbound } from './to-inbound.js';
+
+export interface TelegramChannelOptions {
+  /** The grammY bot, built by the composition root with its token and API root. */
+  readonly bot: Bot;
+  readonly engine: Engine;
+  readonly logger: Logger;
+  /** Retries of a rate-limited (429) or failed (5xx) call before giving up. */
+  readonly maxRetries?: number;
+}
+
+export interface TelegramChannel {
+  readonly bot: Bot;
+  /** Chats whose user blocked the bot: nothing is sent to them until they write again. */
+  readonly unreachable: ReadonlySet<number>;
+}
+
+/** Updates remembered to drop a second delivery of the same update (webhook retries). */
+const SEEN_UPDATES = 10_000;
+
+/** True for the Bot API's answer to a user who blocked the bot or deleted their account. */
+const isBlocked = (err: unknown): boolean => err instanceof GrammyError && err.error_code === 403;
+
+/**
+ * The Telegram channel on grammY: updates → engine → replies as HTML with inline buttons. Rate limits
+ * and server errors are retried by grammY's auto-retry plugin; duplicate update ids are dropped; the
+ * buttons of an answered question are removed so they cannot be pressed twice.
+ */
+export function createTelegramChannel(opts: TelegramChannelOptions): TelegramChannel {
+  const bot = opts.bot;
+  bot.api.config.use(autoRetry({ maxRetryAttempts: opts.maxRetries ?? 3, maxDelaySeconds: 60 }));
+  const unreachable = new Set<number>();
+  const seen = new Set<number>();
+
+  bot.use(async (ctx, next) => {
+    const id = ctx.update.update_id;
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (seen.size > SEEN_UPDATES) seen.delete(seen.values().next().value ?? id);
+    await next();
+  });
+
+  const answer = async (ctx: Context) => {
+    const inbound = toInbound(ctx, new Date());
+    const chatId = ctx.chat?.id;
+    if (!inbound || chatId === undefined) return;
+    unreachable.delete(chatId);
+    const result = await opts.engine.handle(inbound);
+    for (const m of renderTelegram(result.messages)) {
+      try {
+        await ctx.api.sendMessage(chatId, m.html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(m.keyboard ? { reply_markup: m.keyboard } : {}),
+        });
+      } catch (err) {
+        if (!isBlocked(err)) throw err;
+        unreachable.add(chatId);
+        opts.logger.info({ channel: 'telegram' }, 'user blocked the bot; marked unreachable');
+        return;
+      }
+    }
+  };
+
+  bot.on('callback_query:data', async (ctx) => {
+    // Acknowledge the press and take the buttons off the answered message.
+    await ctx.answerCallbackQuery().catch(() => undefined);
+    if (ctx.callbackQuery.message) await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await answer(ctx);
+  });
+  bot.on('message', answer);
+  bot.catch((err) => {
+    opts.logger.error({ err: err.error, channel: 'telegram' }, 'update failed');
+  });
+  return { bot, unreachable };
+}
+
+/** Commands in the Telegram menu; descriptions come from `locales/<lng>/telegram.json`. */
+export const COMMANDS = ['start', 'menu', 'bahasa', 'bantuan', 'tolong'] as const;
+
+/** The commands menu, in Indonesian by default and in English for English-language Telegram apps. */
+export async function registerCommands(bot: Bot, translator: Translator): Promise<void> {
+  for (const locale of LOCALES) {
+    const commands = COMMANDS.map((command) => ({
+      command,
+      description: translator.t(locale, `telegram.commands.${command}`),
+    }));
+    await bot.api.setMyCommands(commands, locale === DEFAULT_LOCALE ? {} : { language_code: locale });
+  }
+}

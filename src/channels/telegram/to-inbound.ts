@@ -1,0 +1,50 @@
+import type { Context } from 'grammy';
+import type { InboundMessage, MediaRef } from '../../core/message.js';
+
+/** Commands the bot answers; others are passed on as text (the engine says it did not understand). */
+const COMMAND_WORDS: Readonly<Record<string, string>> = {
+  menu: 'menu',
+  bahasa: 'bahasa',
+  language: 'bahasa',
+  bantuan: 'bantuan',
+  help: 'bantuan',
+  batal: 'batal',
+  cancel: 'batal',
+  tolong: 'tolong',
+};
+
+/**
+ * Translates a Telegram update into an `InboundMessage`, or undefined for what the bot ignores (groups,
+ * channels, edited messages, service messages). Button presses become `choiceId`: still untrusted, the
+ * engine checks them against the current question.
+ */
+export function toInbound(ctx: Context, receivedAt: Date): InboundMessage | undefined {
+  const chat = ctx.chat;
+  if (chat?.type !== 'private') return undefined;
+  const base = { channel: 'telegram' as const, userKey: `telegram:${chat.id}`, receivedAt };
+  const data = ctx.callbackQuery?.data;
+  if (data !== undefined) return { ...base, choiceId: data };
+  const message = ctx.message;
+  if (!message) return undefined;
+  const largest = message.photo?.at(-1);
+  const media: MediaRef[] = largest
+    ? [
+        {
+          kind: 'photo',
+          ref: largest.file_id,
+          ...(largest.file_size === undefined ? {} : { size: largest.file_size }),
+        },
+      ]
+    : [];
+  const text = message.text ?? message.caption ?? '';
+  const command = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
+  if (command) {
+    const name = (command[1] ?? '').toLowerCase();
+    const rest = (command[2] ?? '').trim();
+    if (name === 'start')
+      return { ...base, start: true, ...(rest ? { text: rest.replace(/[_-]+/g, ' ') } : {}) };
+    const word = COMMAND_WORDS[name];
+    if (word) return { ...base, text: word };
+  }
+  return { ...base, text, ...(media.length > 0 ? { media } : {}) };
+}
