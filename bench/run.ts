@@ -4,6 +4,7 @@ import type { ContentParts } from '../src/bootstrap.js';
 import { systemClock } from '../src/core/ports.js';
 import { createKeys } from '../src/storage/keys.js';
 import { MemorySessionStore } from '../src/storage/memory-session-store.js';
+import { connectRedis, createRedis } from '../src/storage/redis-client.js';
 import { RedisSessionStore } from '../src/storage/redis-session-store.js';
 import { startRedisServer } from '../test/helpers/redis-server.js';
 import {
@@ -18,6 +19,7 @@ import { measureJobs } from './jobs.js';
 import { measureVillages } from './villages.js';
 import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
+import { checkTelegramCycle, createTelegramBench, measureTelegramThroughput } from './telegram.js';
 import { ROOT, median, round, silentLogger, type RateResult } from './util.js';
 
 const USERS = 200;
@@ -38,6 +40,8 @@ const PASSES = {
   grammySeq: 2,
   grammyInFlight: 8,
   counterSeq: 1,
+  telegramSeq: 4,
+  telegramInFlight: 4,
 } as const;
 
 const TARGET = { ratio: 1, idleBytes: 250, startupMs: 1500, lookupP99Ms: 2, importMs: 5000 } as const;
@@ -45,19 +49,30 @@ const TARGET = { ratio: 1, idleBytes: 250, startupMs: 1500, lookupP99Ms: 2, impo
 const log = (line: string) => console.log(line);
 
 /**
- * Runs `fn` against the bench's own redis-server (never the shared one on 6379); `client()` opens a
- * connection. Afterwards every client is closed and the server stopped, its data folder removed.
+ * Runs `fn` against the bench's own redis-server (never the shared one on 6379): `client()` opens a
+ * default ioredis connection (used for the grammY baselines), `production()` one with the bot's own
+ * settings (`createRedis`: fail fast, auto-pipelining). Afterwards every client is closed and the
+ * server stopped, its data folder removed.
  */
-async function withBenchRedis<T>(aof: boolean, fn: (client: () => Redis) => Promise<T>): Promise<T> {
+async function withBenchRedis<T>(
+  aof: boolean,
+  fn: (client: () => Redis, production: () => Promise<Redis>) => Promise<T>,
+): Promise<T> {
   const server = await startRedisServer({ aof });
   const clients: Redis[] = [];
   try {
     if (server.port === 6379) throw new Error('refusing to use port 6379 (the shared Redis)');
+    const production = async () => {
+      const redis = createRedis(server.url);
+      await connectRedis(redis, server.url);
+      clients.push(redis);
+      return redis;
+    };
     return await fn(() => {
       const redis = new Redis(server.url);
       clients.push(redis);
       return redis;
-    });
+    }, production);
   } finally {
     await Promise.all(clients.map((c) => c.quit()));
     await server.stop();
@@ -71,6 +86,8 @@ interface ProfileResult {
   readonly grammySeq: RateResult;
   readonly grammyPar: RateResult;
   readonly counterSeq: RateResult;
+  readonly telegramSeq: RateResult;
+  readonly telegramPar: RateResult;
 }
 
 /** Redis set-ups compared: production durability (DESIGN §5), and no persistence (the machine's shared Redis). */
@@ -81,9 +98,9 @@ const PROFILES = [
 
 /** Engine on the Redis store against grammY bots on the same Redis, sequential and in flight. */
 async function measureProfile(aof: boolean, content: ContentParts): Promise<ProfileResult> {
-  return withBenchRedis(aof, async (client) => {
+  return withBenchRedis(aof, async (client, production) => {
     const store = new RedisSessionStore({
-      redis: client(),
+      redis: await production(),
       keys: createKeys('bench:'),
       idleTtlMs: IDLE_TTL_MS,
       clock: systemClock,
@@ -105,7 +122,7 @@ async function measureProfile(aof: boolean, content: ContentParts): Promise<Prof
     });
     store.close();
     const through = new RedisSessionStore({
-      redis: client(),
+      redis: await production(),
       keys: createKeys('bench-through:'),
       idleTtlMs: IDLE_TTL_MS,
       clock: systemClock,
@@ -132,7 +149,38 @@ async function measureProfile(aof: boolean, content: ContentParts): Promise<Prof
     log('  grammY counter bot (writes its session), sequential...');
     const counter = createEchoBot(client(), { writeSession: true });
     const counterSeq = await measureEchoThroughput(counter, { ...users, steps: steps(PASSES.counterSeq) });
-    return { throughSeq, redisSeq, redisPar, grammySeq, grammyPar, counterSeq };
+
+    // Our Telegram adapter on the same Redis: a grammY bot with the echo bot's token and bot info,
+    // replies answered at the transport, the engine on its own write-behind store.
+    const telegramStore = new RedisSessionStore({
+      redis: await production(),
+      keys: createKeys('bench-telegram:'),
+      idleTtlMs: IDLE_TTL_MS,
+      clock: systemClock,
+      cacheSize: CACHE_SIZE,
+      writeMode: 'behind',
+      logger: silentLogger(),
+    });
+    const telegram = createTelegramBench(
+      createBenchEngine(telegramStore, content),
+      echo.bot.botInfo,
+      echo.bot.token,
+    );
+    await checkTelegramCycle(telegram, 9_999_999_997);
+    const telegramUsers = { users: USERS, concurrency: 1, settle: () => telegramStore.flush(60_000) };
+    log('  Telegram adapter (handleUpdate → engine → reply), sequential...');
+    const telegramSeq = await measureTelegramThroughput(telegram, {
+      ...telegramUsers,
+      passes: PASSES.telegramSeq,
+    });
+    log(`  Telegram adapter (handleUpdate → engine → reply), ${IN_FLIGHT} in flight...`);
+    const telegramPar = await measureTelegramThroughput(telegram, {
+      ...telegramUsers,
+      concurrency: IN_FLIGHT,
+      passes: PASSES.telegramInFlight,
+    });
+    telegramStore.close();
+    return { throughSeq, redisSeq, redisPar, grammySeq, grammyPar, counterSeq, telegramSeq, telegramPar };
   });
 }
 
@@ -201,6 +249,20 @@ async function main(): Promise<void> {
       {
         measure: `[${p.name}] ratio engine/grammY counter, sequential`,
         result: fmt(ratio(p.redisSeq, p.counterSeq), 'x', 2),
+      },
+      rate(`[${p.name}] Telegram adapter, sequential`, p.telegramSeq, 'upd/s'),
+      rate(`[${p.name}] Telegram adapter, ${IN_FLIGHT} in flight`, p.telegramPar, 'upd/s'),
+      {
+        measure: `[${p.name}] ratio Telegram adapter/grammY echo, sequential`,
+        result: fmt(ratio(p.telegramSeq, p.grammySeq), 'x', 2),
+        target: `>= ${TARGET.ratio}`,
+        ok: ratio(p.telegramSeq, p.grammySeq) >= TARGET.ratio,
+      },
+      {
+        measure: `[${p.name}] ratio Telegram adapter/grammY echo, ${IN_FLIGHT} in flight`,
+        result: fmt(ratio(p.telegramPar, p.grammyPar), 'x', 2),
+        target: `>= ${TARGET.ratio}`,
+        ok: ratio(p.telegramPar, p.grammyPar) >= TARGET.ratio,
       },
     ]),
     {
@@ -277,6 +339,10 @@ async function main(): Promise<void> {
           ratioSeq: round(ratio(p.redisSeq, p.grammySeq), 3),
           ratioInFlight: round(ratio(p.redisPar, p.grammyPar), 3),
           ratioCounterSeq: round(ratio(p.redisSeq, p.counterSeq), 3),
+          telegramSeq: round(p.telegramSeq.median),
+          telegramInFlight: round(p.telegramPar.median),
+          ratioTelegramSeq: round(ratio(p.telegramSeq, p.grammySeq), 3),
+          ratioTelegramInFlight: round(ratio(p.telegramPar, p.grammyPar), 3),
         },
       ]),
     ),

@@ -15,6 +15,8 @@ export function createRedis(url: string, opts: RedisClientOptions = {}): Redis {
   const redis = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
+    // Commands issued in the same tick (many users at once) go out in one write.
+    enableAutoPipelining: true,
     maxRetriesPerRequest: 1,
     connectTimeout: opts.connectTimeoutMs ?? 3000,
     retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),

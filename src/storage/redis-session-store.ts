@@ -113,7 +113,8 @@ export class RedisSessionStore implements SessionStore {
     if (hit) {
       // A step not yet in Redis because Redis is away: keep it, and tell the user to try again.
       if (hit.failing) throw new SessionStoreUnavailableError();
-      return { decoded: decodeSession(hit.raw), rev: hit.rev };
+      hit.decoded ??= decodeSession(hit.raw);
+      return { decoded: hit.decoded, rev: hit.rev };
     }
     this.#ensureReachable();
     const stored = parseStored(await this.opts.redis.get(this.opts.keys.session(userKey)));
@@ -141,7 +142,7 @@ export class RedisSessionStore implements SessionStore {
       return { type: 'conflict', current: loaded(current) };
     }
     const next: CacheEntry = entry ?? this.#remember(userKey, raw, expectedRev);
-    Object.assign(next, { raw, rev, storedAt: this.#now(), dirty: true });
+    Object.assign(next, { raw, decoded: { type: 'ok', session }, rev, storedAt: this.#now(), dirty: true });
     this.#cache.set(userKey, next);
     if (!next.flushing) this.#flush(userKey, next);
     return { type: 'saved', rev };
@@ -178,6 +179,7 @@ export class RedisSessionStore implements SessionStore {
   #remember(userKey: string, raw: string, rev: number): CacheEntry {
     const entry: CacheEntry = {
       raw,
+      decoded: undefined,
       rev,
       confirmedRev: rev,
       storedAt: this.#now(),

@@ -1,6 +1,10 @@
+import type { DecodeResult } from '../core/session.js';
+
 /** A session held in process memory, and what Redis is known to hold for it. */
 export interface CacheEntry {
   raw: string;
+  /** `raw` decoded, kept so a cache hit costs no JSON parsing (sessions are never mutated). */
+  decoded?: DecodeResult;
   /** Revision the engine sees (bumped on every save). */
   rev: number;
   /** Revision last confirmed stored in Redis. */

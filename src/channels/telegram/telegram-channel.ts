@@ -36,13 +36,21 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   const bot = opts.bot;
   bot.api.config.use(autoRetry({ maxRetryAttempts: opts.maxRetries ?? 3, maxDelaySeconds: 60 }));
   const unreachable = new Set<number>();
+  // The last SEEN_UPDATES update ids: a set for look-up, a ring to forget the oldest in O(1).
   const seen = new Set<number>();
+  const ring: number[] = [];
+  let oldest = 0;
 
   bot.use(async (ctx, next) => {
     const id = ctx.update.update_id;
     if (seen.has(id)) return;
     seen.add(id);
-    if (seen.size > SEEN_UPDATES) seen.delete(seen.values().next().value ?? id);
+    if (ring.length < SEEN_UPDATES) ring.push(id);
+    else {
+      seen.delete(ring[oldest] ?? id);
+      ring[oldest] = id;
+      oldest = (oldest + 1) % SEEN_UPDATES;
+    }
     await next();
   });
 
