@@ -32,6 +32,8 @@ interface Turn {
 
 /** Saving is compare-and-set; a conflict (another process answered first) re-runs the turn this often. */
 const MAX_ATTEMPTS = 3;
+/** Folded choice labels kept in memory (there are a few hundred). */
+const FOLDED_LABELS = 5000;
 /** Longer text is never read as a choice's words: it is what the user wants to say. */
 const MAX_LABEL_INPUT = 40;
 /** A flow may hand over to another flow at most this many times in one turn. */
@@ -139,6 +141,18 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
+  /** Choice labels come from locales and content, never from users: their folded forms are kept. */
+  const foldedLabels = new Map<string, string>();
+  const foldedLabel = (label: string): string => {
+    let f = foldedLabels.get(label);
+    if (f === undefined) {
+      if (foldedLabels.size >= FOLDED_LABELS) foldedLabels.clear();
+      f = foldForMatch(label);
+      foldedLabels.set(label, f);
+    }
+    return f;
+  };
+
   /** Maps a number, a choice's words or a button id to the current prompt's choice. */
   function resolveInput(
     session: Session,
@@ -161,7 +175,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (folded.length >= 2 && folded.length <= MAX_LABEL_INPUT && choices.length > 0) {
       const labels = choices.map((c) => ({
         id: c.id,
-        label: foldForMatch(renderText(deps.translator, session.locale, c.label)),
+        label: foldedLabel(renderText(deps.translator, session.locale, c.label)),
       }));
       const exact = labels.find((l) => l.label === folded);
       if (exact) return { type: 'choice', id: exact.id };

@@ -42,10 +42,10 @@ describe('Telegram channel through real grammY against a local Bot API server', 
   it('answers /start with the welcome and the menu as HTML with one button per choice', async () => {
     await channel.bot.handleUpdate(textUpdate(1001, '/start'));
     const sent = api.sent();
-    expect(sent).toHaveLength(2);
-    expect(sent[0]?.payload.text).toContain('Desa Migran EMAS');
+    // The short welcome and the menu go out as one message.
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.payload.text).toMatch(/^Halo! .*Desa Migran EMAS.*\n\n<b>Menu utama<\/b>\n/s);
     expect(lastSent().parse_mode).toBe('HTML');
-    expect(lastSent().text).toMatch(/^<b>Menu utama<\/b>\n/);
     const keys = buttons(lastSent());
     expect(keys).toHaveLength(10);
     expect(keys[0]).toEqual({ text: '1. Cara kerja ke luar negeri secara resmi', callback_data: 'guide' });
@@ -130,12 +130,12 @@ describe('Telegram channel through real grammY against a local Bot API server', 
       logger: silentLogger,
       translator: createTranslator('locales'),
     });
-    for (let i = 0; i < 100 && api.sent().length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && api.sent().length < 1; i++) await new Promise((r) => setTimeout(r, 20));
     await serving.stop();
     const commands = api.calls.filter((c) => c.method === 'setMyCommands');
     expect(commands).toHaveLength(2);
     expect(commands[1]?.payload.language_code).toBe('en');
-    expect(api.sent()).toHaveLength(2);
+    expect(String(api.sent()[0]?.payload.text)).toContain('Menu utama');
   });
 
   it('checks the webhook secret', async () => {
@@ -163,6 +163,22 @@ describe('Telegram channel through real grammY against a local Bot API server', 
       'a-very-secret-token-123',
     );
     await serving.stop();
+  });
+});
+
+describe('joining short replies', () => {
+  it('sends the short replies of one turn as one message, and keeps long ones apart', () => {
+    const short = { body: 'Baik, dibatalkan.', choices: [] };
+    const menu = { title: 'Menu utama', body: 'Pilih.', choices: [{ id: 'guide', n: 1, label: 'Panduan' }] };
+    expect(renderTelegram([short, menu])).toEqual([
+      {
+        html: 'Baik, dibatalkan.\n\n<b>Menu utama</b>\nPilih.',
+        keyboard: { inline_keyboard: [[{ text: '1. Panduan', callback_data: 'guide' }]] },
+      },
+    ]);
+    const long = { body: 'x'.repeat(1490), choices: [] };
+    expect(renderTelegram([long, menu])).toHaveLength(2);
+    expect(renderTelegram([menu, short])).toHaveLength(2);
   });
 });
 
@@ -195,7 +211,7 @@ describe('the bot in service mode (npm start with a token and an API root)', () 
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    for (let i = 0; i < 200 && api.sent().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && api.sent().length < 1; i++) await new Promise((r) => setTimeout(r, 50));
     expect(api.sent().at(-1)?.payload.text).toContain('Menu utama');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -37,8 +37,27 @@ export function splitText(text: string, limit = CHUNK_LIMIT): string[] {
 const label = (text: string): string =>
   text.length > LABEL_LIMIT ? `${text.slice(0, LABEL_LIMIT - 1)}…` : text;
 
-/** Title in bold, the body, and the choices as one inline button per row (0 = main menu last). */
+/** Replies of one turn are sent as one Telegram message while together they stay this short. */
+export const MERGE_LIMIT = 1500;
+
+/**
+ * Title in bold, the body, and the choices as one inline button per row (0 = main menu last). Short
+ * replies of one turn without buttons are joined to the next one: fewer messages cost less data and
+ * fewer notifications on a cheap phone.
+ */
 export function renderTelegram(messages: readonly OutboundMessage[]): TelegramMessage[] {
+  const rendered = renderEach(messages);
+  const merged: TelegramMessage[] = [];
+  for (const m of rendered) {
+    const previous = merged.at(-1);
+    if (previous && !previous.keyboard && previous.html.length + m.html.length + 2 <= MERGE_LIMIT) {
+      merged[merged.length - 1] = { ...m, html: `${previous.html}\n\n${m.html}` };
+    } else merged.push(m);
+  }
+  return merged;
+}
+
+function renderEach(messages: readonly OutboundMessage[]): TelegramMessage[] {
   return messages.flatMap((m) => {
     const html = `${m.title ? `<b>${escapeHtml(m.title)}</b>\n` : ''}${escapeHtml(m.body)}`;
     const chunks = splitText(html);
