@@ -9,14 +9,14 @@ import { ROOT, drivePass, measureRate, silentLogger, telegramUserId, type RateRe
 
 /**
  * A realistic session cycle starting and ending at the main menu: guide pages, the readiness check
- * (age, country, job, five documents), contacts and a country page. Most messages change the session.
+ * (age, country, job, five documents), the numbers in Indonesia and a country note. Most messages change the session.
  */
 // prettier-ignore
 export const MESSAGE_CYCLE: readonly string[] = [
   '1', '1', '2', 'lanjut', 'lanjut', '0',
   '2', '25', '2', '4', 'ya', 'ya', 'ya', 'tidak', 'ya', 'ya', '0',
-  '7', '2', '0',
-  '6', '1', '0',
+  '8', '2', '0',
+  '1', '5', '1', '0',
 ];
 
 /** Replies that mean the cycle went wrong: an infrastructure failure or a number not offered. */
