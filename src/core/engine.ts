@@ -225,8 +225,9 @@ export function createEngine(deps: EngineDeps): Engine {
   const queues = new Map<string, Promise<unknown>>();
 
   function serialized(msg: InboundMessage): Promise<EngineResult> {
-    const previous = queues.get(msg.userKey) ?? Promise.resolve();
-    const result = previous.catch(() => undefined).then(() => answer(msg));
+    const previous = queues.get(msg.userKey);
+    // Nothing queued for this user (the usual case): answer at once, no promise chain.
+    const result = previous ? previous.catch(() => undefined).then(() => answer(msg)) : answer(msg);
     queues.set(msg.userKey, result);
     result
       .finally(() => {
