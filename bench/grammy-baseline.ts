@@ -2,6 +2,7 @@ import { RedisAdapter } from '@grammyjs/storage-redis';
 import { Bot, session, type Context, type SessionFlavor, type Transformer } from 'grammy';
 import type { Message, Update, UserFromGetMe } from 'grammy/types';
 import type { Redis } from 'ioredis';
+import { BOT_INFO as TEST_BOT_INFO } from '../test/helpers/fake-bot-api.js';
 import { drivePass, measureRate, telegramUserId, type RateResult } from './util.js';
 
 interface EchoSession {
@@ -9,20 +10,12 @@ interface EchoSession {
 }
 type EchoContext = Context & SessionFlavor<EchoSession>;
 
+/** The fake bot's identity, shared with the tests' local Bot API server. */
 const BOT_INFO: UserFromGetMe = {
+  ...TEST_BOT_INFO,
   id: 123456,
-  is_bot: true,
   first_name: 'Bench Echo',
   username: 'bench_echo_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
 };
 
 const fakeSent = (chatId: number, text: string): Message.TextMessage => ({

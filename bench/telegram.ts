@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { Bot, type Transformer } from 'grammy';
 import type { Message, Update, UserFromGetMe } from 'grammy/types';
 import { createTelegramChannel } from '../src/channels/telegram/telegram-channel.js';
-import { MESSAGE_CYCLE, type BenchEngine } from './engine-throughput.js';
+import { MESSAGE_CYCLE, type BenchEngine, type ThroughputOptions } from './engine-throughput.js';
 import { drivePass, measureRate, silentLogger, telegramUserId, type RateResult } from './util.js';
 
 /** Replies that mean the cycle went wrong: an infrastructure failure or a number not offered. */
@@ -108,16 +108,8 @@ export async function checkTelegramCycle(tg: TelegramBench, chatId: number): Pro
   }
 }
 
-export interface TelegramLoadOptions {
-  readonly users: number;
-  /** Times each user goes through the whole cycle in one measured run. */
-  readonly passes: number;
-  readonly concurrency: number;
-  readonly warmups?: number;
-  readonly runs?: number;
-  /** Awaited inside each timed run after the last reply, e.g. until every session is in Redis. */
-  readonly settle?: () => Promise<void>;
-}
+/** The same load shape as the engine benchmark. */
+export type TelegramLoadOptions = ThroughputOptions;
 
 /**
  * Updates per second through `bot.handleUpdate` → channel → engine → reply captured at the transport,
