@@ -16,20 +16,22 @@ export interface CleanText {
  */
 export function cleanText(raw: string): CleanText {
   const head = raw.length > MAX_TEXT_LENGTH * 2 ? raw.slice(0, MAX_TEXT_LENGTH * 2) : raw;
-  const text = head
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
+  // Plain printable ASCII (most messages) needs no Unicode work.
+  const text = (PRINTABLE_ASCII.test(head) ? head : head.normalize('NFKC').replace(INVISIBLE, ''))
     .replace(/[ \t]+/g, ' ')
     .trim();
+  // Code points never outnumber UTF-16 units: only a long text needs counting.
+  if (text.length <= MAX_TEXT_LENGTH) return { text, truncated: raw.length > head.length };
   const cut = Array.from(text);
   if (cut.length <= MAX_TEXT_LENGTH) return { text, truncated: raw.length > head.length };
   return { text: cut.slice(0, MAX_TEXT_LENGTH).join(''), truncated: true };
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower-case form used to compare with words and labels: no diacritics, no punctuation at the ends. */
 export function foldForMatch(text: string): string {
-  return text
-    .normalize('NFKD')
+  return (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKD'))
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
