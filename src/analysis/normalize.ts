@@ -1,3 +1,5 @@
+import { foldedWords } from '../content/text-terms.js';
+
 export { withinOneEdit } from '../content/text-terms.js';
 /**
  * The form pasted text and phrase lists are compared in: lower case, no diacritics, only letters and
@@ -5,14 +7,8 @@ export { withinOneEdit } from '../content/text-terms.js';
  * ("gratisss" → "gratis", "bangettt" → "banget").
  */
 export function normalizeForScan(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/(\p{L})\1{2,}/gu, '$1')
-    .trim()
-    .split(' ')
+  return foldedWords(text)
+    .map((w) => w.replace(/(\p{L})\1{2,}/gu, '$1'))
     .map((w) => SHORT_FORMS.get(w) ?? w)
     .join(' ');
 }

@@ -1,4 +1,5 @@
 import type { Agency } from './jobs-schema.js';
+import { foldedWords } from './text-terms.js';
 
 export type AgencyMatch =
   | { readonly type: 'found'; readonly agency: Agency; readonly by: 'name' | 'phone' }
@@ -22,14 +23,8 @@ const NOISE = new Set(
 
 /** Lower case, no punctuation, no legal form (PT, CV, Tbk) and no question words: "PT. Maju-Jaya" → "maju jaya". */
 export function companyKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\bp\s*\.\s*t\b\.?/g, ' pt ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .split(' ')
-    .filter((w) => w !== '' && !NOISE.has(w))
+  return foldedWords(text.replace(/\b[pP]\s*\.\s*[tT]\b\.?/g, ' pt '))
+    .filter((w) => !NOISE.has(w))
     .join(' ');
 }
 

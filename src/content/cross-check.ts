@@ -1,11 +1,7 @@
 import { CIVIL_DOCUMENTS, FAMILY_CONTACTS, GUIDE_SECTIONS, REQUIRED_VERDICTS, SCHEME_TOPICS } from './ids.js';
 import type { Content, ContentProblem } from './loader.js';
+import { duplicates } from './duplicates.js';
 import { checkWarnings } from './warnings-check.js';
-
-function duplicates(ids: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
-}
 
 /** Checks between files: unique ids, and every id that code or another file refers to exists. */
 export function crossCheck(content: Content): ContentProblem[] {

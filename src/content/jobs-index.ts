@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { LOCALES, pick, type Locale } from '../core/locale.js';
 import { agencyValid, hiddenBecause, type JobsData, type SectorInfo } from './jobs-data.js';
 import type { Agency, Listing, Sector } from './jobs-schema.js';
-import { processTerm, tokenize } from './text-terms.js';
+import { foldText, processTerm, tokenize } from './text-terms.js';
 import type { ScanCountry } from './warnings-schema.js';
 
 export interface JobQuery {
@@ -80,7 +80,7 @@ function buildVocabulary(sectors: readonly SectorInfo[], countries: readonly Sca
     fields: ['words'],
     storeFields: ['kind', 'target'],
     tokenize: (text) => text.split('\n'),
-    processTerm: (term) => term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim() || null,
+    processTerm: (term) => foldText(term).trim() || null,
   });
   let n = 0;
   const add = (kind: VocabularyDoc['kind'], target: string, words: readonly string[]) => {

@@ -11,11 +11,14 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Lower case without diacritics: "Désa" → "desa". */
+export const foldText = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The folded words of a text, split on anything that is not a letter or digit. */
+export const foldedWords = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
 export function processTerm(term: string): string | null {
-  const t = term
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  const t = foldText(term);
   if (t.length < 2 || STOP_WORDS.has(t)) return null;
   const stem = t.length > 5 ? t.replace(/(nya|lah|kah)$/u, '') : t;
   return stem;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { areaDataFile } from './areas.js';
-import { withinOneEdit } from './text-terms.js';
+import { foldedWords, withinOneEdit } from './text-terms.js';
 
 /** A village (desa/kelurahan) with the names of the areas it lies in (facts ). */
 export interface Village {
@@ -35,13 +35,8 @@ const AREA_WORDS = new Set(
 
 /** Lower case, letters and digits only, area words dropped: "Kab. Malang" → "malang". */
 export function areaKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .split(' ')
-    .filter((w) => w !== '' && !AREA_WORDS.has(w))
+  return foldedWords(text)
+    .filter((w) => !AREA_WORDS.has(w))
     .join(' ');
 }
 

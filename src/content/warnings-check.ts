@@ -1,5 +1,6 @@
 import type { ContentProblem } from './loader.js';
 import { NOTICE_RULE } from './ids.js';
+import { duplicates } from './duplicates.js';
 import { FAMILY_LEVELS, RISK_LEVELS, SIGN_GROUPS, type ScanFile, type SignsFile } from './warnings-schema.js';
 
 /** Markers the offer scanner sets by itself, from what it extracts. */
@@ -7,11 +8,6 @@ export const BUILT_IN_MARKERS = ['salary', 'phone', 'company'] as const;
 
 const SIGNS = 'warnings/signs.yaml';
 const SCAN = 'warnings/scan.yaml';
-
-function duplicates(ids: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
-}
 
 /** Checks inside and between the warning-sign files: every referenced sign, group and marker exists. */
 export function checkWarnings(signs: SignsFile, scan: ScanFile): ContentProblem[] {
