@@ -1,5 +1,5 @@
 import type { Locale } from './locale.js';
-import type { Params } from './message.js';
+import type { OutboundMessage, Params } from './message.js';
 import type { DecodeResult, Session } from './session.js';
 
 /** A session as loaded, with the revision to compare against when saving it back. */
@@ -70,4 +70,21 @@ export interface OfferScanResult {
 /** Reads a pasted offer; implemented outside the core (phone-number library, phrase lists). */
 export interface OfferScanner {
   scan(text: string): OfferScanResult;
+}
+
+/**
+ * Delivers rendered messages to one chat address (`telegram:123`, `whatsapp:62812…`) outside a
+ * conversation turn: alerts to officers, status changes to reporters. Each channel implements it.
+ * Throw `RecipientUnreachable` when the address can never be reached (blocked the bot, no such
+ * chat): the caller stops retrying. Any other error is treated as temporary and retried.
+ */
+export interface MessageSender {
+  send(address: string, messages: readonly OutboundMessage[]): Promise<void>;
+}
+
+export class RecipientUnreachable extends Error {
+  constructor(readonly address: string, reason: string) {
+    super(`recipient unreachable: ${reason}`);
+    this.name = 'RecipientUnreachable';
+  }
 }
