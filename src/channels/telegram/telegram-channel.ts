@@ -2,6 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { GrammyError, type Bot, type Context } from 'grammy';
 import type { Engine } from '../../core/engine.js';
 import { DEFAULT_LOCALE, LOCALES } from '../../core/locale.js';
+import type { InboundMessage } from '../../core/message.js';
 import type { Logger, Translator } from '../../core/ports.js';
 import { renderTelegram } from './render.js';
 import { toInbound } from './to-inbound.js';
@@ -24,6 +25,9 @@ export interface TelegramChannel {
 /** Updates remembered to drop a second delivery of the same update (webhook retries). */
 const SEEN_UPDATES = 10_000;
 
+/** Options of every reply: HTML, no link previews (shared, never changed). */
+const SEND = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+
 /** True for the Bot API's answer to a user who blocked the bot or deleted their account. */
 const isBlocked = (err: unknown): boolean => err instanceof GrammyError && err.error_code === 403;
 
@@ -41,9 +45,9 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   const ring: number[] = [];
   let oldest = 0;
 
-  bot.use(async (ctx, next) => {
-    const id = ctx.update.update_id;
-    if (seen.has(id)) return;
+  /** False for an update id seen among the last SEEN_UPDATES (a second delivery). */
+  const firstDelivery = (id: number): boolean => {
+    if (seen.has(id)) return false;
     seen.add(id);
     if (ring.length < SEEN_UPDATES) ring.push(id);
     else {
@@ -51,22 +55,15 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
       ring[oldest] = id;
       oldest = (oldest + 1) % SEEN_UPDATES;
     }
-    await next();
-  });
+    return true;
+  };
 
-  const answer = async (ctx: Context) => {
-    const inbound = toInbound(ctx, new Date());
-    const chatId = ctx.chat?.id;
-    if (!inbound || chatId === undefined) return;
+  const answer = async (ctx: Context, chatId: number, inbound: InboundMessage): Promise<void> => {
     unreachable.delete(chatId);
     const result = await opts.engine.handle(inbound);
     for (const m of renderTelegram(result.messages)) {
       try {
-        await ctx.api.sendMessage(chatId, m.html, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(m.keyboard ? { reply_markup: m.keyboard } : {}),
-        });
+        await ctx.api.sendMessage(chatId, m.html, m.keyboard ? { ...SEND, reply_markup: m.keyboard } : SEND);
       } catch (err) {
         if (!isBlocked(err)) throw err;
         unreachable.add(chatId);
@@ -76,13 +73,21 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     }
   };
 
-  bot.on('callback_query:data', async (ctx) => {
-    // Acknowledge the press and take the buttons off the answered message.
-    await ctx.answerCallbackQuery().catch(() => undefined);
-    if (ctx.callbackQuery.message) await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await answer(ctx);
+  // One middleware for every update instead of a filter per kind: grammY's `bot.on` builds a composer
+  // for each update it looks at, which costs more than the checks themselves.
+  bot.use(async (ctx, next) => {
+    const update = ctx.update;
+    if (!firstDelivery(update.update_id)) return;
+    const press = update.callback_query;
+    if (press?.data !== undefined) {
+      // Acknowledge the press and take the buttons off the answered message.
+      await ctx.answerCallbackQuery().catch(() => undefined);
+      if (press.message) await ctx.editMessageReplyMarkup().catch(() => undefined);
+    } else if (!update.message) return next();
+    const inbound = toInbound(ctx, new Date());
+    const chatId = ctx.chat?.id;
+    if (inbound && chatId !== undefined) await answer(ctx, chatId, inbound);
   });
-  bot.on('message', answer);
   bot.catch((err) => {
     opts.logger.error({ err: err.error, channel: 'telegram' }, 'update failed');
   });
