@@ -46,6 +46,27 @@ const envSchema = z.object({
     .optional(),
   HTTP_PORT: int(1, 65_535).default(8080),
   WHATSAPP_ENABLED: bool.default(false),
+  WHATSAPP_ACCOUNT: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/i, 'expected up to 32 letters, digits, "_" or "-"')
+    .default('main'),
+  WHATSAPP_PAIRING_PHONE: z
+    .string()
+    .regex(/^\+?[1-9]\d{7,14}$/, "expected the bot's number with country code, e.g. 6281234567890")
+    .transform((v) => v.replace(/^\+/, ''))
+    .optional(),
+  WHATSAPP_SEND_INTERVAL_MS: int(100, 60_000).default(1000),
+  WHATSAPP_SEND_JITTER_MS: int(0, 60_000).default(500),
+  WHATSAPP_GROUPS: z
+    .string()
+    .regex(
+      /^\d[\d-]*@g\.us(\s*,\s*\d[\d-]*@g\.us)*$/,
+      'expected group ids like 120363012345678901@g.us, comma-separated',
+    )
+    .transform((v) => v.split(',').map((g) => g.trim()))
+    .optional(),
+  WHATSAPP_MEDIA_MAX_MB: int(1, 16).default(5),
+  WHATSAPP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('error'),
   CONSOLE_USER: z
     .string()
     .regex(/^[a-z0-9_-]{1,32}$/i, 'expected up to 32 letters, digits, "_" or "-"')
@@ -66,6 +87,8 @@ export interface Config {
     /** Webhook mode when set; long polling otherwise. */
     readonly webhook?: { readonly url: string; readonly secret: string };
   };
+  /** Set when WHATSAPP_ENABLED is true. */
+  readonly whatsapp?: WhatsAppConfig;
   readonly httpPort: number;
   readonly redisUrl?: string;
   readonly redisKeyPrefix: string;
@@ -77,6 +100,22 @@ export interface Config {
   readonly contentDir: string;
   readonly localesDir: string;
   readonly consoleUser: string;
+}
+
+export interface WhatsAppConfig {
+  /** Names the auth state and the lease in Redis: one process owns one account (one number) at a time. */
+  readonly account: string;
+  /** Pair by a code typed on this phone (digits with country code) instead of scanning a QR code. */
+  readonly pairingPhone?: string;
+  /** Outbound pacing per number: at least `sendIntervalMs` between messages, plus up to `sendJitterMs`. */
+  readonly sendIntervalMs: number;
+  readonly sendJitterMs: number;
+  /** Group chats the bot answers in; every other group is ignored. */
+  readonly groups: readonly string[];
+  /** Photos larger than this are not downloaded. */
+  readonly mediaMaxBytes: number;
+  /** Level of Baileys' own log lines (they may hold phone numbers: keep it at error in production). */
+  readonly libLogLevel: Env['WHATSAPP_LOG_LEVEL'];
 }
 
 export type ConfigResult =
@@ -131,6 +170,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       localesDir: e.LOCALES_DIR,
       consoleUser: e.CONSOLE_USER,
       httpPort: e.HTTP_PORT,
+      ...(e.WHATSAPP_ENABLED
+        ? {
+            whatsapp: {
+              account: e.WHATSAPP_ACCOUNT,
+              ...(e.WHATSAPP_PAIRING_PHONE ? { pairingPhone: e.WHATSAPP_PAIRING_PHONE } : {}),
+              sendIntervalMs: e.WHATSAPP_SEND_INTERVAL_MS,
+              sendJitterMs: e.WHATSAPP_SEND_JITTER_MS,
+              groups: e.WHATSAPP_GROUPS ?? [],
+              mediaMaxBytes: e.WHATSAPP_MEDIA_MAX_MB * 1024 * 1024,
+              libLogLevel: e.WHATSAPP_LOG_LEVEL,
+            },
+          }
+        : {}),
       ...(e.TELEGRAM_BOT_TOKEN
         ? {
             telegram: {
