@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { downloadMediaMessage, type proto, type WAMessage } from '@whiskeysockets/baileys';
+import type { Redis } from 'ioredis';
+import type { MediaRef } from '../../core/message.js';
+import type { Logger } from '../../core/ports.js';
+import type { BaileysLogger } from './socket.js';
+
+/** Photo types accepted as evidence, told apart by their first bytes (the declared type is not trusted). */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+
+/**
+ * How long a received photo is kept. It waits in Redis while the user finishes a report (a draft lives
+ * in the session, forgotten after its idle time); a submitted report must copy the bytes it keeps.
+ */
+export const MEDIA_TTL_SECONDS = 30 * 86_400;
+
+/** Received photos, by the key given to the engine as `MediaRef.ref`. */
+export interface MediaStore {
+  put(bytes: Buffer): Promise<string>;
+  get(ref: string): Promise<Buffer | undefined>;
+}
+
+export function createRedisMediaStore(
+  redis: Redis,
+  keyOf: (id: string) => string,
+  ttlSeconds = MEDIA_TTL_SECONDS,
+): MediaStore {
+  const pattern = keyOf('');
+  return {
+    async put(bytes) {
+      const ref = keyOf(randomUUID());
+      await redis.set(ref, bytes, 'EX', ttlSeconds);
+      return ref;
+    },
+    async get(ref) {
+      // Only this store's keys: a ref is data from a session, not a key to read anything by.
+      if (!ref.startsWith(pattern)) return undefined;
+      return (await redis.getBuffer(ref)) ?? undefined;
+    },
+  };
+}
+
+/** Downloads and decrypts the media of a message as a stream of bytes. */
+export type MediaDownloader = (msg: WAMessage) => Promise<Readable>;
+
+/** Baileys' downloader; an expired media link is re-requested from the sender's phone once. */
+export function baileysDownloader(
+  sock: { updateMediaMessage(msg: WAMessage): Promise<WAMessage> },
+  logger: BaileysLogger,
+): MediaDownloader {
+  return (msg) =>
+    downloadMediaMessage(msg, 'stream', {}, { logger, reuploadRequest: (m) => sock.updateMediaMessage(m) });
+}
+
+export type PhotoOutcome =
+  | { readonly type: 'saved'; readonly media: MediaRef }
+  | { readonly type: 'rejected'; readonly reason: 'type' | 'too-large' | 'failed' };
+
+export interface PhotoDeps {
+  readonly download: MediaDownloader;
+  readonly store: MediaStore;
+  readonly maxBytes: number;
+  readonly logger: Logger;
+}
+
+/**
+ * Receives the photo of an image message as report evidence: JPEG, PNG or WebP only, at most
+ * `maxBytes` — checked against the size the message declares before downloading, and again while the
+ * bytes arrive (the declared size is not trusted either).
+ */
+export async function receivePhoto(
+  msg: WAMessage,
+  image: proto.Message.IImageMessage,
+  deps: PhotoDeps,
+): Promise<PhotoOutcome> {
+  const declared = image.mimetype?.split(';')[0]?.trim().toLowerCase();
+  if (!PHOTO_TYPES.some((t) => t === declared)) return { type: 'rejected', reason: 'type' };
+  if (Number(image.fileLength ?? 0) > deps.maxBytes) return { type: 'rejected', reason: 'too-large' };
+  let bytes: Buffer | 'too-large';
+  try {
+    bytes = await readLimited(await deps.download(msg), deps.maxBytes);
+  } catch (err) {
+    deps.logger.warn({ err, channel: 'whatsapp' }, 'photo download failed');
+    return { type: 'rejected', reason: 'failed' };
+  }
+  if (bytes === 'too-large') return { type: 'rejected', reason: 'too-large' };
+  const mime = sniffPhotoType(bytes);
+  if (!mime) return { type: 'rejected', reason: 'type' };
+  const ref = await deps.store.put(bytes);
+  return { type: 'saved', media: { kind: 'photo', ref, mime, size: bytes.length } };
+}
+
+async function readLimited(stream: Readable, maxBytes: number): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      total += buf.length;
+      if (total > maxBytes) return 'too-large';
+      chunks.push(buf);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The photo type its first bytes show, or undefined. */
+export function sniffPhotoType(bytes: Buffer): PhotoType | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (
+    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+  )
+    return 'image/webp';
+  return undefined;
+}

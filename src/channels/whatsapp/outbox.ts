@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../core/ports.js';
+import type { OutboxKeys } from './keys.js';
+
+/** One message waiting to be sent: the chat to send it to and its text. */
+export interface OutboxItem {
+  readonly to: string;
+  readonly text: string;
+}
+
+interface Stored extends OutboxItem {
+  readonly id: string;
+}
+
+/**
+ * KEYS[1] queue of the address, KEYS[2] ready list, KEYS[3] pending set; ARGV[1] address, ARGV[2..] messages.
+ * Appends the messages and lists the address as ready unless it already is. Returns the queue length.
+ */
+const ENQUEUE = `
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 2))
+if redis.call('SADD', KEYS[3], ARGV[1]) == 1 then
+  redis.call('RPUSH', KEYS[2], ARGV[1])
+end
+return redis.call('LLEN', KEYS[1])`;
+
+/**
+ * KEYS[1] queue of the address, KEYS[2] ready list, KEYS[3] pending set, KEYS[4] dead list;
+ * ARGV[1] address, ARGV[2] the message when it is given up (moved to the dead list), or ''.
+ * Removes the head message of the address (sent, or given up) and moves the address to the back of the
+ * ready list while it has more, so recipients take turns. Returns the messages left for the address.
+ */
+const ACK = `
+redis.call('LPOP', KEYS[1])
+if ARGV[2] ~= '' then redis.call('RPUSH', KEYS[4], ARGV[2]) end
+redis.call('LREM', KEYS[2], 1, ARGV[1])
+local left = redis.call('LLEN', KEYS[1])
+if left > 0 then redis.call('RPUSH', KEYS[2], ARGV[1]) else redis.call('SREM', KEYS[3], ARGV[1]) end
+return left`;
+
+/** KEYS[1] ready list; ARGV[1] address. Moves a failing address behind the others. */
+const ROTATE = `
+if redis.call('LINDEX', KEYS[1], 0) == ARGV[1] then redis.call('LMOVE', KEYS[1], KEYS[1], 'LEFT', 'RIGHT') end
+return 1`;
+
+export interface OutboxOptions {
+  readonly redis: Redis;
+  readonly keys: OutboxKeys;
+  /** Sends one message; throws when it was not sent. */
+  readonly deliver: (item: OutboxItem) => Promise<void>;
+  /** False while nothing can be sent (WhatsApp not connected): the queue waits. */
+  readonly canDeliver: () => boolean;
+  /** At least this long between two messages of this number… */
+  readonly intervalMs: number;
+  /** …plus a random part up to this long, so the rhythm is not machine-regular. */
+  readonly jitterMs: number;
+  readonly logger: Logger;
+  /** A message that failed this often is moved to the dead list. */
+  readonly maxAttempts?: number;
+  /** How often an idle queue looks for messages queued by another process. */
+  readonly idlePollMs?: number;
+  readonly random?: () => number;
+}
+
+export interface Outbox {
+  /** Queues messages for one address, in order; resolves once Redis has them (they survive a restart). */
+  enqueue(address: string, items: readonly OutboxItem[]): Promise<void>;
+  /** Starts sending; one process per number sends (the lease guarantees it). */
+  start(): void;
+  /** Looks for work at once (call it when the connection opens). */
+  wake(): void;
+  /** Stops after the message being sent; what is queued stays in Redis for the next start. */
+  stop(): Promise<void>;
+  /** Messages waiting, over all addresses. */
+  size(): Promise<number>;
+}
+
+/**
+ * A durable, paced outbound queue in Redis. Every message of the number — replies, alerts to officers,
+ * notices to reporters — goes through it, so the number never sends faster than about one message per
+ * `intervalMs` (+ jitter), which keeps it from being flagged as a spammer.
+ *
+ * Each recipient has its own list (their messages go out in order); recipients with waiting messages
+ * take turns, so a burst of alerts to one officer does not hold up replies to everyone else. A message is
+ * removed only after it was sent: a crash between sending and removing sends it once more on restart
+ * (at least once, never lost). A message that keeps failing while connected is moved to a dead list.
+ */
+export function createOutbox(opts: OutboxOptions): Outbox {
+  const { redis, keys, logger } = opts;
+  const random = opts.random ?? Math.random;
+  const maxAttempts = opts.maxAttempts ?? 5;
+  const idlePollMs = opts.idlePollMs ?? 1000;
+  const attempts = new Map<string, number>();
+  /** Sent, but the removal from Redis failed: removed without sending again. */
+  let sentNotAcked: string | undefined;
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let lastSentAt = -Infinity;
+  let wakeUp: (() => void) | undefined;
+
+  const wake = () => wakeUp?.();
+  /** Waits `ms`, or less when woken (a message was queued, or stop). */
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  /** Waits `ms` even if woken, unless stopping. */
+  const sleep = async (ms: number) => {
+    const until = Date.now() + ms;
+    while (running && Date.now() < until) await pause(until - Date.now());
+  };
+
+  const ack = (address: string, dead = '') =>
+    redis.eval(ACK, 4, keys.queue(address), keys.ready, keys.pending, keys.dead, address, dead);
+
+  async function peek(): Promise<{ address: string; raw: string } | undefined> {
+    const address = await redis.lindex(keys.ready, 0);
+    if (address === null) return undefined;
+    const raw = await redis.lindex(keys.queue(address), 0);
+    if (raw !== null) return { address, raw };
+    await ack(address); // listed but empty (its queue was deleted by hand): unlist it
+    return peek();
+  }
+
+  async function step(): Promise<void> {
+    if (!opts.canDeliver()) return pause(idlePollMs);
+    const head = await peek();
+    if (!head) return pause(idlePollMs);
+    let item: Stored;
+    try {
+      item = JSON.parse(head.raw) as Stored;
+    } catch {
+      logger.error({ channel: 'whatsapp' }, 'outbox: unreadable message moved to the dead list');
+      await ack(head.address, head.raw);
+      return;
+    }
+    if (sentNotAcked === item.id) {
+      await ack(head.address);
+      sentNotAcked = undefined;
+      return;
+    }
+    await sleep(lastSentAt + opts.intervalMs + random() * opts.jitterMs - Date.now());
+    if (!running || !opts.canDeliver()) return;
+    lastSentAt = Date.now();
+    try {
+      await opts.deliver({ to: item.to, text: item.text });
+    } catch (err) {
+      const tries = (attempts.get(item.id) ?? 0) + 1;
+      if (tries >= maxAttempts) {
+        attempts.delete(item.id);
+        logger.error({ err, channel: 'whatsapp', tries }, 'outbox: message given up, moved to the dead list');
+        await ack(head.address, head.raw);
+      } else {
+        attempts.set(item.id, tries);
+        logger.warn({ err, channel: 'whatsapp', tries }, 'outbox: send failed; will retry');
+        await redis.eval(ROTATE, 1, keys.ready, head.address);
+      }
+      return;
+    }
+    attempts.delete(item.id);
+    sentNotAcked = item.id;
+    await ack(head.address);
+    sentNotAcked = undefined;
+  }
+
+  async function run(): Promise<void> {
+    let failures = 0;
+    while (running) {
+      try {
+        await step();
+        failures = 0;
+      } catch (err) {
+        // Redis unreachable: wait, longer each time (up to 30 s), and go on.
+        failures++;
+        logger.warn({ err, channel: 'whatsapp' }, 'outbox: Redis error; retrying');
+        await sleep(Math.min(250 * 2 ** Math.min(failures, 7), 30_000));
+      }
+    }
+  }
+
+  return {
+    async enqueue(address, items) {
+      if (items.length === 0) return;
+      const stored = items.map((i) => JSON.stringify({ id: randomUUID(), to: i.to, text: i.text }));
+      await redis.eval(ENQUEUE, 3, keys.queue(address), keys.ready, keys.pending, address, ...stored);
+      wake();
+    },
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    wake,
+    async stop() {
+      running = false;
+      wake();
+      await loop;
+      loop = undefined;
+    },
+    async size() {
+      const addresses = await redis.smembers(keys.pending);
+      const lengths = await Promise.all(addresses.map((a) => redis.llen(keys.queue(a))));
+      return lengths.reduce((sum, n) => sum + n, 0);
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import {
+  Browsers,
+  isJidBroadcast,
+  isJidGroup,
+  isJidNewsletter,
+  makeCacheableSignalKeyStore,
+  type UserFacingSocketConfig,
+} from '@whiskeysockets/baileys';
+import type { Redis } from 'ioredis';
+import type { WhatsAppConfig } from '../../config/config.js';
+import type { Engine } from '../../core/engine.js';
+import type { MessageSender, Translator } from '../../core/ports.js';
+import { acquireLeaseWaiting, type Lease } from '../../storage/lease.js';
+import { loadRedisAuthState } from '../../storage/whatsapp-auth-state.js';
+import { createConnection, type WhatsAppHealth } from './connection.js';
+import { createContactBook } from './contacts.js';
+import { createWhatsAppKeys } from './keys.js';
+import { baileysDownloader, createRedisMediaStore, type MediaDownloader, type MediaStore } from './media.js';
+import { createMessageHandler } from './message-handler.js';
+import { createOutbox } from './outbox.js';
+import { pairingDisplay } from './pairing-display.js';
+import type { BackoffPolicy } from './reconnect.js';
+import { createSeenMessages } from './seen-messages.js';
+import { createWhatsAppSender } from './sender.js';
+import type { BaileysLogger, SocketFactory, WhatsAppSocket } from './socket.js';
+
+/** The lease on the number expires this long after its holder stopped renewing it (crashed). */
+export const LEASE_TTL_MS = 30_000;
+
+export interface StartWhatsAppOptions {
+  readonly redis: Redis;
+  readonly engine: Engine;
+  readonly translator: Translator;
+  /** pino-compatible; Baileys gets a child of it at `config.libLogLevel`. */
+  readonly logger: BaileysLogger;
+  readonly config: WhatsAppConfig;
+  /** REDIS_KEY_PREFIX. */
+  readonly keyPrefix: string;
+  /** Baileys' `makeWASocket` (passed by main.ts, the only place that constructs sockets) or a fake. */
+  readonly makeSocket: SocketFactory;
+  /** Where the QR code or pairing code is shown; stderr by default. */
+  readonly terminal?: NodeJS.WritableStream;
+  /** How long to wait for a lease held by another process (one that died frees it within the TTL). */
+  readonly leaseWaitMs?: number;
+  readonly leaseTtlMs?: number;
+  readonly backoff?: BackoffPolicy;
+  /** Replaces Baileys' media download (tests). */
+  readonly downloader?: (sock: WhatsAppSocket) => MediaDownloader;
+  readonly idlePollMs?: number;
+}
+
+export interface WhatsAppChannel {
+  /** Sends alerts and notices through the paced outbox, only to addresses that may be messaged. */
+  readonly sender: MessageSender;
+  /** Officer registration: lets the bot message this address although it may not have written first. */
+  markContactable(address: string): Promise<void>;
+  /** Received photos, by `MediaRef.ref`. */
+  readonly media: MediaStore;
+  health(): WhatsAppHealth;
+  /** Stops intake, answers what was received, stops sending (the queue stays in Redis), frees the number. */
+  stop(): Promise<void>;
+}
+
+export type StartWhatsAppResult =
+  { readonly ok: true; readonly channel: WhatsAppChannel } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Starts the WhatsApp channel: takes the lease on the number (refusing to start when another process
+ * keeps it), loads the auth state from Redis, starts the paced outbox and connects.
+ */
+export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWhatsAppResult> {
+  const { redis, config, logger } = opts;
+  const keys = createWhatsAppKeys(opts.keyPrefix, config.account);
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const ttlMs = opts.leaseTtlMs ?? LEASE_TTL_MS;
+
+  let stopping: Promise<void> | undefined;
+  const taken = await acquireLeaseWaiting({
+    redis,
+    key: keys.lease,
+    owner,
+    ttlMs,
+    waitMs: opts.leaseWaitMs ?? ttlMs + 5000,
+    onLost: (reason) => {
+      logger.error({ channel: 'whatsapp', reason }, 'WhatsApp lease lost: stopping WhatsApp at once');
+      void stop('lease_lost');
+    },
+    onRenewError: (err) => logger.warn({ err, channel: 'whatsapp' }, 'WhatsApp lease not renewed; retrying'),
+  });
+  if (taken.type === 'held') {
+    return {
+      ok: false,
+      reason: `WhatsApp account "${config.account}" is run by another process (${taken.owner}); its lease ends in ${Math.ceil(taken.ttlMs / 1000)} s if that process is gone`,
+    };
+  }
+  const lease: Lease = taken.lease;
+
+  const auth = await loadRedisAuthState(redis, keys.auth);
+  const libLogger = logger.child({ module: 'baileys' });
+  libLogger.level = config.libLogLevel;
+  const contacts = createContactBook(redis, keys.contactable);
+  const media = createRedisMediaStore(redis, keys.media);
+
+  const connection = createConnection({
+    makeSocket: () => opts.makeSocket(socketConfig(auth.state, libLogger, config.groups)),
+    attach: (sock) => handler.attach(sock),
+    saveCreds: () => auth.saveCreds(),
+    forgetAuth: () => auth.clear(),
+    pairing: {
+      ...(config.pairingPhone ? { phone: config.pairingPhone } : {}),
+      isRegistered: () => auth.state.creds.registered,
+      ...pairingDisplay(opts.terminal ?? process.stderr),
+    },
+    onOpen: () => outbox.wake(),
+    logger,
+    ...(opts.backoff ? { backoff: opts.backoff } : {}),
+  });
+  const outbox = createOutbox({
+    redis,
+    keys: keys.outbox,
+    deliver: async (item) => {
+      const sock = connection.openSocket();
+      if (!sock) throw new Error('WhatsApp not connected');
+      // No link previews: they cost the reader data and fetch the linked page from this server.
+      await sock.sendMessage(item.to, { text: item.text, linkPreview: null });
+    },
+    canDeliver: () => connection.health().ready && lease.held(),
+    intervalMs: config.sendIntervalMs,
+    jitterMs: config.sendJitterMs,
+    logger,
+    ...(opts.idlePollMs ? { idlePollMs: opts.idlePollMs } : {}),
+  });
+  const handler = createMessageHandler({
+    engine: opts.engine,
+    translator: opts.translator,
+    outbox,
+    contacts,
+    seen: createSeenMessages(redis, keys.seen),
+    media,
+    downloader: opts.downloader ?? ((sock) => baileysDownloader(sock, libLogger)),
+    maxPhotoBytes: config.mediaMaxBytes,
+    groups: new Set(config.groups),
+    logger,
+  });
+
+  // Hoisted: the lease's onLost calls it, and the lease can only be lost once everything below exists.
+  function stop(final: 'stopped' | 'lease_lost'): Promise<void> {
+    stopping ??= (async () => {
+      await connection.stop(final);
+      await handler.drain();
+      await outbox.stop();
+      await lease.release().catch((err: unknown) => {
+        logger.warn({ err, channel: 'whatsapp' }, 'WhatsApp lease not released; it expires by itself');
+      });
+    })();
+    return stopping;
+  }
+
+  outbox.start();
+  connection.start();
+  logger.info({ channel: 'whatsapp', account: config.account }, 'WhatsApp channel started');
+  return {
+    ok: true,
+    channel: {
+      sender: createWhatsAppSender({ contacts, outbox }),
+      markContactable: (address) => contacts.markContactable(address),
+      media,
+      health: () => connection.health(),
+      stop: () => stop('stopped'),
+    },
+  };
+}
+
+function socketConfig(
+  state: Awaited<ReturnType<typeof loadRedisAuthState>>['state'],
+  logger: BaileysLogger,
+  groups: readonly string[],
+): UserFacingSocketConfig {
+  const allowed = new Set(groups);
+  return {
+    auth: { creds: state.creds, keys: makeCacheableSignalKeyStore(state.keys, logger) },
+    logger,
+    browser: Browsers.ubuntu('Chrome'),
+    // The phone keeps getting notifications, and the bot does not look "online" all day.
+    markOnlineOnConnect: false,
+    // No chat history: the bot answers new messages only, and history costs data and memory.
+    syncFullHistory: false,
+    shouldSyncHistoryMessage: () => false,
+    generateHighQualityLinkPreview: false,
+    // Status updates, broadcasts, channels and groups the bot does not answer in are not even decrypted.
+    shouldIgnoreJid: (jid) =>
+      isJidBroadcast(jid) === true ||
+      isJidNewsletter(jid) === true ||
+      (isJidGroup(jid) === true && !allowed.has(jid)),
+    getMessage: () => Promise.resolve(undefined),
+  };
+}

@@ -1,0 +1,326 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { encryptedStream, type UserFacingSocketConfig } from '@whiskeysockets/baileys';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createWhatsAppKeys } from '../../../src/channels/whatsapp/keys.js';
+import { startWhatsApp, type WhatsAppChannel } from '../../../src/channels/whatsapp/start.js';
+import type { WhatsAppConfig } from '../../../src/config/config.js';
+import type { Engine } from '../../../src/core/engine.js';
+import type { InboundMessage } from '../../../src/core/message.js';
+import { RecipientUnreachable } from '../../../src/core/ports.js';
+import { createTranslator } from '../../../src/i18n/translator.js';
+import { makeEngine } from '../../helpers/engine.js';
+import { testRedis } from '../../helpers/redis.js';
+import { FakeSocket, USER, USER_JID, nextId, textFrom } from './fake-socket.js';
+
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
+
+describe('WhatsApp channel driven through a fake Baileys socket (real engine, real Redis)', () => {
+  const ctx = testRedis();
+  const translator = createTranslator('locales');
+  const logger = pino({ level: 'silent' });
+  const inbound: InboundMessage[] = [];
+  const real = makeEngine().engine;
+  const engine: Engine = {
+    handle: (msg) => {
+      inbound.push(msg);
+      return real.handle(msg);
+    },
+  };
+  const running: WhatsAppChannel[] = [];
+  let account = 0;
+  let server: Server;
+  let baseUrl = '';
+  const files = new Map<string, Buffer>();
+  let downloads = 0;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      downloads++;
+      const body = files.get(req.url ?? '');
+      res.writeHead(body ? 200 : 404).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((c) => c.stop()));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await ctx.cleanup();
+  });
+
+  async function start(name = `acc${++account}`, config: Partial<WhatsAppConfig> = {}) {
+    const sockets: FakeSocket[] = [];
+    const result = await startWhatsApp({
+      redis: ctx.redis,
+      engine,
+      translator,
+      logger,
+      keyPrefix: ctx.prefix,
+      config: {
+        account: name,
+        sendIntervalMs: 0,
+        sendJitterMs: 1,
+        groups: [],
+        mediaMaxBytes: 5 * 1024 * 1024,
+        libLogLevel: 'silent',
+        ...config,
+      },
+      makeSocket: (cfg: UserFacingSocketConfig) => {
+        const s = new FakeSocket(cfg);
+        sockets.push(s);
+        return s;
+      },
+      terminal: { write: () => true } as unknown as NodeJS.WritableStream,
+      leaseWaitMs: 0,
+      leaseTtlMs: 600,
+      idlePollMs: 10,
+      backoff: { baseMs: 5, maxMs: 20, stableMs: 1000 },
+    });
+    if (result.ok) running.push(result.channel);
+    const last = () => sockets[sockets.length - 1]!;
+    return { result, sockets, last, keys: createWhatsAppKeys(ctx.prefix, name), name };
+  }
+
+  async function started(name?: string, config: Partial<WhatsAppConfig> = {}) {
+    const s = await start(name, config);
+    if (!s.result.ok) throw new Error(s.result.reason);
+    s.last().open();
+    return { ...s, channel: s.result.channel };
+  }
+
+  /** Sends a message and returns the texts the bot sends back for it. */
+  async function say(sock: FakeSocket, text: string, from = USER_JID) {
+    const before = sock.sent.length;
+    const handled = inbound.length;
+    sock.receive([textFrom(from, text)]);
+    await vi.waitFor(() => {
+      expect(inbound.length).toBeGreaterThan(handled);
+      expect(sock.sent.length).toBeGreaterThan(before);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    return sock.sent.slice(before);
+  }
+
+  it('answers a user as a phone would show it: the numbered menu, then the guide', async () => {
+    const { last, channel, keys } = await started();
+    const menu = await say(last(), 'halo');
+    expect(menu.every((m) => m.jid === USER_JID)).toBe(true);
+    const text = menu.map((m) => m.text).join('\n');
+    expect(text).toContain('*Menu utama*');
+    expect(text).toMatch(/^1\. Cara kerja ke luar negeri secara resmi$/m);
+    expect(inbound.at(-1)).toMatchObject({ channel: 'whatsapp', userKey: `whatsapp:${USER}`, text: 'halo' });
+
+    const guide = (await say(last(), '1')).map((m) => m.text).join('\n');
+    expect(guide).toContain('*Cara kerja ke luar negeri secara resmi*');
+    expect(guide).toMatch(/^_0\. Menu utama_$/m);
+    const topic = (await say(last(), '1')).map((m) => m.text).join('\n');
+    expect(topic.length).toBeGreaterThan(100);
+    expect(topic).not.toBe(guide);
+
+    expect(last().read.length).toBe(3);
+    expect(await ctx.redis.zscore(keys.contactable, `whatsapp:${USER}`)).not.toBeNull();
+    expect(channel.health()).toMatchObject({ status: 'open', healthy: true, ready: true });
+  });
+
+  it('receives a photo as evidence: downloaded with Baileys, decrypted, checked and stored in Redis', async () => {
+    const { last, channel } = await started();
+    const enc = await encryptedStream(JPEG, 'image');
+    files.set('/photo.enc', readFileSync(enc.encFilePath));
+    const before = inbound.length;
+    last().receive([
+      {
+        key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
+        message: {
+          imageMessage: {
+            url: `${baseUrl}/photo.enc`,
+            mediaKey: enc.mediaKey,
+            mimetype: 'image/jpeg',
+            fileLength: enc.fileLength,
+            caption: 'ini buktinya',
+          },
+        },
+      },
+    ]);
+    await vi.waitFor(() => expect(inbound.length).toBe(before + 1));
+    const msg = inbound.at(-1)!;
+    expect(msg.text).toBe('ini buktinya');
+    expect(msg.media).toHaveLength(1);
+    const media = msg.media![0]!;
+    expect(media).toMatchObject({ kind: 'photo', mime: 'image/jpeg', size: JPEG.length });
+    expect(await channel.media.get(media.ref)).toEqual(JPEG);
+    expect(await ctx.redis.ttl(media.ref)).toBeGreaterThan(86_400);
+    expect(await channel.media.get('dm:s:whatsapp:62812')).toBeUndefined();
+  });
+
+  it('refuses photos that are too large (before downloading) or not really images, and says so', async () => {
+    const { last } = await started(undefined, { mediaMaxBytes: 1024 * 1024 });
+    const downloadsBefore = downloads;
+    const image = (extra: object) => ({
+      key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
+      message: { imageMessage: { url: `${baseUrl}/x.enc`, mediaKey: Buffer.alloc(32, 1), ...extra } },
+    });
+    last().receive([image({ mimetype: 'image/jpeg', fileLength: 3 * 1024 * 1024 })]);
+    await vi.waitFor(() => expect(last().sent.length).toBeGreaterThan(0));
+    expect(last().sent[0]!.text).toContain('Foto Anda terlalu besar. Kirim foto di bawah 1 MB.');
+    expect(last().sent[0]!.text).not.toContain('kosong');
+    expect(downloads).toBe(downloadsBefore);
+
+    const sent = last().sent.length;
+    last().receive([image({ mimetype: 'image/gif', fileLength: 100 })]);
+    await vi.waitFor(() => expect(last().sent.length).toBeGreaterThan(sent));
+    expect(last().sent.at(-1)!.text).toContain('JPG, PNG atau WebP');
+
+    // Declared a JPEG, but the bytes are not one.
+    const enc = await encryptedStream(Buffer.from('<html>not an image</html>'), 'image');
+    files.set('/fake.enc', readFileSync(enc.encFilePath));
+    const count = last().sent.length;
+    last().receive([
+      image({ url: `${baseUrl}/fake.enc`, mediaKey: enc.mediaKey, mimetype: 'image/jpeg', fileLength: 25 }),
+    ]);
+    await vi.waitFor(() => expect(last().sent.length).toBeGreaterThan(count));
+    expect(last().sent.at(-1)!.text).toContain('JPG, PNG atau WebP');
+  });
+
+  it('ignores own messages, status, groups, reactions, history, and a second delivery of a message', async () => {
+    const { last, channel, name } = await started();
+    inbound.length = 0;
+    const sock = last();
+    const first = textFrom(USER_JID, 'halo');
+    sock.receive([first]);
+    sock.receive([first]); // delivered again
+    sock.receive([textFrom(USER_JID, 'menu', { fromMe: true })]);
+    sock.receive([textFrom('status@broadcast', 'story', { participant: USER_JID })]);
+    sock.receive([textFrom('120363012345678901@g.us', 'menu', { participant: USER_JID })]);
+    sock.receive([textFrom(USER_JID, 'menu')], 'append');
+    sock.receive([
+      {
+        key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
+        message: { reactionMessage: { text: '👍', key: first.key } },
+      },
+    ]);
+    await vi.waitFor(() => expect(sock.sent.length).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sock.sent).toHaveLength(1);
+
+    // After a restart on the same account the message is still known as answered.
+    await channel.stop();
+    const again = await started(name);
+    again.last().receive([first]);
+    again.last().receive([textFrom(USER_JID, 'menu')]);
+    await vi.waitFor(() => expect(again.last().sent.length).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(inbound.filter((m) => m.text === 'halo')).toHaveLength(1);
+  });
+
+  it('answers in a configured group, each member with their own conversation', async () => {
+    const group = '120363012345678901@g.us';
+    const { last } = await started(undefined, { groups: [group] });
+    const sock = last();
+    sock.receive([textFrom(group, 'halo', { participant: USER_JID })]);
+    await vi.waitFor(() => expect(sock.sent.length).toBeGreaterThan(0));
+    expect(sock.sent[0]!.jid).toBe(group);
+    expect(inbound.at(-1)!.userKey).toBe(`whatsapp:group:120363012345678901:${USER}`);
+  });
+
+  it('names a LID sender by number when Baileys knows it, and answers in the LID chat', async () => {
+    const { last, keys } = await started();
+    const lid = '123456789012345@lid';
+    last().lids.set(lid, '6289900001111@s.whatsapp.net');
+    const reply = await say(last(), 'halo', lid);
+    expect(reply[0]!.jid).toBe(lid);
+    expect(inbound.at(-1)!.userKey).toBe('whatsapp:6289900001111');
+    expect(await ctx.redis.zscore(keys.contactable, 'whatsapp:6289900001111')).not.toBeNull();
+  });
+
+  it('sends alerts only to who wrote first or registered, through the paced outbox', async () => {
+    const { last, channel } = await started();
+    const alert = [{ title: 'Laporan baru', body: 'Ada laporan R-0001.', choices: [] }];
+    await expect(channel.sender.send('whatsapp:6281111111111', alert)).rejects.toBeInstanceOf(
+      RecipientUnreachable,
+    );
+    await expect(channel.sender.send('telegram:1', alert)).rejects.toBeInstanceOf(RecipientUnreachable);
+    await expect(channel.sender.send('whatsapp:group:1203:62811', alert)).rejects.toBeInstanceOf(
+      RecipientUnreachable,
+    );
+    await channel.markContactable('whatsapp:6281111111111');
+    await channel.sender.send('whatsapp:6281111111111', alert);
+    await channel.sender.send('whatsapp:6281111111111', [{ body: 'kedua', choices: [] }]);
+    await vi.waitFor(() => expect(last().sent).toHaveLength(2));
+    expect(last().sent).toEqual([
+      { jid: '6281111111111@s.whatsapp.net', text: '*Laporan baru*\nAda laporan R-0001.' },
+      { jid: '6281111111111@s.whatsapp.net', text: 'kedua' },
+    ]);
+  });
+
+  it('persists the credentials on creds.update', async () => {
+    const { last, keys } = await started();
+    const config = last().config!;
+    config.auth.creds.me = { id: '6281234567890:7@s.whatsapp.net' };
+    config.auth.creds.registered = true;
+    last().emit('creds.update', { me: config.auth.creds.me, registered: true });
+    await vi.waitFor(async () => {
+      const stored = await ctx.redis.get(keys.auth.creds);
+      expect(stored).toContain('6281234567890:7@s.whatsapp.net');
+    });
+  });
+
+  it('keeps replies queued while disconnected and sends them, in order, after reconnecting', async () => {
+    const { last, sockets, channel } = await started();
+    await channel.markContactable(`whatsapp:${USER}`);
+    last().close(408);
+    expect(channel.health()).toMatchObject({ status: 'reconnecting', ready: false, healthy: true });
+    for (const body of ['satu', 'dua', 'tiga'])
+      await channel.sender.send(`whatsapp:${USER}`, [{ body, choices: [] }]);
+    await vi.waitFor(() => expect(sockets).toHaveLength(2));
+    expect(sockets[0]!.sent).toEqual([]);
+    last().open();
+    await vi.waitFor(() => expect(last().sent.map((s) => s.text)).toEqual(['satu', 'dua', 'tiga']));
+  });
+
+  it('lets one process own a number: a second is refused, and takes over after the first stops', async () => {
+    const first = await started('shared');
+    const second = await start('shared');
+    expect(second.result.ok).toBe(false);
+    if (!second.result.ok) expect(second.result.reason).toMatch(/another process/);
+    expect(second.sockets).toHaveLength(0);
+
+    // Queued while the first one runs but is disconnected: the second one sends it.
+    first.last().close(408);
+    await first.channel.markContactable(`whatsapp:${USER}`);
+    await first.channel.sender.send(`whatsapp:${USER}`, [{ body: 'pesan tertunda', choices: [] }]);
+    await first.channel.stop();
+    expect(await ctx.redis.exists(first.keys.lease)).toBe(0);
+
+    const third = await started('shared');
+    await vi.waitFor(() => expect(third.last().sent.map((s) => s.text)).toEqual(['pesan tertunda']));
+  });
+
+  it('stops sending and goes unhealthy at once when its lease is taken', async () => {
+    const { last, channel, keys } = await started();
+    await ctx.redis.set(keys.lease, 'other-host:1:abcd', 'PX', 10_000);
+    await vi.waitFor(() => expect(channel.health().status).toBe('lease_lost'), { timeout: 2000 });
+    expect(channel.health().healthy).toBe(false);
+    expect(last().ended).toBe(true);
+    await channel.markContactable(`whatsapp:${USER}`);
+    await channel.sender.send(`whatsapp:${USER}`, [{ body: 'x', choices: [] }]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(last().sent).toEqual([]);
+    expect(await ctx.redis.get(keys.lease)).toBe('other-host:1:abcd');
+  });
+
+  it('stops for good, unhealthy, and forgets the pairing when WhatsApp logs it out', async () => {
+    const { last, sockets, channel, keys } = await started();
+    last().emit('creds.update', {});
+    await vi.waitFor(async () => expect(await ctx.redis.exists(keys.auth.creds)).toBe(1));
+    last().close(401);
+    await vi.waitFor(async () => expect(await ctx.redis.exists(keys.auth.creds)).toBe(0));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sockets).toHaveLength(1);
+    expect(channel.health()).toMatchObject({ status: 'logged_out', healthy: false });
+  });
+});
