@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { ContentError, buildEngine, loadCatalog } from './bootstrap.js';
 import { Bot } from 'grammy';
+import { makeWASocket } from '@whiskeysockets/baileys';
 import { runConsoleChannel } from './channels/console/console-channel.js';
+import { startWhatsApp, type WhatsAppChannel } from './channels/whatsapp/start.js';
 import { serveTelegram } from './channels/telegram/serve.js';
 import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
 import { createTranslator } from './i18n/translator.js';
@@ -102,12 +104,35 @@ async function main(): Promise<number> {
   };
 
   if (config.mode === 'service') {
-    if (config.channels.whatsapp) {
-      logger.error({ channel: 'whatsapp' }, 'this build has no WhatsApp adapter yet; unset WHATSAPP_ENABLED');
-      redis?.disconnect();
-      return 1;
+    let whatsapp: WhatsAppChannel | undefined;
+    if (config.whatsapp && redis) {
+      const started = await startWhatsApp({
+        redis,
+        engine,
+        translator: createTranslator(config.localesDir),
+        logger,
+        config: config.whatsapp,
+        keyPrefix: config.redisKeyPrefix,
+        makeSocket: makeWASocket,
+      });
+      if (!started.ok) {
+        logger.error({ channel: 'whatsapp' }, started.reason);
+        await closeStore();
+        return 1;
+      }
+      whatsapp = started.channel;
     }
-    if (!config.telegram) return 1;
+    const signalled = new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    if (!config.telegram) {
+      logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
+      await signalled;
+      await whatsapp?.stop();
+      await closeStore();
+      return 0;
+    }
     const bot = new Bot(config.telegram.token, {
       ...(config.telegram.apiRoot ? { client: { apiRoot: config.telegram.apiRoot } } : {}),
     });
@@ -119,11 +144,9 @@ async function main(): Promise<number> {
       translator: createTranslator(config.localesDir),
     });
     logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await signalled;
     await serving.stop();
+    await whatsapp?.stop();
     await closeStore();
     return 0;
   }

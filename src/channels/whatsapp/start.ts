@@ -49,6 +49,8 @@ export interface StartWhatsAppOptions {
   /** Replaces Baileys' media download (tests). */
   readonly downloader?: (sock: WhatsAppSocket) => MediaDownloader;
   readonly idlePollMs?: number;
+  /** Merged into Baileys' socket options (e.g. `waWebSocketUrl` of a local test server). */
+  readonly socketOptions?: Partial<UserFacingSocketConfig>;
 }
 
 export interface WhatsAppChannel {
@@ -104,7 +106,8 @@ export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWh
   const media = createRedisMediaStore(redis, keys.media);
 
   const connection = createConnection({
-    makeSocket: () => opts.makeSocket(socketConfig(auth.state, libLogger, config.groups)),
+    makeSocket: () =>
+      opts.makeSocket({ ...socketConfig(auth.state, libLogger, config.groups), ...opts.socketOptions }),
     attach: (sock) => handler.attach(sock),
     saveCreds: () => auth.saveCreds(),
     forgetAuth: () => auth.clear(),
