@@ -1,4 +1,7 @@
 import { join } from 'node:path';
+import { createVillageFinder } from '../src/content/village-finder.js';
+import { createTranslator } from '../src/i18n/translator.js';
+import { createMemoryReports } from '../src/reports/memory-reports.js';
 import { inspect } from 'node:util';
 import { buildEngine } from '../src/bootstrap.js';
 import type { ContentParts } from '../src/bootstrap.js';
@@ -29,7 +32,20 @@ export interface BenchEngine {
 
 export function createBenchEngine(store: SessionStore, content: ContentParts): BenchEngine {
   const logger = silentLogger();
+  const translator = createTranslator(join(ROOT, 'locales'));
+  const villages = createVillageFinder();
+  const reports = createMemoryReports({
+    senders: {},
+    translator,
+    villages,
+    clock: systemClock,
+    logger,
+    settings: { escalateAfterMs: 3_600_000, perDay: 5 },
+  });
   const engine = buildEngine({
+    reports: reports.desk,
+    villages,
+    translator,
     contentDir: join(ROOT, 'content'),
     localesDir: join(ROOT, 'locales'),
     store,

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { createVillageFinder } from '../src/content/village-finder.js';
+import { createTranslator } from '../src/i18n/translator.js';
+import { createMemoryReports } from '../src/reports/memory-reports.js';
 import { join } from 'node:path';
 import { buildEngine, loadCatalog } from '../src/bootstrap.js';
 import { systemClock } from '../src/core/ports.js';
@@ -68,12 +71,26 @@ export async function measureSpawnStartup(runs: number): Promise<SpawnStartup> {
 export function inProcessStartupMs(): number {
   const start = performance.now();
   const content = loadCatalog(join(ROOT, 'content'), systemClock.now());
+  const translator = createTranslator(join(ROOT, 'locales'));
+  const villages = createVillageFinder();
+  const logger = silentLogger();
+  const reports = createMemoryReports({
+    senders: {},
+    translator,
+    villages,
+    clock: systemClock,
+    logger,
+    settings: { escalateAfterMs: 3_600_000, perDay: 5 },
+  });
   buildEngine({
+    reports: reports.desk,
+    villages,
+    translator,
     contentDir: join(ROOT, 'content'),
     localesDir: join(ROOT, 'locales'),
     store: new MemorySessionStore(86_400_000, systemClock),
     clock: systemClock,
-    logger: silentLogger(),
+    logger,
     defaultLocale: 'id',
     content,
   });

@@ -6,7 +6,8 @@ import { createEngine, type Engine } from './core/engine.js';
 import { createFlows } from './core/flows/index.js';
 import { createIntentMatcher, type IntentLists } from './core/intents.js';
 import { LOCALES, type Locale } from './core/locale.js';
-import type { Clock, Logger, OfferScanner, SessionStore } from './core/ports.js';
+import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './core/ports.js';
+import type { ReportDesk, VillageFinder } from './core/report.js';
 import { createOfferScanner } from './analysis/offer-scanner.js';
 import { createTranslator } from './i18n/translator.js';
 
@@ -46,9 +47,13 @@ export interface BuildEngineOptions {
   readonly contentDir: string;
   readonly localesDir: string;
   readonly store: SessionStore;
+  /** Where the report wizard submits, and how it finds villages. */
+  readonly reports: ReportDesk;
+  readonly villages: VillageFinder;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly defaultLocale: Locale;
+  readonly translator?: Translator;
   /** Already loaded content (benchmarks and tests reuse one). */
   readonly content?: ContentParts;
 }
@@ -62,7 +67,9 @@ export function buildEngine(opts: BuildEngineOptions): Engine {
     flows: createFlows(intents),
     catalog,
     scanner,
-    translator: createTranslator(opts.localesDir),
+    reports: opts.reports,
+    villages: opts.villages,
+    translator: opts.translator ?? createTranslator(opts.localesDir),
     intents,
     clock: opts.clock,
     logger: opts.logger,

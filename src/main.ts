@@ -10,12 +10,24 @@ import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
 import { createTranslator } from './i18n/translator.js';
 import { loadConfig } from './config/config.js';
 import { formatProblem } from './content/loader.js';
-import { systemClock, type SessionStore } from './core/ports.js';
+import type { ChannelName } from './core/message.js';
+import { systemClock, type MessageSender, type SessionStore } from './core/ports.js';
+import { createConsoleSender } from './channels/console/console-sender.js';
+import { createTelegramSender } from './channels/telegram/telegram-sender.js';
+import { createVillageFinder } from './content/village-finder.js';
+import { DEMO_OFFICERS } from './officers/demo-officers.js';
+import { createMemoryReports } from './reports/memory-reports.js';
+import { createRedisReports } from './reports/redis-reports.js';
+import type { ReportSystem } from './reports/report-system.js';
+import { BullJobQueue, startBullWorkers } from './storage/bull-queues.js';
 import { createLogger } from './observability/logger.js';
 import { createKeys } from './storage/keys.js';
 import { MemorySessionStore } from './storage/memory-session-store.js';
-import { connectRedis, createRedis } from './storage/redis-client.js';
+import { connectRedis, createRedis, createWorkerRedis } from './storage/redis-client.js';
 import { RedisSessionStore } from './storage/redis-session-store.js';
+
+/** Reports still `submitted` this long after being stored get their route job again. */
+const SWEEP_AFTER_MS = 60_000;
 
 /** Node types `isTTY` as boolean, but it is undefined on pipes. */
 const isTerminal = (stream: { isTTY?: boolean }): boolean => stream.isTTY === true;
@@ -85,10 +97,87 @@ async function main(): Promise<number> {
     );
   }
 
+  const translator = createTranslator(config.localesDir);
+  const villages = createVillageFinder();
+  const senders: Partial<Record<ChannelName, MessageSender>> = {};
+  if (consoleMode) senders.console = createConsoleSender(process.stdout, isTerminal(process.stdout));
+  const reportSettings = {
+    escalateAfterMs: config.reports.escalateAfterMs,
+    perDay: config.reports.perDay,
+  };
+  const shutdownReports: (() => Promise<void>)[] = [];
+  let reports: ReportSystem;
+  if (redis && config.redisUrl) {
+    const queue = new BullJobQueue(redis, `${config.redisKeyPrefix}bull`, {
+      attempts: config.reports.attempts,
+      backoffMs: config.reports.retryDelayMs,
+    });
+    const onRedis = createRedisReports({
+      redis,
+      prefix: config.redisKeyPrefix,
+      queue,
+      senders,
+      translator,
+      villages,
+      clock: systemClock,
+      logger,
+      settings: reportSettings,
+    });
+    reports = onRedis;
+    if (config.reports.workers) {
+      const workerRedis = createWorkerRedis(config.redisUrl, {
+        onError: (err) => logger.warn({ err }, 'report worker connection problem'),
+      });
+      const workers = startBullWorkers(onRedis.pipeline.processors, {
+        connection: workerRedis,
+        prefix: `${config.redisKeyPrefix}bull`,
+        concurrency: config.reports.concurrency,
+        alertsPerSecond: config.reports.alertsPerSecond,
+        logger,
+      });
+      // Reports stored whose route job never made it (Redis lost it, a crash between the two writes).
+      const sweep = () =>
+        onRedis.pipeline
+          .sweep(SWEEP_AFTER_MS)
+          .then((n) => n > 0 && logger.warn({ reports: n }, 'requeued reports that were never routed'))
+          .catch((err: unknown) => logger.warn({ err }, 'report sweep failed'));
+      void sweep();
+      const timer = setInterval(() => void sweep(), SWEEP_AFTER_MS);
+      timer.unref();
+      shutdownReports.push(async () => {
+        clearInterval(timer);
+        await workers.close();
+        workerRedis.disconnect();
+      });
+    }
+    shutdownReports.push(() => queue.close());
+  } else {
+    const inMemory = createMemoryReports({
+      senders,
+      translator,
+      villages,
+      clock: systemClock,
+      logger,
+      settings: reportSettings,
+    });
+    for (const officer of DEMO_OFFICERS) await inMemory.officers.save(officer);
+    process.stderr.write(
+      `Demo reports: kept in memory, alerts go to demo officers (${DEMO_OFFICERS.map((o) => o.address).join(', ')}).\n`,
+    );
+    reports = inMemory;
+    shutdownReports.push(async () => {
+      await inMemory.queue.idle();
+      inMemory.queue.close();
+    });
+  }
+
   const engine = buildEngine({
     contentDir: config.contentDir,
     localesDir: config.localesDir,
     store,
+    reports: reports.desk,
+    villages,
+    translator,
     clock: systemClock,
     logger,
     defaultLocale: config.defaultLocale,
@@ -96,6 +185,9 @@ async function main(): Promise<number> {
   });
 
   const closeStore = async () => {
+    for (const close of shutdownReports) {
+      await close().catch((err: unknown) => logger.error({ err }, 'report queue did not close cleanly'));
+    }
     if (store instanceof RedisSessionStore) {
       await store.flush().catch((err: unknown) => logger.error({ err }, 'sessions not written before exit'));
       store.close();
@@ -109,7 +201,7 @@ async function main(): Promise<number> {
       const started = await startWhatsApp({
         redis,
         engine,
-        translator: createTranslator(config.localesDir),
+        translator,
         logger,
         config: config.whatsapp,
         keyPrefix: config.redisKeyPrefix,
@@ -121,12 +213,14 @@ async function main(): Promise<number> {
         return 1;
       }
       whatsapp = started.channel;
+      senders.whatsapp = whatsapp.sender;
     }
     const signalled = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
     if (!config.telegram) {
+      setImmediate(() => villages.warm());
       logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
       await signalled;
       await whatsapp?.stop();
@@ -137,12 +231,14 @@ async function main(): Promise<number> {
       ...(config.telegram.apiRoot ? { client: { apiRoot: config.telegram.apiRoot } } : {}),
     });
     const channel = createTelegramChannel({ bot, engine, logger });
+    senders.telegram = createTelegramSender(bot.api);
     const serving = await serveTelegram(channel.bot, {
       ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
       port: config.httpPort,
       logger,
-      translator: createTranslator(config.localesDir),
+      translator,
     });
+    setImmediate(() => villages.warm());
     logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
     await signalled;
     await serving.stop();
@@ -152,6 +248,7 @@ async function main(): Promise<number> {
   }
 
   logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
+  setImmediate(() => villages.warm());
   const stop = () => process.stdin.destroy();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -5,6 +5,7 @@ import type { GlobalWord, IntentMatcher } from './intents.js';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
 import { t, type EngineResult, type InboundMessage, type Reply } from './message.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './ports.js';
+import type { ReportDesk, VillageFinder } from './report.js';
 import { MENU_CHOICE_ID, renderReplies, renderText } from './render.js';
 import type { Session } from './session.js';
 
@@ -13,6 +14,8 @@ export interface EngineDeps {
   readonly flows: readonly Flow[];
   readonly catalog: Catalog;
   readonly scanner: OfferScanner;
+  readonly reports: ReportDesk;
+  readonly villages: VillageFinder;
   readonly translator: Translator;
   readonly intents: IntentMatcher;
   readonly clock: Clock;
@@ -53,25 +56,35 @@ export function createEngine(deps: EngineDeps): Engine {
   if (!found) throw new Error('engine needs a flow with id "menu"');
   const menuFlow: Flow = found;
 
-  const ctxOf = (locale: Locale): FlowContext => ({
+  /** The user being answered; set per turn (one turn runs at a time per user, turns of users interleave). */
+  const ctxOf = (locale: Locale, user: string): FlowContext => ({
     locale,
     now: deps.clock.now(),
     catalog: deps.catalog,
     scanner: deps.scanner,
+    user,
+    reports: deps.reports,
+    villages: deps.villages,
   });
   const flowOf = (id: string): Flow => flows.get(id) ?? menuFlow;
 
   /** Follows `goto` and `next` outcomes to the session and replies they lead to. */
-  function settle(session: Session, outcome: Outcome, said: Reply[], hops = 0): Turn {
+  async function settle(
+    user: string,
+    session: Session,
+    outcome: Outcome,
+    said: Reply[],
+    hops = 0,
+  ): Promise<Turn> {
     if (outcome.type === 'invalid') {
       const flow = flowOf(session.flow);
-      const prompt = flow.prompt(ctxOf(session.locale), { step: session.step, data: session.data });
+      const prompt = flow.prompt(ctxOf(session.locale, user), { step: session.step, data: session.data });
       return { session, replies: [...said, withNote(prompt, outcome.reason)] };
     }
     const replies = [...said, ...(outcome.say ?? [])];
     if (outcome.type === 'next') {
       const next: Session = { ...session, step: outcome.state.step, data: outcome.state.data };
-      const prompt = flowOf(next.flow).prompt(ctxOf(next.locale), outcome.state);
+      const prompt = flowOf(next.flow).prompt(ctxOf(next.locale, user), outcome.state);
       return { session: next, replies: [...replies, prompt] };
     }
     const locale = outcome.locale ?? session.locale;
@@ -79,10 +92,10 @@ export function createEngine(deps: EngineDeps): Engine {
     const { saved, resume } = handOver(session, target.id);
     const started =
       hops < MAX_HOPS
-        ? target.start(ctxOf(locale), outcome.arg, resume)
+        ? await target.start(ctxOf(locale, user), outcome.arg, resume)
         : { type: 'next' as const, state: MENU };
     const next: Session = { locale, flow: target.id, ...MENU, ...(saved ? { saved } : {}) };
-    return settle(next, started, replies, hops + 1);
+    return settle(user, next, started, replies, hops + 1);
   }
 
   /** Keeps the progress of a flow left midway, and hands a flow being started the progress kept for it. */
@@ -99,22 +112,28 @@ export function createEngine(deps: EngineDeps): Engine {
     return { ...(saved ? { saved } : {}), ...(resume ? { resume } : {}) };
   }
 
-  function startFlow(session: Session, flowId: string, say: Reply[] = [], arg?: string): Turn {
+  function startFlow(
+    user: string,
+    session: Session,
+    flowId: string,
+    say: Reply[] = [],
+    arg?: string,
+  ): Promise<Turn> {
     const outcome: Outcome =
       arg === undefined ? { type: 'goto', flow: flowId } : { type: 'goto', flow: flowId, arg };
-    return settle(session, outcome, say);
+    return settle(user, session, outcome, say);
   }
 
-  function onGlobal(session: Session, word: GlobalWord): Turn {
+  async function onGlobal(user: string, session: Session, word: GlobalWord): Promise<Turn> {
     switch (word) {
       case 'menu':
-        return startFlow(session, 'menu');
+        return startFlow(user, session, 'menu');
       case 'help':
-        return startFlow(session, 'help');
+        return startFlow(user, session, 'help');
       case 'language':
-        return startFlow(session, 'language');
+        return startFlow(user, session, 'language');
       case 'sos':
-        return startFlow(session, 'sos');
+        return startFlow(user, session, 'sos');
       case 'cancel': {
         // Cancelling also forgets the progress of the flow being cancelled.
         const rest = Object.entries(session.saved ?? {}).filter(([flow]) => flow !== session.flow);
@@ -124,7 +143,7 @@ export function createEngine(deps: EngineDeps): Engine {
           ...MENU,
           ...(rest.length > 0 ? { saved: Object.fromEntries(rest) } : {}),
         };
-        return startFlow(cancelled, 'menu', [
+        return startFlow(user, cancelled, 'menu', [
           { body: [t(session.flow === 'menu' ? 'engine.nothingToCancel' : 'engine.cancelled')] },
         ]);
       }
@@ -193,21 +212,27 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function turn(session: Session, msg: InboundMessage, notes: Reply[]): Promise<Turn> {
+    const user = msg.userKey;
     const { text, truncated } = cleanText(msg.text ?? '');
     if (truncated) notes.push({ body: [t('engine.truncated')] });
     // A deep-link payload (Telegram "/start lapor") is read as if typed at the menu.
-    if (msg.start) return startFlow(session, 'menu', [{ body: [t('engine.welcome')] }], text || undefined);
-    if (msg.choiceId === MENU_CHOICE_ID) return startFlow(session, 'menu', notes);
+    if (msg.start)
+      return startFlow(user, session, 'menu', [{ body: [t('engine.welcome')] }], text || undefined);
+    if (msg.choiceId === MENU_CHOICE_ID) return startFlow(user, session, 'menu', notes);
     const word = msg.choiceId === undefined && text ? deps.intents.global(text) : undefined;
-    if (word) return onGlobal(session, word);
+    if (word) return onGlobal(user, session, word);
 
     const flow = flowOf(session.flow);
     const state: FlowState = flow.id === session.flow ? { step: session.step, data: session.data } : MENU;
     const current: Session = flow.id === session.flow ? session : { ...session, flow: flow.id, ...MENU };
-    const ctx = ctxOf(session.locale);
+    const ctx = ctxOf(session.locale, user);
     const prompt = flow.prompt(ctx, state);
+    const media = msg.media && msg.media.length > 0 ? msg.media : undefined;
+    if (media && msg.choiceId === undefined && flow.acceptsMedia?.(state)) {
+      return settle(user, current, await flow.handle(ctx, state, { type: 'text', text, media }), notes);
+    }
     if (msg.choiceId === undefined && text === '') {
-      const key = msg.media && msg.media.length > 0 ? 'engine.mediaNotUsed' : 'engine.empty';
+      const key = media ? 'engine.mediaNotUsed' : 'engine.empty';
       return { session: current, replies: [...notes, withNote(prompt, t(key))] };
     }
     const input = resolveInput(current, prompt, msg, text);
@@ -218,7 +243,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return { session: current, replies: [...notes, withNote(prompt, t('engine.outOfRange', { max }))] };
     }
     const outcome = await flow.handle(ctx, state, input);
-    return settle(current, outcome, notes);
+    return settle(user, current, outcome, notes);
   }
 
   /** Tail of each user's queue: one user's messages are answered one after the other, in order. */
@@ -248,7 +273,7 @@ export function createEngine(deps: EngineDeps): Engine {
         locale = decoded.session.locale;
         const result =
           decoded.type === 'reset' && !msg.start
-            ? startFlow(decoded.session, 'menu', [{ body: [t('engine.sessionReset')] }])
+            ? await startFlow(msg.userKey, decoded.session, 'menu', [{ body: [t('engine.sessionReset')] }])
             : await turn(decoded.session, msg, []);
         const saved = await deps.store.save(msg.userKey, result.session, loaded.rev);
         if (saved.type === 'saved') {

@@ -1,7 +1,8 @@
 import type { Catalog } from '../content/catalog.js';
 import type { Locale } from './locale.js';
-import type { Reply, Text } from './message.js';
+import type { MediaRef, Reply, Text } from './message.js';
 import type { OfferScanner } from './ports.js';
+import type { ReportDesk, VillageFinder } from './report.js';
 import type { FlowData } from './session.js';
 
 /** What a flow step may read. Flows are plain functions of this context: no channel, no Redis. */
@@ -10,6 +11,10 @@ export interface FlowContext {
   readonly now: Date;
   readonly catalog: Catalog;
   readonly scanner: OfferScanner;
+  /** The chat address of the user being answered (`telegram:123`). */
+  readonly user: string;
+  readonly reports: ReportDesk;
+  readonly villages: VillageFinder;
 }
 
 export interface FlowState {
@@ -19,7 +24,9 @@ export interface FlowState {
 
 /** A user's answer, after the engine matched numbers and words against the prompt's choices. */
 export type Input =
-  { readonly type: 'choice'; readonly id: string } | { readonly type: 'text'; readonly text: string };
+  | { readonly type: 'choice'; readonly id: string }
+  /** `media` only reaches steps whose flow `acceptsMedia`; `text` is then the caption, maybe empty. */
+  | { readonly type: 'text'; readonly text: string; readonly media?: readonly MediaRef[] };
 
 /** What a step decides. Expected failures are values (`invalid`), never throws. */
 export type Outcome =
@@ -46,9 +53,11 @@ export interface Flow {
    * `saved` is the progress the user left this flow with (see `keepsProgress`): the flow may offer
    * to continue from there.
    */
-  start(ctx: FlowContext, arg?: string, saved?: FlowState): Outcome;
+  start(ctx: FlowContext, arg?: string, saved?: FlowState): Outcome | Promise<Outcome>;
   /** True when leaving at `state` should keep the progress for a later `start` (a check left midway). */
   keepsProgress?(state: FlowState): boolean;
+  /** True when the step takes photos (report evidence); elsewhere a photo gets "cannot use this". */
+  acceptsMedia?(state: FlowState): boolean;
   prompt(ctx: FlowContext, state: FlowState): Reply;
   handle(ctx: FlowContext, state: FlowState, input: Input): Outcome | Promise<Outcome>;
 }

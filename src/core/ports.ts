@@ -83,7 +83,10 @@ export interface MessageSender {
 }
 
 export class RecipientUnreachable extends Error {
-  constructor(readonly address: string, reason: string) {
+  constructor(
+    readonly address: string,
+    reason: string,
+  ) {
     super(`recipient unreachable: ${reason}`);
     this.name = 'RecipientUnreachable';
   }

@@ -37,3 +37,18 @@ export async function connectRedis(redis: Redis, url: string): Promise<void> {
     throw new Error(`cannot reach Redis at ${where}: ${reason}`, { cause: err });
   }
 }
+
+/**
+ * A connection for BullMQ workers: commands wait through a reconnect instead of failing (a worker
+ * must survive a Redis restart), as BullMQ requires (`maxRetriesPerRequest: null`).
+ */
+export function createWorkerRedis(url: string, opts: RedisClientOptions = {}): Redis {
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: null,
+    enableOfflineQueue: true,
+    connectTimeout: opts.connectTimeoutMs ?? 3000,
+    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
+  });
+  redis.on('error', opts.onError ?? (() => undefined));
+  return redis;
+}

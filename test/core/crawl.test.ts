@@ -146,7 +146,7 @@ describe.each(LOCALES)('every screen in %s', (locale) => {
   it('renders the menu, help, contacts and SOS screens', async () => {
     const c = chat(makeEngine().engine);
     await setLocale(c);
-    for (const text of ['0', '8', '2', '1', '3', '1', '0', '10', 'darurat', 'bahasa', 'xyz'])
+    for (const text of ['0', '10', '2', '1', '3', '1', '0', '12', 'darurat', 'bahasa', 'xyz'])
       checkMessages(text, await c.say(text));
   });
 });

@@ -174,7 +174,7 @@ describe('warning signs and help contacts', () => {
 
   it('lists help by situation, abroad by country', async () => {
     const c = chat(makeEngine().engine);
-    await c.say('8');
+    await c.say('10');
     await c.send({ choiceId: 'abroad' });
     const out = await c.send({ choiceId: 'hk' });
     expect(last(out).body).toContain('+852 6773 0466');

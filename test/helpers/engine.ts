@@ -2,7 +2,11 @@ import { buildEngine, loadCatalog, type ContentParts } from '../../src/bootstrap
 import type { Catalog } from '../../src/content/catalog.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { InboundMessage, OutboundMessage } from '../../src/core/message.js';
-import type { Clock, Logger, SessionStore } from '../../src/core/ports.js';
+import type { Clock, Logger, MessageSender, SessionStore } from '../../src/core/ports.js';
+import type { ReportDesk, VillageFinder } from '../../src/core/report.js';
+import { createVillageFinder } from '../../src/content/village-finder.js';
+import { createTranslator } from '../../src/i18n/translator.js';
+import { createMemoryReports, type MemoryReports } from '../../src/reports/memory-reports.js';
 import { MemorySessionStore } from '../../src/storage/memory-session-store.js';
 import { renderConsoleMessage } from '../../src/channels/console/render.js';
 
@@ -27,13 +31,46 @@ export const silentLogger: Logger & { errors: unknown[] } = {
   },
 };
 
-export function makeEngine(opts: { store?: SessionStore; clock?: Clock; content?: ContentParts } = {}): {
+let villages: VillageFinder | undefined;
+/** The village directory, loaded once per test file and only when a test looks a village up. */
+export const testVillages = (): VillageFinder => (villages ??= createVillageFinder());
+
+/** Alerts and notices the report workers sent, by address. */
+export function recordingSender(): MessageSender & { sent: { address: string; messages: OutboundMessage[] }[] } {
+  const sent: { address: string; messages: OutboundMessage[] }[] = [];
+  return {
+    sent,
+    send(address, messages) {
+      sent.push({ address, messages: [...messages] });
+      return Promise.resolve();
+    },
+  };
+}
+
+export function makeEngine(
+  opts: { store?: SessionStore; clock?: Clock; content?: ContentParts; reports?: ReportDesk } = {},
+): {
   engine: Engine;
   store: SessionStore;
+  reports: MemoryReports;
+  sender: ReturnType<typeof recordingSender>;
 } {
   const clock = opts.clock ?? fixedClock;
   const store = opts.store ?? new MemorySessionStore(86_400_000, clock);
+  const sender = recordingSender();
+  const translator = createTranslator('locales');
+  const reports = createMemoryReports({
+    senders: { console: sender, telegram: sender, whatsapp: sender },
+    translator,
+    villages: testVillages(),
+    clock,
+    logger: silentLogger,
+    settings: { escalateAfterMs: 3_600_000, perDay: 5 },
+  });
   const engine = buildEngine({
+    reports: opts.reports ?? reports.desk,
+    villages: testVillages(),
+    translator,
     contentDir: 'content',
     localesDir: 'locales',
     store,
@@ -42,7 +79,7 @@ export function makeEngine(opts: { store?: SessionStore; clock?: Clock; content?
     defaultLocale: 'id',
     content: opts.content ?? realContent(),
   });
-  return { engine, store };
+  return { engine, store, reports, sender };
 }
 
 export type Send = Omit<InboundMessage, 'channel' | 'userKey' | 'receivedAt'>;

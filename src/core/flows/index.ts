@@ -6,6 +6,8 @@ import { jobsFlow } from './jobs.js';
 import { familyCheckFlow } from './family-check.js';
 import { offerCheckFlow } from './offer-check.js';
 import { offerFlow } from './offer.js';
+import { reportFlow } from './report.js';
+import { statusFlow } from './report-status.js';
 import { signsFlow } from './signs.js';
 import { eligibilityFlow } from './eligibility.js';
 import { guideFlow } from './guide.js';
@@ -25,6 +27,8 @@ export function createFlows(intents: IntentMatcher): Flow[] {
     offerCheckFlow,
     signsFlow,
     familyCheckFlow,
+    reportFlow,
+    statusFlow,
     contactsFlow,
     searchFlow,
     helpFlow,

@@ -10,6 +10,8 @@ const ENTRIES: readonly { id: string; flow: string; arg?: string }[] = [
   { id: 'offer', flow: 'offer' },
   { id: 'signs', flow: 'signs' },
   { id: 'family', flow: 'family' },
+  { id: 'report', flow: 'report' },
+  { id: 'status', flow: 'status' },
   { id: 'contacts', flow: 'contacts' },
   { id: 'language', flow: 'language' },
   { id: 'help', flow: 'help' },
@@ -27,6 +29,9 @@ const EXTRA_INTENTS: Readonly<Partial<Record<string, { flow: string; arg?: strin
 /** "cek PT Maju Jaya", "PT Maju Jaya resmi?", or a bare phone number: an agency check (short texts only). */
 const AGENCY_QUESTION_WORDS = 8;
 const AGENCY_QUESTION = /^\s*(?:(?:cek|check|apakah)\s+)?(?:pt|cv)\b\.?\s+\S|^\s*\+?[\d\s().-]{8,20}\s*$/i;
+
+/** "cek R-7KQ4MX", "status r7kq4mx" or a bare "R-7KQ4MX": a report's status. */
+const STATUS_QUESTION = /^\s*(?:(?:cek|check|status|lacak)\s*:?\s*)?r\s*[-–.]?\s*[a-z0-9]{6}\s*$/i;
 
 /** Text this long typed at the menu is most likely a forwarded offer or chat. */
 const OFFER_LENGTH = 120;
@@ -47,6 +52,7 @@ export function createMenuFlow(matchIntent: (text: string) => string | undefined
     return goto(entry.flow, entry.arg === undefined ? {} : { arg: entry.arg });
   };
   const onText = (ctx: FlowContext, text: string): Outcome => {
+    if (STATUS_QUESTION.test(text)) return goto('status', { arg: text });
     // A forwarded offer is checked even when it says "lowongan", names a company or a country.
     if (looksLikeOffer(ctx, text)) return goto('offer', { arg: text });
     if (AGENCY_QUESTION.test(text) && text.split(/\s+/).length <= AGENCY_QUESTION_WORDS)

@@ -1,0 +1,41 @@
+import { GrammyError, type Api } from 'grammy';
+import type { OutboundMessage } from '../../core/message.js';
+import { RecipientUnreachable, type MessageSender } from '../../core/ports.js';
+import { renderTelegram } from './render.js';
+
+const PREFIX = 'telegram:';
+
+/** 403: blocked by the user or account deleted; 400 "chat not found": no such chat for this bot. */
+const unreachableReason = (err: unknown): string | undefined => {
+  if (!(err instanceof GrammyError)) return undefined;
+  if (err.error_code === 403) return 'blocked the bot';
+  if (err.error_code === 400 && /chat not found|user not found/i.test(err.description)) return 'chat not found';
+  return undefined;
+};
+
+/**
+ * Sends alerts and status notices to Telegram chats (`telegram:<chat id>`) through the bot's API, with
+ * the same rendering as replies. Rate-limit and server errors are retried by the API's auto-retry
+ * transformer; a chat that can never be reached throws `RecipientUnreachable`.
+ */
+export function createTelegramSender(api: Api): MessageSender {
+  return {
+    async send(address: string, messages: readonly OutboundMessage[]): Promise<void> {
+      const chatId = address.startsWith(PREFIX) ? Number(address.slice(PREFIX.length)) : NaN;
+      if (!Number.isSafeInteger(chatId)) throw new RecipientUnreachable(address, 'not a Telegram chat');
+      for (const m of renderTelegram(messages)) {
+        try {
+          await api.sendMessage(chatId, m.html, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            ...(m.keyboard ? { reply_markup: m.keyboard } : {}),
+          });
+        } catch (err) {
+          const reason = unreachableReason(err);
+          if (reason) throw new RecipientUnreachable(address, reason);
+          throw err;
+        }
+      }
+    },
+  };
+}

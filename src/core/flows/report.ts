@@ -1,0 +1,254 @@
+import {
+  goto,
+  invalid,
+  next,
+  type Flow,
+  type FlowContext,
+  type FlowState,
+  type Input,
+  type Outcome,
+} from '../flow.js';
+import { pick } from '../locale.js';
+import { literal, t, type Choice, type Reply, type Text } from '../message.js';
+import { placeText } from '../report-summary.js';
+import type { FlowData } from '../session.js';
+import { YES_NO } from './check-flow.js';
+import { bool, str, strings } from './data.js';
+import {
+  MAX_FIELD_LENGTH,
+  MAX_PHONES,
+  NONE_ANSWER,
+  STEPS,
+  TEXT_FIELDS,
+  identifiesRecruiter,
+  isExpired,
+  isTextStep,
+  newDraft,
+  stepAfter,
+  type Step,
+} from './report-draft.js';
+import { addEvidence, evidencePrompt } from './report-evidence.js';
+import { reviewPrompt, submitDraft } from './report-submit.js';
+
+const SKIP: Choice = { id: 'skip', label: t('report.skip') };
+const NONE: Choice = { id: 'none', label: t('report.noneChoice') };
+const MAX_VILLAGE_MATCHES = 8;
+/** "35.07.21.2004" or "3507212004". */
+const VILLAGE_CODE = /^\s*(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})\s*$/;
+
+const EDITABLE: readonly Step[] = STEPS;
+
+function question(ctx: FlowContext, step: string, data: FlowData): Reply {
+  const n = STEPS.indexOf(step as Step) + 1;
+  const title = t('report.title', { n, total: STEPS.length });
+  const ask = (choices: readonly Choice[] = [SKIP]): Reply => ({
+    title,
+    body: [...(n === 1 && str(data, 'r') === undefined ? [t('report.intro')] : []), t(`report.ask.${step}`)],
+    choices,
+  });
+  switch (step) {
+    case 'country':
+      return ask([
+        ...ctx.catalog.destinations.map((d) => ({
+          id: `c-${d.id}`,
+          label: literal(pick(d.label, ctx.locale)),
+        })),
+        SKIP,
+      ]);
+    case 'fees':
+    case 'documents':
+      return ask([NONE, SKIP]);
+    case 'village':
+      return ask([]);
+    case 'contact':
+      return ask([
+        { id: 'none', label: t('report.contact.none') },
+        { id: 'relay', label: t('report.contact.relay') },
+        { id: 'direct', label: t('report.contact.direct') },
+      ]);
+    case 'updates':
+      return ask(YES_NO);
+    case 'bypass':
+      return ask([
+        { id: 'village', label: t('report.bypass.village') },
+        { id: 'district', label: t('report.bypass.district') },
+      ]);
+    default:
+      return ask();
+  }
+}
+
+function villagePick(ctx: FlowContext, data: FlowData): Reply {
+  const places = strings(data, 'q').flatMap((code) => ctx.villages.byCode(code) ?? []);
+  return {
+    title: t('report.title', { n: STEPS.indexOf('village') + 1, total: STEPS.length }),
+    body: [t('report.villagePick')],
+    choices: [
+      ...places.map((p, i) => ({ id: `v${i}`, label: placeText(p) })),
+      { id: 'again', label: t('report.villageAgain') },
+    ],
+  };
+}
+
+/** Looks the village up by code or by name; several matches are listed to choose from. */
+function findVillage(ctx: FlowContext, data: FlowData, text: string): Outcome {
+  const code = VILLAGE_CODE.exec(text);
+  if (code) {
+    const place = ctx.villages.byCode(code.slice(1, 5).join('.'));
+    if (!place) return invalid(t('report.villageCodeUnknown'));
+    return next('villagePick', { ...data, q: [place.code] });
+  }
+  if (text.length > MAX_FIELD_LENGTH) return invalid(t('report.tooLong', { max: MAX_FIELD_LENGTH }));
+  const found = ctx.villages.find(text, MAX_VILLAGE_MATCHES);
+  if (found.length === 0) return invalid(t('report.villageNotFound'));
+  return next('villagePick', { ...data, q: found.map((p) => p.code) });
+}
+
+function answerText(ctx: FlowContext, step: Step, data: FlowData, input: Input): Outcome {
+  if (!isTextStep(step)) return invalid(t('engine.pickNumber'));
+  const key = TEXT_FIELDS[step];
+  let value: string;
+  if (input.type === 'choice') {
+    if (input.id === 'skip') value = '';
+    else if (input.id === 'none') value = NONE_ANSWER;
+    else
+      value = pick(
+        ctx.catalog.destinations.find((d) => `c-${d.id}` === input.id)?.label ?? { id: '' },
+        ctx.locale,
+      );
+  } else {
+    if (input.text.length > MAX_FIELD_LENGTH) return invalid(t('report.tooLong', { max: MAX_FIELD_LENGTH }));
+    value = input.text;
+  }
+  const updated = { ...data, [key]: value };
+  if (step === 'company' && !identifiesRecruiter(updated))
+    return next('name', updated, [{ body: [t('report.needRecruiter')] }]);
+  return next(stepAfter(step, updated), updated);
+}
+
+function answerPhones(ctx: FlowContext, data: FlowData, input: Input): Outcome {
+  if (input.type === 'choice') return next(stepAfter('phones', { ...data, p: [] }), { ...data, p: [] });
+  if (input.text.length > MAX_FIELD_LENGTH) return invalid(t('report.tooLong', { max: MAX_FIELD_LENGTH }));
+  const phones = ctx.scanner.scan(input.text).phones.slice(0, MAX_PHONES);
+  if (phones.length === 0) return invalid(t('report.phoneUnreadable'));
+  const updated = { ...data, p: [...phones] };
+  return next(stepAfter('phones', updated), updated);
+}
+
+function answerChoice(step: Step, data: FlowData, input: Input): Outcome {
+  if (input.type !== 'choice')
+    return invalid(t(step === 'updates' ? 'engine.pickYesNo' : 'engine.pickNumber'));
+  const value: Partial<Record<Step, FlowData>> = {
+    contact: { ct: input.id },
+    updates: { u: input.id === 'yes' },
+    bypass: { b: input.id === 'district' },
+  };
+  const updated = { ...data, ...value[step] };
+  return next(stepAfter(step, updated), updated);
+}
+
+const withoutKey = (data: FlowData, key: string): FlowData =>
+  Object.fromEntries(Object.entries(data).filter(([k]) => k !== key));
+
+const restart = (ctx: FlowContext, say: Text): Outcome => next('name', newDraft(ctx.now), [{ body: [say] }]);
+
+/**
+ * Report wizard: the recruiter, the offer, where and when, the village (among all villages of
+ * Indonesia), evidence, consent and routing → review → submit. Leaving keeps the draft for a day;
+ * "batal" drops it. The draft is sent only on "send" from the review, and kept if sending fails.
+ */
+export const reportFlow: Flow = {
+  id: 'report',
+  start(ctx, _arg, saved) {
+    if (!saved) return next('name', newDraft(ctx.now));
+    if (isExpired(saved.data, ctx.now)) return restart(ctx, t('report.expired'));
+    return saved.step === 'resume'
+      ? next('resume', saved.data)
+      : next('resume', { ...saved.data, rs: saved.step });
+  },
+  keepsProgress: (state) => state.step !== 'done',
+  acceptsMedia: (state) => state.step === 'evidence',
+  prompt(ctx, state: FlowState): Reply {
+    const data = state.data;
+    switch (state.step) {
+      case 'resume':
+        return {
+          title: t('report.titlePlain'),
+          body: [t('report.resumeAsk')],
+          choices: [
+            { id: 'continue', label: t('check.continue') },
+            { id: 'restart', label: t('check.restart') },
+          ],
+        };
+      case 'villagePick':
+        return villagePick(ctx, data);
+      case 'evidence':
+        return evidencePrompt(data, question(ctx, 'evidence', data));
+      case 'review':
+        return reviewPrompt(ctx, data);
+      case 'edit':
+        return {
+          title: t('report.editTitle'),
+          body: [t('report.editAsk')],
+          choices: EDITABLE.map((s) => ({ id: s, label: t(`report.edit.${s}`) })),
+        };
+      case 'done':
+        return {
+          title: t(bool(data, 'l') ? 'report.linkedTitle' : 'report.receivedTitle'),
+          body: [
+            t(bool(data, 'l') ? 'report.linked' : 'report.received', { code: str(data, 'code') ?? '' }),
+            t('report.checkAgain', { code: str(data, 'code') ?? '' }),
+          ],
+          choices: [{ id: 'status', label: t('report.statusChoice') }],
+        };
+      default:
+        return question(ctx, state.step, data);
+    }
+  },
+  async handle(ctx, state, input) {
+    const data = state.data;
+    if (state.step === 'done') {
+      if (input.type === 'choice') return goto('status', { arg: str(data, 'code') ?? '' });
+      return goto('menu', { arg: input.text });
+    }
+    if (isExpired(data, ctx.now)) return restart(ctx, t('report.expired'));
+    switch (state.step) {
+      case 'resume': {
+        if (input.type !== 'choice') return invalid(t('engine.pickNumber'));
+        if (input.id === 'restart') return next('name', newDraft(ctx.now));
+        const rs = str(data, 'rs');
+        return next(rs !== undefined && rs !== 'resume' ? rs : 'name', withoutKey(data, 'rs'));
+      }
+      case 'phones':
+        return answerPhones(ctx, data, input);
+      case 'village':
+        return input.type === 'text' ? findVillage(ctx, data, input.text) : invalid(t('report.villageAsk'));
+      case 'villagePick': {
+        if (input.type === 'text') return findVillage(ctx, data, input.text);
+        if (input.id === 'again') return next('village', data);
+        const code = strings(data, 'q')[Number(input.id.slice(1))];
+        if (code === undefined) return invalid(t('engine.pickNumber'));
+        const updated = { ...withoutKey(data, 'q'), v: code };
+        return next(stepAfter('village', updated), updated);
+      }
+      case 'evidence':
+        return addEvidence(data, input, stepAfter('evidence', data));
+      case 'contact':
+      case 'updates':
+      case 'bypass':
+        return answerChoice(state.step, data, input);
+      case 'review':
+        if (input.type !== 'choice') return invalid(t('engine.pickNumber'));
+        if (input.id === 'edit') return next('edit', data);
+        return submitDraft(ctx, data);
+      case 'edit':
+        return input.type === 'choice'
+          ? next(input.id, { ...data, r: 'review' })
+          : invalid(t('engine.pickNumber'));
+      default:
+        if ((STEPS as readonly string[]).includes(state.step))
+          return answerText(ctx, state.step as Step, data, input);
+        return next('name', newDraft(ctx.now));
+    }
+  },
+};

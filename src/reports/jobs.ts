@@ -1,0 +1,82 @@
+import type { ChannelName } from '../core/message.js';
+import type { AreaLevel, ReportStatus } from '../core/report.js';
+
+/** Pick the officers of a new report and queue their alerts. */
+export interface RouteJob {
+  readonly code: string;
+}
+
+/** Why an alert is sent: a new report, one escalated past a silent level, or a job that failed for good. */
+export type AlertKind = 'report' | 'escalated' | 'failure';
+
+/** One alert to one officer. */
+export interface AlertJob {
+  readonly code: string;
+  readonly officer: string;
+  readonly level: AreaLevel;
+  readonly kind: AlertKind;
+}
+
+/** Runs when the report was not acknowledged in time at `level`. */
+export interface EscalateJob {
+  readonly code: string;
+  readonly level: AreaLevel;
+}
+
+/** Tells the reporter (if they agreed) that their report's status changed. */
+export interface NotifyJob {
+  readonly code: string;
+  readonly status: ReportStatus;
+}
+
+export type JobSpec =
+  | { readonly name: 'route'; readonly id: string; readonly data: RouteJob }
+  | { readonly name: 'alert'; readonly id: string; readonly data: AlertJob; readonly channel: ChannelName }
+  | { readonly name: 'escalate'; readonly id: string; readonly data: EscalateJob; readonly delayMs: number }
+  | { readonly name: 'notify'; readonly id: string; readonly data: NotifyJob };
+
+/**
+ * Where jobs go: BullMQ on Redis in service mode, an in-process queue in the console demo.
+ * Ids are deterministic, so adding a job twice (a retry, a double submit) queues it once.
+ */
+export interface JobQueue {
+  add(jobs: readonly JobSpec[]): Promise<void>;
+}
+
+/** Job ids, from what they are about (BullMQ ids may not contain ':'). */
+export const jobIds = {
+  route: (code: string) => `route-${code}`,
+  alert: (a: AlertJob) => `alert-${a.code}-${a.officer}-${a.level}-${a.kind}`,
+  escalate: (e: EscalateJob) => `escalate-${e.code}-${e.level}`,
+  notify: (n: NotifyJob) => `notify-${n.code}-${n.status}`,
+};
+
+export const routeJob = (code: string): JobSpec => ({
+  name: 'route',
+  id: jobIds.route(code),
+  data: { code },
+});
+
+/** Where a job stands in its retries. */
+export interface Attempt {
+  /** Attempts made before this one. */
+  readonly made: number;
+  /** No retry follows if this one fails. */
+  readonly final: boolean;
+}
+
+/** A failure that retrying cannot fix (an unreachable officer, a missing report). */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}
+
+/** What the queue runs: one function per job name. Throwing means "retry" (or dead letter at the end). */
+export interface Processors {
+  route(data: RouteJob, attempt: Attempt): Promise<void>;
+  alert(data: AlertJob, attempt: Attempt): Promise<void>;
+  escalate(data: EscalateJob, attempt: Attempt): Promise<void>;
+  notify(data: NotifyJob, attempt: Attempt): Promise<void>;
+}

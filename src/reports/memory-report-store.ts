@@ -1,0 +1,131 @@
+import type { ReportStatus, Reporter } from '../core/report.js';
+import { reporterId } from './keys.js';
+import type { HistoryEntry, ReportRecord } from './report-record.js';
+import {
+  LINK_TTL_SECONDS,
+  applies,
+  dayOf,
+  type AlertClaim,
+  type ChangeResult,
+  type CreateResult,
+  type NewReport,
+  type ReportChange,
+  type ReportStore,
+} from './report-store.js';
+
+interface Stored {
+  record: ReportRecord;
+  reporter: Reporter;
+  history: HistoryEntry[];
+}
+
+/** Reports in process memory, for the console demo only: everything is gone when it stops. */
+export class MemoryReportStore implements ReportStore {
+  private readonly reports = new Map<string, Stored>();
+  private readonly drafts = new Map<string, string>();
+  private readonly links = new Map<string, { code: string; until: number }>();
+  private readonly daily = new Map<string, number>();
+  private readonly alerts = new Map<string, 'sending' | 'sent'>();
+
+  create(r: NewReport): Promise<CreateResult> {
+    const who = reporterId(r.reporter.address);
+    const draft = this.drafts.get(`${who}:${r.draftKey}`);
+    if (draft) return Promise.resolve({ type: 'existing', code: draft });
+    const now = r.createdAt.getTime();
+    for (const phone of r.details.recruiter.phones) {
+      const link = this.links.get(`${who}:${phone}`);
+      if (link && link.until > now) return Promise.resolve({ type: 'linked', code: link.code });
+    }
+    const day = `${who}:${dayOf(r.createdAt)}`;
+    if ((this.daily.get(day) ?? 0) >= r.perDay) return Promise.resolve({ type: 'limit' });
+    if (this.reports.has(r.code)) return Promise.resolve({ type: 'collision' });
+    const at = r.createdAt.toISOString();
+    this.reports.set(r.code, {
+      record: {
+        code: r.code,
+        status: 'submitted',
+        level: 'village',
+        area: r.details.village,
+        createdAt: at,
+        updatedAt: at,
+        details: r.details,
+        contact: r.reporter.contact,
+      },
+      reporter: r.reporter,
+      history: [{ at, type: 'submitted' }],
+    });
+    this.drafts.set(`${who}:${r.draftKey}`, r.code);
+    this.daily.set(day, (this.daily.get(day) ?? 0) + 1);
+    for (const phone of r.details.recruiter.phones) {
+      this.links.set(`${who}:${phone}`, { code: r.code, until: now + LINK_TTL_SECONDS * 1000 });
+    }
+    return Promise.resolve({ type: 'created', code: r.code });
+  }
+
+  get(code: string): Promise<ReportRecord | undefined> {
+    return Promise.resolve(this.reports.get(code)?.record);
+  }
+
+  reporter(code: string): Promise<Reporter | undefined> {
+    return Promise.resolve(this.reports.get(code)?.reporter);
+  }
+
+  history(code: string): Promise<HistoryEntry[]> {
+    return Promise.resolve([...(this.reports.get(code)?.history ?? [])]);
+  }
+
+  update(code: string, change: ReportChange, entry: HistoryEntry): Promise<ChangeResult> {
+    const stored = this.reports.get(code);
+    if (!stored) return Promise.resolve({ applied: false });
+    const before = stored.record.status;
+    if (!applies(change, before)) return Promise.resolve({ applied: false, before });
+    stored.record = {
+      ...stored.record,
+      ...(change.to ? { status: change.to } : {}),
+      ...(change.level ? { level: change.level } : {}),
+      ...(change.area !== undefined ? { area: change.area } : {}),
+      ...(change.outcome !== undefined ? { outcome: change.outcome } : {}),
+      ...(change.owner !== undefined ? { owner: change.owner } : {}),
+      updatedAt: entry.at,
+    };
+    stored.history.push(entry);
+    return Promise.resolve({ applied: true, before });
+  }
+
+  codesByStatus(status: ReportStatus, createdBefore?: Date): Promise<string[]> {
+    const limit = createdBefore?.toISOString();
+    return Promise.resolve(
+      [...this.reports.values()]
+        .filter((s) => s.record.status === status && (!limit || s.record.createdAt <= limit))
+        .map((s) => s.record.code),
+    );
+  }
+
+  codesByReporter(address: string): Promise<string[]> {
+    return Promise.resolve(
+      [...this.reports.values()].filter((s) => s.reporter.address === address).map((s) => s.record.code),
+    );
+  }
+
+  claimAlert(alertId: string): Promise<AlertClaim> {
+    const state = this.alerts.get(alertId);
+    if (state === 'sent') return Promise.resolve('sent');
+    this.alerts.set(alertId, 'sending');
+    return Promise.resolve(state ? 'interrupted' : 'new');
+  }
+
+  releaseAlert(alertId: string): Promise<void> {
+    this.alerts.delete(alertId);
+    return Promise.resolve();
+  }
+
+  completeAlert(
+    alertId: string,
+    code: string,
+    change: ReportChange,
+    entry: HistoryEntry,
+  ): Promise<ChangeResult> {
+    this.alerts.set(alertId, 'sent');
+    return this.update(code, change, entry);
+  }
+}

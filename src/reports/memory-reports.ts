@@ -1,0 +1,30 @@
+import type { ChannelName } from '../core/message.js';
+import type { Clock, Logger, MessageSender, Translator } from '../core/ports.js';
+import type { VillageFinder } from '../core/report.js';
+import { MemoryOfficerDirectory } from '../officers/memory-officer-directory.js';
+import { MemoryJobQueue } from './memory-queue.js';
+import { MemoryReportStore } from './memory-report-store.js';
+import { createReportSystem, type ReportSettings, type ReportSystem } from './report-system.js';
+
+export interface MemoryReports extends ReportSystem {
+  readonly store: MemoryReportStore;
+  readonly officers: MemoryOfficerDirectory;
+  readonly queue: MemoryJobQueue;
+}
+
+/** The whole report side in process memory: the console demo without Redis, and flow tests. */
+export function createMemoryReports(deps: {
+  readonly senders: Partial<Record<ChannelName, MessageSender>>;
+  readonly translator: Translator;
+  readonly villages: VillageFinder;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: ReportSettings;
+}): MemoryReports {
+  const store = new MemoryReportStore();
+  const officers = new MemoryOfficerDirectory();
+  const queue = new MemoryJobQueue({ attempts: 5, backoffMs: 500, logger: deps.logger });
+  const system = createReportSystem({ ...deps, ...deps.settings, store, officers, queue });
+  queue.bind(system.pipeline.processors);
+  return { ...system, store, officers, queue };
+}

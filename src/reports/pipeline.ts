@@ -1,0 +1,296 @@
+import type { ChannelName } from '../core/message.js';
+import { RecipientUnreachable, type Clock, type Logger, type MessageSender } from '../core/ports.js';
+import type { AreaLevel, ReportStatus, VillageFinder } from '../core/report.js';
+import type { OfficerDirectory } from '../officers/officer.js';
+import {
+  PermanentJobError,
+  jobIds,
+  routeJob,
+  type AlertJob,
+  type AlertKind,
+  type Attempt,
+  type EscalateJob,
+  type JobQueue,
+  type JobSpec,
+  type NotifyJob,
+  type Processors,
+  type RouteJob,
+} from './jobs.js';
+import type { ReportMessages } from './report-messages.js';
+import type { HistoryEntry, ReportRecord } from './report-record.js';
+import type { ReportStore } from './report-store.js';
+import { chooseRoute, levelAbove, type Route } from './router.js';
+
+export interface PipelineDeps {
+  readonly store: ReportStore;
+  readonly officers: OfficerDirectory;
+  readonly queue: JobQueue;
+  /** One sender per channel; an address is routed by its prefix (`telegram:…`). */
+  readonly senders: Partial<Record<ChannelName, MessageSender>>;
+  readonly messages: ReportMessages;
+  readonly villages: VillageFinder;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Not acknowledged after this long → the next level gets it. */
+  readonly escalateAfterMs: number;
+}
+
+/** Statuses in which nobody has taken the report yet. */
+const WAITING: readonly ReportStatus[] = ['routed', 'notified', 'escalated'];
+const CLOSED: readonly ReportStatus[] = ['acknowledged', 'resolved', 'failed'];
+
+export interface Pipeline {
+  readonly processors: Processors;
+  /** Re-queues the route job of reports stored but never routed (their job was lost with Redis, say). */
+  sweep(olderThanMs: number): Promise<number>;
+}
+
+/**
+ * What the report workers do, independent of the queue that runs them: route → alert (one per officer)
+ * → escalate (delayed) → notify the reporter. Every step is idempotent: a job run twice, or a retry
+ * after a crash, changes nothing the first run already did, and an alert recorded as sent is not sent
+ * again.
+ */
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const { store, officers, queue, logger } = deps;
+  const at = () => deps.clock.now().toISOString();
+  const entry = (type: string, more: Omit<HistoryEntry, 'at' | 'type'> = {}): HistoryEntry => ({
+    at: at(),
+    type,
+    ...more,
+  });
+
+  const senderFor = (address: string): MessageSender => {
+    const channel = address.slice(0, address.indexOf(':')) as ChannelName;
+    const sender = deps.senders[channel];
+    if (!sender) throw new RecipientUnreachable(address, `no sender for channel "${channel}"`);
+    return sender;
+  };
+
+  const alertJobs = (code: string, route: Pick<Route, 'level' | 'officers'>, kind: AlertKind): JobSpec[] =>
+    route.officers.map((o) => {
+      const data: AlertJob = { code, officer: o.id, level: route.level, kind };
+      const channel = o.address.slice(0, o.address.indexOf(':')) as ChannelName;
+      return { name: 'alert', id: jobIds.alert(data), data, channel };
+    });
+
+  const escalateJob = (code: string, level: AreaLevel): JobSpec[] => {
+    if (level === 'admin') return [];
+    const data: EscalateJob = { code, level };
+    return [{ name: 'escalate', id: jobIds.escalate(data), data, delayMs: deps.escalateAfterMs }];
+  };
+
+  const notifyJob = (code: string, status: ReportStatus): JobSpec => {
+    const data: NotifyJob = { code, status };
+    return { name: 'notify', id: jobIds.notify(data), data };
+  };
+
+  /** The jobs a report at its current level needs: alerts to that level's officers and the next escalation. */
+  async function ensureJobs(r: ReportRecord): Promise<void> {
+    const current = await officers.forArea(r.level, r.area);
+    const kind: AlertKind = r.status === 'escalated' ? 'escalated' : 'report';
+    await queue.add([
+      ...alertJobs(r.code, { level: r.level, officers: current }, kind),
+      ...escalateJob(r.code, r.level),
+    ]);
+  }
+
+  async function alertAdmins(code: string, why: string): Promise<void> {
+    const admins = await officers.forArea('admin', '');
+    if (admins.length === 0) {
+      logger.error({ report: code, why }, 'report failed and no admin is registered to be told');
+      return;
+    }
+    await queue.add(alertJobs(code, { level: 'admin', officers: admins }, 'failure'));
+  }
+
+  async function route({ code }: RouteJob): Promise<void> {
+    const r = await store.get(code);
+    if (!r) throw new PermanentJobError(`report ${code} not found`);
+    // Routed before (a retry, a second route job): make sure its alerts and escalation exist.
+    if (WAITING.includes(r.status)) return ensureJobs(r);
+    if (r.status !== 'submitted') return;
+    const bypass = r.details.bypassVillage;
+    const found = await chooseRoute(
+      officers,
+      r.details.village,
+      bypass ? 'district' : 'village',
+      bypass ? ['reporter asked to bypass the village'] : [],
+    );
+    if (!found) {
+      await store.update(
+        code,
+        { from: ['submitted'], to: 'failed' },
+        entry('failed', { reason: 'no officer registered at any level' }),
+      );
+      logger.error({ report: code }, 'no officer registered at any level: report cannot be routed');
+      return;
+    }
+    const change = await store.update(
+      code,
+      { from: ['submitted'], to: 'routed', level: found.level, area: found.area },
+      entry('routed', {
+        level: found.level,
+        area: found.area,
+        officers: found.officers.map((o) => o.id),
+        reason: found.reason,
+      }),
+    );
+    if (!change.applied) return;
+    await queue.add([...alertJobs(code, found, 'report'), ...escalateJob(code, found.level)]);
+  }
+
+  async function alert(job: AlertJob): Promise<void> {
+    const { code } = job;
+    const officer = await officers.get(job.officer);
+    if (!officer?.active) {
+      await store.update(
+        code,
+        {},
+        entry('alert-skipped', { officers: [job.officer], reason: 'officer not active' }),
+      );
+      return;
+    }
+    const report = await store.get(code);
+    if (!report) throw new PermanentJobError(`report ${code} not found`);
+    const alertId = jobIds.alert(job);
+    const claim = await store.claimAlert(alertId);
+    if (claim === 'sent') return;
+    const reporter = report.contact === 'direct' ? await store.reporter(code) : undefined;
+    const messages = deps.messages.alert({
+      report,
+      officer,
+      kind: job.kind,
+      village: deps.villages.byCode(report.details.village),
+      resent: claim === 'interrupted',
+      ...(reporter ? { reporter } : {}),
+    });
+    try {
+      await senderFor(officer.address).send(officer.address, messages);
+    } catch (err) {
+      await store.releaseAlert(alertId);
+      if (err instanceof RecipientUnreachable) {
+        await store.update(
+          code,
+          {},
+          entry('alert-unreachable', { level: job.level, officers: [officer.id] }),
+        );
+        throw new PermanentJobError(`officer ${officer.id} unreachable`);
+      }
+      throw err;
+    }
+    const type = claim === 'interrupted' ? 'alert-sent-again' : 'alert-sent';
+    await store.completeAlert(alertId, code, {}, entry(type, { level: job.level, officers: [officer.id] }));
+    if (job.kind !== 'report') return;
+    const notified = await store.update(
+      code,
+      { from: ['routed'], to: 'notified' },
+      entry('notified', { level: job.level }),
+    );
+    if (notified.applied) await queue.add([notifyJob(code, 'notified')]);
+  }
+
+  async function escalate(job: EscalateJob): Promise<void> {
+    const r = await store.get(job.code);
+    if (!r || CLOSED.includes(r.status)) return;
+    if (r.level !== job.level) {
+      // Already moved up: a retry after the move was recorded makes sure its jobs exist.
+      if (r.status === 'escalated') await ensureJobs(r);
+      return;
+    }
+    const above = levelAbove(job.level);
+    if (!above) return;
+    const minutes = Math.round(deps.escalateAfterMs / 60_000);
+    const found = await chooseRoute(officers, r.details.village, above, [
+      `not acknowledged at ${job.level} within ${minutes} min`,
+    ]);
+    if (!found) return;
+    const change = await store.update(
+      job.code,
+      { from: WAITING, to: 'escalated', level: found.level, area: found.area },
+      entry('escalated', {
+        level: found.level,
+        area: found.area,
+        officers: found.officers.map((o) => o.id),
+        reason: found.reason,
+      }),
+    );
+    if (!change.applied) return;
+    await queue.add([
+      ...alertJobs(job.code, found, 'escalated'),
+      ...escalateJob(job.code, found.level),
+      notifyJob(job.code, 'escalated'),
+    ]);
+  }
+
+  async function notify(job: NotifyJob): Promise<void> {
+    const reporter = await store.reporter(job.code);
+    if (!reporter?.updates) return;
+    const report = await store.get(job.code);
+    if (!report) return;
+    const noticeId = jobIds.notify(job);
+    if ((await store.claimAlert(noticeId)) === 'sent') return;
+    try {
+      await senderFor(reporter.address).send(reporter.address, deps.messages.notice(report, reporter));
+    } catch (err) {
+      await store.releaseAlert(noticeId);
+      if (err instanceof RecipientUnreachable) throw new PermanentJobError('reporter unreachable');
+      throw err;
+    }
+    await store.completeAlert(noticeId, job.code, {}, entry('reporter-told', { reason: job.status }));
+  }
+
+  /** Last attempt failed (or a failure retrying cannot fix): record it and tell the admins. */
+  async function deadLetter(
+    name: keyof Processors,
+    code: string,
+    err: unknown,
+    alertJob?: AlertJob,
+  ): Promise<void> {
+    const reason = err instanceof Error ? err.message : String(err);
+    logger.error({ job: name, report: code, err }, 'job failed for good');
+    if (name === 'route') {
+      await store.update(code, { to: 'failed' }, entry('failed', { reason: `route: ${reason}` }));
+    } else {
+      await store.update(
+        code,
+        {},
+        entry(`${name}-failed`, {
+          ...(alertJob ? { officers: [alertJob.officer], level: alertJob.level } : {}),
+          reason,
+        }),
+      );
+    }
+    if (name !== 'notify' && alertJob?.kind !== 'failure') await alertAdmins(code, reason);
+  }
+
+  /** Runs a step; on its last attempt (or a permanent error) a failure goes to the dead letter. */
+  function guarded<T extends { code: string }>(name: keyof Processors, run: (data: T) => Promise<void>) {
+    return async (data: T, attempt: Attempt): Promise<void> => {
+      try {
+        await run(data);
+      } catch (err) {
+        if (!(err instanceof PermanentJobError) && !attempt.final) throw err;
+        await deadLetter(name, data.code, err, name === 'alert' ? (data as unknown as AlertJob) : undefined);
+        throw err instanceof PermanentJobError ? err : new PermanentJobError(String(err));
+      }
+    };
+  }
+
+  return {
+    processors: {
+      route: guarded('route', route),
+      alert: guarded('alert', alert),
+      escalate: guarded('escalate', escalate),
+      notify: guarded('notify', notify),
+    },
+    async sweep(olderThanMs) {
+      const stale = await store.codesByStatus(
+        'submitted',
+        new Date(deps.clock.now().getTime() - olderThanMs),
+      );
+      if (stale.length > 0) await queue.add(stale.map(routeJob));
+      return stale.length;
+    },
+  };
+}

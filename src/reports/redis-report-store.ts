@@ -1,0 +1,268 @@
+import type { Redis } from 'ioredis';
+import { isLocale } from '../core/locale.js';
+import {
+  CONTACT_CONSENTS,
+  REPORT_STATUSES,
+  type ContactConsent,
+  type ReportDetails,
+  type ReportStatus,
+  type Reporter,
+} from '../core/report.js';
+import { reporterId, type ReportKeys } from './keys.js';
+import { areaOf, type HistoryEntry, type ReportRecord } from './report-record.js';
+import {
+  ALERT_STATE_TTL_SECONDS,
+  DRAFT_TTL_SECONDS,
+  LINK_TTL_SECONDS,
+  dayOf,
+  type AlertClaim,
+  type ChangeResult,
+  type CreateResult,
+  type NewReport,
+  type ReportChange,
+  type ReportStore,
+} from './report-store.js';
+
+/**
+ * Creates a report with everything that must exist together: record, reporter, first history entry,
+ * indexes, the draft and phone links, the daily count. Checks the draft, links, limit and code first.
+ * KEYS: report, who, log, draft, daily, status index, reporter index, area indexes…, phone links…
+ */
+const CREATE = `
+local existing = redis.call('GET', KEYS[4])
+if existing then return {'existing', existing} end
+local firstPhone = 8 + tonumber(ARGV[13])
+for i = firstPhone, #KEYS do
+  local linked = redis.call('GET', KEYS[i])
+  if linked then return {'linked', linked} end
+end
+if tonumber(redis.call('GET', KEYS[5]) or '0') >= tonumber(ARGV[12]) then return {'limit', ''} end
+if redis.call('EXISTS', KEYS[1]) == 1 then return {'collision', ''} end
+redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'status', 'submitted', 'level', ARGV[5], 'area', ARGV[6],
+  'createdAt', ARGV[3], 'updatedAt', ARGV[3], 'contact', ARGV[7])
+redis.call('HSET', KEYS[2], 'address', ARGV[8], 'locale', ARGV[9], 'contact', ARGV[7], 'updates', ARGV[10])
+redis.call('RPUSH', KEYS[3], ARGV[11])
+redis.call('SET', KEYS[4], ARGV[1], 'EX', ARGV[15])
+redis.call('INCR', KEYS[5])
+redis.call('EXPIRE', KEYS[5], 172800)
+for i = 6, firstPhone - 1 do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[1]) end
+for i = firstPhone, #KEYS do redis.call('SET', KEYS[i], ARGV[1], 'EX', ARGV[14]) end
+return {'created', ARGV[1]}
+`;
+
+/**
+ * Guarded change: KEYS report, log, status indexes (in ARGV[7..] order). ARGV: allowed statuses
+ * ('*' or comma list), new status ('' = same), fields JSON, history entry, now, code, statuses….
+ */
+const UPDATE = `
+local cur = redis.call('HGET', KEYS[1], 'status')
+if not cur then return {0, ''} end
+if ARGV[1] ~= '*' and not string.find(',' .. ARGV[1] .. ',', ',' .. cur .. ',', 1, true) then return {0, cur} end
+local to = ARGV[2]
+if to ~= '' and to ~= cur then
+  local from, into
+  for i = 7, #ARGV do
+    if ARGV[i] == cur then from = KEYS[i - 4] end
+    if ARGV[i] == to then into = KEYS[i - 4] end
+  end
+  local score = redis.call('ZSCORE', from, ARGV[6]) or 0
+  redis.call('ZREM', from, ARGV[6])
+  redis.call('ZADD', into, score, ARGV[6])
+  redis.call('HSET', KEYS[1], 'status', to)
+end
+for k, v in pairs(cjson.decode(ARGV[3])) do redis.call('HSET', KEYS[1], k, v) end
+redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5])
+redis.call('RPUSH', KEYS[2], ARGV[4])
+return {1, cur}
+`;
+
+const CLAIM_ALERT = `
+local v = redis.call('GET', KEYS[1])
+if v == 'sent' then return 'sent' end
+redis.call('SET', KEYS[1], 'sending', 'EX', ARGV[1])
+if v then return 'interrupted' end
+return 'new'
+`;
+
+type Reply = [string, string];
+type UpdateReply = [number, string];
+
+interface ReportCommands {
+  reportCreate(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
+  reportUpdate(...args: (string | number)[]): Promise<UpdateReply>;
+  reportClaimAlert(key: string, ttl: number): Promise<AlertClaim>;
+}
+
+const isStatus = (v: unknown): v is ReportStatus => REPORT_STATUSES.includes(v as ReportStatus);
+const isConsent = (v: unknown): v is ContactConsent => CONTACT_CONSENTS.includes(v as ContactConsent);
+
+/** Reports in Redis: every multi-key change is one Lua script, so a crash never leaves half a report. */
+export class RedisReportStore implements ReportStore {
+  private readonly redis: Redis & ReportCommands;
+
+  constructor(
+    redis: Redis,
+    private readonly keys: ReportKeys,
+  ) {
+    if (!('reportCreate' in redis)) {
+      redis.defineCommand('reportCreate', { lua: CREATE });
+      redis.defineCommand('reportUpdate', { lua: UPDATE });
+      redis.defineCommand('reportClaimAlert', { lua: CLAIM_ALERT, numberOfKeys: 1 });
+    }
+    this.redis = redis as Redis & ReportCommands;
+  }
+
+  async create(r: NewReport): Promise<CreateResult> {
+    const k = this.keys;
+    const who = reporterId(r.reporter.address);
+    const at = r.createdAt.toISOString();
+    const areas = (['village', 'district', 'province'] as const).map((l) =>
+      k.byArea(areaOf(r.details.village, l)),
+    );
+    const phones = r.details.recruiter.phones.map((p) => k.phoneLink(who, p));
+    const keys = [
+      k.report(r.code),
+      k.reporter(r.code),
+      k.history(r.code),
+      k.draft(who, r.draftKey),
+      k.daily(who, dayOf(r.createdAt)),
+      k.byStatus('submitted'),
+      k.byReporter(who),
+      ...areas,
+      ...phones,
+    ];
+    const entry: HistoryEntry = { at, type: 'submitted' };
+    const [type, code] = await this.redis.reportCreate(
+      keys.length,
+      ...keys,
+      r.code,
+      JSON.stringify(r.details),
+      at,
+      r.createdAt.getTime(),
+      'village',
+      r.details.village,
+      r.reporter.contact,
+      r.reporter.address,
+      r.reporter.locale,
+      r.reporter.updates ? '1' : '0',
+      JSON.stringify(entry),
+      r.perDay,
+      areas.length,
+      LINK_TTL_SECONDS,
+      DRAFT_TTL_SECONDS,
+    );
+    switch (type) {
+      case 'created':
+      case 'existing':
+      case 'linked':
+        return { type, code };
+      case 'limit':
+        return { type: 'limit' };
+      default:
+        return { type: 'collision' };
+    }
+  }
+
+  async get(code: string): Promise<ReportRecord | undefined> {
+    const h = await this.redis.hgetall(this.keys.report(code));
+    if (!h.doc || !isStatus(h.status)) return undefined;
+    return {
+      code,
+      status: h.status,
+      level: (h.level ?? 'village') as ReportRecord['level'],
+      area: h.area ?? '',
+      createdAt: h.createdAt ?? '',
+      updatedAt: h.updatedAt ?? '',
+      details: JSON.parse(h.doc) as ReportDetails,
+      contact: isConsent(h.contact) ? h.contact : 'none',
+      ...(h.outcome ? { outcome: h.outcome } : {}),
+      ...(h.owner ? { owner: h.owner } : {}),
+    };
+  }
+
+  async reporter(code: string): Promise<Reporter | undefined> {
+    const h = await this.redis.hgetall(this.keys.reporter(code));
+    if (!h.address) return undefined;
+    return {
+      address: h.address,
+      locale: isLocale(h.locale) ? h.locale : 'id',
+      contact: isConsent(h.contact) ? h.contact : 'none',
+      updates: h.updates === '1',
+    };
+  }
+
+  async history(code: string): Promise<HistoryEntry[]> {
+    const raw = await this.redis.lrange(this.keys.history(code), 0, -1);
+    return raw.map((line) => JSON.parse(line) as HistoryEntry);
+  }
+
+  async update(code: string, change: ReportChange, entry: HistoryEntry): Promise<ChangeResult> {
+    const [applied, before] = await this.redis.reportUpdate(...this.updateArgs(code, change, entry));
+    return toChange(applied, before);
+  }
+
+  async codesByStatus(status: ReportStatus, createdBefore?: Date): Promise<string[]> {
+    const max = createdBefore ? String(createdBefore.getTime()) : '+inf';
+    return this.redis.zrangebyscore(this.keys.byStatus(status), '-inf', max);
+  }
+
+  async codesByReporter(address: string): Promise<string[]> {
+    return this.redis.zrange(this.keys.byReporter(reporterId(address)), 0, -1);
+  }
+
+  claimAlert(alertId: string): Promise<AlertClaim> {
+    return this.redis.reportClaimAlert(this.keys.alert(alertId), ALERT_STATE_TTL_SECONDS);
+  }
+
+  async releaseAlert(alertId: string): Promise<void> {
+    await this.redis.del(this.keys.alert(alertId));
+  }
+
+  async completeAlert(
+    alertId: string,
+    code: string,
+    change: ReportChange,
+    entry: HistoryEntry,
+  ): Promise<ChangeResult> {
+    const multi = this.redis.multi() as unknown as {
+      set(...args: (string | number)[]): unknown;
+      reportUpdate(...args: (string | number)[]): unknown;
+      exec(): Promise<[Error | null, unknown][] | null>;
+    };
+    multi.set(this.keys.alert(alertId), 'sent', 'EX', ALERT_STATE_TTL_SECONDS);
+    multi.reportUpdate(...this.updateArgs(code, change, entry));
+    const results = await multi.exec();
+    const [err, reply] = results?.[1] ?? [new Error('transaction discarded'), undefined];
+    if (err) throw err;
+    const [applied, before] = reply as UpdateReply;
+    return toChange(applied, before);
+  }
+
+  private updateArgs(code: string, change: ReportChange, entry: HistoryEntry): (string | number)[] {
+    const fields: Record<string, string> = {};
+    if (change.level) fields.level = change.level;
+    if (change.area !== undefined) fields.area = change.area;
+    if (change.outcome !== undefined) fields.outcome = change.outcome;
+    if (change.owner !== undefined) fields.owner = change.owner;
+    const keys = [
+      this.keys.report(code),
+      this.keys.history(code),
+      ...REPORT_STATUSES.map(this.keys.byStatus),
+    ];
+    return [
+      keys.length,
+      ...keys,
+      change.from ? change.from.join(',') : '*',
+      change.to ?? '',
+      JSON.stringify(fields),
+      JSON.stringify(entry),
+      entry.at,
+      code,
+      ...REPORT_STATUSES,
+    ];
+  }
+}
+
+function toChange(applied: number, before: string): ChangeResult {
+  return { applied: applied === 1, ...(isStatus(before) ? { before } : {}) };
+}

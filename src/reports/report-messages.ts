@@ -1,0 +1,80 @@
+import type { Locale } from '../core/locale.js';
+import { t, type OutboundMessage, type Reply, type Text } from '../core/message.js';
+import type { Translator } from '../core/ports.js';
+import { MENU_CHOICE_ID, renderReplies } from '../core/render.js';
+import type { Reporter, VillagePlace } from '../core/report.js';
+import { detailLines, statusLines } from '../core/report-summary.js';
+import type { Officer } from '../officers/officer.js';
+import type { AlertKind } from './jobs.js';
+import type { ReportRecord } from './report-record.js';
+
+export interface AlertInput {
+  readonly report: ReportRecord;
+  readonly officer: Officer;
+  readonly kind: AlertKind;
+  readonly village: VillagePlace | undefined;
+  /** A previous attempt may have delivered it already: say so. */
+  readonly resent: boolean;
+  /** Only when the reporter agreed to be contacted directly. */
+  readonly reporter?: Reporter;
+}
+
+/** How an officer can reach a reporter who agreed to direct contact, per channel. */
+function contactText(address: string): Text {
+  const [channel = '', id = ''] = address.split(/:(.*)/s);
+  if (channel === 'whatsapp')
+    return t('report.alert.contactWhatsapp', { number: `+${id.replace(/@.*/, '')}` });
+  if (channel === 'telegram') return t('report.alert.contactTelegram', { id });
+  return t('report.alert.contactOther', { address });
+}
+
+function reporterLine(input: AlertInput): Text {
+  if (input.report.contact === 'direct' && input.reporter) return contactText(input.reporter.address);
+  return t(`report.alert.reporter.${input.report.contact}`);
+}
+
+/** Renders what workers send: alerts to officers and status notices to reporters. */
+export function createReportMessages(translator: Translator) {
+  const render = (locale: Locale, replies: readonly Reply[]): OutboundMessage[] =>
+    renderReplies(translator, locale, replies);
+  return {
+    alert(input: AlertInput): OutboundMessage[] {
+      const r = input.report;
+      const title = t(`report.alert.title.${input.kind}`, { code: r.code });
+      const body: Text[] = [];
+      if (input.resent) body.push(t('report.alert.resent'));
+      if (input.kind === 'failure') {
+        body.push(t('report.alert.failure', { code: r.code, status: r.status }));
+      } else {
+        if (input.kind === 'escalated')
+          body.push(t('report.alert.escalatedWhy', { level: t(`report.level.${r.level}`) }));
+        body.push(...detailLines(r.details, input.village), reporterLine(input), t('report.alert.privacy'));
+      }
+      return render(input.officer.locale, [{ title, body }]);
+    },
+    notice(report: ReportRecord, reporter: Reporter): OutboundMessage[] {
+      return render(reporter.locale, [
+        {
+          title: t('report.noticeTitle', { code: report.code }),
+          body: [...statusLines(viewOf(report)), t('report.checkAgain', { code: report.code })],
+          choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }],
+        },
+      ]);
+    },
+  };
+}
+
+export type ReportMessages = ReturnType<typeof createReportMessages>;
+
+/** The reporter's view of a record. */
+export function viewOf(r: ReportRecord) {
+  return {
+    code: r.code,
+    status: r.status,
+    level: r.level,
+    village: r.details.village,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    ...(r.outcome ? { outcome: r.outcome } : {}),
+  };
+}

@@ -1,0 +1,81 @@
+import type { ReportDetails, ReportStatus, Reporter } from '../core/report.js';
+import type { HistoryEntry, ReportRecord } from './report-record.js';
+
+export interface NewReport {
+  readonly code: string;
+  readonly reporter: Reporter;
+  readonly draftKey: string;
+  readonly details: ReportDetails;
+  readonly createdAt: Date;
+  /** Reports one reporter may file per day. */
+  readonly perDay: number;
+}
+
+export type CreateResult =
+  | { readonly type: 'created'; readonly code: string }
+  /** This draft was stored before (a retry): the same report. */
+  | { readonly type: 'existing'; readonly code: string }
+  /** The reporter reported one of these phones within a day. */
+  | { readonly type: 'linked'; readonly code: string }
+  | { readonly type: 'limit' }
+  /** The code is taken by another report: try another. */
+  | { readonly type: 'collision' };
+
+/** A guarded change of a report: applied only when its status is one of `from` (any when absent). */
+export interface ReportChange {
+  readonly from?: readonly ReportStatus[];
+  readonly to?: ReportStatus;
+  readonly level?: ReportRecord['level'];
+  readonly area?: string;
+  readonly outcome?: string;
+  readonly owner?: string;
+}
+
+export interface ChangeResult {
+  readonly applied: boolean;
+  /** Status before the change; undefined when the report does not exist. */
+  readonly before?: ReportStatus;
+}
+
+/** What an alert's delivery state says before sending it. */
+export type AlertClaim =
+  | 'new'
+  /** A previous attempt handed it to the channel and stopped before recording the result. */
+  | 'interrupted'
+  | 'sent';
+
+/** Reports, their history and indexes. Redis in service mode; memory in the console demo. */
+export interface ReportStore {
+  create(report: NewReport): Promise<CreateResult>;
+  get(code: string): Promise<ReportRecord | undefined>;
+  reporter(code: string): Promise<Reporter | undefined>;
+  history(code: string): Promise<HistoryEntry[]>;
+  /** Applies `change` and appends `entry` in one step; nothing changes when the guard fails. */
+  update(code: string, change: ReportChange, entry: HistoryEntry): Promise<ChangeResult>;
+  codesByStatus(status: ReportStatus, createdBefore?: Date): Promise<string[]>;
+  codesByReporter(address: string): Promise<string[]>;
+  /** Marks an alert as being sent and says what its state was. */
+  claimAlert(alertId: string): Promise<AlertClaim>;
+  /** The send failed for sure: the alert may be sent again without a "sent again" label. */
+  releaseAlert(alertId: string): Promise<void>;
+  /** Marks an alert as sent and applies `change` + `entry` to its report, in one step. */
+  completeAlert(
+    alertId: string,
+    code: string,
+    change: ReportChange,
+    entry: HistoryEntry,
+  ): Promise<ChangeResult>;
+}
+
+/** How long a reporter's link from a recruiter phone to their report lasts. */
+export const LINK_TTL_SECONDS = 86_400;
+/** How long a submitted draft's key is remembered (a retry comes within minutes). */
+export const DRAFT_TTL_SECONDS = 2 * 86_400;
+/** Alert delivery states are kept this long: far beyond any retry. */
+export const ALERT_STATE_TTL_SECONDS = 90 * 86_400;
+
+export const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
+
+export function applies(change: ReportChange, status: ReportStatus): boolean {
+  return !change.from || change.from.includes(status);
+}

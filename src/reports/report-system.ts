@@ -1,0 +1,47 @@
+import type { ChannelName } from '../core/message.js';
+import type { Clock, Logger, MessageSender, Translator } from '../core/ports.js';
+import type { ReportDesk, VillageFinder } from '../core/report.js';
+import type { OfficerDirectory } from '../officers/officer.js';
+import type { JobQueue } from './jobs.js';
+import { createPipeline, type Pipeline } from './pipeline.js';
+import { createReportDesk } from './report-desk.js';
+import { createReportMessages } from './report-messages.js';
+import type { ReportStore } from './report-store.js';
+
+export interface ReportSettings {
+  /** Not acknowledged after this long → the next level gets the report. */
+  readonly escalateAfterMs: number;
+  /** Reports one reporter may file per day. */
+  readonly perDay: number;
+}
+
+export interface ReportSystemDeps extends ReportSettings {
+  readonly store: ReportStore;
+  readonly officers: OfficerDirectory;
+  readonly queue: JobQueue;
+  readonly senders: Partial<Record<ChannelName, MessageSender>>;
+  readonly translator: Translator;
+  readonly villages: VillageFinder;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export interface ReportSystem {
+  /** What the wizard submits to. */
+  readonly desk: ReportDesk;
+  /** What the workers run. */
+  readonly pipeline: Pipeline;
+}
+
+/** The report side, wired from its parts: the same for Redis + BullMQ and for the memory demo. */
+export function createReportSystem(deps: ReportSystemDeps): ReportSystem {
+  const pipeline = createPipeline({ ...deps, messages: createReportMessages(deps.translator) });
+  const desk = createReportDesk({
+    store: deps.store,
+    queue: deps.queue,
+    clock: deps.clock,
+    perDay: deps.perDay,
+    logger: deps.logger,
+  });
+  return { desk, pipeline };
+}

@@ -1,0 +1,39 @@
+import { AREA_LEVELS, type AreaLevel } from '../core/report.js';
+import type { Officer, OfficerDirectory } from '../officers/officer.js';
+import { areaOf } from './report-record.js';
+
+export interface Route {
+  readonly level: AreaLevel;
+  readonly area: string;
+  readonly officers: readonly Officer[];
+  /** Why it went there, for the report's history: the levels passed over and why. */
+  readonly reason: string;
+}
+
+/**
+ * The first level from `from` upwards (village → district → province → admins) that has active
+ * officers. Undefined when nobody is registered at all, not even an admin.
+ */
+export async function chooseRoute(
+  directory: OfficerDirectory,
+  village: string,
+  from: AreaLevel,
+  why: readonly string[] = [],
+): Promise<Route | undefined> {
+  const reasons = [...why];
+  for (const level of AREA_LEVELS.slice(AREA_LEVELS.indexOf(from))) {
+    const area = areaOf(village, level);
+    const officers = await directory.forArea(level, area);
+    if (officers.length > 0) {
+      reasons.push(`${level} ${area || '-'} has ${officers.length} officer(s)`);
+      return { level, area, officers, reason: reasons.join('; ') };
+    }
+    reasons.push(`no officer registered for ${level} ${area || '-'}`);
+  }
+  return undefined;
+}
+
+/** The level above `level`, if any. */
+export function levelAbove(level: AreaLevel): AreaLevel | undefined {
+  return AREA_LEVELS[AREA_LEVELS.indexOf(level) + 1];
+}

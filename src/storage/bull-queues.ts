@@ -1,0 +1,156 @@
+import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ChannelName } from '../core/message.js';
+import type { Logger } from '../core/ports.js';
+import {
+  PermanentJobError,
+  type Attempt,
+  type JobQueue,
+  type JobSpec,
+  type Processors,
+} from '../reports/jobs.js';
+
+export const CHANNELS: readonly ChannelName[] = ['console', 'telegram', 'whatsapp'];
+
+/** Queue names: one alert queue per channel, so each has its own rate limit. */
+export const queueName = (job: JobSpec): string => (job.name === 'alert' ? `alert-${job.channel}` : job.name);
+
+const QUEUE_NAMES = ['route', 'escalate', 'notify', ...CHANNELS.map((c) => `alert-${c}`)];
+
+export interface RetryOptions {
+  /** Tries per job before the dead letter. */
+  readonly attempts: number;
+  /** First retry delay; doubles each time. */
+  readonly backoffMs: number;
+}
+
+/** Completed jobs are kept this long, so a job added again within it (same id) is not run twice. */
+const KEEP_COMPLETED_S = 7 * 86_400;
+const KEEP_FAILED_S = 90 * 86_400;
+
+/**
+ * Report jobs on BullMQ. `connection` should fail fast while Redis is down (no offline queue): a
+ * submit then rejects at once and the user is told the report was not received.
+ */
+export class BullJobQueue implements JobQueue {
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(
+    connection: Redis,
+    private readonly prefix: string,
+    private readonly retry: RetryOptions,
+  ) {
+    for (const name of QUEUE_NAMES) this.queues.set(name, new Queue(name, { connection, prefix }));
+  }
+
+  async add(jobs: readonly JobSpec[]): Promise<void> {
+    const byQueue = new Map<string, JobSpec[]>();
+    for (const job of jobs) byQueue.set(queueName(job), [...(byQueue.get(queueName(job)) ?? []), job]);
+    await Promise.all(
+      [...byQueue].map(([name, list]) => {
+        const queue = this.queues.get(name);
+        if (!queue) throw new Error(`unknown queue ${name}`);
+        return queue.addBulk(
+          list.map((job) => ({
+            name: job.name,
+            data: job.data,
+            opts: {
+              jobId: job.id,
+              attempts: this.retry.attempts,
+              backoff: { type: 'exponential', delay: this.retry.backoffMs },
+              removeOnComplete: { age: KEEP_COMPLETED_S },
+              removeOnFail: { age: KEEP_FAILED_S },
+              ...(job.name === 'escalate' ? { delay: job.delayMs } : {}),
+            },
+          })),
+        );
+      }),
+    );
+  }
+
+  /** Jobs waiting, delayed or running, per queue (for metrics and tests). */
+  async depths(): Promise<Record<string, number>> {
+    const entries = await Promise.all(
+      [...this.queues].map(
+        async ([name, q]) =>
+          [name, await q.getJobCountByTypes('wait', 'delayed', 'active', 'prioritized')] as const,
+      ),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+
+  get keyPrefix(): string {
+    return this.prefix;
+  }
+}
+
+export interface WorkerOptions {
+  /** A blocking connection per worker is created from these (BullMQ needs `maxRetriesPerRequest: null`). */
+  readonly connection: ConnectionOptions;
+  readonly prefix: string;
+  /** Jobs run at once per queue. */
+  readonly concurrency: number;
+  /** Alerts per second allowed per channel (Telegram ~30 messages/s per bot, WhatsApp far less). */
+  readonly alertsPerSecond: Readonly<Partial<Record<ChannelName, number>>>;
+  /** How long a job is locked to a worker; a killed worker's jobs run again after this. */
+  readonly lockMs?: number;
+  readonly logger: Logger;
+}
+
+export interface Workers {
+  close(): Promise<void>;
+}
+
+/** Starts one BullMQ worker per queue, running the pipeline's processors. */
+export function startBullWorkers(processors: Processors, opts: WorkerOptions): Workers {
+  const run = async (job: Job): Promise<void> => {
+    const attempt: Attempt = {
+      made: job.attemptsMade,
+      final: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+    };
+    try {
+      await dispatch(processors, job, attempt);
+    } catch (err) {
+      // BullMQ retries anything but UnrecoverableError; the pipeline already sent it to the dead letter.
+      if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+      throw err;
+    }
+  };
+  const workers = QUEUE_NAMES.map((name) => {
+    const channel = name.startsWith('alert-') ? (name.slice('alert-'.length) as ChannelName) : undefined;
+    const perSecond = channel ? opts.alertsPerSecond[channel] : undefined;
+    const worker = new Worker(name, run, {
+      connection: opts.connection,
+      prefix: opts.prefix,
+      concurrency: opts.concurrency,
+      ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: opts.lockMs } : {}),
+      ...(perSecond ? { limiter: { max: perSecond, duration: 1000 } } : {}),
+    });
+    worker.on('error', (err) => opts.logger.warn({ err, queue: name }, 'report worker connection problem'));
+    return worker;
+  });
+  return {
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+function dispatch(p: Processors, job: Job, attempt: Attempt): Promise<void> {
+  switch (job.name) {
+    case 'route':
+      return p.route(job.data as Parameters<Processors['route']>[0], attempt);
+    case 'alert':
+      return p.alert(job.data as Parameters<Processors['alert']>[0], attempt);
+    case 'escalate':
+      return p.escalate(job.data as Parameters<Processors['escalate']>[0], attempt);
+    case 'notify':
+      return p.notify(job.data as Parameters<Processors['notify']>[0], attempt);
+    default:
+      return Promise.reject(new UnrecoverableError(`unknown job ${job.name}`));
+  }
+}
