@@ -67,6 +67,14 @@ const envSchema = z.object({
     .optional(),
   WHATSAPP_MEDIA_MAX_MB: int(1, 16).default(5),
   WHATSAPP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('error'),
+  REPORT_ESCALATE_AFTER_MINUTES: int(1, 10_080).default(480),
+  REPORTS_PER_DAY: int(1, 100).default(5),
+  REPORT_JOB_ATTEMPTS: int(1, 50).default(10),
+  REPORT_RETRY_DELAY_MS: int(10, 600_000).default(2000),
+  REPORT_WORKERS: bool.default(true),
+  REPORT_WORKER_CONCURRENCY: int(1, 500).default(20),
+  ALERTS_PER_SECOND_TELEGRAM: int(1, 30).default(20),
+  ALERTS_PER_SECOND_WHATSAPP: int(1, 10).default(1),
   CONSOLE_USER: z
     .string()
     .regex(/^[a-z0-9_-]{1,32}$/i, 'expected up to 32 letters, digits, "_" or "-"')
@@ -100,6 +108,21 @@ export interface Config {
   readonly contentDir: string;
   readonly localesDir: string;
   readonly consoleUser: string;
+  readonly reports: ReportConfig;
+}
+
+export interface ReportConfig {
+  /** Not acknowledged after this long → the next level (district, province, admins) gets it. */
+  readonly escalateAfterMs: number;
+  /** Reports one reporter may file per day. */
+  readonly perDay: number;
+  /** Tries per report job before it goes to the dead letter (admins alerted); delay doubles from `retryDelayMs`. */
+  readonly attempts: number;
+  readonly retryDelayMs: number;
+  /** Run the report workers in this process (turn off where workers run on other machines). */
+  readonly workers: boolean;
+  readonly concurrency: number;
+  readonly alertsPerSecond: { readonly telegram: number; readonly whatsapp: number };
 }
 
 export interface WhatsAppConfig {
@@ -169,6 +192,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       contentDir: e.CONTENT_DIR,
       localesDir: e.LOCALES_DIR,
       consoleUser: e.CONSOLE_USER,
+      reports: {
+        escalateAfterMs: e.REPORT_ESCALATE_AFTER_MINUTES * 60_000,
+        perDay: e.REPORTS_PER_DAY,
+        attempts: e.REPORT_JOB_ATTEMPTS,
+        retryDelayMs: e.REPORT_RETRY_DELAY_MS,
+        workers: e.REPORT_WORKERS,
+        concurrency: e.REPORT_WORKER_CONCURRENCY,
+        alertsPerSecond: { telegram: e.ALERTS_PER_SECOND_TELEGRAM, whatsapp: e.ALERTS_PER_SECOND_WHATSAPP },
+      },
       httpPort: e.HTTP_PORT,
       ...(e.WHATSAPP_ENABLED
         ? {
