@@ -36,7 +36,9 @@ let villages: VillageFinder | undefined;
 export const testVillages = (): VillageFinder => (villages ??= createVillageFinder());
 
 /** Alerts and notices the report workers sent, by address. */
-export function recordingSender(): MessageSender & { sent: { address: string; messages: OutboundMessage[] }[] } {
+export function recordingSender(): MessageSender & {
+  sent: { address: string; messages: OutboundMessage[] }[];
+} {
   const sent: { address: string; messages: OutboundMessage[] }[] = [];
   return {
     sent,

@@ -9,7 +9,8 @@ const PREFIX = 'telegram:';
 const unreachableReason = (err: unknown): string | undefined => {
   if (!(err instanceof GrammyError)) return undefined;
   if (err.error_code === 403) return 'blocked the bot';
-  if (err.error_code === 400 && /chat not found|user not found/i.test(err.description)) return 'chat not found';
+  if (err.error_code === 400 && /chat not found|user not found/i.test(err.description))
+    return 'chat not found';
   return undefined;
 };
 
