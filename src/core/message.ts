@@ -33,13 +33,18 @@ export interface InboundMessage {
 export type Params = Readonly<Record<string, string | number>>;
 
 /** A piece of user-facing text: an i18n key with params, or text already localised (from content). */
-export type Text = { readonly key: string; readonly params?: TextParams } | { readonly literal: string };
+export type Text =
+  | { readonly key: string; readonly params?: TextParams }
+  | { readonly literal: string }
+  /** Texts shown as consecutive lines of one paragraph (a summary, a list). */
+  | { readonly lines: readonly Text[] };
 
 /** Params may themselves be texts (e.g. a translated label inside a sentence); they are rendered first. */
 export type TextParams = Readonly<Record<string, string | number | Text>>;
 
 export const t = (key: string, params?: TextParams): Text => (params ? { key, params } : { key });
 export const literal = (text: string): Text => ({ literal: text });
+export const lines = (texts: readonly Text[]): Text => ({ lines: texts });
 
 /** One selectable option. `id` is stable and short (it travels in button data). */
 export interface Choice {

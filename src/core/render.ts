@@ -7,6 +7,7 @@ export const MENU_CHOICE_ID = 'menu';
 
 export function renderText(tr: Translator, locale: Locale, text: Text): string {
   if ('literal' in text) return text.literal;
+  if ('lines' in text) return text.lines.map((line) => renderText(tr, locale, line)).join('\n');
   if (!text.params) return tr.t(locale, text.key);
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(text.params)) {

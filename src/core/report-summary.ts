@@ -1,3 +1,5 @@
+import { formatDate } from './format.js';
+import type { Locale } from './locale.js';
 import { literal, t, type Text } from './message.js';
 import { NONE_ANSWER, type ReportDetails, type ReportStatusView, type VillagePlace } from './report.js';
 
@@ -36,14 +38,17 @@ export function detailLines(d: ReportDetails, village: VillagePlace | undefined)
 }
 
 /** What a reporter reads about their report's status: no officer names, only the level. */
-export function statusLines(view: ReportStatusView): Text[] {
+export function statusLines(view: ReportStatusView, locale: Locale): Text[] {
   const level = t(`report.level.${view.level}`);
   const lines: Text[] = [t(`report.status.${view.status}`, { level })];
   if (view.status === 'resolved' && view.outcome) {
     lines.push(t('report.outcomeLine', { outcome: t(`report.outcome.${view.outcome}`) }));
   }
   lines.push(
-    t('report.statusDates', { created: view.createdAt.slice(0, 10), updated: view.updatedAt.slice(0, 10) }),
+    t('report.statusDates', {
+      created: formatDate(view.createdAt.slice(0, 10), locale),
+      updated: formatDate(view.updatedAt.slice(0, 10), locale),
+    }),
   );
   return lines;
 }

@@ -56,8 +56,8 @@ export class MemoryJobQueue implements JobQueue {
         if (this.running === 0) for (const w of this.idleWaiters.splice(0)) w();
       });
     }, delayMs);
-    // A pending escalation must not keep the console demo from exiting.
-    timer.unref();
+    // A pending escalation or retry must not keep the console demo from exiting.
+    if (!due) timer.unref();
     this.timers.add(timer);
   }
 

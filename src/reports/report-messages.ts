@@ -1,5 +1,5 @@
 import type { Locale } from '../core/locale.js';
-import { t, type OutboundMessage, type Reply, type Text } from '../core/message.js';
+import { lines, t, type OutboundMessage, type Reply, type Text } from '../core/message.js';
 import type { Translator } from '../core/ports.js';
 import { MENU_CHOICE_ID, renderReplies } from '../core/render.js';
 import type { Reporter, VillagePlace } from '../core/report.js';
@@ -48,7 +48,11 @@ export function createReportMessages(translator: Translator) {
       } else {
         if (input.kind === 'escalated')
           body.push(t('report.alert.escalatedWhy', { level: t(`report.level.${r.level}`) }));
-        body.push(...detailLines(r.details, input.village), reporterLine(input), t('report.alert.privacy'));
+        body.push(
+          lines(detailLines(r.details, input.village)),
+          reporterLine(input),
+          t('report.alert.privacy'),
+        );
       }
       return render(input.officer.locale, [{ title, body }]);
     },
@@ -56,7 +60,10 @@ export function createReportMessages(translator: Translator) {
       return render(reporter.locale, [
         {
           title: t('report.noticeTitle', { code: report.code }),
-          body: [...statusLines(viewOf(report)), t('report.checkAgain', { code: report.code })],
+          body: [
+            ...statusLines(viewOf(report), reporter.locale),
+            t('report.checkAgain', { code: report.code }),
+          ],
           choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }],
         },
       ]);

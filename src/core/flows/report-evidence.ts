@@ -20,7 +20,10 @@ export function evidencePrompt(data: FlowData, question: Reply): Reply {
   return {
     ...question,
     body: [...question.body, ...have],
-    choices: [{ id: 'done', label: t(notes + photos > 0 ? 'report.evidenceDone' : 'report.skip') }],
+    choices: [
+      { id: 'done', label: t('report.evidenceDone') },
+      ...(notes + photos > 0 ? [] : [{ id: 'skip', label: t('report.skip') }]),
+    ],
   };
 }
 

@@ -48,12 +48,12 @@ export const statusFlow: Flow = {
     const found = await lookUp(ctx, arg);
     return found.type === 'invalid' ? next('ask', {}, [{ body: [found.reason] }]) : found;
   },
-  prompt(_ctx, state) {
+  prompt(ctx, state) {
     const view = state.step === 'shown' ? viewOf(state.data) : undefined;
     if (view) {
       return {
         title: t('report.statusTitle', { code: view.code }),
-        body: statusLines(view),
+        body: statusLines(view, ctx.locale),
         choices: [{ id: 'another', label: t('report.statusAnother') }],
       };
     }

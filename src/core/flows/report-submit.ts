@@ -1,5 +1,5 @@
 import { next, type FlowContext, type Outcome } from '../flow.js';
-import { t, type Reply } from '../message.js';
+import { lines, t, type Reply } from '../message.js';
 import { detailLines } from '../report-summary.js';
 import type { FlowData } from '../session.js';
 import { bool, num } from './data.js';
@@ -12,9 +12,11 @@ export function reviewPrompt(ctx: FlowContext, data: FlowData): Reply {
   return {
     title: t('report.reviewTitle'),
     body: [
-      ...detailLines(details, ctx.villages.byCode(details.village)),
-      t(`report.reviewContact.${contact}`),
-      t(bool(data, 'u') ? 'report.reviewUpdates' : 'report.reviewNoUpdates'),
+      lines(detailLines(details, ctx.villages.byCode(details.village))),
+      lines([
+        t(`report.reviewContact.${contact}`),
+        t(bool(data, 'u') ? 'report.reviewUpdates' : 'report.reviewNoUpdates'),
+      ]),
       t('report.reviewAsk'),
     ],
     choices: [
