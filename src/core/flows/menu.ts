@@ -33,6 +33,9 @@ const AGENCY_QUESTION = /^\s*(?:(?:cek|check|apakah)\s+)?(?:pt|cv)\b\.?\s+\S|^\s
 /** "cek R-7KQ4MX", "status r7kq4mx" or a bare "R-7KQ4MX": a report's status. */
 const STATUS_QUESTION = /^\s*(?:(?:cek|check|status|lacak)\s*:?\s*)?r\s*[-–.]?\s*[a-z0-9]{6}\s*$/i;
 
+/** A report request is a short message ("lapor", "mau laporkan calo"); longer text may be an offer. */
+const REPORT_REQUEST_WORDS = 5;
+
 /** Text this long typed at the menu is most likely a forwarded offer or chat. */
 const OFFER_LENGTH = 120;
 
@@ -53,6 +56,9 @@ export function createMenuFlow(matchIntent: (text: string) => string | undefined
   };
   const onText = (ctx: FlowContext, text: string): Outcome => {
     if (STATUS_QUESTION.test(text)) return goto('status', { arg: text });
+    // "laporkan calo" names a warning word, but it asks to report, not to check an offer.
+    if (text.split(/\s+/).length <= REPORT_REQUEST_WORDS && matchIntent(text) === 'report')
+      return goto('report');
     // A forwarded offer is checked even when it says "lowongan", names a company or a country.
     if (looksLikeOffer(ctx, text)) return goto('offer', { arg: text });
     if (AGENCY_QUESTION.test(text) && text.split(/\s+/).length <= AGENCY_QUESTION_WORDS)

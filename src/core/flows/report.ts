@@ -166,7 +166,9 @@ export const reportFlow: Flow = {
       ? next('resume', saved.data)
       : next('resume', { ...saved.data, rs: saved.step });
   },
-  keepsProgress: (state) => state.step !== 'done',
+  // Only a draft with at least one answer is worth offering back.
+  keepsProgress: (state) =>
+    state.step !== 'done' && Object.keys(state.data).some((k) => k !== 't' && k !== 'rs'),
   acceptsMedia: (state) => state.step === 'evidence',
   prompt(ctx, state: FlowState): Reply {
     const data = state.data;
