@@ -100,6 +100,18 @@ describe('dependency rule (DESIGN §2)', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps reports/ and officers/ to core ports, each other, ioredis and bullmq (no channel, no SDK)', () => {
+    const bad = all
+      .filter((i) => ['reports', 'officers'].includes(layerOf(i.file)))
+      .filter((i) => {
+        const t = target(i);
+        if (t.pkg !== undefined) return !t.pkg.startsWith('node:') && !['ioredis', 'bullmq'].includes(t.pkg);
+        return !['core', 'reports', 'officers', 'content', 'config'].includes(t.layer ?? '');
+      })
+      .map((i) => `${i.file} → ${i.spec}`);
+    expect(bad).toEqual([]);
+  });
+
   it('never lets one channel import another', () => {
     const bad = all
       .filter((i) => i.file.startsWith('src/channels/'))

@@ -8,9 +8,9 @@ const PREFIX = 'telegram:';
 /** 403: blocked by the user or account deleted; 400 "chat not found": no such chat for this bot. */
 const unreachableReason = (err: unknown): string | undefined => {
   if (!(err instanceof GrammyError)) return undefined;
-  if (err.error_code === 403) return 'blocked the bot';
+  if (err.error_code === 403) return 'blocked';
   if (err.error_code === 400 && /chat not found|user not found/i.test(err.description))
-    return 'chat not found';
+    return 'chat-not-found';
   return undefined;
 };
 
@@ -23,7 +23,7 @@ export function createTelegramSender(api: Api): MessageSender {
   return {
     async send(address: string, messages: readonly OutboundMessage[]): Promise<void> {
       const chatId = address.startsWith(PREFIX) ? Number(address.slice(PREFIX.length)) : NaN;
-      if (!Number.isSafeInteger(chatId)) throw new RecipientUnreachable(address, 'not a Telegram chat');
+      if (!Number.isSafeInteger(chatId)) throw new RecipientUnreachable(address, 'not-telegram');
       for (const m of renderTelegram(messages)) {
         try {
           await api.sendMessage(chatId, m.html, {

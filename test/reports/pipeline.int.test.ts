@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OutboundMessage } from '../../src/core/message.js';
+import { RecipientUnreachable, type MessageSender } from '../../src/core/ports.js';
+import { routeJob } from '../../src/reports/jobs.js';
+import { reportKeys } from '../../src/reports/keys.js';
+import { recordingSender } from '../helpers/engine.js';
+import { sampleDetails, sampleReporter, startRedisReports, until } from '../helpers/report-harness.js';
+import { MALANG, TERNYANG, officer } from '../helpers/report-script.js';
+
+type Harness = Awaited<ReturnType<typeof startRedisReports>>;
+const open: Harness[] = [];
+afterEach(async () => {
+  for (const h of open.splice(0)) await h.close();
+});
+
+async function harness(sender: MessageSender, opts: Partial<Parameters<typeof startRedisReports>[0]> = {}) {
+  const h = await startRedisReports({ prefix: `test:${randomUUID().slice(0, 8)}:`, sender, ...opts });
+  open.push(h);
+  return h;
+}
+
+const titles = (sent: { address: string; messages: OutboundMessage[] }[], address: string) =>
+  sent.filter((s) => s.address === address).map((s) => s.messages[0]?.title ?? '');
+
+describe('report pipeline on Redis with BullMQ workers', () => {
+  it('routes a submitted report to the village officer, records the history and tells the reporter', async () => {
+    const sender = recordingSender();
+    const h = await harness(sender);
+    await h.officers.save(officer('desa', 'village', TERNYANG));
+    const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
+    expect(res.type).toBe('received');
+    const code = res.type === 'received' ? res.code : '';
+    await until(async () => (await h.store.history(code)).some((e) => e.type === 'reporter-told'));
+    expect(titles(sender.sent, 'console:desa')).toEqual([`Laporan perekrut mencurigakan ${code}`]);
+    expect(titles(sender.sent, 'telegram:9001')).toEqual([`Kabar laporan ${code}`]);
+    expect((await h.store.get(code))?.status).toBe('notified');
+    expect(await h.desk.status(code, 'telegram:9001')).toMatchObject({
+      code,
+      status: 'notified',
+      level: 'village',
+    });
+    expect(await h.desk.status(code, 'telegram:9002')).toBeUndefined();
+  });
+
+  it('retries a failing sender and delivers the alert once', async () => {
+    const sent: string[] = [];
+    let failures = 2;
+    const sender: MessageSender = {
+      send(address) {
+        if (address.startsWith('console:') && failures-- > 0)
+          return Promise.reject(new Error('502 Bad Gateway'));
+        sent.push(address);
+        return Promise.resolve();
+      },
+    };
+    const h = await harness(sender);
+    await h.officers.save(officer('desa', 'village', TERNYANG));
+    const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
+    const code = res.type === 'received' ? res.code : '';
+    await until(async () => (await h.store.get(code))?.status === 'notified');
+    expect(sent.filter((a) => a === 'console:desa')).toHaveLength(1);
+    const types = (await h.store.history(code)).map((e) => e.type);
+    expect(types.filter((t) => t === 'alert-sent')).toHaveLength(1);
+    expect(types).not.toContain('alert-sent-again');
+  });
+
+  it("sends an unreachable officer's alert to the dead letter and alerts the admins", async () => {
+    const sender = recordingSender();
+    const failing: MessageSender = {
+      send(address, messages) {
+        if (address === 'console:gone')
+          return Promise.reject(new RecipientUnreachable(address, 'blocked the bot'));
+        return sender.send(address, messages);
+      },
+    };
+    const h = await harness(failing);
+    await h.officers.save(officer('gone', 'village', TERNYANG));
+    await h.officers.save(officer('admin', 'admin', ''));
+    const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
+    const code = res.type === 'received' ? res.code : '';
+    await until(() => titles(sender.sent, 'console:admin').length > 0);
+    expect(titles(sender.sent, 'console:admin')).toEqual([`Gangguan: laporan ${code}`]);
+    const types = (await h.store.history(code)).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['routed', 'alert-unreachable', 'alert-failed']));
+  });
+
+  it('escalates an unacknowledged report to the district, then the admins, and tells the reporter', async () => {
+    const sender = recordingSender();
+    const h = await harness(sender, { escalateAfterMs: 300 });
+    await h.officers.save(officer('desa', 'village', TERNYANG));
+    await h.officers.save(officer('kab', 'district', MALANG));
+    await h.officers.save(officer('admin', 'admin', ''));
+    const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
+    const code = res.type === 'received' ? res.code : '';
+    await until(() => titles(sender.sent, 'console:admin').length > 0);
+    expect(titles(sender.sent, 'console:kab')).toEqual([`DITERUSKAN: laporan ${code} belum ditanggapi`]);
+    expect(titles(sender.sent, 'console:admin')).toEqual([`DITERUSKAN: laporan ${code} belum ditanggapi`]);
+    const r = await h.store.get(code);
+    expect(r).toMatchObject({ status: 'escalated', level: 'admin' });
+    const escalations = (await h.store.history(code)).filter((e) => e.type === 'escalated');
+    expect(escalations.map((e) => e.level)).toEqual(['district', 'admin']);
+    expect(escalations[0]?.reason).toContain('not acknowledged at village');
+    await until(() => titles(sender.sent, 'telegram:9001').length >= 2);
+  });
+
+  it('stops escalating once the report is acknowledged', async () => {
+    const sender = recordingSender();
+    const h = await harness(sender, { escalateAfterMs: 300 });
+    await h.officers.save(officer('desa', 'village', TERNYANG));
+    await h.officers.save(officer('kab', 'district', MALANG));
+    const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
+    const code = res.type === 'received' ? res.code : '';
+    await until(async () => (await h.store.get(code))?.status === 'notified');
+    await h.store.update(
+      code,
+      { to: 'acknowledged', owner: 'desa' },
+      { at: new Date().toISOString(), type: 'acknowledged', officers: ['desa'] },
+    );
+    await new Promise((r) => setTimeout(r, 800));
+    expect(titles(sender.sent, 'console:kab')).toEqual([]);
+  });
+
+  it('marks a report failed when nobody at all is registered', async () => {
+    const h = await harness(recordingSender());
+    const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
+    const code = res.type === 'received' ? res.code : '';
+    await until(async () => (await h.store.get(code))?.status === 'failed');
+  });
+
+  it('runs a route job twice without alerting twice, and the sweep re-queues a report whose route job was lost', async () => {
+    const sender = recordingSender();
+    const h = await harness(sender, { workers: false });
+    await h.officers.save(officer('desa', 'village', TERNYANG));
+    // The record is stored but its route job never reached Redis (a crash between the two writes).
+    const created = await h.store.create({
+      code: 'R-AAAAAA',
+      reporter: sampleReporter(),
+      draftKey: 'x',
+      details: sampleDetails(),
+      createdAt: new Date(Date.now() - 120_000),
+      perDay: 5,
+    });
+    expect(created.type).toBe('created');
+    expect(await h.pipeline.sweep(60_000)).toBe(1);
+    const first = { made: 0, final: false };
+    await h.pipeline.processors.route({ code: 'R-AAAAAA' }, first);
+    await h.pipeline.processors.route({ code: 'R-AAAAAA' }, first);
+    const alert = { code: 'R-AAAAAA', officer: 'desa', level: 'village' as const, kind: 'report' as const };
+    await h.pipeline.processors.alert(alert, first);
+    await h.pipeline.processors.alert(alert, first);
+    expect(titles(sender.sent, 'console:desa')).toHaveLength(1);
+    // The queued route job is there once, whatever was added.
+    await h.queue.add([routeJob('R-AAAAAA'), routeJob('R-AAAAAA')]);
+    expect((await h.queue.depths()).route).toBe(1);
+    expect(await h.redis.exists(reportKeys(h.queue.keyPrefix.replace(/bull$/, '')).report('R-AAAAAA'))).toBe(
+      1,
+    );
+  });
+});

@@ -1,0 +1,138 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ReportDetails, Reporter } from '../../src/core/report.js';
+import { reportKeys } from '../../src/reports/keys.js';
+import { MemoryReportStore } from '../../src/reports/memory-report-store.js';
+import { RedisReportStore } from '../../src/reports/redis-report-store.js';
+import type { NewReport, ReportStore } from '../../src/reports/report-store.js';
+import { testRedis } from '../helpers/redis.js';
+import { TERNYANG } from '../helpers/report-script.js';
+
+const redisParts = testRedis();
+afterAll(() => redisParts.cleanup());
+
+const details = (phones: string[] = ['+6281234567890']): ReportDetails => ({
+  recruiter: { name: 'Darto', phones, company: '' },
+  offer: { country: 'Malaysia', job: '', salary: '', fees: '-', documents: '' },
+  place: '',
+  village: TERNYANG,
+  notes: ['<b>bold</b> & "quotes"'],
+  media: [{ kind: 'photo', ref: 'file-1', mime: 'image/jpeg', size: 1000 }],
+  bypassVillage: false,
+});
+
+const reporter: Reporter = { address: 'telegram:42', locale: 'id', contact: 'relay', updates: true };
+const at = new Date('2026-11-29T08:00:00Z');
+
+const report = (over: Partial<NewReport> = {}): NewReport => ({
+  code: 'R-AAAAAA',
+  reporter,
+  draftKey: '1',
+  details: details(),
+  createdAt: at,
+  perDay: 3,
+  ...over,
+});
+
+let n = 0;
+const stores: [string, () => ReportStore][] = [
+  ['memory', () => new MemoryReportStore()],
+  ['redis', () => new RedisReportStore(redisParts.redis, reportKeys(`${redisParts.prefix}${n++}:`))],
+];
+
+describe.each(stores)('report store (%s)', (_name, make) => {
+  it('creates a report with its reporter apart, history and indexes', async () => {
+    const store = make();
+    expect(await store.create(report())).toEqual({ type: 'created', code: 'R-AAAAAA' });
+    const r = await store.get('R-AAAAAA');
+    expect(r).toMatchObject({ status: 'submitted', level: 'village', area: TERNYANG, contact: 'relay' });
+    expect(r?.details).toEqual(details());
+    expect(JSON.stringify(r)).not.toContain('telegram:42');
+    expect(await store.reporter('R-AAAAAA')).toEqual(reporter);
+    expect(await store.history('R-AAAAAA')).toEqual([{ at: at.toISOString(), type: 'submitted' }]);
+    expect(await store.codesByStatus('submitted')).toEqual(['R-AAAAAA']);
+    expect(await store.codesByStatus('submitted', new Date(at.getTime() - 1))).toEqual([]);
+    expect(await store.codesByReporter('telegram:42')).toEqual(['R-AAAAAA']);
+    expect(await store.get('R-MISSING')).toBeUndefined();
+  });
+
+  it('returns the same report for the same draft, links the same phone, refuses a taken code and applies the daily limit', async () => {
+    const store = make();
+    await store.create(report());
+    expect(await store.create(report({ code: 'R-CCCCCC' }))).toEqual({ type: 'existing', code: 'R-AAAAAA' });
+    expect(await store.create(report({ code: 'R-CCCCCC', draftKey: '2' }))).toEqual({
+      type: 'linked',
+      code: 'R-AAAAAA',
+    });
+    // Another reporter may report the same phone: it is their own report.
+    const other = { ...reporter, address: 'telegram:43' };
+    expect(await store.create(report({ code: 'R-AAAAAA', reporter: other, draftKey: '9' }))).toEqual({
+      type: 'collision',
+    });
+    expect(await store.create(report({ code: 'R-DDDDDD', reporter: other, draftKey: '9' }))).toEqual({
+      type: 'created',
+      code: 'R-DDDDDD',
+    });
+    expect(
+      await store.create(report({ code: 'R-EEEEEE', draftKey: '3', details: details(['+6281111111111']) })),
+    ).toMatchObject({ type: 'created' });
+    expect(
+      await store.create(report({ code: 'R-FFFFFF', draftKey: '4', details: details([]) })),
+    ).toMatchObject({ type: 'created' });
+    expect(await store.create(report({ code: 'R-GGGGGG', draftKey: '5', details: details([]) }))).toEqual({
+      type: 'limit',
+    });
+    // The limit is per day.
+    const tomorrow = new Date(at.getTime() + 86_400_000);
+    expect(
+      await store.create(
+        report({ code: 'R-GGGGGG', draftKey: '5', details: details([]), createdAt: tomorrow }),
+      ),
+    ).toMatchObject({ type: 'created' });
+  });
+
+  it('applies guarded changes with one history entry and moves the status index', async () => {
+    const store = make();
+    await store.create(report());
+    const entry = {
+      at: '2026-11-29T08:01:00.000Z',
+      type: 'routed',
+      level: 'district' as const,
+      area: '35.07',
+    };
+    expect(
+      await store.update(
+        'R-AAAAAA',
+        { from: ['submitted'], to: 'routed', level: 'district', area: '35.07' },
+        entry,
+      ),
+    ).toEqual({ applied: true, before: 'submitted' });
+    expect(await store.update('R-AAAAAA', { from: ['submitted'], to: 'routed' }, entry)).toEqual({
+      applied: false,
+      before: 'routed',
+    });
+    expect(await store.update('R-NOPE00', { to: 'routed' }, entry)).toEqual({ applied: false });
+    const r = await store.get('R-AAAAAA');
+    expect(r).toMatchObject({ status: 'routed', level: 'district', area: '35.07', updatedAt: entry.at });
+    expect(await store.codesByStatus('submitted')).toEqual([]);
+    expect(await store.codesByStatus('routed')).toEqual(['R-AAAAAA']);
+    expect((await store.history('R-AAAAAA')).map((h) => h.type)).toEqual(['submitted', 'routed']);
+  });
+
+  it('claims alerts: new, then interrupted until completed, then sent for good; release forgets a failed send', async () => {
+    const store = make();
+    await store.create(report());
+    expect(await store.claimAlert('a1')).toBe('new');
+    expect(await store.claimAlert('a1')).toBe('interrupted');
+    await store.releaseAlert('a1');
+    expect(await store.claimAlert('a1')).toBe('new');
+    const done = await store.completeAlert(
+      'a1',
+      'R-AAAAAA',
+      {},
+      { at: at.toISOString(), type: 'alert-sent', officers: ['o1'] },
+    );
+    expect(done.applied).toBe(true);
+    expect(await store.claimAlert('a1')).toBe('sent');
+    expect((await store.history('R-AAAAAA')).at(-1)).toMatchObject({ type: 'alert-sent', officers: ['o1'] });
+  });
+});
