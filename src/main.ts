@@ -108,10 +108,15 @@ async function main(): Promise<number> {
   const shutdownReports: (() => Promise<void>)[] = [];
   let reports: ReportSystem;
   if (redis && config.redisUrl) {
-    const queue = new BullJobQueue(redis, `${config.redisKeyPrefix}bull`, {
-      attempts: config.reports.attempts,
-      backoffMs: config.reports.retryDelayMs,
-    });
+    const queue = new BullJobQueue(
+      redis,
+      `${config.redisKeyPrefix}bull`,
+      {
+        attempts: config.reports.attempts,
+        backoffMs: config.reports.retryDelayMs,
+      },
+      (err) => logger.warn({ err }, 'report queue connection problem'),
+    );
     const onRedis = createRedisReports({
       redis,
       prefix: config.redisKeyPrefix,

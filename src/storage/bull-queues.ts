@@ -25,6 +25,7 @@ export interface RetryOptions {
 }
 
 /** Completed jobs are kept this long, so a job added again within it (same id) is not run twice. */
+const MAX_STALLS = 20;
 const KEEP_COMPLETED_S = 7 * 86_400;
 const KEEP_FAILED_S = 90 * 86_400;
 
@@ -37,10 +38,16 @@ export class BullJobQueue implements JobQueue {
 
   constructor(
     connection: Redis,
-    private readonly prefix: string,
+    prefix: string,
     private readonly retry: RetryOptions,
+    onError: (err: Error) => void = () => undefined,
   ) {
-    for (const name of QUEUE_NAMES) this.queues.set(name, new Queue(name, { connection, prefix }));
+    for (const name of QUEUE_NAMES) {
+      const queue = new Queue(name, { connection, prefix });
+      // Connection problems surface as rejected adds; without a listener they would also be printed.
+      queue.on('error', onError);
+      this.queues.set(name, queue);
+    }
   }
 
   async add(jobs: readonly JobSpec[]): Promise<void> {
@@ -81,10 +88,6 @@ export class BullJobQueue implements JobQueue {
 
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
-  }
-
-  get keyPrefix(): string {
-    return this.prefix;
   }
 }
 
@@ -128,6 +131,9 @@ export function startBullWorkers(processors: Processors, opts: WorkerOptions): W
       prefix: opts.prefix,
       concurrency: opts.concurrency,
       ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: opts.lockMs } : {}),
+      // A job whose worker died is run again; steps are idempotent, so a job caught by several crashes
+      // is retried rather than failed by BullMQ's default of one stall.
+      maxStalledCount: MAX_STALLS,
       ...(perSecond ? { limiter: { max: perSecond, duration: 1000 } } : {}),
     });
     worker.on('error', (err) => opts.logger.warn({ err, queue: name }, 'report worker connection problem'));

@@ -1,0 +1,63 @@
+/**
+ * A report worker process for fault tests: the real pipeline and BullMQ workers, with a sender that
+ * posts every message to a fake chat transport over HTTP (SENDER_URL). The test kills it with SIGKILL
+ * in the middle of jobs and starts it again.
+ */
+import type { MessageSender } from '../../src/core/ports.js';
+import { createVillageFinder } from '../../src/content/village-finder.js';
+import { createTranslator } from '../../src/i18n/translator.js';
+import { createRedisReports } from '../../src/reports/redis-reports.js';
+import { BullJobQueue, startBullWorkers } from '../../src/storage/bull-queues.js';
+import { connectRedis, createRedis, createWorkerRedis } from '../../src/storage/redis-client.js';
+
+const env = (name: string): string => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is required`);
+  return v;
+};
+
+const url = env('REDIS_URL');
+const prefix = env('REPORT_PREFIX');
+const senderUrl = env('SENDER_URL');
+const quiet = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
+const sender: MessageSender = {
+  async send(address, messages) {
+    const res = await fetch(senderUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ address, messages }),
+    });
+    if (!res.ok) throw new Error(`transport answered ${res.status}`);
+  },
+};
+
+const redis = createRedis(url);
+await connectRedis(redis, url);
+const queue = new BullJobQueue(redis, `${prefix}bull`, { attempts: 30, backoffMs: 50 });
+const reports = createRedisReports({
+  redis,
+  prefix,
+  queue,
+  senders: { console: sender, telegram: sender },
+  translator: createTranslator('locales'),
+  villages: createVillageFinder(),
+  clock: { now: () => new Date() },
+  logger: quiet,
+  settings: { escalateAfterMs: 3_600_000, perDay: 50 },
+});
+startBullWorkers(reports.pipeline.processors, {
+  connection: createWorkerRedis(url),
+  prefix: `${prefix}bull`,
+  concurrency: 20,
+  alertsPerSecond: {},
+  lockMs: 1000,
+  logger: quiet,
+});
+setInterval(() => void reports.pipeline.sweep(2000).catch(() => undefined), 1000);
+process.stdout.write('worker ready\n');
