@@ -51,7 +51,7 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('worker ready')) resolve(child);
     });
     child.once('exit', (code) => reject(new Error(`worker exited early (${String(code)})`)));
