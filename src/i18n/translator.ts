@@ -10,8 +10,14 @@ export const NON_TRANSLATION_FILES = new Set(['intents.json']);
 
 type Resources = Record<string, unknown>;
 
-/** `{{name}}` placeholders, the only interpolation the locale files use. */
-const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+/** `{{name}}` placeholders, the only interpolation the locale files use (split: whole, then name). */
+const PLACEHOLDER_PARTS = /(\{\{\s*(\w+)\s*\}\})/;
+
+/** A translation, and its text split at placeholders when it has any. */
+interface Template {
+  readonly text: string;
+  readonly parts?: readonly string[];
+}
 
 /** Reads `locales/<lng>/*.json`; each file becomes the first part of its keys (`menu.json` → `menu.title`). */
 export function readLocaleResources(dir: string, locale: Locale): Resources {
@@ -40,30 +46,40 @@ export function createTranslator(localesDir: string): Translator & { readonly i1
   });
   const fixed = new Map(LOCALES.map((l) => [l, instance.getFixedT(l)]));
   // i18next resolves a key on every call; the same few hundred texts are rendered for every message,
-  // so each key's text is looked up once. Params (which may hold what a user typed) are filled in per
-  // call and never kept.
-  const resolved = new Map<string, string>();
-  const template = (locale: Locale, key: string): string => {
-    const id = `${locale}\u0000${key}`;
-    let text = resolved.get(id);
-    if (text === undefined) {
-      text = (fixed.get(locale) ?? instance.t)(key, {
+  // so each key's text is looked up once (one map per locale: no key string is built per call), with
+  // its placeholders found once. Params (which may hold what a user typed) are filled in per call and
+  // never kept.
+  const resolved = new Map<Locale, Map<string, Template>>(LOCALES.map((l) => [l, new Map()]));
+  const template = (locale: Locale, key: string): Template => {
+    let texts = resolved.get(locale);
+    if (texts === undefined) {
+      texts = new Map();
+      resolved.set(locale, texts);
+    }
+    let found = texts.get(key);
+    if (found === undefined) {
+      const text = (fixed.get(locale) ?? instance.t)(key, {
         interpolation: { skipOnVariables: true },
         skipInterpolation: true,
       });
-      resolved.set(id, text);
+      const parts = text.split(PLACEHOLDER_PARTS);
+      found = parts.length > 1 ? { text, parts } : { text };
+      texts.set(key, found);
     }
-    return text;
+    return found;
   };
   return {
     i18n: instance,
     t(locale: Locale, key: string, params?: Params): string {
-      const text = template(locale, key);
-      if (!params) return text;
-      return text.replace(PLACEHOLDER, (whole, name: string) => {
-        const value = params[name];
-        return value === undefined ? whole : String(value);
-      });
+      const { text, parts } = template(locale, key);
+      if (!params || !parts) return text;
+      // parts: text, then per placeholder its whole text, its name and the text after it.
+      let out = parts[0] ?? '';
+      for (let i = 1; i + 2 < parts.length; i += 3) {
+        const value = params[parts[i + 1] ?? ''];
+        out += `${value === undefined ? (parts[i] ?? '') : String(value)}${parts[i + 2] ?? ''}`;
+      }
+      return out;
     },
   };
 }
