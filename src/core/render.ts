@@ -10,25 +10,33 @@ export function renderText(tr: Translator, locale: Locale, text: Text): string {
   if ('lines' in text) return text.lines.map((line) => renderText(tr, locale, line)).join('\n');
   if (!text.params) return tr.t(locale, text.key);
   const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(text.params)) {
-    params[name] = typeof value === 'object' ? renderText(tr, locale, value) : value;
+  for (const name of Object.keys(text.params)) {
+    const value = text.params[name];
+    if (value !== undefined) params[name] = typeof value === 'object' ? renderText(tr, locale, value) : value;
   }
   return tr.t(locale, text.key, params);
 }
+
+const NO_CHOICES: readonly RenderedChoice[] = Object.freeze([]);
 
 /** Renders replies to plain text; choices are numbered 1..n and the menu choice is 0. */
 export function renderReplies(tr: Translator, locale: Locale, replies: readonly Reply[]): OutboundMessage[] {
   return replies.map((reply) => {
     let n = 0;
-    const choices: RenderedChoice[] = (reply.choices ?? []).map((c) => ({
-      id: c.id,
-      n: c.id === MENU_CHOICE_ID ? 0 : ++n,
-      label: renderText(tr, locale, c.label),
-    }));
-    const body = reply.body
-      .map((p) => renderText(tr, locale, p))
-      .filter((p) => p !== '')
-      .join('\n\n');
+    const choices: readonly RenderedChoice[] =
+      reply.choices && reply.choices.length > 0
+        ? reply.choices.map((c) => ({
+            id: c.id,
+            n: c.id === MENU_CHOICE_ID ? 0 : ++n,
+            label: renderText(tr, locale, c.label),
+          }))
+        : NO_CHOICES;
+    // The non-empty paragraphs, a blank line between them; a single paragraph is used as it is.
+    let body = '';
+    for (const p of reply.body) {
+      const text = renderText(tr, locale, p);
+      if (text !== '') body = body === '' ? text : `${body}\n\n${text}`;
+    }
     return reply.title ? { title: renderText(tr, locale, reply.title), body, choices } : { body, choices };
   });
 }

@@ -1,5 +1,5 @@
-import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { OutboundMessage } from '../../core/message.js';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import type { OutboundMessage, RenderedChoice } from '../../core/message.js';
 
 /** Telegram allows 4,096 characters; chunks stay well below, cut at paragraph or line ends. */
 export const CHUNK_LIMIT = 3800;
@@ -12,8 +12,12 @@ export interface TelegramMessage {
   readonly keyboard?: InlineKeyboardMarkup;
 }
 
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const SPECIAL = /[&<>]/;
+
+/** `&`, `<` and `>` as entities; text without them (most) is returned as it is, in one scan. */
 export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  SPECIAL.test(text) ? text.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c) : text;
 
 /** Splits escaped HTML below the limit, preferring paragraph breaks, then line breaks, then spaces. */
 export function splitText(text: string, limit = CHUNK_LIMIT): string[] {
@@ -47,6 +51,7 @@ export const MERGE_LIMIT = 1500;
  */
 export function renderTelegram(messages: readonly OutboundMessage[]): TelegramMessage[] {
   const rendered = renderEach(messages);
+  if (rendered.length < 2) return rendered;
   const merged: TelegramMessage[] = [];
   for (const m of rendered) {
     const previous = merged.at(-1);
@@ -58,18 +63,74 @@ export function renderTelegram(messages: readonly OutboundMessage[]): TelegramMe
 }
 
 function renderEach(messages: readonly OutboundMessage[]): TelegramMessage[] {
-  return messages.flatMap((m) => {
-    const html = `${m.title ? `<b>${escapeHtml(m.title)}</b>\n` : ''}${escapeHtml(m.body)}`;
-    const chunks = splitText(html);
-    const ordered = [...m.choices.filter((c) => c.n > 0), ...m.choices.filter((c) => c.n === 0)];
-    const keyboard: InlineKeyboardMarkup | undefined =
-      ordered.length > 0
-        ? {
-            inline_keyboard: ordered.map((c) => [
-              { text: label(c.n > 0 ? `${c.n}. ${c.label}` : `0. ${c.label}`), callback_data: c.id },
-            ]),
-          }
-        : undefined;
-    return chunks.map((html, i) => (i === chunks.length - 1 && keyboard ? { html, keyboard } : { html }));
+  // One reply per turn is the usual case: no list to grow.
+  const only = messages.length === 1 ? messages[0] : undefined;
+  return only ? renderOne(only) : messages.flatMap(renderOne);
+}
+
+/** One reply: a message, or several when its text is over the limit (the buttons go on the last). */
+function renderOne(m: OutboundMessage): TelegramMessage[] {
+  const body = escapeHtml(m.body);
+  const html = m.title ? `<b>${escapeHtml(m.title)}</b>\n${body}` : body;
+  const keyboard = keyboardOf(m.choices);
+  if (html.length <= CHUNK_LIMIT) return [keyboard ? { html, keyboard } : { html }];
+  const chunks = splitText(html);
+  return chunks.map((chunk, i) =>
+    i === chunks.length - 1 && keyboard ? { html: chunk, keyboard } : { html: chunk },
+  );
+}
+
+/** One button per row, the main menu (0) last. */
+function keyboardOf(choices: readonly RenderedChoice[]): InlineKeyboardMarkup | undefined {
+  if (choices.length === 0) return undefined;
+  const rows = new Array<InlineKeyboardButton[]>(choices.length);
+  let at = 0;
+  for (let i = 0; i < choices.length; i++) {
+    const c = choices[i];
+    if (c && c.n > 0) rows[at++] = rowOf(c);
+  }
+  for (let i = 0; i < choices.length; i++) {
+    const c = choices[i];
+    if (c && c.n === 0) rows[at++] = rowOf(c);
+  }
+  rows.length = at;
+  return { inline_keyboard: rows };
+}
+
+interface BuiltRow {
+  readonly id: string;
+  readonly n: number;
+  readonly row: InlineKeyboardButton[];
+}
+
+/**
+ * Button rows already built, by label: the same few hundred choices are offered again and again, so
+ * their rows are built once and shared (frozen). Cleared when full (labels may hold content names).
+ */
+const ROWS = new Map<string, BuiltRow[]>();
+const ROW_LIMIT = 5000;
+let rowCount = 0;
+
+function rowOf(c: RenderedChoice): InlineKeyboardButton[] {
+  let built = ROWS.get(c.label);
+  if (built) {
+    for (let i = 0; i < built.length; i++) {
+      const b = built[i];
+      if (b && b.n === c.n && b.id === c.id) return b.row;
+    }
+  }
+  const button: InlineKeyboardButton = Object.freeze({
+    text: label(`${c.n}. ${c.label}`),
+    callback_data: c.id,
   });
+  const row = Object.freeze([button]) as InlineKeyboardButton[];
+  if (rowCount >= ROW_LIMIT) {
+    ROWS.clear();
+    rowCount = 0;
+    built = undefined;
+  }
+  if (!built) ROWS.set(c.label, (built = []));
+  built.push({ id: c.id, n: c.n, row });
+  rowCount++;
+  return row;
 }
