@@ -47,8 +47,8 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
 
   /** False for an update id seen among the last SEEN_UPDATES (a second delivery). */
   const firstDelivery = (id: number): boolean => {
-    if (seen.has(id)) return false;
-    seen.add(id);
+    const size = seen.size;
+    if (seen.add(id).size === size) return false;
     if (ring.length < SEEN_UPDATES) ring.push(id);
     else {
       seen.delete(ring[oldest] ?? id);
@@ -61,7 +61,10 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   const answer = async (ctx: Context, chatId: number, inbound: InboundMessage): Promise<void> => {
     unreachable.delete(chatId);
     const result = await opts.engine.handle(inbound);
-    for (const m of renderTelegram(result.messages)) {
+    const messages = renderTelegram(result.messages);
+    for (let i = 0; i < messages.length; i++) {
+      const m = messages[i];
+      if (!m) continue;
       try {
         await ctx.api.sendMessage(chatId, m.html, m.keyboard ? { ...SEND, reply_markup: m.keyboard } : SEND);
       } catch (err) {

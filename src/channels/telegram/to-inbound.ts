@@ -13,6 +13,8 @@ const COMMAND_WORDS: Readonly<Record<string, string>> = {
   tolong: 'tolong',
 };
 
+const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i;
+
 /**
  * Translates a Telegram update into an `InboundMessage`, or undefined for what the bot ignores (groups,
  * channels, edited messages, service messages). Button presses become `choiceId`: still untrusted, the
@@ -26,18 +28,9 @@ export function toInbound(ctx: Context, receivedAt: Date): InboundMessage | unde
   if (data !== undefined) return { ...base, choiceId: data };
   const message = ctx.message;
   if (!message) return undefined;
-  const largest = message.photo?.at(-1);
-  const media: MediaRef[] = largest
-    ? [
-        {
-          kind: 'photo',
-          ref: largest.file_id,
-          ...(largest.file_size === undefined ? {} : { size: largest.file_size }),
-        },
-      ]
-    : [];
   const text = message.text ?? message.caption ?? '';
-  const command = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
+  // Most messages are not commands: only text starting with "/" is matched against the pattern.
+  const command = text.trimStart().startsWith('/') ? COMMAND.exec(text.trim()) : null;
   if (command) {
     const name = (command[1] ?? '').toLowerCase();
     const rest = (command[2] ?? '').trim();
@@ -46,5 +39,14 @@ export function toInbound(ctx: Context, receivedAt: Date): InboundMessage | unde
     const word = COMMAND_WORDS[name];
     if (word) return { ...base, text: word };
   }
-  return { ...base, text, ...(media.length > 0 ? { media } : {}) };
+  const largest = message.photo?.at(-1);
+  if (!largest) return { channel: 'telegram', userKey: base.userKey, receivedAt, text };
+  const media: MediaRef[] = [
+    {
+      kind: 'photo',
+      ref: largest.file_id,
+      ...(largest.file_size === undefined ? {} : { size: largest.file_size }),
+    },
+  ];
+  return { ...base, text, media };
 }
