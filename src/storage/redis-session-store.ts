@@ -1,6 +1,12 @@
 import type { Redis } from 'ioredis';
 import type { Clock, LoadedSession, Logger, SaveResult, SessionStore } from '../core/ports.js';
-import { decodeSession, encodeSession, freshSession, type Session } from '../core/session.js';
+import {
+  decodeSession,
+  encodeSession,
+  freshSession,
+  type DecodeResult,
+  type Session,
+} from '../core/session.js';
 import type { Keys } from './keys.js';
 import { SessionCache, type CacheEntry } from './session-cache.js';
 
@@ -125,7 +131,8 @@ export class RedisSessionStore implements SessionStore {
   async save(userKey: string, session: Session, expectedRev: number): Promise<SaveResult> {
     this.#ensureReachable();
     const raw = encodeSession(session);
-    const entry = this.#cache.get(userKey, this.#now());
+    const now = this.#now();
+    const entry = this.#cache.get(userKey, now);
     if (entry && entry.rev !== expectedRev) {
       return { type: 'conflict', current: { decoded: decodeSession(entry.raw), rev: entry.rev } };
     }
@@ -141,10 +148,29 @@ export class RedisSessionStore implements SessionStore {
       this.#adopt(userKey, current);
       return { type: 'conflict', current: loaded(current) };
     }
-    const next: CacheEntry = entry ?? this.#remember(userKey, raw, expectedRev);
-    Object.assign(next, { raw, decoded: { type: 'ok', session }, rev, storedAt: this.#now(), dirty: true });
-    this.#cache.set(userKey, next);
-    if (!next.flushing) this.#flush(userKey, next);
+    const decoded: DecodeResult = { type: 'ok', session };
+    if (!entry) {
+      const next: CacheEntry = {
+        raw,
+        decoded,
+        rev,
+        confirmedRev: expectedRev,
+        storedAt: now,
+        dirty: true,
+        flushing: false,
+        failing: false,
+      };
+      this.#cache.set(userKey, next);
+      this.#flush(userKey, next);
+      return { type: 'saved', rev };
+    }
+    // `get` above made the entry the cache's most recent.
+    entry.raw = raw;
+    entry.decoded = decoded;
+    entry.rev = rev;
+    entry.storedAt = now;
+    entry.dirty = true;
+    if (!entry.flushing) this.#flush(userKey, entry);
     return { type: 'saved', rev };
   }
 
