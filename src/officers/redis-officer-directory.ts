@@ -7,6 +7,7 @@ export function officerKeys(prefix: string) {
   return {
     officer: (id: string) => `${prefix}o:${id}`,
     all: () => `${prefix}oi:all`,
+    /** Hash: officer id → record, for the active officers of one area (one round trip per route). */
     area: (role: AreaLevel, area: string) => `${prefix}oi:${role}:${area}`,
     address: (address: string) => `${prefix}oi:addr:${address}`,
   };
@@ -31,25 +32,28 @@ export class RedisOfficerDirectory implements OfficerDirectory {
   }
 
   async forArea(role: AreaLevel, area: string): Promise<Officer[]> {
-    const ids = await this.redis.smembers(this.keys.area(role, area));
-    const found = await Promise.all(ids.sort().map((id) => this.get(id)));
-    return found.filter((o): o is Officer => o !== undefined && o.active);
+    const byId = await this.redis.hgetall(this.keys.area(role, area));
+    return Object.keys(byId)
+      .sort()
+      .map((id) => JSON.parse(byId[id] ?? '{}') as Officer)
+      .filter((o) => o.active);
   }
 
   async save(officer: Officer): Promise<void> {
     const previous = await this.byAddress(officer.address);
     const multi = this.redis.multi();
     if (previous && previous.id !== officer.id) {
-      multi.srem(this.keys.area(previous.role, previous.area), previous.id);
+      multi.hdel(this.keys.area(previous.role, previous.area), previous.id);
       multi.set(this.keys.officer(previous.id), JSON.stringify({ ...previous, active: false }));
     }
-    multi.set(this.keys.officer(officer.id), JSON.stringify(officer));
+    const json = JSON.stringify(officer);
+    multi.set(this.keys.officer(officer.id), json);
     multi.sadd(this.keys.all(), officer.id);
     if (officer.active) {
-      multi.sadd(this.keys.area(officer.role, officer.area), officer.id);
+      multi.hset(this.keys.area(officer.role, officer.area), officer.id, json);
       multi.set(this.keys.address(officer.address), officer.id);
     } else {
-      multi.srem(this.keys.area(officer.role, officer.area), officer.id);
+      multi.hdel(this.keys.area(officer.role, officer.area), officer.id);
       multi.del(this.keys.address(officer.address));
     }
     await multi.exec();

@@ -50,6 +50,7 @@ export class MemoryReportStore implements ReportStore {
         updatedAt: at,
         details: r.details,
         contact: r.reporter.contact,
+        updates: r.reporter.updates,
       },
       reporter: r.reporter,
       history: [{ at, type: 'submitted' }],
@@ -122,10 +123,15 @@ export class MemoryReportStore implements ReportStore {
   completeAlert(
     alertId: string,
     code: string,
-    change: ReportChange,
-    entry: HistoryEntry,
+    sent: HistoryEntry,
+    transition?: { readonly change: ReportChange; readonly entry: HistoryEntry },
   ): Promise<ChangeResult> {
+    const stored = this.reports.get(code);
+    if (!stored) return Promise.resolve({ applied: false });
     this.alerts.set(alertId, 'sent');
-    return this.update(code, change, entry);
+    stored.history.push(sent);
+    stored.record = { ...stored.record, updatedAt: sent.at };
+    if (!transition) return Promise.resolve({ applied: false, before: stored.record.status });
+    return this.update(code, transition.change, transition.entry);
   }
 }

@@ -142,8 +142,17 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   async function alert(job: AlertJob): Promise<void> {
     const { code } = job;
-    const officer = await officers.get(job.officer);
-    if (!officer?.active) {
+    const alertId = jobIds.alert(job);
+    // One round trip: the officer, the report and the alert's delivery state.
+    const [officer, report, claim] = await Promise.all([
+      officers.get(job.officer),
+      store.get(code),
+      store.claimAlert(alertId),
+    ]);
+    if (claim === 'sent') return;
+    if (!report || !officer?.active) {
+      await store.releaseAlert(alertId);
+      if (!report) throw new PermanentJobError(`report ${code} not found`);
       await store.update(
         code,
         {},
@@ -151,11 +160,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       );
       return;
     }
-    const report = await store.get(code);
-    if (!report) throw new PermanentJobError(`report ${code} not found`);
-    const alertId = jobIds.alert(job);
-    const claim = await store.claimAlert(alertId);
-    if (claim === 'sent') return;
     const reporter = report.contact === 'direct' ? await store.reporter(code) : undefined;
     const messages = deps.messages.alert({
       report,
@@ -179,15 +183,20 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       }
       throw err;
     }
-    const type = claim === 'interrupted' ? 'alert-sent-again' : 'alert-sent';
-    await store.completeAlert(alertId, code, {}, entry(type, { level: job.level, officers: [officer.id] }));
-    if (job.kind !== 'report') return;
-    const notified = await store.update(
-      code,
-      { from: ['routed'], to: 'notified' },
-      entry('notified', { level: job.level }),
-    );
-    if (notified.applied) await queue.add([notifyJob(code, 'notified')]);
+    const sent = entry(claim === 'interrupted' ? 'alert-sent-again' : 'alert-sent', {
+      level: job.level,
+      officers: [officer.id],
+    });
+    // The first alert of a new report delivered: the report is "notified".
+    const transition =
+      job.kind === 'report'
+        ? {
+            change: { from: ['routed'] as const, to: 'notified' as const },
+            entry: entry('notified', { level: job.level }),
+          }
+        : undefined;
+    const notified = await store.completeAlert(alertId, code, sent, transition);
+    if (notified.applied && report.updates) await queue.add([notifyJob(code, 'notified')]);
   }
 
   async function escalate(job: EscalateJob): Promise<void> {
@@ -219,7 +228,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     await queue.add([
       ...alertJobs(job.code, found, 'escalated'),
       ...escalateJob(job.code, found.level),
-      notifyJob(job.code, 'escalated'),
+      ...(r.updates ? [notifyJob(job.code, 'escalated')] : []),
     ]);
   }
 
@@ -237,7 +246,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (err instanceof RecipientUnreachable) throw new PermanentJobError('reporter unreachable');
       throw err;
     }
-    await store.completeAlert(noticeId, job.code, {}, entry('reporter-told', { reason: job.status }));
+    await store.completeAlert(noticeId, job.code, entry('reporter-told', { reason: job.status }));
   }
 
   /** Last attempt failed (or a failure retrying cannot fix): record it and tell the admins. */

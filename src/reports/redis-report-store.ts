@@ -39,7 +39,7 @@ end
 if tonumber(redis.call('GET', KEYS[5]) or '0') >= tonumber(ARGV[12]) then return {'limit', ''} end
 if redis.call('EXISTS', KEYS[1]) == 1 then return {'collision', ''} end
 redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'status', 'submitted', 'level', ARGV[5], 'area', ARGV[6],
-  'createdAt', ARGV[3], 'updatedAt', ARGV[3], 'contact', ARGV[7])
+  'createdAt', ARGV[3], 'updatedAt', ARGV[3], 'contact', ARGV[7], 'updates', ARGV[10])
 redis.call('HSET', KEYS[2], 'address', ARGV[8], 'locale', ARGV[9], 'contact', ARGV[7], 'updates', ARGV[10])
 redis.call('RPUSH', KEYS[3], ARGV[11])
 redis.call('SET', KEYS[4], ARGV[1], 'EX', ARGV[15])
@@ -51,19 +51,27 @@ return {'created', ARGV[1]}
 `;
 
 /**
- * Guarded change: KEYS report, log, status indexes (in ARGV[7..] order). ARGV: allowed statuses
- * ('*' or comma list), new status ('' = same), fields JSON, history entry, now, code, statuses….
+ * Guarded change. KEYS: report, log, status indexes (in the order of ARGV[10..]), [mark key].
+ * ARGV: allowed statuses ('*' or comma list), new status ('' = same), fields JSON, entry (appended
+ * when the change applies), now, code, entry appended in any case (''), mark value (''), mark TTL,
+ * statuses….
  */
 const UPDATE = `
 local cur = redis.call('HGET', KEYS[1], 'status')
 if not cur then return {0, ''} end
+if ARGV[8] ~= '' then redis.call('SET', KEYS[#KEYS], ARGV[8], 'EX', ARGV[9]) end
+if ARGV[7] ~= '' then
+  redis.call('RPUSH', KEYS[2], ARGV[7])
+  redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5])
+end
 if ARGV[1] ~= '*' and not string.find(',' .. ARGV[1] .. ',', ',' .. cur .. ',', 1, true) then return {0, cur} end
+if ARGV[4] == '' then return {0, cur} end
 local to = ARGV[2]
 if to ~= '' and to ~= cur then
   local from, into
-  for i = 7, #ARGV do
-    if ARGV[i] == cur then from = KEYS[i - 4] end
-    if ARGV[i] == to then into = KEYS[i - 4] end
+  for i = 10, #ARGV do
+    if ARGV[i] == cur then from = KEYS[i - 7] end
+    if ARGV[i] == to then into = KEYS[i - 7] end
   end
   local score = redis.call('ZSCORE', from, ARGV[6]) or 0
   redis.call('ZREM', from, ARGV[6])
@@ -175,6 +183,7 @@ export class RedisReportStore implements ReportStore {
       updatedAt: h.updatedAt ?? '',
       details: JSON.parse(h.doc) as ReportDetails,
       contact: isConsent(h.contact) ? h.contact : 'none',
+      updates: h.updates === '1',
       ...(h.outcome ? { outcome: h.outcome } : {}),
       ...(h.owner ? { owner: h.owner } : {}),
     };
@@ -221,24 +230,23 @@ export class RedisReportStore implements ReportStore {
   async completeAlert(
     alertId: string,
     code: string,
-    change: ReportChange,
-    entry: HistoryEntry,
+    sent: HistoryEntry,
+    transition?: { readonly change: ReportChange; readonly entry: HistoryEntry },
   ): Promise<ChangeResult> {
-    const multi = this.redis.multi() as unknown as {
-      set(...args: (string | number)[]): unknown;
-      reportUpdate(...args: (string | number)[]): unknown;
-      exec(): Promise<[Error | null, unknown][] | null>;
-    };
-    multi.set(this.keys.alert(alertId), 'sent', 'EX', ALERT_STATE_TTL_SECONDS);
-    multi.reportUpdate(...this.updateArgs(code, change, entry));
-    const results = await multi.exec();
-    const [err, reply] = results?.[1] ?? [new Error('transaction discarded'), undefined];
-    if (err) throw err;
-    const [applied, before] = reply as UpdateReply;
+    const args = this.updateArgs(code, transition?.change ?? {}, transition?.entry, {
+      entry: sent,
+      mark: this.keys.alert(alertId),
+    });
+    const [applied, before] = await this.redis.reportUpdate(...args);
     return toChange(applied, before);
   }
 
-  private updateArgs(code: string, change: ReportChange, entry: HistoryEntry): (string | number)[] {
+  private updateArgs(
+    code: string,
+    change: ReportChange,
+    entry: HistoryEntry | undefined,
+    always?: { readonly entry: HistoryEntry; readonly mark: string },
+  ): (string | number)[] {
     const fields: Record<string, string> = {};
     if (change.level) fields.level = change.level;
     if (change.area !== undefined) fields.area = change.area;
@@ -248,6 +256,7 @@ export class RedisReportStore implements ReportStore {
       this.keys.report(code),
       this.keys.history(code),
       ...REPORT_STATUSES.map(this.keys.byStatus),
+      ...(always ? [always.mark] : []),
     ];
     return [
       keys.length,
@@ -255,9 +264,12 @@ export class RedisReportStore implements ReportStore {
       change.from ? change.from.join(',') : '*',
       change.to ?? '',
       JSON.stringify(fields),
-      JSON.stringify(entry),
-      entry.at,
+      entry ? JSON.stringify(entry) : '',
+      (entry ?? always?.entry)?.at ?? '',
       code,
+      always ? JSON.stringify(always.entry) : '',
+      always ? 'sent' : '',
+      ALERT_STATE_TTL_SECONDS,
       ...REPORT_STATUSES,
     ];
   }

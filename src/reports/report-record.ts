@@ -12,6 +12,8 @@ export interface ReportRecord {
   readonly details: ReportDetails;
   /** What officers may learn of the reporter. */
   readonly contact: ContactConsent;
+  /** The reporter wants to be told of changes (no identity: just whether to queue a notice). */
+  readonly updates: boolean;
   readonly outcome?: string;
   /** Officer id of the first acknowledgement. */
   readonly owner?: string;

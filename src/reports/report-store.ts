@@ -58,12 +58,15 @@ export interface ReportStore {
   claimAlert(alertId: string): Promise<AlertClaim>;
   /** The send failed for sure: the alert may be sent again without a "sent again" label. */
   releaseAlert(alertId: string): Promise<void>;
-  /** Marks an alert as sent and applies `change` + `entry` to its report, in one step. */
+  /**
+   * Marks an alert as sent and records `sent` in one step; when `transition` is given and its guard
+   * holds, applies it too (with its own entry). Returns whether the transition applied.
+   */
   completeAlert(
     alertId: string,
     code: string,
-    change: ReportChange,
-    entry: HistoryEntry,
+    sent: HistoryEntry,
+    transition?: { readonly change: ReportChange; readonly entry: HistoryEntry },
   ): Promise<ChangeResult>;
 }
 

@@ -20,10 +20,13 @@ export async function chooseRoute(
   from: AreaLevel,
   why: readonly string[] = [],
 ): Promise<Route | undefined> {
+  const levels = AREA_LEVELS.slice(AREA_LEVELS.indexOf(from));
+  // Every level is read at once (one round trip): most reports stop at the first.
+  const found = await Promise.all(levels.map((level) => directory.forArea(level, areaOf(village, level))));
   const reasons = [...why];
-  for (const level of AREA_LEVELS.slice(AREA_LEVELS.indexOf(from))) {
+  for (const [i, level] of levels.entries()) {
     const area = areaOf(village, level);
-    const officers = await directory.forArea(level, area);
+    const officers = found[i] ?? [];
     if (officers.length > 0) {
       reasons.push(`${level} ${area || '-'} has ${officers.length} officer(s)`);
       return { level, area, officers, reason: reasons.join('; ') };

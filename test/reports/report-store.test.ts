@@ -44,7 +44,13 @@ describe.each(stores)('report store (%s)', (_name, make) => {
     const store = make();
     expect(await store.create(report())).toEqual({ type: 'created', code: 'R-AAAAAA' });
     const r = await store.get('R-AAAAAA');
-    expect(r).toMatchObject({ status: 'submitted', level: 'village', area: TERNYANG, contact: 'relay' });
+    expect(r).toMatchObject({
+      status: 'submitted',
+      level: 'village',
+      area: TERNYANG,
+      contact: 'relay',
+      updates: true,
+    });
     expect(r?.details).toEqual(details());
     expect(JSON.stringify(r)).not.toContain('telegram:42');
     expect(await store.reporter('R-AAAAAA')).toEqual(reporter);
@@ -125,14 +131,28 @@ describe.each(stores)('report store (%s)', (_name, make) => {
     expect(await store.claimAlert('a1')).toBe('interrupted');
     await store.releaseAlert('a1');
     expect(await store.claimAlert('a1')).toBe('new');
-    const done = await store.completeAlert(
-      'a1',
-      'R-AAAAAA',
-      {},
-      { at: at.toISOString(), type: 'alert-sent', officers: ['o1'] },
-    );
-    expect(done.applied).toBe(true);
+    const sent = { at: at.toISOString(), type: 'alert-sent', officers: ['o1'] };
+    const notified = { at: at.toISOString(), type: 'notified' };
+    // The transition's guard fails (the report is not routed yet): the alert is still recorded as sent.
+    const early = await store.completeAlert('a1', 'R-AAAAAA', sent, {
+      change: { from: ['routed'], to: 'notified' },
+      entry: notified,
+    });
+    expect(early).toEqual({ applied: false, before: 'submitted' });
+    await store.update('R-AAAAAA', { to: 'routed' }, { at: at.toISOString(), type: 'routed' });
+    const done = await store.completeAlert('a2', 'R-AAAAAA', sent, {
+      change: { from: ['routed'], to: 'notified' },
+      entry: notified,
+    });
+    expect(done).toEqual({ applied: true, before: 'routed' });
+    expect((await store.get('R-AAAAAA'))?.status).toBe('notified');
+    expect((await store.history('R-AAAAAA')).map((h) => h.type)).toEqual([
+      'submitted',
+      'alert-sent',
+      'routed',
+      'alert-sent',
+      'notified',
+    ]);
     expect(await store.claimAlert('a1')).toBe('sent');
-    expect((await store.history('R-AAAAAA')).at(-1)).toMatchObject({ type: 'alert-sent', officers: ['o1'] });
   });
 });

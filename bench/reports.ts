@@ -1,0 +1,243 @@
+import { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { createVillageFinder } from '../src/content/village-finder.js';
+import type { OutboundMessage } from '../src/core/message.js';
+import type { MessageSender } from '../src/core/ports.js';
+import type { ReportDetails } from '../src/core/report.js';
+import { createTranslator } from '../src/i18n/translator.js';
+import { createRedisReports } from '../src/reports/redis-reports.js';
+import { BullJobQueue, startBullWorkers } from '../src/storage/bull-queues.js';
+import { connectRedis, createRedis, createWorkerRedis } from '../src/storage/redis-client.js';
+import { startRedisServer } from '../test/helpers/redis-server.js';
+import type { Percentiles } from './jobs.js';
+import { ROOT, median, silentLogger } from './util.js';
+import { join } from 'node:path';
+
+/** Reports submitted per throughput run, with this many in flight; sequential submits for latency. */
+const REPORTS = 2000;
+const IN_FLIGHT = 100;
+const LATENCY_SAMPLES = 200;
+const CONCURRENCY = 50;
+const RUNS = 2;
+const VILLAGE = '35.07.12.2001';
+
+export interface PipelineResult {
+  readonly perSecond: number;
+  readonly latency: Percentiles;
+}
+
+export interface ReportBenchResult {
+  readonly ours: PipelineResult;
+  readonly floor: PipelineResult;
+  readonly runs: { readonly ours: number[]; readonly floor: number[] };
+}
+
+/** One system under test: `submit(i)` starts report i; `arrived` resolves when its alert reached the sender. */
+interface Pipeline {
+  submit(i: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Arrivals at the sender, by report index, with waiters. */
+function arrivals() {
+  const waiting = new Map<number, () => void>();
+  const done = new Set<number>();
+  return {
+    arrive(i: number) {
+      done.add(i);
+      waiting.get(i)?.();
+      waiting.delete(i);
+    },
+    wait(i: number): Promise<void> {
+      if (done.has(i)) return Promise.resolve();
+      return new Promise((resolve) => waiting.set(i, resolve));
+    },
+  };
+}
+
+const details = (i: number): ReportDetails => ({
+  recruiter: { name: `Perekrut ${i}`, phones: [`+62812${String(10_000_000 + i)}`], company: 'PT Contoh' },
+  offer: { country: 'Malaysia', job: 'kebun', salary: '', fees: '15 juta', documents: '' },
+  place: 'rumah saya',
+  village: VILLAGE,
+  notes: ['bukti'],
+  media: [],
+  bypassVillage: false,
+});
+
+/** The bot's path: desk (Lua record + route job) → route worker → alert worker → sender. */
+async function ourPipeline(url: string, prefix: string, arrive: (i: number) => void): Promise<Pipeline> {
+  const redis = createRedis(url);
+  await connectRedis(redis, url);
+  const queue = new BullJobQueue(redis, `${prefix}bull`, { attempts: 5, backoffMs: 100 });
+  const byCode = new Map<string, number>();
+  const sender: MessageSender = {
+    send(_address: string, messages: readonly OutboundMessage[]) {
+      const code = /R-[A-Z0-9]{6}/.exec(messages[0]?.title ?? '')?.[0] ?? '';
+      const i = byCode.get(code);
+      if (i !== undefined) arrive(i);
+      return Promise.resolve();
+    },
+  };
+  const villages = createVillageFinder();
+  villages.warm();
+  const reports = createRedisReports({
+    redis,
+    prefix,
+    queue,
+    senders: { console: sender },
+    translator: createTranslator(join(ROOT, 'locales')),
+    villages,
+    clock: { now: () => new Date() },
+    logger: silentLogger(),
+    settings: { escalateAfterMs: 3_600_000, perDay: 10 },
+  });
+  await reports.officers.save({
+    id: 'bench',
+    role: 'village',
+    area: VILLAGE,
+    address: 'console:bench',
+    name: 'Bench',
+    locale: 'id',
+    active: true,
+    joinedAt: new Date().toISOString(),
+  });
+  const workerRedis = createWorkerRedis(url);
+  const workers = startBullWorkers(reports.pipeline.processors, {
+    connection: workerRedis,
+    prefix: `${prefix}bull`,
+    concurrency: CONCURRENCY,
+    alertsPerSecond: {},
+    logger: silentLogger(),
+  });
+  return {
+    async submit(i) {
+      const res = await reports.desk.submit({
+        reporter: { address: `telegram:${1_000_000 + i}`, locale: 'id', contact: 'none', updates: false },
+        draftKey: String(i),
+        details: details(i),
+      });
+      if (res.type !== 'received') throw new Error(`report ${i} not received: ${res.type}`);
+      byCode.set(res.code, i);
+    },
+    async close() {
+      await workers.close();
+      await queue.close();
+      workerRedis.disconnect();
+      await redis.quit();
+    },
+  };
+}
+
+/** The floor: bare BullMQ of the same shape, a no-op route job that adds a no-op alert job. */
+async function barePipeline(url: string, prefix: string, arrive: (i: number) => void): Promise<Pipeline> {
+  const redis: Redis = createRedis(url);
+  await connectRedis(redis, url);
+  const routeQ = new Queue('route', { connection: redis, prefix });
+  const alertQ = new Queue('alert', { connection: redis, prefix });
+  const workerRedis = createWorkerRedis(url);
+  const route = new Worker(
+    'route',
+    async (job) => {
+      const data = job.data as { i: number };
+      await alertQ.add('alert', data, { jobId: `alert-${String(data.i)}` });
+    },
+    { connection: workerRedis, prefix, concurrency: CONCURRENCY },
+  );
+  const alert = new Worker(
+    'alert',
+    (job) => {
+      arrive((job.data as { i: number }).i);
+      return Promise.resolve();
+    },
+    { connection: workerRedis, prefix, concurrency: CONCURRENCY },
+  );
+  return {
+    async submit(i) {
+      await routeQ.add('route', { i }, { jobId: `route-${String(i)}` });
+    },
+    async close() {
+      await Promise.all([route.close(), alert.close()]);
+      await Promise.all([routeQ.close(), alertQ.close()]);
+      workerRedis.disconnect();
+      await redis.quit();
+    },
+  };
+}
+
+type Make = (url: string, prefix: string, arrive: (i: number) => void) => Promise<Pipeline>;
+
+/** Throughput with IN_FLIGHT submits at a time (until every alert arrived), then unloaded latency. */
+async function measure(make: Make, url: string, prefix: string): Promise<PipelineResult> {
+  const a = arrivals();
+  const p = await make(url, prefix, (i) => a.arrive(i));
+  try {
+    // Warm-up: scripts loaded, connections open, village directory built.
+    for (let i = 0; i < 20; i++) {
+      await p.submit(-1 - i);
+      await a.wait(-1 - i);
+    }
+    const start = performance.now();
+    let next = 0;
+    const lane = async () => {
+      while (next < REPORTS) {
+        const i = next++;
+        await p.submit(i);
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+    await Promise.all(Array.from({ length: REPORTS }, (_, i) => a.wait(i)));
+    const perSecond = REPORTS / ((performance.now() - start) / 1000);
+    const times: number[] = [];
+    for (let k = 0; k < LATENCY_SAMPLES; k++) {
+      const i = REPORTS + k;
+      const t0 = performance.now();
+      await p.submit(i);
+      await a.wait(i);
+      times.push(performance.now() - t0);
+    }
+    times.sort((x, y) => x - y);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+    return { perSecond, latency: { p50: at(0.5), p99: at(0.99), samples: times.length } };
+  } finally {
+    await p.close();
+  }
+}
+
+/**
+ * Reports per second and submit → alert latency through the bot's pipeline, against bare BullMQ of
+ * the same shape on the same private Redis (AOF `always`), alternating runs.
+ */
+export async function measureReportPipeline(): Promise<ReportBenchResult> {
+  const server = await startRedisServer({ aof: true });
+  try {
+    const ours: PipelineResult[] = [];
+    const floor: PipelineResult[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      floor.push(await measure(barePipeline, server.url, `floor${String(run)}`));
+      ours.push(await measure(ourPipeline, server.url, `ours${String(run)}:`));
+    }
+    const pick = (list: PipelineResult[]): PipelineResult => ({
+      perSecond: median(list.map((r) => r.perSecond)),
+      latency: {
+        p50: median(list.map((r) => r.latency.p50)),
+        p99: median(list.map((r) => r.latency.p99)),
+        samples: list.reduce((n, r) => n + r.latency.samples, 0),
+      },
+    });
+    return {
+      ours: pick(ours),
+      floor: pick(floor),
+      runs: { ours: ours.map((r) => r.perSecond), floor: floor.map((r) => r.perSecond) },
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+// `npx tsx bench/reports.ts` runs this bench alone.
+if (process.argv[1]?.endsWith('reports.ts')) {
+  const r = await measureReportPipeline();
+  console.log(JSON.stringify(r, null, 2));
+  console.log(`ratio ${(r.ours.perSecond / r.floor.perSecond).toFixed(2)}`);
+}
