@@ -1,6 +1,6 @@
 import type { ReportStatus, Reporter } from '../core/report.js';
 import { reporterId } from './keys.js';
-import type { HistoryEntry, ReportRecord } from './report-record.js';
+import { areaOf, type HistoryEntry, type ReportRecord } from './report-record.js';
 import {
   LINK_TTL_SECONDS,
   applies,
@@ -15,7 +15,8 @@ import {
 
 interface Stored {
   record: ReportRecord;
-  reporter: Reporter;
+  /** Undefined once removed (retention, "delete my data"). */
+  reporter: Reporter | undefined;
   history: HistoryEntry[];
 }
 
@@ -104,8 +105,28 @@ export class MemoryReportStore implements ReportStore {
 
   codesByReporter(address: string): Promise<string[]> {
     return Promise.resolve(
-      [...this.reports.values()].filter((s) => s.reporter.address === address).map((s) => s.record.code),
+      [...this.reports.values()].filter((s) => s.reporter?.address === address).map((s) => s.record.code),
     );
+  }
+
+  codesByArea(area: string): Promise<string[]> {
+    const inArea = (village: string) =>
+      (['village', 'district', 'province'] as const).some((l) => areaOf(village, l) === area);
+    return Promise.resolve(
+      [...this.reports.values()]
+        .filter((s) => inArea(s.record.details.village))
+        .sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt))
+        .map((s) => s.record.code),
+    );
+  }
+
+  removeReporter(code: string, entry: HistoryEntry): Promise<boolean> {
+    const stored = this.reports.get(code);
+    if (!stored?.reporter) return Promise.resolve(false);
+    stored.reporter = undefined;
+    stored.history.push(entry);
+    stored.record = { ...stored.record, updatedAt: entry.at };
+    return Promise.resolve(true);
   }
 
   claimAlert(alertId: string): Promise<AlertClaim> {

@@ -92,6 +92,19 @@ if v then return 'interrupted' end
 return 'new'
 `;
 
+/**
+ * Removes a reporter's contact data when it is still the one read. KEYS: who, reporter index, log,
+ * report. ARGV: address, code, entry, now. Returns 1 when removed, 0 when already gone or changed.
+ */
+const REMOVE_REPORTER = `
+if redis.call('HGET', KEYS[1], 'address') ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[2], ARGV[2])
+redis.call('RPUSH', KEYS[3], ARGV[3])
+redis.call('HSET', KEYS[4], 'updatedAt', ARGV[4])
+return 1
+`;
+
 type Reply = [string, string];
 type UpdateReply = [number, string];
 
@@ -99,6 +112,7 @@ interface ReportCommands {
   reportCreate(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   reportUpdate(...args: (string | number)[]): Promise<UpdateReply>;
   reportClaimAlert(key: string, ttl: number): Promise<AlertClaim>;
+  reportRemoveReporter(...args: string[]): Promise<number>;
 }
 
 const isStatus = (v: unknown): v is ReportStatus => REPORT_STATUSES.includes(v as ReportStatus);
@@ -116,6 +130,7 @@ export class RedisReportStore implements ReportStore {
       redis.defineCommand('reportCreate', { lua: CREATE });
       redis.defineCommand('reportUpdate', { lua: UPDATE });
       redis.defineCommand('reportClaimAlert', { lua: CLAIM_ALERT, numberOfKeys: 1 });
+      redis.defineCommand('reportRemoveReporter', { lua: REMOVE_REPORTER, numberOfKeys: 4 });
     }
     this.redis = redis as Redis & ReportCommands;
   }
@@ -217,6 +232,27 @@ export class RedisReportStore implements ReportStore {
 
   async codesByReporter(address: string): Promise<string[]> {
     return this.redis.zrange(this.keys.byReporter(reporterId(address)), 0, -1);
+  }
+
+  async codesByArea(area: string): Promise<string[]> {
+    return this.redis.zrange(this.keys.byArea(area), 0, -1);
+  }
+
+  async removeReporter(code: string, entry: HistoryEntry): Promise<boolean> {
+    const address = await this.redis.hget(this.keys.reporter(code), 'address');
+    if (!address) return false;
+    const k = this.keys;
+    const removed = await this.redis.reportRemoveReporter(
+      k.reporter(code),
+      k.byReporter(reporterId(address)),
+      k.history(code),
+      k.report(code),
+      address,
+      code,
+      JSON.stringify(entry),
+      entry.at,
+    );
+    return removed === 1;
   }
 
   claimAlert(alertId: string): Promise<AlertClaim> {

@@ -54,6 +54,13 @@ export interface ReportStore {
   update(code: string, change: ReportChange, entry: HistoryEntry): Promise<ChangeResult>;
   codesByStatus(status: ReportStatus, createdBefore?: Date): Promise<string[]>;
   codesByReporter(address: string): Promise<string[]>;
+  /** Codes of the reports from an area (village, district or province code), oldest first. */
+  codesByArea(area: string): Promise<string[]>;
+  /**
+   * Removes the reporter's contact data and their index entry, keeps the report and appends `entry`,
+   * in one step. False (and nothing appended) when the report has no reporter data left.
+   */
+  removeReporter(code: string, entry: HistoryEntry): Promise<boolean>;
   /** Marks an alert as being sent and says what its state was. */
   claimAlert(alertId: string): Promise<AlertClaim>;
   /** The send failed for sure: the alert may be sent again without a "sent again" label. */

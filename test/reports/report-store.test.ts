@@ -124,6 +124,39 @@ describe.each(stores)('report store (%s)', (_name, make) => {
     expect((await store.history('R-AAAAAA')).map((h) => h.type)).toEqual(['submitted', 'routed']);
   });
 
+  it('lists codes by village, district and province, oldest first', async () => {
+    const store = make();
+    await store.create(report({ code: 'R-CCCCCC', createdAt: new Date(at.getTime() + 60_000) }));
+    await store.create(
+      report({
+        code: 'R-AAAAAA',
+        draftKey: '2',
+        details: { ...details(['+6281111111111']), village: '35.07.12.2006' },
+      }),
+    );
+    expect(await store.codesByArea(TERNYANG)).toEqual(['R-CCCCCC']);
+    expect(await store.codesByArea('35.07.12.2006')).toEqual(['R-AAAAAA']);
+    expect(await store.codesByArea('35.07')).toEqual(['R-AAAAAA', 'R-CCCCCC']);
+    expect(await store.codesByArea('35')).toEqual(['R-AAAAAA', 'R-CCCCCC']);
+    expect(await store.codesByArea('35.08')).toEqual([]);
+  });
+
+  it('removes the reporter once, keeping the report and recording it', async () => {
+    const store = make();
+    await store.create(report());
+    const entry = { at: '2026-12-30T00:00:00.000Z', type: 'reporter-data-removed' };
+    expect(await store.removeReporter('R-AAAAAA', entry)).toBe(true);
+    expect(await store.reporter('R-AAAAAA')).toBeUndefined();
+    expect(await store.codesByReporter('telegram:42')).toEqual([]);
+    expect(await store.get('R-AAAAAA')).toMatchObject({ status: 'submitted', updatedAt: entry.at });
+    expect(await store.removeReporter('R-AAAAAA', entry)).toBe(false);
+    expect(await store.removeReporter('R-MISSING', entry)).toBe(false);
+    expect((await store.history('R-AAAAAA')).map((h) => h.type)).toEqual([
+      'submitted',
+      'reporter-data-removed',
+    ]);
+  });
+
   it('claims alerts: new, then interrupted until completed, then sent for good; release forgets a failed send', async () => {
     const store = make();
     await store.create(report());
