@@ -40,21 +40,16 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   const bot = opts.bot;
   bot.api.config.use(autoRetry({ maxRetryAttempts: opts.maxRetries ?? 3, maxDelaySeconds: 60 }));
   const unreachable = new Set<number>();
-  // The last SEEN_UPDATES update ids: a set for look-up, a ring to forget the oldest in O(1).
-  const seen = new Set<number>();
-  const ring: number[] = [];
-  let oldest = 0;
+  // Recent update ids, each in the slot of its id modulo SEEN_UPDATES: Telegram numbers updates one
+  // after the other, so a slot is reused only SEEN_UPDATES updates later. No hashing, no allocation,
+  // and consecutive updates touch neighbouring memory.
+  const seen = new Float64Array(SEEN_UPDATES).fill(-1);
 
   /** False for an update id seen among the last SEEN_UPDATES (a second delivery). */
   const firstDelivery = (id: number): boolean => {
-    const size = seen.size;
-    if (seen.add(id).size === size) return false;
-    if (ring.length < SEEN_UPDATES) ring.push(id);
-    else {
-      seen.delete(ring[oldest] ?? id);
-      ring[oldest] = id;
-      oldest = (oldest + 1) % SEEN_UPDATES;
-    }
+    const slot = ((id % SEEN_UPDATES) + SEEN_UPDATES) % SEEN_UPDATES;
+    if (seen[slot] === id) return false;
+    seen[slot] = id;
     return true;
   };
 
