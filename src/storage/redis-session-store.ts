@@ -132,7 +132,8 @@ export class RedisSessionStore implements SessionStore {
     this.#ensureReachable();
     const raw = encodeSession(session);
     const now = this.#now();
-    const entry = this.#cache.get(userKey, now);
+    // The engine loaded this session a moment ago, which made it the cache's most recent.
+    const entry = this.#cache.peek(userKey, now);
     if (entry && entry.rev !== expectedRev) {
       return { type: 'conflict', current: { decoded: decodeSession(entry.raw), rev: entry.rev } };
     }
@@ -164,7 +165,6 @@ export class RedisSessionStore implements SessionStore {
       this.#flush(userKey, next);
       return { type: 'saved', rev };
     }
-    // `get` above made the entry the cache's most recent.
     entry.raw = raw;
     entry.decoded = decoded;
     entry.rev = rev;

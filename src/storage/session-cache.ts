@@ -31,14 +31,21 @@ export class SessionCache {
   ) {}
 
   get(key: string, now: number): CacheEntry | undefined {
+    const hit = this.peek(key, now);
+    if (!hit) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, hit);
+    return hit;
+  }
+
+  /** Like `get`, without making the entry the most recent (for a save right after its load). */
+  peek(key: string, now: number): CacheEntry | undefined {
     const hit = this.#entries.get(key);
     if (!hit) return undefined;
     if (now - hit.storedAt >= this.ttlMs && !hit.dirty && !hit.flushing) {
       this.#entries.delete(key);
       return undefined;
     }
-    this.#entries.delete(key);
-    this.#entries.set(key, hit);
     return hit;
   }
 
