@@ -5,7 +5,7 @@ import { Bot } from 'grammy';
 import { makeWASocket } from '@whiskeysockets/baileys';
 import { runConsoleChannel } from './channels/console/console-channel.js';
 import { startWhatsApp, type WhatsAppChannel } from './channels/whatsapp/start.js';
-import { serveTelegram } from './channels/telegram/serve.js';
+import { serveTelegram, type Serving } from './channels/telegram/serve.js';
 import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
 import { createTranslator } from './i18n/translator.js';
 import { loadConfig } from './config/config.js';
@@ -21,6 +21,10 @@ import { createRedisReports } from './reports/redis-reports.js';
 import type { ReportSystem } from './reports/report-system.js';
 import { BullJobQueue, startBullWorkers } from './storage/bull-queues.js';
 import { createLogger } from './observability/logger.js';
+import { notReady, ok, pingCheck, startHttpServer } from './observability/http-server.js';
+import { observeDesk, observeEngine, observeJobs } from './observability/instrument.js';
+import { createMetrics } from './observability/metrics.js';
+import { installShutdown } from './observability/shutdown.js';
 import { createKeys } from './storage/keys.js';
 import { MemorySessionStore } from './storage/memory-session-store.js';
 import { connectRedis, createRedis, createWorkerRedis } from './storage/redis-client.js';
@@ -47,7 +51,13 @@ async function main(): Promise<number> {
   // In an interactive console chat, log lines go to stderr in readable form unless LOG_FORMAT says otherwise.
   const format =
     consoleMode && isTerminal(process.stderr) && !process.env.LOG_FORMAT ? 'pretty' : config.log.format;
-  const logger = createLogger({ level: config.log.level, format, fd: consoleMode ? 2 : 1 });
+  const metrics = createMetrics({ processMetrics: !consoleMode });
+  const logger = createLogger({
+    level: config.log.level,
+    format,
+    fd: consoleMode ? 2 : 1,
+    onError: metrics.logged,
+  });
 
   let content;
   try {
@@ -117,6 +127,7 @@ async function main(): Promise<number> {
       },
       (err) => logger.warn({ err }, 'report queue connection problem'),
     );
+    metrics.watchQueues(() => queue.depths());
     const onRedis = createRedisReports({
       redis,
       prefix: config.redisKeyPrefix,
@@ -133,7 +144,7 @@ async function main(): Promise<number> {
       const workerRedis = createWorkerRedis(config.redisUrl, {
         onError: (err) => logger.warn({ err }, 'report worker connection problem'),
       });
-      const workers = startBullWorkers(onRedis.pipeline.processors, {
+      const workers = startBullWorkers(observeJobs(onRedis.pipeline.processors, metrics), {
         connection: workerRedis,
         prefix: `${config.redisKeyPrefix}bull`,
         concurrency: config.reports.concurrency,
@@ -176,18 +187,21 @@ async function main(): Promise<number> {
     });
   }
 
-  const engine = buildEngine({
-    contentDir: config.contentDir,
-    localesDir: config.localesDir,
-    store,
-    reports: reports.desk,
-    villages,
-    translator,
-    clock: systemClock,
-    logger,
-    defaultLocale: config.defaultLocale,
-    content,
-  });
+  const engine = observeEngine(
+    buildEngine({
+      contentDir: config.contentDir,
+      localesDir: config.localesDir,
+      store,
+      reports: observeDesk(reports.desk, metrics),
+      villages,
+      translator,
+      clock: systemClock,
+      logger,
+      defaultLocale: config.defaultLocale,
+      content,
+    }),
+    metrics,
+  );
 
   const closeStore = async () => {
     for (const close of shutdownReports) {
@@ -201,6 +215,14 @@ async function main(): Promise<number> {
   };
 
   if (config.mode === 'service') {
+    // One HTTP server: /healthz, /readyz, /metrics and the Telegram webhook.
+    const http = await startHttpServer({
+      port: config.httpPort,
+      logger,
+      metrics,
+      checks: redis ? [pingCheck('redis', () => redis.ping())] : [],
+    });
+    const shutdown = installShutdown({ logger, onSignal: () => http.drain() });
     let whatsapp: WhatsAppChannel | undefined;
     if (config.whatsapp && redis) {
       const started = await startWhatsApp({
@@ -215,40 +237,47 @@ async function main(): Promise<number> {
       if (!started.ok) {
         logger.error({ channel: 'whatsapp' }, started.reason);
         await closeStore();
+        await http.close();
         return 1;
       }
       whatsapp = started.channel;
       senders.whatsapp = whatsapp.sender;
+      const wa = whatsapp;
+      http.addCheck({
+        name: 'whatsapp',
+        check: () => (wa.health().ready ? ok : notReady(wa.health().status)),
+      });
     }
-    const signalled = new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    if (!config.telegram) {
-      setImmediate(() => villages.warm());
-      logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
-      await signalled;
-      await whatsapp?.stop();
-      await closeStore();
-      return 0;
+    let serving: Serving | undefined;
+    if (config.telegram) {
+      const bot = new Bot(config.telegram.token, {
+        ...(config.telegram.apiRoot ? { client: { apiRoot: config.telegram.apiRoot } } : {}),
+      });
+      const channel = createTelegramChannel({ bot, engine, logger });
+      senders.telegram = createTelegramSender(bot.api);
+      const telegram = await serveTelegram(channel.bot, {
+        ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
+        http,
+        logger,
+        translator,
+      });
+      http.addCheck({ name: 'telegram', check: () => telegram.health() });
+      serving = telegram;
     }
-    const bot = new Bot(config.telegram.token, {
-      ...(config.telegram.apiRoot ? { client: { apiRoot: config.telegram.apiRoot } } : {}),
-    });
-    const channel = createTelegramChannel({ bot, engine, logger });
-    senders.telegram = createTelegramSender(bot.api);
-    const serving = await serveTelegram(channel.bot, {
-      ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
-      port: config.httpPort,
-      logger,
-      translator,
-    });
     setImmediate(() => villages.warm());
     logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
-    await signalled;
-    await serving.stop();
-    await whatsapp?.stop();
-    await closeStore();
+    await shutdown.signalled;
+    // Intake first, then the turns already taken (a report being submitted is stored and answered),
+    // then workers, queues, session writes and Redis; the HTTP server last, so /healthz answers throughout.
+    const intake = serving;
+    const wa = whatsapp;
+    await shutdown.run([
+      intake && { name: 'telegram', run: () => intake.stop() },
+      wa && { name: 'whatsapp', run: () => wa.stop() },
+      { name: 'turns in flight', run: () => engine.drain() },
+      { name: 'reports, sessions and redis', run: closeStore },
+      { name: 'http server', run: () => http.close() },
+    ]);
     return 0;
   }
 

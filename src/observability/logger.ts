@@ -27,6 +27,8 @@ export interface LoggerOptions {
   /** Defaults to stdout; the console channel logs to stderr so the chat stays readable. */
   readonly destination?: DestinationStream;
   readonly fd?: 1 | 2;
+  /** Called with the level of every line at error level or above (metrics count them). */
+  readonly onError?: (level: 'error' | 'fatal') => void;
 }
 
 /**
@@ -52,6 +54,7 @@ export function createLogger(opts: LoggerOptions): PinoLogger {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { app: 'demimas-bot' },
     serializers: { err: safeError },
+    ...(opts.onError ? { hooks: { logMethod: errorHook(opts.onError) } } : {}),
   };
   if (opts.destination) return pino(base, opts.destination);
   if (opts.format === 'pretty') {
@@ -61,6 +64,22 @@ export function createLogger(opts: LoggerOptions): PinoLogger {
     });
   }
   return pino(base, pino.destination({ fd: opts.fd ?? 1, sync: false }));
+}
+
+const ERROR_LEVEL = 50;
+const FATAL_LEVEL = 60;
+
+/** A pino `logMethod` hook that reports lines at error level or above, then logs them as usual. */
+function errorHook(onError: (level: 'error' | 'fatal') => void) {
+  return function (
+    this: PinoLogger,
+    args: Parameters<PinoLogger['info']>,
+    method: (...a: Parameters<PinoLogger['info']>) => void,
+    level: number,
+  ): void {
+    if (level >= ERROR_LEVEL) onError(level >= FATAL_LEVEL ? 'fatal' : 'error');
+    method.apply(this, args);
+  };
 }
 
 /**

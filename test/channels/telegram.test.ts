@@ -6,6 +6,7 @@ import { renderTelegram, splitText } from '../../src/channels/telegram/render.js
 import { serveTelegram } from '../../src/channels/telegram/serve.js';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { createTranslator } from '../../src/i18n/translator.js';
+import { startHttpServer } from '../../src/observability/http-server.js';
 import { makeEngine, silentLogger } from '../helpers/engine.js';
 import { freePort } from '../helpers/redis-server.js';
 import {
@@ -126,7 +127,6 @@ describe('Telegram channel through real grammY against a local Bot API server', 
   it('registers the commands menu in Indonesian and English, and answers on long polling', async () => {
     api.push(textUpdate(1010, '/start'));
     const serving = await serveTelegram(channel.bot, {
-      port: 0,
       logger: silentLogger,
       translator: createTranslator('locales'),
     });
@@ -139,10 +139,11 @@ describe('Telegram channel through real grammY against a local Bot API server', 
   });
 
   it('checks the webhook secret', async () => {
-    const port = await freePort();
+    const http = await startHttpServer({ port: 0, logger: silentLogger });
+    const port = http.port;
     const serving = await serveTelegram(channel.bot, {
       webhook: { url: `http://127.0.0.1:${port}/telegram/hook`, secret: 'a-very-secret-token-123' },
-      port,
+      http,
       logger: silentLogger,
       translator: createTranslator('locales'),
     });
@@ -163,6 +164,7 @@ describe('Telegram channel through real grammY against a local Bot API server', 
       'a-very-secret-token-123',
     );
     await serving.stop();
+    await http.close();
   });
 });
 
@@ -204,6 +206,7 @@ describe('the bot in service mode (npm start with a token and an API root)', () 
         TELEGRAM_API_ROOT: api.apiRoot,
         REDIS_URL: inject('redisUrl'),
         REDIS_KEY_PREFIX: `tg${Date.now() % 100000}:`,
+        HTTP_PORT: String(await freePort()),
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
