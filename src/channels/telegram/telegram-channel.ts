@@ -71,20 +71,29 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     }
   };
 
-  // One middleware for every update instead of a filter per kind: grammY's `bot.on` builds a composer
-  // for each update it looks at, which costs more than the checks themselves.
-  bot.use(async (ctx, next) => {
-    const update = ctx.update;
-    if (!firstDelivery(update.update_id)) return;
-    const press = update.callback_query;
-    if (press?.data !== undefined) {
-      // Acknowledge the press and take the buttons off the answered message.
-      await ctx.answerCallbackQuery().catch(() => undefined);
-      if (press.message) await ctx.editMessageReplyMarkup().catch(() => undefined);
-    } else if (!update.message) return next();
+  /** Answers a message or a button press of a private chat; ignores the rest. */
+  const reply = (ctx: Context): Promise<void> | undefined => {
     const inbound = toInbound(ctx, new Date());
     const chatId = ctx.chat?.id;
-    if (inbound && chatId !== undefined) await answer(ctx, chatId, inbound);
+    return inbound && chatId !== undefined ? answer(ctx, chatId, inbound) : undefined;
+  };
+
+  /** Acknowledges a press and takes the buttons off the answered message, then answers. */
+  const press = async (ctx: Context, onMessage: boolean): Promise<void> => {
+    await ctx.answerCallbackQuery().catch(() => undefined);
+    if (onMessage) await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await reply(ctx);
+  };
+
+  // One middleware for every update instead of a filter per kind: grammY's `bot.on` builds a composer
+  // for each update it looks at, which costs more than the checks themselves. Not async itself: a
+  // message's promise is the answer's own.
+  bot.use((ctx, next) => {
+    const update = ctx.update;
+    if (!firstDelivery(update.update_id)) return undefined;
+    const query = update.callback_query;
+    if (query?.data !== undefined) return press(ctx, query.message !== undefined);
+    return update.message ? reply(ctx) : next();
   });
   bot.catch((err) => {
     opts.logger.error({ err: err.error, channel: 'telegram' }, 'update failed');
