@@ -1,0 +1,143 @@
+import { createWriteStream, existsSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Redis } from 'ioredis';
+import { loadConfig } from '../config/config.js';
+import { REPORT_STATUSES, parseReportCode, type ReportStatus } from '../core/report.js';
+import { createVillageFinder } from '../content/village-finder.js';
+import { createTranslator } from '../i18n/translator.js';
+import { reportKeys } from '../reports/keys.js';
+import { RedisReportStore } from '../reports/redis-report-store.js';
+import { connectRedis, createRedis } from '../storage/redis-client.js';
+import { EXPORT_FORMATS, exportReports, type ExportFormat } from './report-export.js';
+import { AREA_CODE, type Output, type ReportReadDeps } from './report-select.js';
+import { listReports, reportStats, showReport } from './reports-commands.js';
+import { retentionCommand } from './retention.js';
+
+interface Opened extends ReportReadDeps {
+  readonly localesDir: string;
+}
+
+/**
+ * Opens the report store from REDIS_URL / REDIS_KEY_PREFIX, runs `work` and closes Redis. Config
+ * problems exit 2 (as the bot does), an unreachable Redis exits 1.
+ */
+async function withReports(work: (deps: Opened) => Promise<number>): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const parsed = loadConfig(process.env);
+  const errors = parsed.ok
+    ? parsed.config.redisUrl
+      ? []
+      : ['REDIS_URL: required for the reports commands (they read the reports in Redis)']
+    : parsed.errors;
+  if (!parsed.ok || !parsed.config.redisUrl) {
+    for (const line of errors) process.stderr.write(`config error: ${line}\n`);
+    process.stderr.write('See .env.example for every variable.\n');
+    process.exitCode = 2;
+    return;
+  }
+  const { redisUrl, redisKeyPrefix, localesDir } = parsed.config;
+  const redis: Redis = createRedis(redisUrl);
+  try {
+    await connectRedis(redis, redisUrl);
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write('Start Redis or correct REDIS_URL.\n');
+    process.exitCode = 1;
+    return;
+  }
+  try {
+    const store = new RedisReportStore(redis, reportKeys(redisKeyPrefix));
+    process.exitCode = await work({ store, villages: createVillageFinder(), localesDir });
+  } finally {
+    await redis.quit().catch(() => redis.disconnect());
+  }
+}
+
+const statusOption = () =>
+  new Option('--status <status>', 'only reports with this status').choices(REPORT_STATUSES);
+
+const areaOption = () =>
+  new Option(
+    '--area <code>',
+    'only reports from villages in this area (Kemendagri code: 35, 35.07, 35.07.12 or 35.07.12.2001)',
+  ).argParser((v) => {
+    if (!AREA_CODE.test(v)) throw new InvalidArgumentError('expected a code like 35.07 or 35.07.12.2001');
+    return v;
+  });
+
+const wholeNumber = (min: number) => (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
+  return Number(v);
+};
+
+interface Filter {
+  status?: ReportStatus;
+  area?: string;
+}
+
+/** Runs `write` on stdout, or on FILE (created or replaced) when given. */
+async function toOutput(file: string | undefined, write: (out: Output) => Promise<number>): Promise<number> {
+  if (!file) return write(process.stdout);
+  const stream = createWriteStream(file);
+  const code = await write(stream);
+  stream.end();
+  await finished(stream);
+  return code;
+}
+
+/** `reports list|show|export|stats|retention`: reads reports in Redis; never prints a reporter without consent. */
+export function registerReportCommands(program: Command): void {
+  const reports = program.command('reports').description('recruiter reports in Redis (REDIS_URL)');
+
+  reports
+    .command('list')
+    .description('reports, newest first: code, created, status, level, area, village, owner officer')
+    .addOption(statusOption())
+    .addOption(areaOption())
+    .option('--limit <n>', 'show at most this many', wholeNumber(1), 50)
+    .action((opts: Filter & { limit: number }) =>
+      withReports((deps) => listReports(deps, process.stdout, opts)),
+    );
+
+  reports
+    .command('show <code>')
+    .description("a report's details and full history")
+    .option('--with-reporter', "print the reporter's chat address when they agreed to direct contact", false)
+    .action((code: string, opts: { withReporter: boolean }) =>
+      withReports((deps) =>
+        showReport(
+          { ...deps, translator: createTranslator(deps.localesDir) },
+          process.stdout,
+          parseReportCode(code) ?? code.trim(),
+          opts,
+        ),
+      ),
+    );
+
+  reports
+    .command('export')
+    .description('every matching report as CSV or JSON, one row per report')
+    .addOption(new Option('--format <format>', 'csv or json').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(statusOption())
+    .addOption(areaOption())
+    .option('--with-reporter', 'add the chat address of reporters who agreed to direct contact', false)
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action((opts: Filter & { format: ExportFormat; withReporter: boolean; out?: string }) =>
+      withReports((deps) => toOutput(opts.out, (out) => exportReports(deps, out, opts))),
+    );
+
+  reports
+    .command('stats')
+    .description('counts by district and village, by status, and open reports by age')
+    .action(() => withReports((deps) => reportStats(deps, process.stdout, new Date())));
+
+  reports
+    .command('retention')
+    .description("remove reporters' contact data from reports resolved more than N days ago (reports stay)")
+    .requiredOption('--days <n>', 'resolved more than this many days ago', wholeNumber(0))
+    .option('--dry-run', 'only count them', false)
+    .action((opts: { days: number; dryRun: boolean }) =>
+      withReports((deps) => retentionCommand(deps.store, process.stdout, { ...opts, now: new Date() })),
+    );
+}
