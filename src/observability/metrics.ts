@@ -123,26 +123,43 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   for (const level of LEVELS) errors.inc({ level }, 0);
 
   let readDepths: (() => Promise<Readonly<Record<string, number>>>) | undefined;
+  /** One reading per scrape, shared by the two metrics below (a scrape collects them at once). */
+  let reading: Promise<Readonly<Record<string, number>> | undefined> | undefined;
+  const depthsOfThisScrape = () => {
+    const read = readDepths;
+    if (!read) return Promise.resolve(undefined);
+    reading ??= (async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), DEPTHS_TIMEOUT_MS);
+      });
+      try {
+        return await Promise.race([read().catch(() => undefined), timeout]);
+      } finally {
+        clearTimeout(timer);
+        reading = undefined;
+      }
+    })();
+    return reading;
+  };
   new Gauge({
     name: 'demimas_queue_depth',
     help: 'Report jobs waiting, delayed or running, per queue',
     labelNames: ['queue'],
     registers,
     async collect() {
-      if (!readDepths) return;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), DEPTHS_TIMEOUT_MS);
-      });
-      // Redis down: the scrape still answers, the gauge keeps its last values and errors count it.
-      const depths = await Promise.race([readDepths().catch(() => undefined), timeout]);
-      clearTimeout(timer);
-      if (!depths) {
-        errors.inc({ level: 'error' });
-        return;
-      }
+      // Redis down: the scrape still answers, the gauge keeps its last values, the failure is counted.
+      const depths = await depthsOfThisScrape();
       // Queue names are the bot's own (route, alert-telegram, …): fixed, never from users.
-      for (const [queue, n] of Object.entries(depths)) this.set({ queue }, n);
+      for (const [queue, n] of Object.entries(depths ?? {})) this.set({ queue }, n);
+    },
+  });
+  new Counter({
+    name: 'demimas_queue_depth_failures_total',
+    help: 'Scrapes that could not read the queue depths (Redis unreachable or slow)',
+    registers,
+    async collect() {
+      if (readDepths && !(await depthsOfThisScrape())) this.inc();
     },
   });
 
