@@ -301,13 +301,19 @@ function withNote(prompt: Reply, note: Reply['body'][number]): Reply {
   return { ...prompt, body: [note, ...prompt.body] };
 }
 
+/** The "0 = main menu" choice (texts are immutable, so one object serves every reply). */
+const MENU_CHOICE = { id: MENU_CHOICE_ID, label: t('common.menu') } as const;
+
 /** Every reply outside the menu ends with "0 = main menu", so a user is never stuck. */
 function withMenuChoice(turn: Turn): readonly Reply[] {
-  if (turn.session.flow === 'menu' || turn.replies.length === 0) return turn.replies;
-  const last = turn.replies[turn.replies.length - 1];
-  if (!last || last.choices?.some((c) => c.id === MENU_CHOICE_ID)) return turn.replies;
-  return [
-    ...turn.replies.slice(0, -1),
-    { ...last, choices: [...(last.choices ?? []), { id: MENU_CHOICE_ID, label: t('common.menu') }] },
-  ];
+  const replies = turn.replies;
+  if (turn.session.flow === 'menu' || replies.length === 0) return replies;
+  const last = replies[replies.length - 1];
+  const choices = last?.choices ?? [];
+  if (!last || choices.some(isMenuChoice)) return replies;
+  const out = replies.slice();
+  out[out.length - 1] = { ...last, choices: [...choices, MENU_CHOICE] };
+  return out;
 }
+
+const isMenuChoice = (c: { readonly id: string }): boolean => c.id === MENU_CHOICE_ID;
