@@ -41,9 +41,11 @@ export function createBenchEngine(store: SessionStore, content: ContentParts): B
     clock: systemClock,
     logger,
     settings: { escalateAfterMs: 3_600_000, perDay: 5 },
+    areaName: (code) => content.catalog.areas.name(code),
   });
   const engine = buildEngine({
     reports: reports.desk,
+    officers: reports.officerDesk,
     villages,
     translator,
     contentDir: join(ROOT, 'content'),

@@ -91,6 +91,7 @@ async function ourPipeline(url: string, prefix: string, arrive: (i: number) => v
     clock: { now: () => new Date() },
     logger: silentLogger(),
     settings: { escalateAfterMs: 3_600_000, perDay: 10 },
+    areaName: () => undefined,
   });
   await reports.officers.save({
     id: 'bench',

@@ -81,9 +81,11 @@ export function inProcessStartupMs(): number {
     clock: systemClock,
     logger,
     settings: { escalateAfterMs: 3_600_000, perDay: 5 },
+    areaName: (code) => content.catalog.areas.name(code),
   });
   buildEngine({
     reports: reports.desk,
+    officers: reports.officerDesk,
     villages,
     translator,
     contentDir: join(ROOT, 'content'),

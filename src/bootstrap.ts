@@ -7,6 +7,7 @@ import { createFlows } from './core/flows/index.js';
 import { createIntentMatcher, type IntentLists } from './core/intents.js';
 import { LOCALES, type Locale } from './core/locale.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './core/ports.js';
+import type { OfficerDesk } from './core/officer.js';
 import type { ReportDesk, VillageFinder } from './core/report.js';
 import { createOfferScanner } from './analysis/offer-scanner.js';
 import { createTranslator } from './i18n/translator.js';
@@ -49,6 +50,7 @@ export interface BuildEngineOptions {
   readonly store: SessionStore;
   /** Where the report wizard submits, and how it finds villages. */
   readonly reports: ReportDesk;
+  readonly officers: OfficerDesk;
   readonly villages: VillageFinder;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -68,6 +70,7 @@ export function buildEngine(opts: BuildEngineOptions): Engine {
     catalog,
     scanner,
     reports: opts.reports,
+    officers: opts.officers,
     villages: opts.villages,
     translator: opts.translator ?? createTranslator(opts.localesDir),
     intents,

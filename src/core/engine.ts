@@ -5,6 +5,7 @@ import type { GlobalWord, IntentMatcher } from './intents.js';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
 import { t, type EngineResult, type InboundMessage, type Reply } from './message.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './ports.js';
+import { officerCommand, type OfficerDesk } from './officer.js';
 import type { ReportDesk, VillageFinder } from './report.js';
 import { MENU_CHOICE_ID, renderReplies, renderText } from './render.js';
 import type { Session } from './session.js';
@@ -15,6 +16,7 @@ export interface EngineDeps {
   readonly catalog: Catalog;
   readonly scanner: OfferScanner;
   readonly reports: ReportDesk;
+  readonly officers: OfficerDesk;
   readonly villages: VillageFinder;
   readonly translator: Translator;
   readonly intents: IntentMatcher;
@@ -64,6 +66,7 @@ export function createEngine(deps: EngineDeps): Engine {
     scanner: deps.scanner,
     user,
     reports: deps.reports,
+    officers: deps.officers,
     villages: deps.villages,
   });
   const flowOf = (id: string): Flow => flows.get(id) ?? menuFlow;
@@ -219,6 +222,17 @@ export function createEngine(deps: EngineDeps): Engine {
     if (msg.start)
       return startFlow(user, session, 'menu', [{ body: [t('engine.welcome')] }], text || undefined);
     if (msg.choiceId === MENU_CHOICE_ID) return startFlow(user, session, 'menu', notes);
+    // Buttons of alerts and relayed questions, and "terima R-7KQ4MX": valid at any step, and checked
+    // on the server by the flow they open (the button data itself is never trusted).
+    const standing = msg.choiceId !== undefined ? standingAction(msg.choiceId) : undefined;
+    if (standing) return startFlow(user, session, standing.flow, notes, standing.arg);
+    const joining = msg.choiceId === undefined && text ? officerCommand(text) : undefined;
+    if (joining) return startFlow(user, session, 'officer', notes, joining);
+    const command = msg.choiceId === undefined && text ? deps.intents.reportCommand(text) : undefined;
+    if (command) {
+      const flow = command.command === 'answer' ? 'answer' : 'officer';
+      return startFlow(user, session, flow, notes, `${command.command}:${command.code}:${command.rest}`);
+    }
     const word = msg.choiceId === undefined && text ? deps.intents.global(text) : undefined;
     if (word) return onGlobal(user, session, word);
 
@@ -295,6 +309,13 @@ export function createEngine(deps: EngineDeps): Engine {
       };
     }
   }
+}
+
+/** `@o:ack:R-7KQ4MX` → the officer flow with `ack:R-7KQ4MX:`; `@r:answer:…` → the answer flow. */
+function standingAction(id: string): { flow: string; arg: string } | undefined {
+  const m = /^@([or]):([a-z-]{2,12}):(R-[A-Z0-9]{6})$/.exec(id);
+  if (!m?.[2] || !m[3]) return undefined;
+  return { flow: m[1] === 'o' ? 'officer' : 'answer', arg: `${m[2]}:${m[3]}:` };
 }
 
 function withNote(prompt: Reply, note: Reply['body'][number]): Reply {

@@ -2,6 +2,7 @@ import type { Catalog } from '../content/catalog.js';
 import type { Locale } from './locale.js';
 import type { MediaRef, Reply, Text } from './message.js';
 import type { OfferScanner } from './ports.js';
+import type { OfficerDesk } from './officer.js';
 import type { ReportDesk, VillageFinder } from './report.js';
 import type { FlowData } from './session.js';
 
@@ -14,6 +15,7 @@ export interface FlowContext {
   /** The chat address of the user being answered (`telegram:123`). */
   readonly user: string;
   readonly reports: ReportDesk;
+  readonly officers: OfficerDesk;
   readonly villages: VillageFinder;
 }
 

@@ -4,6 +4,9 @@ import { foldForMatch } from './input.js';
 export const GLOBAL_WORDS = ['menu', 'help', 'language', 'cancel', 'stop', 'sos'] as const;
 export type GlobalWord = (typeof GLOBAL_WORDS)[number];
 
+/** A word, then a report code (with or without "R-"), then anything. */
+const REPORT_COMMAND = /^\s*\/?(\p{L}+)\s+r\s*[-–.]?\s*([a-z0-9]{6})\b[\s:,.-]*([\s\S]*)$/iu;
+
 /** Keyword lists of one locale, from `locales/<lng>/intents.json`. */
 export interface IntentLists {
   readonly global: Readonly<Record<GlobalWord, readonly string[]>>;
@@ -11,6 +14,19 @@ export interface IntentLists {
   readonly intents: Readonly<Record<string, readonly string[]>>;
   /** Words that answer a yes/no question. */
   readonly answers: Readonly<Record<YesNo, readonly string[]>>;
+  /** Words that start a command about one report, at any step: "terima R-7KQ4MX". */
+  readonly actions: Readonly<Record<ReportCommand, readonly string[]>>;
+}
+
+/** Commands on one report: officers' actions and the reporter's answer. */
+export const REPORT_COMMANDS = ['ack', 'resolve', 'note', 'ask', 'show', 'answer'] as const;
+export type ReportCommand = (typeof REPORT_COMMANDS)[number];
+
+/** "terima R-7KQ4MX", "catatan r7kq4mx sudah didatangi": the command, the report code and the rest. */
+export interface ReportCommandMatch {
+  readonly command: ReportCommand;
+  readonly code: string;
+  readonly rest: string;
 }
 
 export type YesNo = 'yes' | 'no';
@@ -20,6 +36,8 @@ export interface IntentMatcher {
   global(text: string): GlobalWord | undefined;
   /** The intent whose keywords occur most often in the message. */
   intent(text: string): string | undefined;
+  /** A command word followed by a report code. */
+  reportCommand(text: string): ReportCommandMatch | undefined;
   /** "ya", "sudah", "belum", "no", … as a yes/no answer. */
   answer(text: string): YesNo | undefined;
 }
@@ -34,6 +52,10 @@ export function createIntentMatcher(lists: readonly IntentLists[]): IntentMatche
   for (const l of lists) {
     for (const a of ['yes', 'no'] as const) for (const w of l.answers[a]) answers.set(foldForMatch(w), a);
   }
+  const commands = new Map<string, ReportCommand>();
+  for (const l of lists) {
+    for (const c of REPORT_COMMANDS) for (const w of l.actions[c]) commands.set(foldForMatch(w), c);
+  }
   const keywords: { intent: string; word: string; phrase: boolean }[] = [];
   for (const l of lists) {
     for (const [intent, words] of Object.entries(l.intents)) {
@@ -45,6 +67,12 @@ export function createIntentMatcher(lists: readonly IntentLists[]): IntentMatche
   }
   return {
     global: (text) => globals.get(foldForMatch(text)),
+    reportCommand(text) {
+      const m = REPORT_COMMAND.exec(text);
+      if (!m?.[1] || !m[2]) return undefined;
+      const command = commands.get(foldForMatch(m[1]));
+      return command ? { command, code: `R-${m[2].toUpperCase()}`, rest: (m[3] ?? '').trim() } : undefined;
+    },
     answer: (text) => answers.get(foldForMatch(text)),
     intent(text) {
       const folded = ` ${foldForMatch(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;

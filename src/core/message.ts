@@ -57,6 +57,11 @@ export interface Reply {
   readonly title?: Text;
   readonly body: readonly Text[];
   readonly choices?: readonly Choice[];
+  /**
+   * Buttons that work at any step (alert actions): channels with buttons show them; others rely on
+   * the typed commands the body spells out.
+   */
+  readonly actions?: readonly Choice[];
 }
 
 /** A choice after rendering: `n` is the number the user may type (0 is always the main menu). */
@@ -71,6 +76,8 @@ export interface OutboundMessage {
   readonly title?: string;
   readonly body: string;
   readonly choices: readonly RenderedChoice[];
+  /** Standing actions (see `Reply.actions`), not numbered. */
+  readonly actions?: readonly RenderedChoice[];
 }
 
 /** Everything the engine answers to one inbound message. */

@@ -37,6 +37,11 @@ export function renderReplies(tr: Translator, locale: Locale, replies: readonly 
       const text = renderText(tr, locale, p);
       if (text !== '') body = body === '' ? text : `${body}\n\n${text}`;
     }
-    return reply.title ? { title: renderText(tr, locale, reply.title), body, choices } : { body, choices };
+    const rendered: OutboundMessage = reply.title
+      ? { title: renderText(tr, locale, reply.title), body, choices }
+      : { body, choices };
+    if (!reply.actions || reply.actions.length === 0) return rendered;
+    const actions = reply.actions.map((c) => ({ id: c.id, n: 0, label: renderText(tr, locale, c.label) }));
+    return { ...rendered, actions };
   });
 }

@@ -29,11 +29,26 @@ export interface NotifyJob {
   readonly status: ReportStatus;
 }
 
+/** Short messages about a report to one officer or to its reporter (relays, "taken by", "escalated"). */
+export type MessageKind = 'taken' | 'escalated-away' | 'question' | 'answer';
+
+export interface MessageJob {
+  readonly code: string;
+  /** Officer id, or `reporter`. */
+  readonly to: string;
+  readonly kind: MessageKind;
+  /** The relayed question or answer; a name for `taken`. */
+  readonly text?: string;
+  /** Makes the job id unique per message (e.g. the history length when it was queued). */
+  readonly seq: number;
+}
+
 export type JobSpec =
   | { readonly name: 'route'; readonly id: string; readonly data: RouteJob }
   | { readonly name: 'alert'; readonly id: string; readonly data: AlertJob; readonly channel: ChannelName }
   | { readonly name: 'escalate'; readonly id: string; readonly data: EscalateJob; readonly delayMs: number }
-  | { readonly name: 'notify'; readonly id: string; readonly data: NotifyJob };
+  | { readonly name: 'notify'; readonly id: string; readonly data: NotifyJob }
+  | { readonly name: 'message'; readonly id: string; readonly data: MessageJob };
 
 /**
  * Where jobs go: BullMQ on Redis in service mode, an in-process queue in the console demo.
@@ -49,7 +64,14 @@ export const jobIds = {
   alert: (a: AlertJob) => `alert-${a.code}-${a.officer}-${a.level}-${a.kind}`,
   escalate: (e: EscalateJob) => `escalate-${e.code}-${e.level}`,
   notify: (n: NotifyJob) => `notify-${n.code}-${n.status}`,
+  message: (m: MessageJob) => `message-${m.code}-${m.kind}-${m.to}-${String(m.seq)}`,
 };
+
+export const messageJob = (data: MessageJob): JobSpec => ({
+  name: 'message',
+  id: jobIds.message(data),
+  data,
+});
 
 export const routeJob = (code: string): JobSpec => ({
   name: 'route',
@@ -79,4 +101,5 @@ export interface Processors {
   alert(data: AlertJob, attempt: Attempt): Promise<void>;
   escalate(data: EscalateJob, attempt: Attempt): Promise<void>;
   notify(data: NotifyJob, attempt: Attempt): Promise<void>;
+  message(data: MessageJob, attempt: Attempt): Promise<void>;
 }

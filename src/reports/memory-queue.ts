@@ -84,6 +84,8 @@ export class MemoryJobQueue implements JobQueue {
         return p.escalate(job.data, attempt);
       case 'notify':
         return p.notify(job.data, attempt);
+      case 'message':
+        return p.message(job.data, attempt);
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { ChannelName } from '../core/message.js';
 import type { Clock, Logger, MessageSender, Translator } from '../core/ports.js';
 import type { VillageFinder } from '../core/report.js';
+import { MemoryInviteStore } from '../officers/invites.js';
 import { MemoryOfficerDirectory } from '../officers/memory-officer-directory.js';
 import { MemoryJobQueue } from './memory-queue.js';
 import { MemoryReportStore } from './memory-report-store.js';
@@ -10,6 +11,7 @@ export interface MemoryReports extends ReportSystem {
   readonly store: MemoryReportStore;
   readonly officers: MemoryOfficerDirectory;
   readonly queue: MemoryJobQueue;
+  readonly invites: MemoryInviteStore;
 }
 
 /** The whole report side in process memory: the console demo without Redis, and flow tests. */
@@ -20,11 +22,13 @@ export function createMemoryReports(deps: {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: ReportSettings;
+  readonly areaName: (code: string) => string | undefined;
 }): MemoryReports {
   const store = new MemoryReportStore();
   const officers = new MemoryOfficerDirectory();
   const queue = new MemoryJobQueue({ attempts: 5, backoffMs: 500, logger: deps.logger });
-  const system = createReportSystem({ ...deps, ...deps.settings, store, officers, queue });
+  const invites = new MemoryInviteStore();
+  const system = createReportSystem({ ...deps, ...deps.settings, store, officers, queue, invites });
   queue.bind(system.pipeline.processors);
-  return { ...system, store, officers, queue };
+  return { ...system, store, officers, queue, invites };
 }

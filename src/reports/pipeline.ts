@@ -1,3 +1,4 @@
+import type { Locale } from '../core/locale.js';
 import type { ChannelName } from '../core/message.js';
 import { RecipientUnreachable, type Clock, type Logger, type MessageSender } from '../core/ports.js';
 import type { AreaLevel, ReportStatus, VillageFinder } from '../core/report.js';
@@ -5,6 +6,7 @@ import type { OfficerDirectory } from '../officers/officer.js';
 import {
   PermanentJobError,
   jobIds,
+  messageJob,
   routeJob,
   type AlertJob,
   type AlertKind,
@@ -12,6 +14,7 @@ import {
   type EscalateJob,
   type JobQueue,
   type JobSpec,
+  type MessageJob,
   type NotifyJob,
   type Processors,
   type RouteJob,
@@ -225,7 +228,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       }),
     );
     if (!change.applied) return;
+    // The officers passed over are told, and may still take it.
+    const passed = await officers.forArea(r.level, r.area);
+    const seq = Date.parse(at());
     await queue.add([
+      ...passed.map((o) => messageJob({ code: job.code, to: o.id, kind: 'escalated-away', seq })),
       ...alertJobs(job.code, found, 'escalated'),
       ...escalateJob(job.code, found.level),
       ...(r.updates ? [notifyJob(job.code, 'escalated')] : []),
@@ -249,6 +256,33 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     await store.completeAlert(noticeId, job.code, entry('reporter-told', { reason: job.status }));
   }
 
+  async function message(job: MessageJob): Promise<void> {
+    const report = await store.get(job.code);
+    if (!report) return;
+    let to: { address: string; locale: Locale } | undefined;
+    if (job.to === 'reporter') to = await store.reporter(job.code);
+    else {
+      const officer = await officers.get(job.to);
+      to = officer?.active ? officer : undefined;
+    }
+    if (!to) return;
+    const id = jobIds.message(job);
+    if ((await store.claimAlert(id)) === 'sent') return;
+    try {
+      await senderFor(to.address).send(to.address, deps.messages.message(job, report, to.locale));
+    } catch (err) {
+      await store.releaseAlert(id);
+      if (err instanceof RecipientUnreachable) throw new PermanentJobError('recipient unreachable');
+      throw err;
+    }
+    const officersConcerned = job.to === 'reporter' ? {} : { officers: [job.to] };
+    await store.completeAlert(
+      id,
+      job.code,
+      entry('message-sent', { reason: job.kind, ...officersConcerned }),
+    );
+  }
+
   /** Last attempt failed (or a failure retrying cannot fix): record it and tell the admins. */
   async function deadLetter(
     name: keyof Processors,
@@ -270,7 +304,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         }),
       );
     }
-    if (name !== 'notify' && alertJob?.kind !== 'failure') await alertAdmins(code, reason);
+    if (name !== 'notify' && name !== 'message' && alertJob?.kind !== 'failure')
+      await alertAdmins(code, reason);
   }
 
   /** Runs a step; on its last attempt (or a permanent error) a failure goes to the dead letter. */
@@ -292,6 +327,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       alert: guarded('alert', alert),
       escalate: guarded('escalate', escalate),
       notify: guarded('notify', notify),
+      message: guarded('message', message),
     },
     async sweep(olderThanMs) {
       const stale = await store.codesByStatus(

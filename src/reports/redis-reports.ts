@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { ChannelName } from '../core/message.js';
 import type { Clock, Logger, MessageSender, Translator } from '../core/ports.js';
 import type { VillageFinder } from '../core/report.js';
+import { inviteKeys, RedisInviteStore } from '../officers/invites.js';
 import { officerKeys, RedisOfficerDirectory } from '../officers/redis-officer-directory.js';
 import type { JobQueue } from './jobs.js';
 import { reportKeys } from './keys.js';
@@ -11,6 +12,7 @@ import { createReportSystem, type ReportSettings, type ReportSystem } from './re
 export interface RedisReports extends ReportSystem {
   readonly store: RedisReportStore;
   readonly officers: RedisOfficerDirectory;
+  readonly invites: RedisInviteStore;
 }
 
 /** The report side on Redis: store and officers under the key prefix, jobs on the given queue. */
@@ -24,9 +26,13 @@ export function createRedisReports(deps: {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: ReportSettings;
+  readonly areaName: (code: string) => string | undefined;
+  readonly onJoined?: (address: string) => void;
+  readonly onAcknowledged?: (seconds: number) => void;
 }): RedisReports {
   const store = new RedisReportStore(deps.redis, reportKeys(deps.prefix));
   const officers = new RedisOfficerDirectory(deps.redis, officerKeys(deps.prefix));
-  const system = createReportSystem({ ...deps, ...deps.settings, store, officers });
-  return { ...system, store, officers };
+  const invites = new RedisInviteStore(deps.redis, inviteKeys(deps.prefix));
+  const system = createReportSystem({ ...deps, ...deps.settings, store, officers, invites });
+  return { ...system, store, officers, invites };
 }

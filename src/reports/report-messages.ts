@@ -1,11 +1,20 @@
 import type { Locale } from '../core/locale.js';
-import { lines, t, type OutboundMessage, type Reply, type Text } from '../core/message.js';
+import {
+  lines,
+  literal,
+  t,
+  type Choice,
+  type OutboundMessage,
+  type Reply,
+  type Text,
+} from '../core/message.js';
+import { officerAction, reporterAction } from '../core/officer.js';
 import type { Translator } from '../core/ports.js';
 import { MENU_CHOICE_ID, renderReplies } from '../core/render.js';
 import type { Reporter, VillagePlace } from '../core/report.js';
 import { detailLines, statusLines } from '../core/report-summary.js';
 import type { Officer } from '../officers/officer.js';
-import type { AlertKind } from './jobs.js';
+import type { AlertKind, MessageJob } from './jobs.js';
 import type { ReportRecord } from './report-record.js';
 
 export interface AlertInput {
@@ -33,6 +42,19 @@ function reporterLine(input: AlertInput): Text {
   return t(`report.alert.reporter.${input.report.contact}`);
 }
 
+/** Buttons under an alert (Telegram); other channels use the typed commands the alert spells out. */
+function officerActions(r: ReportRecord): Choice[] {
+  const actions: Choice[] = [
+    { id: officerAction('ack', r.code), label: t('officer.action.ack') },
+    { id: officerAction('resolve', r.code), label: t('officer.action.resolve') },
+    { id: officerAction('note', r.code), label: t('officer.action.note') },
+  ];
+  if (r.contact !== 'none')
+    actions.push({ id: officerAction('ask', r.code), label: t('officer.action.ask') });
+  actions.push({ id: officerAction('show', r.code), label: t('officer.action.show') });
+  return actions;
+}
+
 /** Renders what workers send: alerts to officers and status notices to reporters. */
 export function createReportMessages(translator: Translator) {
   const render = (locale: Locale, replies: readonly Reply[]): OutboundMessage[] =>
@@ -54,7 +76,46 @@ export function createReportMessages(translator: Translator) {
           t('report.alert.privacy'),
         );
       }
-      return render(input.officer.locale, [{ title, body }]);
+      body.push(t(r.contact === 'none' ? 'officer.commandsNoAsk' : 'officer.commands', { code: r.code }));
+      return render(input.officer.locale, [{ title, body, actions: officerActions(r) }]);
+    },
+    message(job: MessageJob, report: ReportRecord, locale: Locale): OutboundMessage[] {
+      const code = report.code;
+      const text = job.text ?? '';
+      switch (job.kind) {
+        case 'taken':
+          return render(locale, [
+            {
+              title: t('officer.msg.takenTitle', { code }),
+              body: [t('officer.msg.taken', { code, name: text })],
+            },
+          ]);
+        case 'escalated-away':
+          return render(locale, [
+            {
+              title: t('officer.msg.escalatedTitle', { code }),
+              body: [t('officer.msg.escalated', { code, level: t(`report.level.${report.level}`) })],
+              actions: officerActions(report),
+            },
+          ]);
+        case 'question':
+          return render(locale, [
+            {
+              title: t('officer.msg.questionTitle', { code }),
+              body: [literal(text), t('officer.msg.questionHow', { code })],
+              actions: [{ id: reporterAction('answer', code), label: t('officer.answerChoice') }],
+              choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }],
+            },
+          ]);
+        case 'answer':
+          return render(locale, [
+            {
+              title: t('officer.msg.answerTitle', { code }),
+              body: [literal(text), t('officer.msg.answerHow', { code })],
+              actions: officerActions(report),
+            },
+          ]);
+      }
     },
     notice(report: ReportRecord, reporter: Reporter): OutboundMessage[] {
       return render(reporter.locale, [

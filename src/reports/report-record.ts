@@ -28,6 +28,8 @@ export interface HistoryEntry {
   /** Officer ids concerned (routed to, alerted, acting). */
   readonly officers?: readonly string[];
   readonly reason?: string;
+  /** What an officer wrote (a note, a question) or the reporter answered. */
+  readonly note?: string;
 }
 
 /** Kemendagri area codes: `PP` province, `PP.KK` regency/city ("district"), `PP.KK.CC.VVVV` village. */

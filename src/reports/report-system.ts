@@ -1,7 +1,10 @@
 import type { ChannelName } from '../core/message.js';
 import type { Clock, Logger, MessageSender, Translator } from '../core/ports.js';
 import type { ReportDesk, VillageFinder } from '../core/report.js';
+import type { OfficerDesk } from '../core/officer.js';
+import type { InviteStore } from '../officers/invites.js';
 import type { OfficerDirectory } from '../officers/officer.js';
+import { createOfficerDesk } from '../officers/officer-desk.js';
 import type { JobQueue } from './jobs.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
 import { createReportDesk } from './report-desk.js';
@@ -18,6 +21,11 @@ export interface ReportSettings {
 export interface ReportSystemDeps extends ReportSettings {
   readonly store: ReportStore;
   readonly officers: OfficerDirectory;
+  readonly invites: InviteStore;
+  /** Names of regencies and provinces by code (idn-area-data). */
+  readonly areaName: (code: string) => string | undefined;
+  readonly onJoined?: (address: string) => void;
+  readonly onAcknowledged?: (seconds: number) => void;
   readonly queue: JobQueue;
   readonly senders: Partial<Record<ChannelName, MessageSender>>;
   readonly translator: Translator;
@@ -31,6 +39,8 @@ export interface ReportSystem {
   readonly desk: ReportDesk;
   /** What the workers run. */
   readonly pipeline: Pipeline;
+  /** What officers do from chat. */
+  readonly officerDesk: OfficerDesk;
 }
 
 /** The report side, wired from its parts: the same for Redis + BullMQ and for the memory demo. */
@@ -43,5 +53,17 @@ export function createReportSystem(deps: ReportSystemDeps): ReportSystem {
     perDay: deps.perDay,
     logger: deps.logger,
   });
-  return { desk, pipeline };
+  const officerDesk = createOfficerDesk({
+    directory: deps.officers,
+    invites: deps.invites,
+    store: deps.store,
+    queue: deps.queue,
+    villages: deps.villages,
+    areaName: deps.areaName,
+    clock: deps.clock,
+    logger: deps.logger,
+    ...(deps.onJoined ? { onJoined: deps.onJoined } : {}),
+    ...(deps.onAcknowledged ? { onAcknowledged: deps.onAcknowledged } : {}),
+  });
+  return { desk, pipeline, officerDesk };
 }

@@ -15,7 +15,7 @@ export const CHANNELS: readonly ChannelName[] = ['console', 'telegram', 'whatsap
 /** Queue names: one alert queue per channel, so each has its own rate limit. */
 export const queueName = (job: JobSpec): string => (job.name === 'alert' ? `alert-${job.channel}` : job.name);
 
-const QUEUE_NAMES = ['route', 'escalate', 'notify', ...CHANNELS.map((c) => `alert-${c}`)];
+const QUEUE_NAMES = ['route', 'escalate', 'notify', 'message', ...CHANNELS.map((c) => `alert-${c}`)];
 
 export interface RetryOptions {
   /** Tries per job before the dead letter. */
@@ -156,6 +156,8 @@ function dispatch(p: Processors, job: Job, attempt: Attempt): Promise<void> {
       return p.escalate(job.data as Parameters<Processors['escalate']>[0], attempt);
     case 'notify':
       return p.notify(job.data as Parameters<Processors['notify']>[0], attempt);
+    case 'message':
+      return p.message(job.data as Parameters<Processors['message']>[0], attempt);
     default:
       return Promise.reject(new UnrecoverableError(`unknown job ${job.name}`));
   }

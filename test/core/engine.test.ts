@@ -174,6 +174,7 @@ describe('engine', () => {
       catalog: realCatalog(),
       scanner: realContent().scanner,
       reports: makeEngine().reports.desk,
+      officers: makeEngine().reports.officerDesk,
       villages: testVillages(),
       translator: createTranslator('locales'),
       intents,

@@ -68,9 +68,11 @@ export function makeEngine(
     clock,
     logger: silentLogger,
     settings: { escalateAfterMs: 3_600_000, perDay: 5 },
+    areaName: (code) => (opts.content ?? realContent()).catalog.areas.name(code),
   });
   const engine = buildEngine({
     reports: opts.reports ?? reports.desk,
+    officers: reports.officerDesk,
     villages: testVillages(),
     translator,
     contentDir: 'content',

@@ -66,6 +66,7 @@ export async function startRedisReports(opts: {
     clock: { now: () => new Date() },
     logger: silentLogger,
     settings: { escalateAfterMs: opts.escalateAfterMs ?? 3_600_000, perDay: opts.perDay ?? 50 },
+    areaName: (code) => (code === '35.07' ? 'Kabupaten Malang' : undefined),
   });
   const workerRedis = createWorkerRedis(url);
   const workers =

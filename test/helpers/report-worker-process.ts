@@ -50,6 +50,7 @@ const reports = createRedisReports({
   clock: { now: () => new Date() },
   logger: quiet,
   settings: { escalateAfterMs: 3_600_000, perDay: 50 },
+  areaName: () => undefined,
 });
 startBullWorkers(reports.pipeline.processors, {
   connection: createWorkerRedis(url),

@@ -10,9 +10,13 @@ export interface ConsoleChannelOptions {
   /** Interactive terminal: prompt and colours. Otherwise a script is read line by line and echoed. */
   readonly interactive: boolean;
   readonly user: string;
+  /** Waits for work a message set off (the demo's in-memory report queue), so alerts print in order. */
+  readonly settle?: () => Promise<void>;
 }
 
 const SEPARATOR = '-'.repeat(40);
+/** `/as petugas-desa` switches to another console user; `/as` alone back to the first. */
+const PERSONA = /^\s*\/as(?:\s+([a-z0-9_-]{1,32}))?\s*$/i;
 
 /**
  * The console chat. Interactive: a prompt in the terminal. Script (stdin not a terminal): each line is
@@ -20,7 +24,7 @@ const SEPARATOR = '-'.repeat(40);
  * like a transcript. Resolves when the input ends.
  */
 export async function runConsoleChannel(opts: ConsoleChannelOptions): Promise<void> {
-  const userKey = `console:${opts.user}`;
+  let userKey = `console:${opts.user}`;
   const write = (messages: readonly OutboundMessage[]) => {
     for (const m of messages)
       opts.output.write(`${renderConsoleMessage(m, { color: opts.interactive })}\n\n`);
@@ -38,7 +42,16 @@ export async function runConsoleChannel(opts: ConsoleChannelOptions): Promise<vo
   }
   for await (const line of rl) {
     if (!opts.interactive) opts.output.write(`> ${line}\n${SEPARATOR}\n`);
-    await send({ text: line });
+    const persona = PERSONA.exec(line);
+    if (persona) {
+      // Another person at the same terminal (an officer of the demo): their own session and alerts.
+      userKey = `console:${persona[1] ?? opts.user}`;
+      opts.output.write(`[${userKey}]\n\n`);
+      if (opts.interactive) rl.setPrompt(`${persona[1] ?? ''}> `);
+    } else {
+      await send({ text: line });
+      await opts.settle?.();
+    }
     if (opts.interactive) rl.prompt();
   }
   rl.close();

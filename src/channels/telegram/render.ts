@@ -72,12 +72,21 @@ function renderEach(messages: readonly OutboundMessage[]): TelegramMessage[] {
 function renderOne(m: OutboundMessage): TelegramMessage[] {
   const body = escapeHtml(m.body);
   const html = m.title ? `<b>${escapeHtml(m.title)}</b>\n${body}` : body;
-  const keyboard = keyboardOf(m.choices);
+  const keyboard = m.actions ? withActions(m.actions, keyboardOf(m.choices)) : keyboardOf(m.choices);
   if (html.length <= CHUNK_LIMIT) return [keyboard ? { html, keyboard } : { html }];
   const chunks = splitText(html);
   return chunks.map((chunk, i) =>
     i === chunks.length - 1 && keyboard ? { html: chunk, keyboard } : { html: chunk },
   );
+}
+
+/** Standing actions (an alert's "take", "resolve", …) first, unnumbered, then the choices. */
+function withActions(
+  actions: readonly RenderedChoice[],
+  choices: InlineKeyboardMarkup | undefined,
+): InlineKeyboardMarkup {
+  const rows = actions.map((a) => [{ text: label(a.label), callback_data: a.id }]);
+  return { inline_keyboard: [...rows, ...(choices?.inline_keyboard ?? [])] };
 }
 
 /** One button per row, the main menu (0) last. */

@@ -6,6 +6,8 @@ import { jobsFlow } from './jobs.js';
 import { familyCheckFlow } from './family-check.js';
 import { offerCheckFlow } from './offer-check.js';
 import { offerFlow } from './offer.js';
+import { answerFlow } from './answer.js';
+import { officerFlow } from './officer.js';
 import { reportFlow } from './report.js';
 import { statusFlow } from './report-status.js';
 import { signsFlow } from './signs.js';
@@ -29,6 +31,8 @@ export function createFlows(intents: IntentMatcher): Flow[] {
     familyCheckFlow,
     reportFlow,
     statusFlow,
+    officerFlow,
+    answerFlow,
     contactsFlow,
     searchFlow,
     helpFlow,

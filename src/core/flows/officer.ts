@@ -1,0 +1,186 @@
+import { goto, invalid, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
+import { t, type Choice, type Reply, type Text } from '../message.js';
+import { OUTCOMES, type ActionResult, type OfficerAction } from '../officer.js';
+import type { FlowData } from '../session.js';
+import { str, strings } from './data.js';
+import { reportBody, storedView, viewIn } from './officer-view.js';
+
+const MAX_NOTE = 500;
+const SKIP: Choice = { id: 'skip', label: t('report.skip') };
+const HOME: Choice = { id: 'home', label: t('officer.homeChoice') };
+
+const say = (...texts: Text[]): Reply[] => [{ body: texts }];
+
+/** What an action came to, in words for the officer. */
+function resultText(r: ActionResult): Text {
+  switch (r.type) {
+    case 'done':
+      return t('officer.done', { code: r.code });
+    case 'taken':
+      return t('officer.taken', { code: r.code, name: r.by });
+    case 'already':
+      return t('officer.already', { code: r.code });
+    case 'refused':
+      return t(`officer.refused.${r.reason}`, { code: r.code });
+  }
+}
+
+async function act(ctx: FlowContext, action: OfficerAction): Promise<Outcome> {
+  const result = await ctx.officers.act(ctx.user, action);
+  if (result.type === 'refused') return goto('menu', { say: say(resultText(result)) });
+  return show(ctx, action.code, [resultText(result)]);
+}
+
+/** Opens one report for the officer, or says it cannot be shown (not theirs, not found). */
+async function show(ctx: FlowContext, code: string, said: Text[] = []): Promise<Outcome> {
+  const view = await ctx.officers.view(ctx.user, code);
+  if (!view) return goto('menu', { say: say(...said, t('officer.refused.not-found', { code })) });
+  return next('report', storedView(view), said.length > 0 ? say(...said) : []);
+}
+
+/** The officer's own page: their area and its open reports. */
+async function home(ctx: FlowContext, said: Text[] = []): Promise<Outcome> {
+  const self = await ctx.officers.whoAmI(ctx.user);
+  if (!self) return goto('menu', { say: say(...said, t('officer.notOfficer')) });
+  const open = await ctx.officers.open(ctx.user);
+  return next(
+    'home',
+    {
+      a: self.areaName,
+      r: self.role,
+      l: open.map((o) => o.code),
+      s: open.map((o) => `${o.code} · ${o.village}`),
+    },
+    said.length > 0 ? say(...said) : [],
+  );
+}
+
+/** Asks for the text of a note, a question or a resolution note, after checking the report is theirs. */
+async function askText(ctx: FlowContext, step: string, code: string, extra: FlowData = {}): Promise<Outcome> {
+  const view = await ctx.officers.view(ctx.user, code);
+  if (!view) return goto('menu', { say: say(t('officer.refused.not-found', { code })) });
+  if (step === 'question' && view.contact === 'none')
+    return show(ctx, code, [t('officer.refused.no-consent', { code })]);
+  return next(step, { c: code, ...extra });
+}
+
+/** `join:CODE`, `home`, or `<command>:<R-code>:<text>` from a typed command or an alert button. */
+async function open(ctx: FlowContext, arg: string): Promise<Outcome> {
+  const [command = 'home', code = '', ...rest] = arg.split(':');
+  const text = rest.join(':').trim().slice(0, MAX_NOTE);
+  switch (command) {
+    case 'join': {
+      const joined = await ctx.officers.join(ctx.user, code, ctx.locale);
+      if (joined.type !== 'joined') return goto('menu', { say: say(t(`officer.join.${joined.type}`)) });
+      const o = joined.officer;
+      return home(ctx, [
+        t('officer.join.joined', { role: t(`report.level.${o.role}`), area: o.areaName || '-' }),
+      ]);
+    }
+    case 'ack':
+      return act(ctx, { type: 'ack', code });
+    case 'resolve':
+      return askText(ctx, 'outcome', code);
+    case 'note':
+      return text ? act(ctx, { type: 'note', code, note: text }) : askText(ctx, 'note', code);
+    case 'ask':
+      return text ? act(ctx, { type: 'ask', code, question: text }) : askText(ctx, 'question', code);
+    case 'show':
+      return show(ctx, code);
+    default:
+      return home(ctx);
+  }
+}
+
+/**
+ * Officers: join with an invite code, their open reports, one report with its history, and the actions
+ * (take, resolve with an outcome, note, ask the reporter). The desk checks every action on the server.
+ */
+export const officerFlow: Flow = {
+  id: 'officer',
+  start: (ctx, arg) => open(ctx, arg ?? 'home'),
+  prompt(ctx, state) {
+    const d = state.data;
+    const code = str(d, 'c') ?? '';
+    switch (state.step) {
+      case 'report': {
+        const view = viewIn(d);
+        if (!view) return { title: t('officer.homeTitle', { area: '' }), body: [], choices: [HOME] };
+        const closed = view.status === 'resolved' || view.status === 'failed';
+        const choices: Choice[] = [];
+        if (!closed && view.status !== 'acknowledged')
+          choices.push({ id: 'ack', label: t('officer.action.ack') });
+        if (!closed) choices.push({ id: 'resolve', label: t('officer.action.resolve') });
+        choices.push({ id: 'note', label: t('officer.action.note') });
+        if (view.contact !== 'none' && !closed) choices.push({ id: 'ask', label: t('officer.action.ask') });
+        choices.push(HOME);
+        return {
+          title: t('officer.reportTitle', { code: view.code }),
+          body: reportBody(view, ctx.locale),
+          choices,
+        };
+      }
+      case 'outcome':
+        return {
+          title: t('officer.resolveTitle', { code }),
+          body: [t('officer.outcomeAsk')],
+          choices: OUTCOMES.map((o) => ({ id: o, label: t(`report.outcome.${o}`) })),
+        };
+      case 'resolveNote':
+        return {
+          title: t('officer.resolveTitle', { code }),
+          body: [t('officer.resolveNoteAsk')],
+          choices: [SKIP],
+        };
+      case 'note':
+        return { title: t('officer.noteTitle', { code }), body: [t('officer.noteAsk', { max: MAX_NOTE })] };
+      case 'question':
+        return {
+          title: t('officer.questionTitle', { code }),
+          body: [t('officer.questionAsk', { max: MAX_NOTE })],
+        };
+      default: {
+        const summaries = strings(d, 's');
+        return {
+          title: t('officer.homeTitle', { area: str(d, 'a') ?? '' }),
+          body: [
+            summaries.length > 0 ? t('officer.openList', { n: summaries.length }) : t('officer.noneOpen'),
+          ],
+          choices: summaries.map((s, i) => ({ id: `r${String(i)}`, label: { literal: s } })),
+        };
+      }
+    }
+  },
+  async handle(ctx, state, input) {
+    const d = state.data;
+    const code = str(d, 'c') ?? '';
+    switch (state.step) {
+      case 'report':
+        if (input.type !== 'choice') return goto('menu', { arg: input.text });
+        return input.id === 'home' ? home(ctx) : open(ctx, `${input.id}:${code}:`);
+      case 'outcome':
+        return input.type === 'choice'
+          ? next('resolveNote', { ...d, o: input.id })
+          : invalid(t('engine.pickNumber'));
+      case 'resolveNote': {
+        const outcome = OUTCOMES.find((o) => o === str(d, 'o'));
+        if (!outcome) return next('outcome', d);
+        const note = input.type === 'text' ? input.text.slice(0, MAX_NOTE) : '';
+        return act(ctx, { type: 'resolve', code, outcome, note });
+      }
+      case 'note':
+      case 'question': {
+        if (input.type !== 'text') return invalid(t('officer.noteAsk', { max: MAX_NOTE }));
+        if (input.text.length > MAX_NOTE) return invalid(t('report.tooLong', { max: MAX_NOTE }));
+        return state.step === 'note'
+          ? act(ctx, { type: 'note', code, note: input.text })
+          : act(ctx, { type: 'ask', code, question: input.text });
+      }
+      default: {
+        if (input.type !== 'choice') return goto('menu', { arg: input.text });
+        const picked = strings(d, 'l')[Number(input.id.slice(1))];
+        return picked ? show(ctx, picked) : home(ctx);
+      }
+    }
+  },
+};

@@ -1,0 +1,93 @@
+import type { Locale } from './locale.js';
+import type { AreaLevel, ContactConsent, ReportDetails, ReportStatus, VillagePlace } from './report.js';
+
+/** Outcomes an officer closes a report with (DESIGN §6). */
+export const OUTCOMES = ['procedural', 'warned', 'referred', 'not-found', 'false'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Standing actions: button ids that work in any state, each re-checked on the server. */
+export const ACTION_PREFIX = '@';
+export const officerAction = (action: string, code: string): string => `${ACTION_PREFIX}o:${action}:${code}`;
+export const reporterAction = (action: string, code: string): string => `${ACTION_PREFIX}r:${action}:${code}`;
+
+/** "petugas K7QM-4XTA" (Telegram "/petugas …"): join as an officer; "petugas" alone: the officer's page. */
+const OFFICER_COMMAND = /^\s*\/?(?:petugas|officer)(?:@\w+)?(?:\s+([a-z0-9][a-z0-9 -]{5,14}))?\s*$/i;
+
+/** The officer flow's argument for an officer command, or undefined when `text` is not one. */
+export function officerCommand(text: string): string | undefined {
+  const m = OFFICER_COMMAND.exec(text);
+  if (!m) return undefined;
+  return m[1] ? `join:${m[1]}` : 'home';
+}
+
+export interface OfficerSelf {
+  readonly role: AreaLevel;
+  readonly area: string;
+  /** Name of the area (village with district…, regency, province); empty for admins. */
+  readonly areaName: string;
+  readonly name: string;
+}
+
+export type JoinResult =
+  | { readonly type: 'joined'; readonly officer: OfficerSelf }
+  | { readonly type: 'invalid' | 'expired' | 'used' | 'limited' };
+
+/** One history line as an officer reads it. */
+export interface HistoryLine {
+  readonly at: string;
+  readonly type: string;
+  readonly level?: AreaLevel;
+  /** Officer names (never the reporter). */
+  readonly who?: string;
+  readonly note?: string;
+}
+
+/** A report as an officer of its area may see it. The reporter's address only with their consent. */
+export interface OfficerReportView {
+  readonly code: string;
+  readonly status: ReportStatus;
+  readonly level: AreaLevel;
+  readonly createdAt: string;
+  readonly details: ReportDetails;
+  readonly village: VillagePlace | undefined;
+  readonly contact: ContactConsent;
+  readonly reporterAddress?: string;
+  /** Name of the officer who took it. */
+  readonly owner?: string;
+  readonly outcome?: string;
+  readonly history: readonly HistoryLine[];
+}
+
+export type OfficerAction =
+  | { readonly type: 'ack'; readonly code: string }
+  | { readonly type: 'resolve'; readonly code: string; readonly outcome: Outcome; readonly note: string }
+  | { readonly type: 'note'; readonly code: string; readonly note: string }
+  | { readonly type: 'ask'; readonly code: string; readonly question: string };
+
+export type ActionResult =
+  | { readonly type: 'done'; readonly code: string }
+  /** Someone else acknowledged first. */
+  | { readonly type: 'taken'; readonly code: string; readonly by: string }
+  /** Already done (a replayed button): nothing changed. */
+  | { readonly type: 'already'; readonly code: string }
+  /** Not an officer, another area's report, a closed report, no consent to ask: refused and recorded. */
+  | { readonly type: 'refused'; readonly code: string; readonly reason: RefusalReason };
+
+export type RefusalReason = 'not-officer' | 'not-found' | 'closed' | 'no-consent';
+
+/**
+ * What officers do from chat, every call authorised on the server against the officer record of the
+ * sending address and the report's area. Implemented outside the core (Redis, or memory in the demo).
+ */
+export interface OfficerDesk {
+  join(address: string, code: string, locale: Locale): Promise<JoinResult>;
+  whoAmI(address: string): Promise<OfficerSelf | undefined>;
+  act(address: string, action: OfficerAction): Promise<ActionResult>;
+  view(address: string, code: string): Promise<OfficerReportView | undefined>;
+  /** Open reports of the officer's area, newest first. */
+  open(
+    address: string,
+  ): Promise<readonly { code: string; status: ReportStatus; createdAt: string; village: string }[]>;
+  /** The reporter answers an officer's question; relayed without either side's identity. */
+  answer(reporterAddress: string, code: string, text: string): Promise<'sent' | 'refused'>;
+}
