@@ -111,11 +111,13 @@ async function main(): Promise<number> {
   const villages = createVillageFinder();
   const senders: Partial<Record<ChannelName, MessageSender>> = {};
   if (consoleMode) senders.console = createConsoleSender(process.stdout, isTerminal(process.stdout));
+  const areaName = (code: string) => content.catalog.areas.name(code);
   const reportSettings = {
     escalateAfterMs: config.reports.escalateAfterMs,
     perDay: config.reports.perDay,
   };
   const shutdownReports: (() => Promise<void>)[] = [];
+  let settleReports: (() => Promise<void>) | undefined;
   let reports: ReportSystem;
   if (redis && config.redisUrl) {
     const queue = new BullJobQueue(
@@ -138,6 +140,7 @@ async function main(): Promise<number> {
       clock: systemClock,
       logger,
       settings: reportSettings,
+      areaName,
     });
     reports = onRedis;
     if (config.reports.workers) {
@@ -175,12 +178,14 @@ async function main(): Promise<number> {
       clock: systemClock,
       logger,
       settings: reportSettings,
+      areaName,
     });
     for (const officer of DEMO_OFFICERS) await inMemory.officers.save(officer);
     process.stderr.write(
       `Demo reports: kept in memory, alerts go to demo officers (${DEMO_OFFICERS.map((o) => o.address).join(', ')}).\n`,
     );
     reports = inMemory;
+    settleReports = () => inMemory.queue.idle();
     shutdownReports.push(async () => {
       await inMemory.queue.idle();
       inMemory.queue.close();
@@ -193,6 +198,7 @@ async function main(): Promise<number> {
       localesDir: config.localesDir,
       store,
       reports: observeDesk(reports.desk, metrics),
+      officers: reports.officerDesk,
       villages,
       translator,
       clock: systemClock,
@@ -292,6 +298,7 @@ async function main(): Promise<number> {
     output: process.stdout,
     interactive: isTerminal(process.stdin),
     user: config.consoleUser,
+    ...(settleReports ? { settle: settleReports } : {}),
   });
   await closeStore();
   return 0;
