@@ -16,6 +16,7 @@ import {
 import { createEchoBot, measureEchoThroughput } from './grammy-baseline.js';
 import { measureIdleMemory } from './redis-memory.js';
 import { measureJobs } from './jobs.js';
+import { TARGET as LOAD_TARGET, loadOptionsFromEnv, measureLoad } from './load.js';
 import { measureVillages } from './villages.js';
 import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
@@ -216,6 +217,10 @@ async function main(): Promise<void> {
   log('village look-up over all villages...');
   const villages = await measureVillages();
 
+  const loadOptions = loadOptionsFromEnv();
+  log(`load: ${loadOptions.users} users with think time for ${loadOptions.seconds} s (LOAD_SECONDS)...`);
+  const load = await measureLoad(loadOptions);
+
   log(`start-up, spawn to menu x${STARTUP_RUNS}...`);
   const spawn = await measureSpawnStartup(STARTUP_RUNS);
 
@@ -291,6 +296,24 @@ async function main(): Promise<void> {
     },
     { measure: 'Village directory load', result: fmt(villages.loadMs, 'ms') },
     {
+      measure: `Load: ${load.users} users, ${fmt(load.perSecond, 'msg/s')}, errors`,
+      result: String(load.errors),
+      target: '0',
+      ok: load.errors === 0,
+    },
+    {
+      measure: 'Load: reply time p50 / p99',
+      result: `${fmt(load.p50Ms, 'ms', 2)} / ${fmt(load.p99Ms, 'ms', 2)}`,
+      target: `p99 < ${LOAD_TARGET.p99Ms} ms`,
+      ok: load.p99Ms < LOAD_TARGET.p99Ms,
+    },
+    {
+      measure: 'Load: resident memory after warm-up → end',
+      result: `${fmt(load.rssWarmMb, 'MB')} → ${fmt(load.rssEndMb, 'MB')} (${fmt(load.rssGrowthPct, '%', 1)})`,
+      target: `< ${LOAD_TARGET.rssGrowthPct} %`,
+      ok: load.rssGrowthPct < LOAD_TARGET.rssGrowthPct,
+    },
+    {
       measure: 'Redis per idle user (used_memory delta)',
       result: fmt(idle.session.bytesPerKey, 'B', 1),
       target: `<= ${TARGET.idleBytes}`,
@@ -359,6 +382,7 @@ async function main(): Promise<void> {
     importMs: round(jobs.importMs),
     villageLookupMs: { p50: round(villages.lookup.p50, 3), p99: round(villages.lookup.p99, 3) },
     villageLoadMs: round(villages.loadMs),
+    load,
     passesPerRun: PASSES,
   };
   log(`BENCH_JSON ${JSON.stringify(json)}`);
