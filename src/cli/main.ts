@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { checkContent } from './content-check.js';
 import { importCsv, type ImportKind } from './import-csv.js';
 import { progressBar } from './progress.js';
+import { registerOfficerCommands } from './officers-cli.js';
 import { registerReportCommands } from './reports-cli.js';
 
 const program = new Command('demimas').description('demimas-bot administration');
@@ -48,6 +49,7 @@ for (const [kind, what] of [
     });
 }
 
+registerOfficerCommands(program);
 registerReportCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,57 +1,30 @@
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { Redis } from 'ioredis';
-import { loadConfig } from '../config/config.js';
 import { REPORT_STATUSES, parseReportCode, type ReportStatus } from '../core/report.js';
 import { createVillageFinder } from '../content/village-finder.js';
 import { createTranslator } from '../i18n/translator.js';
 import { reportKeys } from '../reports/keys.js';
 import { RedisReportStore } from '../reports/redis-report-store.js';
-import { connectRedis, createRedis } from '../storage/redis-client.js';
 import { EXPORT_FORMATS, exportReports, type ExportFormat } from './report-export.js';
 import { AREA_CODE, type Output, type ReportReadDeps } from './report-select.js';
 import { listReports, reportStats, showReport } from './reports-commands.js';
 import { retentionCommand } from './retention.js';
+import { withRedis } from './with-redis.js';
 
 interface Opened extends ReportReadDeps {
   readonly localesDir: string;
 }
 
-/**
- * Opens the report store from REDIS_URL / REDIS_KEY_PREFIX, runs `work` and closes Redis. Config
- * problems exit 2 (as the bot does), an unreachable Redis exits 1.
- */
-async function withReports(work: (deps: Opened) => Promise<number>): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const parsed = loadConfig(process.env);
-  const errors = parsed.ok
-    ? parsed.config.redisUrl
-      ? []
-      : ['REDIS_URL: required for the reports commands (they read the reports in Redis)']
-    : parsed.errors;
-  if (!parsed.ok || !parsed.config.redisUrl) {
-    for (const line of errors) process.stderr.write(`config error: ${line}\n`);
-    process.stderr.write('See .env.example for every variable.\n');
-    process.exitCode = 2;
-    return;
-  }
-  const { redisUrl, redisKeyPrefix, localesDir } = parsed.config;
-  const redis: Redis = createRedis(redisUrl);
-  try {
-    await connectRedis(redis, redisUrl);
-  } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.stderr.write('Start Redis or correct REDIS_URL.\n');
-    process.exitCode = 1;
-    return;
-  }
-  try {
-    const store = new RedisReportStore(redis, reportKeys(redisKeyPrefix));
-    process.exitCode = await work({ store, villages: createVillageFinder(), localesDir });
-  } finally {
-    await redis.quit().catch(() => redis.disconnect());
-  }
+/** Opens the report store on the bot's Redis and runs `work`. */
+function withReports(work: (deps: Opened) => Promise<number>): Promise<void> {
+  return withRedis('reports', (redis, config) =>
+    work({
+      store: new RedisReportStore(redis, reportKeys(config.redisKeyPrefix)),
+      villages: createVillageFinder(),
+      localesDir: config.localesDir,
+    }),
+  );
 }
 
 const statusOption = () =>

@@ -86,6 +86,14 @@ export class BullJobQueue implements JobQueue {
     return Object.fromEntries(entries);
   }
 
+  /** Jobs due or running across all queues (delayed escalations not counted). */
+  async busy(): Promise<number> {
+    const counts = await Promise.all(
+      [...this.queues.values()].map((q) => q.getJobCountByTypes('wait', 'active', 'prioritized')),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }

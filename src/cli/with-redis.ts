@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import { loadConfig, type Config } from '../config/config.js';
+import { connectRedis, createRedis } from '../storage/redis-client.js';
+
+/**
+ * Runs an admin command against the bot's Redis (REDIS_URL / REDIS_KEY_PREFIX, also from `.env`),
+ * then closes it. Config problems exit 2 (as the bot does), an unreachable Redis exits 1.
+ */
+export async function withRedis(
+  what: string,
+  work: (redis: Redis, config: Config) => Promise<number>,
+): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const parsed = loadConfig(process.env);
+  const errors = parsed.ok
+    ? parsed.config.redisUrl
+      ? []
+      : [`REDIS_URL: required for the ${what} commands (they work on the data in Redis)`]
+    : parsed.errors;
+  if (!parsed.ok || !parsed.config.redisUrl) {
+    for (const line of errors) process.stderr.write(`config error: ${line}\n`);
+    process.stderr.write('See .env.example for every variable.\n');
+    process.exitCode = 2;
+    return;
+  }
+  const { redisUrl } = parsed.config;
+  const redis: Redis = createRedis(redisUrl);
+  try {
+    await connectRedis(redis, redisUrl);
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write('Start Redis or correct REDIS_URL.\n');
+    process.exitCode = 1;
+    return;
+  }
+  try {
+    process.exitCode = await work(redis, parsed.config);
+  } finally {
+    await redis.quit().catch(() => redis.disconnect());
+  }
+}
