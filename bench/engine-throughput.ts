@@ -18,7 +18,7 @@ import { ROOT, drivePass, measureRate, silentLogger, telegramUserId, type RateRe
 export const MESSAGE_CYCLE: readonly string[] = [
   '1', '1', '2', 'lanjut', 'lanjut', '0',
   '2', '25', '2', '4', 'ya', 'ya', 'ya', 'tidak', 'ya', 'ya', '0',
-  '8', '2', '0',
+  '10', '2', '0',
   '1', '5', '1', '0',
 ];
 
