@@ -141,6 +141,7 @@ async function main(): Promise<number> {
       logger,
       settings: reportSettings,
       areaName,
+      onAcknowledged: metrics.acknowledged,
     });
     reports = onRedis;
     if (config.reports.workers) {

@@ -11,7 +11,7 @@ const CHANNELS: readonly ChannelName[] = ['console', 'telegram', 'whatsapp'];
 /** What `ReportDesk.submit` answered; `failed` = it rejected (the user was told "not received"). */
 export const SUBMIT_RESULTS = ['received', 'linked', 'limit', 'failed'] as const;
 export type SubmitResultLabel = (typeof SUBMIT_RESULTS)[number];
-export const JOB_NAMES = ['route', 'alert', 'escalate', 'notify'] as const;
+export const JOB_NAMES = ['route', 'alert', 'escalate', 'notify', 'message'] as const;
 export const ALERT_KINDS = ['report', 'escalated', 'failure'] as const;
 const LEVELS = ['error', 'fatal'] as const;
 /** Time to acknowledgement: one minute to three days. */
