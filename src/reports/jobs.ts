@@ -85,7 +85,27 @@ export interface Attempt {
   readonly made: number;
   /** No retry follows if this one fails. */
   readonly final: boolean;
+  /**
+   * A previous attempt stopped without a known outcome (its worker died, or it failed after its
+   * message was handed to a channel): a message it was sending may have gone out already.
+   */
+  readonly interrupted: boolean;
 }
+
+/** Prefix of the error a step throws when a channel refused a message: it was not delivered. */
+export const SEND_FAILED = 'send failed:';
+
+/** A channel did not take the message (a retry sends it again, without a "may be a repeat" note). */
+export class SendFailed extends Error {
+  constructor(cause: unknown) {
+    super(`${SEND_FAILED} ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'SendFailed';
+  }
+}
+
+/** Did the attempt that failed last fail before anything went out? */
+export const failedBeforeSending = (reason: string | undefined): boolean =>
+  reason?.startsWith(SEND_FAILED) ?? false;
 
 /** A failure that retrying cannot fix (an unreachable officer, a missing report). */
 export class PermanentJobError extends Error {

@@ -20,7 +20,7 @@ export function reportKeys(prefix: string) {
     phoneLink: (reporterId: string, phone: string) => `${prefix}rp:${reporterId}:${phone}`,
     /** Reports filed by this reporter on one day (UTC). */
     daily: (reporterId: string, day: string) => `${prefix}rl:${reporterId}:${day}`,
-    /** Delivery state of one alert: `sending` while handed to a channel, then `sent`. */
+    /** `sent` once an alert, notice or message was handed to its channel. */
     alert: (alertId: string) => `${prefix}ra:${alertId}`,
   };
 }

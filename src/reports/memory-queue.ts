@@ -1,5 +1,12 @@
 import type { Logger } from '../core/ports.js';
-import { PermanentJobError, type JobQueue, type JobSpec, type Processors } from './jobs.js';
+import {
+  PermanentJobError,
+  failedBeforeSending,
+  type Attempt,
+  type JobQueue,
+  type JobSpec,
+  type Processors,
+} from './jobs.js';
 
 export interface MemoryQueueOptions {
   readonly attempts: number;
@@ -14,6 +21,8 @@ export interface MemoryQueueOptions {
 export class MemoryJobQueue implements JobQueue {
   private processors: Processors | undefined;
   private readonly seen = new Set<string>();
+  /** Why each job's last attempt failed (as BullMQ keeps `failedReason`). */
+  private readonly lastError = new Map<string, string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private running = 0;
   private idleWaiters: (() => void)[] = [];
@@ -64,17 +73,22 @@ export class MemoryJobQueue implements JobQueue {
   private async run(job: JobSpec, made: number): Promise<void> {
     const processors = this.processors;
     if (!processors) throw new Error('memory queue used before bind()');
-    const attempt = { made, final: made + 1 >= this.opts.attempts };
+    const attempt: Attempt = {
+      made,
+      final: made + 1 >= this.opts.attempts,
+      interrupted: made > 0 && !failedBeforeSending(this.lastError.get(job.id)),
+    };
     try {
       await this.dispatch(processors, job, attempt);
     } catch (err) {
+      this.lastError.set(job.id, err instanceof Error ? err.message : String(err));
       if (err instanceof PermanentJobError || attempt.final) return;
       this.opts.logger.warn({ job: job.name, err }, 'report job failed; retrying');
       this.schedule(job, this.opts.backoffMs * 2 ** made, made + 1);
     }
   }
 
-  private dispatch(p: Processors, job: JobSpec, attempt: { made: number; final: boolean }): Promise<void> {
+  private dispatch(p: Processors, job: JobSpec, attempt: Attempt): Promise<void> {
     switch (job.name) {
       case 'route':
         return p.route(job.data, attempt);

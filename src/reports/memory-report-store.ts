@@ -5,7 +5,6 @@ import {
   LINK_TTL_SECONDS,
   applies,
   dayOf,
-  type AlertClaim,
   type ChangeResult,
   type CreateResult,
   type NewReport,
@@ -26,7 +25,7 @@ export class MemoryReportStore implements ReportStore {
   private readonly drafts = new Map<string, string>();
   private readonly links = new Map<string, { code: string; until: number }>();
   private readonly daily = new Map<string, number>();
-  private readonly alerts = new Map<string, 'sending' | 'sent'>();
+  private readonly alerts = new Set<string>();
 
   create(r: NewReport): Promise<CreateResult> {
     const who = reporterId(r.reporter.address);
@@ -129,16 +128,8 @@ export class MemoryReportStore implements ReportStore {
     return Promise.resolve(true);
   }
 
-  claimAlert(alertId: string): Promise<AlertClaim> {
-    const state = this.alerts.get(alertId);
-    if (state === 'sent') return Promise.resolve('sent');
-    this.alerts.set(alertId, 'sending');
-    return Promise.resolve(state ? 'interrupted' : 'new');
-  }
-
-  releaseAlert(alertId: string): Promise<void> {
-    this.alerts.delete(alertId);
-    return Promise.resolve();
+  alertSent(alertId: string): Promise<boolean> {
+    return Promise.resolve(this.alerts.has(alertId));
   }
 
   completeAlert(
@@ -149,7 +140,7 @@ export class MemoryReportStore implements ReportStore {
   ): Promise<ChangeResult> {
     const stored = this.reports.get(code);
     if (!stored) return Promise.resolve({ applied: false });
-    this.alerts.set(alertId, 'sent');
+    this.alerts.add(alertId);
     stored.history.push(sent);
     stored.record = { ...stored.record, updatedAt: sent.at };
     if (!transition) return Promise.resolve({ applied: false, before: stored.record.status });

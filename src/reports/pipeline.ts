@@ -1,10 +1,11 @@
 import type { Locale } from '../core/locale.js';
-import type { ChannelName } from '../core/message.js';
+import type { ChannelName, OutboundMessage } from '../core/message.js';
 import { RecipientUnreachable, type Clock, type Logger, type MessageSender } from '../core/ports.js';
 import type { AreaLevel, ReportStatus, VillageFinder } from '../core/report.js';
 import type { OfficerDirectory } from '../officers/officer.js';
 import {
   PermanentJobError,
+  SendFailed,
   jobIds,
   messageJob,
   routeJob,
@@ -38,6 +39,9 @@ export interface PipelineDeps {
   readonly escalateAfterMs: number;
 }
 
+/** Tries to record a delivered message (about 30 s in all) before the job fails and is retried. */
+const RECORD_ATTEMPTS = 18;
+
 /** Statuses in which nobody has taken the report yet. */
 const WAITING: readonly ReportStatus[] = ['routed', 'notified', 'escalated'];
 const CLOSED: readonly ReportStatus[] = ['acknowledged', 'resolved', 'failed'];
@@ -62,6 +66,44 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     type,
     ...more,
   });
+
+  /**
+   * Hands messages to the address's channel. A refusal becomes `SendFailed` (nothing went out: a retry
+   * is not a repeat); an unreachable address stays `RecipientUnreachable`.
+   */
+  async function deliver(address: string, messages: readonly OutboundMessage[]): Promise<void> {
+    try {
+      await senderFor(address).send(address, messages);
+    } catch (err) {
+      if (err instanceof RecipientUnreachable) throw err;
+      throw new SendFailed(err);
+    }
+  }
+
+  async function deliverOrGiveUp(address: string, messages: readonly OutboundMessage[]): Promise<void> {
+    try {
+      await deliver(address, messages);
+    } catch (err) {
+      if (err instanceof RecipientUnreachable) throw new PermanentJobError('recipient unreachable');
+      throw err;
+    }
+  }
+
+  /**
+   * Records that a message went out. The message is already with the channel, so a Redis hiccup here
+   * must not fail the job (its retry would send it again): the write is retried for a while first.
+   */
+  async function recorded<T>(write: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await write();
+      } catch (err) {
+        if (attempt >= RECORD_ATTEMPTS) throw err;
+        logger.warn({ err }, 'could not record a sent message yet; retrying');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 2000)));
+      }
+    }
+  }
 
   const senderFor = (address: string): MessageSender => {
     const channel = address.slice(0, address.indexOf(':')) as ChannelName;
@@ -143,18 +185,17 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     await queue.add([...alertJobs(code, found, 'report'), ...escalateJob(code, found.level)]);
   }
 
-  async function alert(job: AlertJob): Promise<void> {
+  async function alert(job: AlertJob, attempt: Attempt): Promise<void> {
     const { code } = job;
     const alertId = jobIds.alert(job);
-    // One round trip: the officer, the report and the alert's delivery state.
-    const [officer, report, claim] = await Promise.all([
+    // One round trip: the officer, the report and whether this alert went out already.
+    const [officer, report, sent] = await Promise.all([
       officers.get(job.officer),
       store.get(code),
-      store.claimAlert(alertId),
+      store.alertSent(alertId),
     ]);
-    if (claim === 'sent') return;
+    if (sent) return;
     if (!report || !officer?.active) {
-      await store.releaseAlert(alertId);
       if (!report) throw new PermanentJobError(`report ${code} not found`);
       await store.update(
         code,
@@ -169,13 +210,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       officer,
       kind: job.kind,
       village: deps.villages.byCode(report.details.village),
-      resent: claim === 'interrupted',
+      resent: attempt.interrupted,
       ...(reporter ? { reporter } : {}),
     });
     try {
-      await senderFor(officer.address).send(officer.address, messages);
+      await deliver(officer.address, messages);
     } catch (err) {
-      await store.releaseAlert(alertId);
       if (err instanceof RecipientUnreachable) {
         await store.update(
           code,
@@ -186,7 +226,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       }
       throw err;
     }
-    const sent = entry(claim === 'interrupted' ? 'alert-sent-again' : 'alert-sent', {
+    const delivered = entry(attempt.interrupted ? 'alert-sent-again' : 'alert-sent', {
       level: job.level,
       officers: [officer.id],
     });
@@ -198,7 +238,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
             entry: entry('notified', { level: job.level }),
           }
         : undefined;
-    const notified = await store.completeAlert(alertId, code, sent, transition);
+    const notified = await recorded(() => store.completeAlert(alertId, code, delivered, transition));
     if (notified.applied && report.updates) await queue.add([notifyJob(code, 'notified')]);
   }
 
@@ -245,15 +285,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const report = await store.get(job.code);
     if (!report) return;
     const noticeId = jobIds.notify(job);
-    if ((await store.claimAlert(noticeId)) === 'sent') return;
-    try {
-      await senderFor(reporter.address).send(reporter.address, deps.messages.notice(report, reporter));
-    } catch (err) {
-      await store.releaseAlert(noticeId);
-      if (err instanceof RecipientUnreachable) throw new PermanentJobError('reporter unreachable');
-      throw err;
-    }
-    await store.completeAlert(noticeId, job.code, entry('reporter-told', { reason: job.status }));
+    if (await store.alertSent(noticeId)) return;
+    await deliverOrGiveUp(reporter.address, deps.messages.notice(report, reporter));
+    await recorded(() =>
+      store.completeAlert(noticeId, job.code, entry('reporter-told', { reason: job.status })),
+    );
   }
 
   async function message(job: MessageJob): Promise<void> {
@@ -267,19 +303,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
     if (!to) return;
     const id = jobIds.message(job);
-    if ((await store.claimAlert(id)) === 'sent') return;
-    try {
-      await senderFor(to.address).send(to.address, deps.messages.message(job, report, to.locale));
-    } catch (err) {
-      await store.releaseAlert(id);
-      if (err instanceof RecipientUnreachable) throw new PermanentJobError('recipient unreachable');
-      throw err;
-    }
+    if (await store.alertSent(id)) return;
+    await deliverOrGiveUp(to.address, deps.messages.message(job, report, to.locale));
     const officersConcerned = job.to === 'reporter' ? {} : { officers: [job.to] };
-    await store.completeAlert(
-      id,
-      job.code,
-      entry('message-sent', { reason: job.kind, ...officersConcerned }),
+    await recorded(() =>
+      store.completeAlert(id, job.code, entry('message-sent', { reason: job.kind, ...officersConcerned })),
     );
   }
 
@@ -309,10 +337,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   /** Runs a step; on its last attempt (or a permanent error) a failure goes to the dead letter. */
-  function guarded<T extends { code: string }>(name: keyof Processors, run: (data: T) => Promise<void>) {
+  function guarded<T extends { code: string }>(
+    name: keyof Processors,
+    run: (data: T, attempt: Attempt) => Promise<void>,
+  ) {
     return async (data: T, attempt: Attempt): Promise<void> => {
       try {
-        await run(data);
+        await run(data, attempt);
       } catch (err) {
         if (!(err instanceof PermanentJobError) && !attempt.final) throw err;
         await deadLetter(name, data.code, err, name === 'alert' ? (data as unknown as AlertJob) : undefined);

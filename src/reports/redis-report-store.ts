@@ -15,7 +15,6 @@ import {
   DRAFT_TTL_SECONDS,
   LINK_TTL_SECONDS,
   dayOf,
-  type AlertClaim,
   type ChangeResult,
   type CreateResult,
   type NewReport,
@@ -84,14 +83,6 @@ redis.call('RPUSH', KEYS[2], ARGV[4])
 return {1, cur}
 `;
 
-const CLAIM_ALERT = `
-local v = redis.call('GET', KEYS[1])
-if v == 'sent' then return 'sent' end
-redis.call('SET', KEYS[1], 'sending', 'EX', ARGV[1])
-if v then return 'interrupted' end
-return 'new'
-`;
-
 /**
  * Removes a reporter's contact data when it is still the one read. KEYS: who, reporter index, log,
  * report. ARGV: address, code, entry, now. Returns 1 when removed, 0 when already gone or changed.
@@ -111,7 +102,6 @@ type UpdateReply = [number, string];
 interface ReportCommands {
   reportCreate(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   reportUpdate(...args: (string | number)[]): Promise<UpdateReply>;
-  reportClaimAlert(key: string, ttl: number): Promise<AlertClaim>;
   reportRemoveReporter(...args: string[]): Promise<number>;
 }
 
@@ -129,7 +119,6 @@ export class RedisReportStore implements ReportStore {
     if (!('reportCreate' in redis)) {
       redis.defineCommand('reportCreate', { lua: CREATE });
       redis.defineCommand('reportUpdate', { lua: UPDATE });
-      redis.defineCommand('reportClaimAlert', { lua: CLAIM_ALERT, numberOfKeys: 1 });
       redis.defineCommand('reportRemoveReporter', { lua: REMOVE_REPORTER, numberOfKeys: 4 });
     }
     this.redis = redis as Redis & ReportCommands;
@@ -255,12 +244,8 @@ export class RedisReportStore implements ReportStore {
     return removed === 1;
   }
 
-  claimAlert(alertId: string): Promise<AlertClaim> {
-    return this.redis.reportClaimAlert(this.keys.alert(alertId), ALERT_STATE_TTL_SECONDS);
-  }
-
-  async releaseAlert(alertId: string): Promise<void> {
-    await this.redis.del(this.keys.alert(alertId));
+  async alertSent(alertId: string): Promise<boolean> {
+    return (await this.redis.get(this.keys.alert(alertId))) === 'sent';
   }
 
   async completeAlert(

@@ -37,13 +37,6 @@ export interface ChangeResult {
   readonly before?: ReportStatus;
 }
 
-/** What an alert's delivery state says before sending it. */
-export type AlertClaim =
-  | 'new'
-  /** A previous attempt handed it to the channel and stopped before recording the result. */
-  | 'interrupted'
-  | 'sent';
-
 /** Reports, their history and indexes. Redis in service mode; memory in the console demo. */
 export interface ReportStore {
   create(report: NewReport): Promise<CreateResult>;
@@ -61,10 +54,8 @@ export interface ReportStore {
    * in one step. False (and nothing appended) when the report has no reporter data left.
    */
   removeReporter(code: string, entry: HistoryEntry): Promise<boolean>;
-  /** Marks an alert as being sent and says what its state was. */
-  claimAlert(alertId: string): Promise<AlertClaim>;
-  /** The send failed for sure: the alert may be sent again without a "sent again" label. */
-  releaseAlert(alertId: string): Promise<void>;
+  /** Whether this alert (or notice, or message) was recorded as sent. */
+  alertSent(alertId: string): Promise<boolean>;
   /**
    * Marks an alert as sent and records `sent` in one step; when `transition` is given and its guard
    * holds, applies it too (with its own entry). Returns whether the transition applied.

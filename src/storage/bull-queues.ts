@@ -4,6 +4,7 @@ import type { ChannelName } from '../core/message.js';
 import type { Logger } from '../core/ports.js';
 import {
   PermanentJobError,
+  failedBeforeSending,
   type Attempt,
   type JobQueue,
   type JobSpec,
@@ -122,6 +123,8 @@ export function startBullWorkers(processors: Processors, opts: WorkerOptions): W
     const attempt: Attempt = {
       made: job.attemptsMade,
       final: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+      // Run again after its worker died (stalled), or retried after an error other than a refused send.
+      interrupted: job.stalledCounter > 0 || (job.attemptsMade > 0 && !failedBeforeSending(job.failedReason)),
     };
     try {
       await dispatch(processors, job, attempt);

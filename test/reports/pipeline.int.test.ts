@@ -127,6 +127,42 @@ describe('report pipeline on Redis with BullMQ workers', () => {
     expect(titles(sender.sent, 'console:kab')).toEqual([]);
   });
 
+  it('labels an alert sent again after an interrupted attempt, but not a retry after a refused send', async () => {
+    const sender = recordingSender();
+    let refuse = true;
+    const flaky: MessageSender = {
+      send(address, messages) {
+        if (refuse) {
+          refuse = false;
+          return Promise.reject(new Error('502 Bad Gateway'));
+        }
+        return sender.send(address, messages);
+      },
+    };
+    const h = await harness(flaky, { workers: false });
+    await h.officers.save(officer('desa', 'village', TERNYANG));
+    const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
+    const code = res.type === 'received' ? res.code : '';
+    await h.pipeline.processors.route({ code }, { made: 0, final: false, interrupted: false });
+    const alert = { code, officer: 'desa', level: 'village' as const, kind: 'report' as const };
+    await expect(
+      h.pipeline.processors.alert(alert, { made: 0, final: false, interrupted: false }),
+    ).rejects.toThrow('send failed: 502 Bad Gateway');
+    // The queue retries after a refused send: not a repeat.
+    await h.pipeline.processors.alert(alert, { made: 1, final: false, interrupted: false });
+    expect(sender.sent[0]?.messages[0]?.body).not.toContain('mungkin sudah Anda terima');
+    // A second alert of the same report whose first attempt's worker died: it says it may be a repeat.
+    await h.officers.save(officer('desa2', 'village', TERNYANG));
+    const second = { ...alert, officer: 'desa2' };
+    await h.pipeline.processors.alert(second, { made: 0, final: false, interrupted: true });
+    expect(sender.sent[1]?.messages[0]?.body).toContain('mungkin sudah Anda terima');
+    const types = (await h.store.history(code)).map((e) => e.type);
+    expect(types.filter((t) => t.startsWith('alert-sent'))).toEqual(['alert-sent', 'alert-sent-again']);
+    // Once recorded as sent, running the job again sends nothing.
+    await h.pipeline.processors.alert(second, { made: 2, final: false, interrupted: true });
+    expect(sender.sent).toHaveLength(2);
+  });
+
   it('marks a report failed when nobody at all is registered', async () => {
     const h = await harness(recordingSender());
     const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
@@ -149,7 +185,7 @@ describe('report pipeline on Redis with BullMQ workers', () => {
     });
     expect(created.type).toBe('created');
     expect(await h.pipeline.sweep(60_000)).toBe(1);
-    const first = { made: 0, final: false };
+    const first = { made: 0, final: false, interrupted: false };
     await h.pipeline.processors.route({ code: 'R-AAAAAA' }, first);
     await h.pipeline.processors.route({ code: 'R-AAAAAA' }, first);
     const alert = { code: 'R-AAAAAA', officer: 'desa', level: 'village' as const, kind: 'report' as const };

@@ -157,13 +157,10 @@ describe.each(stores)('report store (%s)', (_name, make) => {
     ]);
   });
 
-  it('claims alerts: new, then interrupted until completed, then sent for good; release forgets a failed send', async () => {
+  it('records an alert as sent together with its history entry and, when its guard holds, the transition', async () => {
     const store = make();
     await store.create(report());
-    expect(await store.claimAlert('a1')).toBe('new');
-    expect(await store.claimAlert('a1')).toBe('interrupted');
-    await store.releaseAlert('a1');
-    expect(await store.claimAlert('a1')).toBe('new');
+    expect(await store.alertSent('a1')).toBe(false);
     const sent = { at: at.toISOString(), type: 'alert-sent', officers: ['o1'] };
     const notified = { at: at.toISOString(), type: 'notified' };
     // The transition's guard fails (the report is not routed yet): the alert is still recorded as sent.
@@ -186,6 +183,8 @@ describe.each(stores)('report store (%s)', (_name, make) => {
       'alert-sent',
       'notified',
     ]);
-    expect(await store.claimAlert('a1')).toBe('sent');
+    expect(await store.alertSent('a1')).toBe(true);
+    expect(await store.alertSent('a2')).toBe(true);
+    expect(await store.alertSent('a3')).toBe(false);
   });
 });
