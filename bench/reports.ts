@@ -21,6 +21,8 @@ const CONCURRENCY = 50;
 const RUNS = 2;
 const VILLAGE = '35.07.12.2001';
 
+export const REPORT_BENCH = { reports: REPORTS, inFlight: IN_FLIGHT } as const;
+
 export interface PipelineResult {
   readonly perSecond: number;
   readonly latency: Percentiles;
@@ -66,7 +68,11 @@ const details = (i: number): ReportDetails => ({
 });
 
 /** The bot's path: desk (Lua record + route job) → route worker → alert worker → sender. */
-async function ourPipeline(url: string, prefix: string, arrive: (i: number) => void): Promise<Pipeline> {
+export async function ourPipeline(
+  url: string,
+  prefix: string,
+  arrive: (i: number) => void,
+): Promise<Pipeline> {
   const redis = createRedis(url);
   await connectRedis(redis, url);
   const queue = new BullJobQueue(redis, `${prefix}bull`, { attempts: 5, backoffMs: 100 });
@@ -131,7 +137,11 @@ async function ourPipeline(url: string, prefix: string, arrive: (i: number) => v
 }
 
 /** The floor: bare BullMQ of the same shape, a no-op route job that adds a no-op alert job. */
-async function barePipeline(url: string, prefix: string, arrive: (i: number) => void): Promise<Pipeline> {
+export async function barePipeline(
+  url: string,
+  prefix: string,
+  arrive: (i: number) => void,
+): Promise<Pipeline> {
   const redis: Redis = createRedis(url);
   await connectRedis(redis, url);
   const routeQ = new Queue('route', { connection: redis, prefix });
@@ -169,7 +179,7 @@ async function barePipeline(url: string, prefix: string, arrive: (i: number) => 
 type Make = (url: string, prefix: string, arrive: (i: number) => void) => Promise<Pipeline>;
 
 /** Throughput with IN_FLIGHT submits at a time (until every alert arrived), then unloaded latency. */
-async function measure(make: Make, url: string, prefix: string): Promise<PipelineResult> {
+export async function measure(make: Make, url: string, prefix: string): Promise<PipelineResult> {
   const a = arrivals();
   const p = await make(url, prefix, (i) => a.arrive(i));
   try {

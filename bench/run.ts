@@ -17,6 +17,7 @@ import { createEchoBot, measureEchoThroughput } from './grammy-baseline.js';
 import { measureIdleMemory } from './redis-memory.js';
 import { measureJobs } from './jobs.js';
 import { TARGET as LOAD_TARGET, loadOptionsFromEnv, measureLoad } from './load.js';
+import { REPORT_BENCH, measureReportPipeline } from './reports.js';
 import { measureVillages } from './villages.js';
 import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
@@ -45,7 +46,15 @@ const PASSES = {
   telegramInFlight: 4,
 } as const;
 
-const TARGET = { ratio: 1, idleBytes: 250, startupMs: 1500, lookupP99Ms: 2, importMs: 5000 } as const;
+const TARGET = {
+  ratio: 1,
+  idleBytes: 250,
+  startupMs: 1500,
+  lookupP99Ms: 2,
+  importMs: 5000,
+  reportRatio: 0.7,
+  reportP99Ms: 20,
+} as const;
 
 const log = (line: string) => console.log(line);
 
@@ -216,6 +225,10 @@ async function main(): Promise<void> {
   const jobs = await measureJobs();
   log('village look-up over all villages...');
   const villages = await measureVillages();
+  log(
+    `report pipeline vs bare BullMQ (${REPORT_BENCH.reports} reports, ${REPORT_BENCH.inFlight} in flight, AOF always)...`,
+  );
+  const reportPipeline = await measureReportPipeline();
 
   const loadOptions = loadOptionsFromEnv();
   log(`load: ${loadOptions.users} users with think time for ${loadOptions.seconds} s (LOAD_SECONDS)...`);
@@ -295,6 +308,32 @@ async function main(): Promise<void> {
       ok: villages.lookup.p99 < TARGET.lookupP99Ms,
     },
     { measure: 'Village directory load', result: fmt(villages.loadMs, 'ms') },
+    {
+      measure: 'Reports: bot pipeline (submit → route → alert at the sender)',
+      result: fmt(reportPipeline.ours.perSecond, 'reports/s'),
+      runs: fmtRuns(reportPipeline.runs.ours),
+    },
+    {
+      measure: 'Reports: bare BullMQ route → alert (floor)',
+      result: fmt(reportPipeline.floor.perSecond, 'reports/s'),
+      runs: fmtRuns(reportPipeline.runs.floor),
+    },
+    {
+      measure: 'Reports: ratio bot pipeline / floor',
+      result: fmt(reportPipeline.ours.perSecond / reportPipeline.floor.perSecond, 'x', 2),
+      target: `>= ${TARGET.reportRatio}`,
+      ok: reportPipeline.ours.perSecond / reportPipeline.floor.perSecond >= TARGET.reportRatio,
+    },
+    {
+      measure: 'Reports: unloaded submit → alert p50 / p99 (bot)',
+      result: `${fmt(reportPipeline.ours.latency.p50, 'ms', 2)} / ${fmt(reportPipeline.ours.latency.p99, 'ms', 2)}`,
+      target: `p99 < ${TARGET.reportP99Ms} ms`,
+      ok: reportPipeline.ours.latency.p99 < TARGET.reportP99Ms,
+    },
+    {
+      measure: 'Reports: unloaded add → alert job p50 / p99 (floor)',
+      result: `${fmt(reportPipeline.floor.latency.p50, 'ms', 2)} / ${fmt(reportPipeline.floor.latency.p99, 'ms', 2)}`,
+    },
     {
       measure: `Load: ${load.users} users, ${fmt(load.perSecond, 'msg/s')}, errors`,
       result: String(load.errors),
@@ -382,6 +421,19 @@ async function main(): Promise<void> {
     importMs: round(jobs.importMs),
     villageLookupMs: { p50: round(villages.lookup.p50, 3), p99: round(villages.lookup.p99, 3) },
     villageLoadMs: round(villages.loadMs),
+    reportPipeline: {
+      oursPerSecond: round(reportPipeline.ours.perSecond),
+      floorPerSecond: round(reportPipeline.floor.perSecond),
+      ratio: round(reportPipeline.ours.perSecond / reportPipeline.floor.perSecond, 3),
+      oursLatencyMs: {
+        p50: round(reportPipeline.ours.latency.p50, 2),
+        p99: round(reportPipeline.ours.latency.p99, 2),
+      },
+      floorLatencyMs: {
+        p50: round(reportPipeline.floor.latency.p50, 2),
+        p99: round(reportPipeline.floor.latency.p99, 2),
+      },
+    },
     load,
     passesPerRun: PASSES,
   };
