@@ -62,6 +62,8 @@ export interface Reply {
    * the typed commands the body spells out.
    */
   readonly actions?: readonly Choice[];
+  /** Photos to show with the text (report evidence in an alert), where the channel can send them. */
+  readonly media?: readonly MediaRef[];
 }
 
 /** A choice after rendering: `n` is the number the user may type (0 is always the main menu). */
@@ -78,6 +80,7 @@ export interface OutboundMessage {
   readonly choices: readonly RenderedChoice[];
   /** Standing actions (see `Reply.actions`), not numbered. */
   readonly actions?: readonly RenderedChoice[];
+  readonly media?: readonly MediaRef[];
 }
 
 /** Everything the engine answers to one inbound message. */

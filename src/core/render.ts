@@ -40,8 +40,12 @@ export function renderReplies(tr: Translator, locale: Locale, replies: readonly 
     const rendered: OutboundMessage = reply.title
       ? { title: renderText(tr, locale, reply.title), body, choices }
       : { body, choices };
-    if (!reply.actions || reply.actions.length === 0) return rendered;
-    const actions = reply.actions.map((c) => ({ id: c.id, n: 0, label: renderText(tr, locale, c.label) }));
-    return { ...rendered, actions };
+    if (!reply.actions && !reply.media) return rendered;
+    const actions = reply.actions?.map((c) => ({ id: c.id, n: 0, label: renderText(tr, locale, c.label) }));
+    return {
+      ...rendered,
+      ...(actions && actions.length > 0 ? { actions } : {}),
+      ...(reply.media && reply.media.length > 0 ? { media: reply.media } : {}),
+    };
   });
 }

@@ -77,7 +77,8 @@ export function createReportMessages(translator: Translator) {
         );
       }
       body.push(t(r.contact === 'none' ? 'officer.commandsNoAsk' : 'officer.commands', { code: r.code }));
-      return render(input.officer.locale, [{ title, body, actions: officerActions(r) }]);
+      const media = input.kind === 'failure' ? [] : r.details.media;
+      return render(input.officer.locale, [{ title, body, actions: officerActions(r), media }]);
     },
     message(job: MessageJob, report: ReportRecord, locale: Locale): OutboundMessage[] {
       const code = report.code;

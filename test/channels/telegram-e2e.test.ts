@@ -3,7 +3,11 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
+import { createTelegramSender } from '../../src/channels/telegram/telegram-sender.js';
+import type { MessageSender } from '../../src/core/ports.js';
+import { newInviteCode } from '../../src/officers/invites.js';
 import { makeEngine, silentLogger } from '../helpers/engine.js';
+import { TERNYANG, reportLines } from '../helpers/report-script.js';
 import { freePort } from '../helpers/redis-server.js';
 
 /** A message the bot sent, as telegram-test-api stores it (the sendMessage payload). */
@@ -24,6 +28,7 @@ describe('Telegram channel end to end (grammY long polling against telegram-test
   let bot: Bot | undefined;
   let polling: Promise<void> | undefined;
   let client: ReturnType<TelegramServer['getClient']>;
+  let setup: ReturnType<typeof makeEngine>;
 
   beforeAll(async () => {
     const port = await freePort();
@@ -32,7 +37,12 @@ describe('Telegram channel end to end (grammY long polling against telegram-test
     client = server.getClient(TOKEN, { userId: USER_ID, chatId: USER_ID, firstName: 'Siti', timeout: 5000 });
     const polled = new Bot(TOKEN, { client: { apiRoot: server.config.apiURL } });
     bot = polled;
-    createTelegramChannel({ bot: polled, engine: makeEngine().engine, logger: silentLogger });
+    const holder: { sender?: MessageSender } = {};
+    setup = makeEngine({
+      senders: { telegram: { send: (a, m) => holder.sender?.send(a, m) ?? Promise.resolve() } },
+    });
+    createTelegramChannel({ bot: polled, engine: setup.engine, logger: silentLogger });
+    holder.sender = createTelegramSender(polled.api);
     // Long polling, not awaited: it resolves only when the bot is stopped.
     polling = polled.start();
     // Wait until grammY fetched its bot info (getMe) and began polling.
@@ -46,15 +56,15 @@ describe('Telegram channel end to end (grammY long polling against telegram-test
     await server?.stop();
   });
 
-  /** Collects the bot's messages to the user until one satisfies `done`, for at most 5 s. */
-  async function repliesUntil(done: (m: BotMessage) => boolean): Promise<BotMessage[]> {
+  /** Collects the bot's messages to a user until one satisfies `done`, for at most 5 s. */
+  async function repliesUntil(done: (m: BotMessage) => boolean, to = client): Promise<BotMessage[]> {
     const got: BotMessage[] = [];
     const deadline = Date.now() + 5000;
     while (!got.some(done)) {
       if (Date.now() > deadline) {
         throw new Error(`no matching reply; got: ${JSON.stringify(got.map((m) => m.message.text))}`);
       }
-      const res = (await client.getUpdates()) as { result: BotMessage[] };
+      const res = (await to.getUpdates()) as { result: BotMessage[] };
       got.push(...res.result);
     }
     return got;
@@ -120,6 +130,46 @@ describe('Telegram channel end to end (grammY long polling against telegram-test
 
     await client.sendMessage(client.makeMessage('0'));
     await repliesUntil((m) => m.message.text.includes('Menu utama'));
+    expect(silentLogger.errors).toEqual([]);
+  });
+
+  it('files a report, and an officer who joined with an invite code gets the alert and takes it', async () => {
+    const officer = server!.getClient(TOKEN, {
+      userId: 77_002,
+      chatId: 77_002,
+      firstName: 'Sri',
+      timeout: 5000,
+    });
+    const code = newInviteCode();
+    await setup.reports.invites.add(code, {
+      role: 'village',
+      area: TERNYANG,
+      name: 'Bu Sri',
+      createdAt: new Date().toISOString(),
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await officer.sendCommand(officer.makeCommand(`/petugas ${code}`));
+    await repliesUntil((m) => m.message.text.includes('Selamat bergabung'), officer);
+
+    for (const line of reportLines()) {
+      await client.sendMessage(client.makeMessage(line));
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await client.sendMessage(client.makeMessage('1'));
+    const received = await repliesUntil((m) => m.message.text.includes('Laporan diterima'));
+    const reportCode = /R-[A-Z0-9]{6}/.exec(received.at(-1)!.message.text)?.[0] ?? '';
+    expect(reportCode).not.toBe('');
+
+    const alert = (await repliesUntil((m) => m.message.text.includes(reportCode), officer)).at(-1)!;
+    expect(alert.message.text).toContain(`<b>Laporan perekrut mencurigakan ${reportCode}</b>`);
+    expect(alert.message.text).toContain('Pelapor: dirahasiakan.');
+    expect(alert.message.text).not.toContain('77001');
+    expect(buttons(alert)[0]).toEqual({ text: 'Terima, saya tangani', data: `@o:ack:${reportCode}` });
+
+    await officer.sendCallback(
+      officer.makeCallbackQuery(`@o:ack:${reportCode}`, { message: { message_id: alert.messageId } }),
+    );
+    await repliesUntil((m) => m.message.text.includes('Status: ditangani oleh Bu Sri'), officer);
     expect(silentLogger.errors).toEqual([]);
   });
 });

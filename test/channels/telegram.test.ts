@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { renderTelegram, splitText } from '../../src/channels/telegram/render.js';
 import { serveTelegram } from '../../src/channels/telegram/serve.js';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
+import { createTelegramSender } from '../../src/channels/telegram/telegram-sender.js';
+import type { MessageSender } from '../../src/core/ports.js';
+import { reportLines } from '../helpers/report-script.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { startHttpServer } from '../../src/observability/http-server.js';
 import { makeEngine, silentLogger } from '../helpers/engine.js';
@@ -12,6 +15,7 @@ import { freePort } from '../helpers/redis-server.js';
 import {
   BOT_INFO,
   buttonUpdate,
+  photoUpdate,
   startFakeBotApi,
   textUpdate,
   type FakeBotApi,
@@ -60,6 +64,43 @@ describe('Telegram channel through real grammY against a local Bot API server', 
     expect(methods).toContain('editMessageReplyMarkup');
     expect(lastSent().text).toContain('<b>Cara kerja ke luar negeri secara resmi</b>');
     expect(buttons(lastSent()).at(-1)).toEqual({ text: '0. Menu utama', callback_data: 'menu' });
+  });
+
+  it('takes a photo as report evidence and alerts an officer on Telegram with the photo and action buttons', async () => {
+    const bot = new Bot(TOKEN, { client: { apiRoot: api.apiRoot }, botInfo: BOT_INFO });
+    const holder: { sender?: MessageSender } = {};
+    const viaBot: MessageSender = { send: (a, m) => holder.sender?.send(a, m) ?? Promise.resolve() };
+    const setup = makeEngine({ senders: { telegram: viaBot } });
+    const tg = createTelegramChannel({ bot, engine: setup.engine, logger: silentLogger, maxRetries: 3 });
+    holder.sender = createTelegramSender(tg.bot.api);
+    await setup.reports.officers.save({
+      id: 'odesa',
+      role: 'village',
+      area: '35.07.12.2001',
+      address: 'telegram:5005',
+      name: 'Bu Sri',
+      locale: 'id',
+      active: true,
+      joinedAt: '2026-11-01T00:00:00.000Z',
+    });
+    const say = (text: string) => tg.bot.handleUpdate(textUpdate(1010, text));
+    for (const line of reportLines().slice(0, 12)) await say(line);
+    await tg.bot.handleUpdate(photoUpdate(1010, 'AgACAgUAAx-brosur', 'brosur dari dia <b>'));
+    expect(lastSent().text).toContain('1 keterangan, 1 foto');
+    for (const line of ['selesai', '1', '1', '1', '1']) await say(line);
+    expect(lastSent().text).toContain('Laporan diterima');
+    await setup.reports.queue.idle();
+    const toOfficer = api.calls.filter((c) => c.payload.chat_id === 5005);
+    expect(toOfficer.map((c) => c.method)).toEqual(['sendPhoto', 'sendMessage']);
+    expect(toOfficer[0]?.payload.photo).toBe('AgACAgUAAx-brosur');
+    expect(toOfficer[1]?.payload.text).toContain('Keterangan: brosur dari dia &lt;b&gt;');
+    const officerButtons = buttons(toOfficer[1]?.payload ?? {}).map((b) =>
+      b && 'callback_data' in b ? b.callback_data : undefined,
+    );
+    expect(officerButtons).toEqual(expect.arrayContaining([expect.stringMatching(/^@o:ack:R-[A-Z0-9]{6}$/)]));
+    // The officer presses "take it": checked on the server, the report is theirs now.
+    await tg.bot.handleUpdate(buttonUpdate(5005, officerButtons[0] ?? ''));
+    expect(lastSent().text).toContain('Status: ditangani oleh Bu Sri');
   });
 
   it('refuses forged button data', async () => {

@@ -1,12 +1,13 @@
 import { buildEngine, loadCatalog, type ContentParts } from '../../src/bootstrap.js';
 import type { Catalog } from '../../src/content/catalog.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { InboundMessage, OutboundMessage } from '../../src/core/message.js';
+import type { ChannelName, InboundMessage, OutboundMessage } from '../../src/core/message.js';
 import type { Clock, Logger, MessageSender, SessionStore } from '../../src/core/ports.js';
 import type { ReportDesk, VillageFinder } from '../../src/core/report.js';
 import { createVillageFinder } from '../../src/content/village-finder.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createMemoryReports, type MemoryReports } from '../../src/reports/memory-reports.js';
+import { createForgetDesk } from '../../src/reports/forget.js';
 import { MemorySessionStore } from '../../src/storage/memory-session-store.js';
 import { renderConsoleMessage } from '../../src/channels/console/render.js';
 
@@ -50,7 +51,16 @@ export function recordingSender(): MessageSender & {
 }
 
 export function makeEngine(
-  opts: { store?: SessionStore; clock?: Clock; content?: ContentParts; reports?: ReportDesk } = {},
+  opts: {
+    store?: SessionStore;
+    clock?: Clock;
+    content?: ContentParts;
+    reports?: ReportDesk;
+    /** Senders per channel for alerts and notices (default: one recording sender for all). */
+    senders?: Partial<Record<ChannelName, MessageSender>>;
+    /** USER_MESSAGES_PER_MINUTE (default 30). */
+    userMessagesPerMinute?: number;
+  } = {},
 ): {
   engine: Engine;
   store: SessionStore;
@@ -62,7 +72,7 @@ export function makeEngine(
   const sender = recordingSender();
   const translator = createTranslator('locales');
   const reports = createMemoryReports({
-    senders: { console: sender, telegram: sender, whatsapp: sender },
+    senders: opts.senders ?? { console: sender, telegram: sender, whatsapp: sender },
     translator,
     villages: testVillages(),
     clock,
@@ -74,6 +84,14 @@ export function makeEngine(
     reports: opts.reports ?? reports.desk,
     officers: reports.officerDesk,
     villages: testVillages(),
+    forget: createForgetDesk({
+      store: reports.store,
+      officers: reports.officers,
+      channels: {},
+      clock,
+      logger: silentLogger,
+    }),
+    ...(opts.userMessagesPerMinute ? { userMessagesPerMinute: opts.userMessagesPerMinute } : {}),
     translator,
     contentDir: 'content',
     localesDir: 'locales',

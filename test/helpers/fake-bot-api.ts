@@ -162,3 +162,19 @@ export const buttonUpdate = (chatId: number, data: string): Update => ({
     data,
   },
 });
+
+/** A photo message (with a caption) as Telegram delivers it: sizes small to large, file ids. */
+export const photoUpdate = (chatId: number, fileId: string, caption = ''): Update => ({
+  update_id: nextUpdate++,
+  message: {
+    message_id: nextUpdate,
+    date: 0,
+    chat: { id: chatId, type: 'private', first_name: 'Siti' },
+    from: { id: chatId, is_bot: false, first_name: 'Siti' },
+    photo: [
+      { file_id: `${fileId}-small`, file_unique_id: `${fileId}-s`, width: 90, height: 120, file_size: 2_000 },
+      { file_id: fileId, file_unique_id: `${fileId}-l`, width: 960, height: 1280, file_size: 180_000 },
+    ],
+    ...(caption ? { caption } : {}),
+  },
+});

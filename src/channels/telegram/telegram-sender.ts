@@ -2,6 +2,7 @@ import { GrammyError, type Api } from 'grammy';
 import type { OutboundMessage } from '../../core/message.js';
 import { RecipientUnreachable, type MessageSender } from '../../core/ports.js';
 import { renderTelegram } from './render.js';
+import { TELEGRAM_MEDIA } from './to-inbound.js';
 
 const PREFIX = 'telegram:';
 
@@ -24,18 +25,21 @@ export function createTelegramSender(api: Api): MessageSender {
     async send(address: string, messages: readonly OutboundMessage[]): Promise<void> {
       const chatId = address.startsWith(PREFIX) ? Number(address.slice(PREFIX.length)) : NaN;
       if (!Number.isSafeInteger(chatId)) throw new RecipientUnreachable(address, 'not-telegram');
-      for (const m of renderTelegram(messages)) {
-        try {
+      // Evidence photos first (Telegram file ids are sent again by id), then the text with its buttons.
+      const photos = messages.flatMap((m) => m.media ?? []).filter((p) => p.ref.startsWith(TELEGRAM_MEDIA));
+      try {
+        for (const p of photos) await api.sendPhoto(chatId, p.ref.slice(TELEGRAM_MEDIA.length));
+        for (const m of renderTelegram(messages)) {
           await api.sendMessage(chatId, m.html, {
             parse_mode: 'HTML',
             link_preview_options: { is_disabled: true },
             ...(m.keyboard ? { reply_markup: m.keyboard } : {}),
           });
-        } catch (err) {
-          const reason = unreachableReason(err);
-          if (reason) throw new RecipientUnreachable(address, reason);
-          throw err;
         }
+      } catch (err) {
+        const reason = unreachableReason(err);
+        if (reason) throw new RecipientUnreachable(address, reason);
+        throw err;
       }
     },
   };

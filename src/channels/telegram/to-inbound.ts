@@ -1,6 +1,9 @@
 import type { Context } from 'grammy';
 import type { InboundMessage, MediaRef } from '../../core/message.js';
 
+/** Prefix of media refs that are Telegram file ids (a bot can send them again by id). */
+export const TELEGRAM_MEDIA = 'tg:';
+
 /** Commands the bot answers; others are passed on as text (the engine says it did not understand). */
 const COMMAND_WORDS: Readonly<Record<string, string>> = {
   menu: 'menu',
@@ -11,6 +14,7 @@ const COMMAND_WORDS: Readonly<Record<string, string>> = {
   batal: 'batal',
   cancel: 'batal',
   tolong: 'tolong',
+  hapus: 'hapus',
 };
 
 const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i;
@@ -44,7 +48,7 @@ export function toInbound(ctx: Context, receivedAt: Date): InboundMessage | unde
   const media: MediaRef[] = [
     {
       kind: 'photo',
-      ref: largest.file_id,
+      ref: `${TELEGRAM_MEDIA}${largest.file_id}`,
       ...(largest.file_size === undefined ? {} : { size: largest.file_size }),
     },
   ];
