@@ -7,6 +7,7 @@ import { createFlows } from './core/flows/index.js';
 import { createIntentMatcher, type IntentLists } from './core/intents.js';
 import { LOCALES, type Locale } from './core/locale.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './core/ports.js';
+import type { ForgetDesk } from './core/forget.js';
 import type { OfficerDesk } from './core/officer.js';
 import type { ReportDesk, VillageFinder } from './core/report.js';
 import { createOfferScanner } from './analysis/offer-scanner.js';
@@ -52,6 +53,10 @@ export interface BuildEngineOptions {
   readonly reports: ReportDesk;
   readonly officers: OfficerDesk;
   readonly villages: VillageFinder;
+  /** "Delete my data" (`hapus`); without it, deleting fails and the user is told to try again. */
+  readonly forget?: ForgetDesk;
+  /** USER_MESSAGES_PER_MINUTE. */
+  readonly userMessagesPerMinute?: number;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly defaultLocale: Locale;
@@ -77,5 +82,7 @@ export function buildEngine(opts: BuildEngineOptions): Engine {
     clock: opts.clock,
     logger: opts.logger,
     defaultLocale: opts.defaultLocale,
+    ...(opts.forget ? { forget: opts.forget } : {}),
+    ...(opts.userMessagesPerMinute ? { userMessagesPerMinute: opts.userMessagesPerMinute } : {}),
   });
 }

@@ -10,6 +10,7 @@ import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
 import { createTranslator } from './i18n/translator.js';
 import { loadConfig } from './config/config.js';
 import { formatProblem } from './content/loader.js';
+import type { ForgetDesk } from './core/forget.js';
 import type { ChannelName } from './core/message.js';
 import { systemClock, type MessageSender, type SessionStore } from './core/ports.js';
 import { createConsoleSender } from './channels/console/console-sender.js';
@@ -19,6 +20,7 @@ import { DEMO_OFFICERS } from './officers/demo-officers.js';
 import { createMemoryReports } from './reports/memory-reports.js';
 import { createRedisReports } from './reports/redis-reports.js';
 import type { ReportSystem } from './reports/report-system.js';
+import { createForgetDesk, createRedisReporterTraces, type ChannelForget } from './reports/forget.js';
 import { BullJobQueue, startBullWorkers } from './storage/bull-queues.js';
 import { createLogger } from './observability/logger.js';
 import { notReady, ok, pingCheck, startHttpServer } from './observability/http-server.js';
@@ -119,6 +121,9 @@ async function main(): Promise<number> {
   const shutdownReports: (() => Promise<void>)[] = [];
   let settleReports: (() => Promise<void>) | undefined;
   let reports: ReportSystem;
+  /** "Delete my data": channels add their part as they start (like the senders). */
+  const forgetChannels: Partial<Record<ChannelName, ChannelForget>> = {};
+  let forget: ForgetDesk;
   if (redis && config.redisUrl) {
     const queue = new BullJobQueue(
       redis,
@@ -144,6 +149,14 @@ async function main(): Promise<number> {
       onAcknowledged: metrics.acknowledged,
     });
     reports = onRedis;
+    forget = createForgetDesk({
+      store: onRedis.store,
+      officers: onRedis.officers,
+      traces: createRedisReporterTraces(redis, config.redisKeyPrefix),
+      channels: forgetChannels,
+      clock: systemClock,
+      logger,
+    });
     if (config.reports.workers) {
       const workerRedis = createWorkerRedis(config.redisUrl, {
         onError: (err) => logger.warn({ err }, 'report worker connection problem'),
@@ -186,6 +199,13 @@ async function main(): Promise<number> {
       `Demo reports: kept in memory, alerts go to demo officers (${DEMO_OFFICERS.map((o) => o.address).join(', ')}).\n`,
     );
     reports = inMemory;
+    forget = createForgetDesk({
+      store: inMemory.store,
+      officers: inMemory.officers,
+      channels: forgetChannels,
+      clock: systemClock,
+      logger,
+    });
     settleReports = () => inMemory.queue.idle();
     shutdownReports.push(async () => {
       await inMemory.queue.idle();
@@ -201,6 +221,8 @@ async function main(): Promise<number> {
       reports: observeDesk(reports.desk, metrics),
       officers: reports.officerDesk,
       villages,
+      forget,
+      userMessagesPerMinute: config.userMessagesPerMinute,
       translator,
       clock: systemClock,
       logger,
@@ -249,6 +271,7 @@ async function main(): Promise<number> {
       }
       whatsapp = started.channel;
       senders.whatsapp = whatsapp.sender;
+      forgetChannels.whatsapp = (address) => started.channel.forget(address);
       const wa = whatsapp;
       http.addCheck({
         name: 'whatsapp',

@@ -75,6 +75,7 @@ const envSchema = z.object({
   REPORT_WORKER_CONCURRENCY: int(1, 500).default(20),
   ALERTS_PER_SECOND_TELEGRAM: int(1, 30).default(20),
   ALERTS_PER_SECOND_WHATSAPP: int(1, 10).default(1),
+  USER_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
   CONSOLE_USER: z
     .string()
     .regex(/^[a-z0-9_-]{1,32}$/i, 'expected up to 32 letters, digits, "_" or "-"')
@@ -108,6 +109,8 @@ export interface Config {
   readonly contentDir: string;
   readonly localesDir: string;
   readonly consoleUser: string;
+  /** Messages one user may send per minute; beyond it one "please slow down", then silence. */
+  readonly userMessagesPerMinute: number;
   readonly reports: ReportConfig;
 }
 
@@ -192,6 +195,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       contentDir: e.CONTENT_DIR,
       localesDir: e.LOCALES_DIR,
       consoleUser: e.CONSOLE_USER,
+      userMessagesPerMinute: e.USER_MESSAGES_PER_MINUTE,
       reports: {
         escalateAfterMs: e.REPORT_ESCALATE_AFTER_MINUTES * 60_000,
         perDay: e.REPORTS_PER_DAY,

@@ -1,5 +1,6 @@
 import type { Catalog } from '../content/catalog.js';
 import type { Flow, FlowContext, FlowState, Input, Outcome } from './flow.js';
+import { unwiredForgetDesk, type ForgetDesk } from './forget.js';
 import { cleanText, foldForMatch } from './input.js';
 import type { GlobalWord, IntentMatcher } from './intents.js';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
@@ -8,6 +9,7 @@ import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './po
 import { officerCommand, type OfficerDesk } from './officer.js';
 import type { ReportDesk, VillageFinder } from './report.js';
 import { MENU_CHOICE_ID, renderReplies, renderText } from './render.js';
+import { UserRateLimiter } from './rate-limit.js';
 import type { Session } from './session.js';
 
 export interface EngineDeps {
@@ -18,11 +20,15 @@ export interface EngineDeps {
   readonly reports: ReportDesk;
   readonly officers: OfficerDesk;
   readonly villages: VillageFinder;
+  /** "Delete my data": the reports' and channels' part (the engine deletes the session). */
+  readonly forget?: ForgetDesk;
   readonly translator: Translator;
   readonly intents: IntentMatcher;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly defaultLocale?: Locale;
+  /** Messages one user may send per minute; beyond it one "please slow down", then silence (default 30). */
+  readonly userMessagesPerMinute?: number;
 }
 
 export interface Engine {
@@ -33,6 +39,8 @@ export interface Engine {
 interface Turn {
   readonly session: Session;
   readonly replies: readonly Reply[];
+  /** The user's data was deleted in this turn: the stored session is deleted, none is saved. */
+  readonly forgotten?: true;
 }
 
 /** Saving is compare-and-set; a conflict (another process answered first) re-runs the turn this often. */
@@ -43,6 +51,8 @@ const FOLDED_LABELS = 5000;
 const MAX_LABEL_INPUT = 40;
 /** A flow may hand over to another flow at most this many times in one turn. */
 const MAX_HOPS = 4;
+/** Messages one user may send per minute unless configured (USER_MESSAGES_PER_MINUTE). */
+export const DEFAULT_USER_MESSAGES_PER_MINUTE = 30;
 
 const MENU: FlowState = { step: 'root', data: {} };
 
@@ -54,6 +64,7 @@ const MENU: FlowState = { step: 'root', data: {} };
 export function createEngine(deps: EngineDeps): Engine {
   const flows = new Map(deps.flows.map((f) => [f.id, f]));
   const defaultLocale = deps.defaultLocale ?? DEFAULT_LOCALE;
+  const forget = deps.forget ?? unwiredForgetDesk;
   const found = flows.get('menu');
   if (!found) throw new Error('engine needs a flow with id "menu"');
   const menuFlow: Flow = found;
@@ -68,6 +79,7 @@ export function createEngine(deps: EngineDeps): Engine {
     reports: deps.reports,
     officers: deps.officers,
     villages: deps.villages,
+    forget,
   });
   const flowOf = (id: string): Flow => flows.get(id) ?? menuFlow;
 
@@ -92,13 +104,14 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     const locale = outcome.locale ?? session.locale;
     const target = hops < MAX_HOPS ? flowOf(outcome.flow) : menuFlow;
-    const { saved, resume } = handOver(session, target.id);
+    const { saved, resume } = outcome.forgotten ? {} : handOver(session, target.id);
     const started =
       hops < MAX_HOPS
         ? await target.start(ctxOf(locale, user), outcome.arg, resume)
         : { type: 'next' as const, state: MENU };
     const next: Session = { locale, flow: target.id, ...MENU, ...(saved ? { saved } : {}) };
-    return settle(user, next, started, replies, hops + 1);
+    const turn = await settle(user, next, started, replies, hops + 1);
+    return outcome.forgotten ? { ...turn, forgotten: true } : turn;
   }
 
   /** Keeps the progress of a flow left midway, and hands a flow being started the progress kept for it. */
@@ -262,11 +275,16 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /** Tail of each user's queue: one user's messages are answered one after the other, in order. */
   const queues = new Map<string, Promise<unknown>>();
+  const limiter = new UserRateLimiter(deps.userMessagesPerMinute ?? DEFAULT_USER_MESSAGES_PER_MINUTE);
 
   function serialized(msg: InboundMessage): Promise<EngineResult> {
+    // Counted on arrival, so a flood never piles up in the queue; a dropped message costs no Redis call.
+    const verdict = limiter.check(msg.userKey, deps.clock.now().getTime());
+    if (verdict === 'drop') return Promise.resolve({ locale: defaultLocale, messages: [] });
+    const run = verdict === 'warn' ? slowDown : answer;
     const previous = queues.get(msg.userKey);
     // Nothing queued for this user (the usual case): answer at once, no promise chain.
-    const result = previous ? previous.catch(() => undefined).then(() => answer(msg)) : answer(msg);
+    const result = previous ? previous.catch(() => undefined).then(() => run(msg)) : run(msg);
     queues.set(msg.userKey, result);
     // One reaction for both outcomes (`finally` plus `catch` cost three promises per message).
     const forget = () => {
@@ -277,6 +295,15 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   return { handle: serialized };
+
+  /** "Please slow down", in the user's language; the session is read, never written. */
+  async function slowDown(msg: InboundMessage): Promise<EngineResult> {
+    const locale = await deps.store.load(msg.userKey).then(
+      (l) => l.decoded.session.locale,
+      () => defaultLocale,
+    );
+    return { locale, messages: renderReplies(deps.translator, locale, [{ body: [t('engine.slowDown')] }]) };
+  }
 
   async function answer(msg: InboundMessage): Promise<EngineResult> {
     let locale = defaultLocale;
@@ -289,6 +316,14 @@ export function createEngine(deps: EngineDeps): Engine {
           decoded.type === 'reset' && !msg.start
             ? await startFlow(msg.userKey, decoded.session, 'menu', [{ body: [t('engine.sessionReset')] }])
             : await turn(decoded.session, msg, []);
+        if (result.forgotten) {
+          // Nothing of this user is written back: the next message starts a new default session.
+          await deps.store.delete(msg.userKey);
+          return {
+            locale: result.session.locale,
+            messages: renderReplies(deps.translator, result.session.locale, withMenuChoice(result)),
+          };
+        }
         const saved = await deps.store.save(msg.userKey, result.session, loaded.rev);
         if (saved.type === 'saved') {
           return {

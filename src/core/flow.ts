@@ -1,4 +1,5 @@
 import type { Catalog } from '../content/catalog.js';
+import type { ForgetDesk } from './forget.js';
 import type { Locale } from './locale.js';
 import type { MediaRef, Reply, Text } from './message.js';
 import type { OfferScanner } from './ports.js';
@@ -17,6 +18,7 @@ export interface FlowContext {
   readonly reports: ReportDesk;
   readonly officers: OfficerDesk;
   readonly villages: VillageFinder;
+  readonly forget: ForgetDesk;
 }
 
 export interface FlowState {
@@ -41,6 +43,11 @@ export type Outcome =
       readonly flow: string;
       readonly arg?: string;
       readonly locale?: Locale;
+      /**
+       * The user's data was just deleted (`hapus`): the flow starts from a fresh session (no progress
+       * kept for other flows) and the engine deletes the stored session instead of saving one.
+       */
+      readonly forgotten?: true;
     }
   /** The answer does not fit: the engine says `reason` and asks again. */
   | { readonly type: 'invalid'; readonly reason: Text };
@@ -69,7 +76,7 @@ export const next = (step: string, data: FlowData = {}, say?: readonly Reply[]):
 
 export const goto = (
   flow: string,
-  opts: { say?: readonly Reply[]; arg?: string; locale?: Locale } = {},
+  opts: { say?: readonly Reply[]; arg?: string; locale?: Locale; forgotten?: true } = {},
 ): Outcome => ({
   type: 'goto',
   flow,

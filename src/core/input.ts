@@ -1,9 +1,12 @@
 /** The longest text a flow receives; longer messages are cut (the user is told). */
 export const MAX_TEXT_LENGTH = 4000;
 
-// C0/C1 controls except tab and newline, zero-width and bidi-control characters, BOM.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
+// C0/C1 controls except tab and newline, zero-width and bidi-control characters, BOM, and half
+// surrogate pairs (from a sender, or from the first cut of a long text): stored or sent on, a lone
+// surrogate turns into U+FFFD or makes an API refuse the text.
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uD800-\uDFFF]/gu;
 
 export interface CleanText {
   readonly text: string;

@@ -174,8 +174,18 @@ export class RedisSessionStore implements SessionStore {
     return { type: 'saved', rev };
   }
 
+  /**
+   * Deletes the session for good: a write still under way is waited for and a pending one is
+   * cancelled, so no write of an older step can land after the DEL and bring the session back.
+   */
   async delete(userKey: string): Promise<void> {
+    const entry = this.#cache.peek(userKey, this.#now());
     this.#cache.delete(userKey);
+    if (entry) {
+      entry.removed = true;
+      entry.dirty = false;
+      await entry.writing?.catch(() => undefined);
+    }
     await this.opts.redis.del(this.opts.keys.session(userKey));
   }
 
@@ -231,10 +241,11 @@ export class RedisSessionStore implements SessionStore {
     const { raw, rev } = entry;
     entry.flushing = true;
     entry.dirty = false;
-    this.#write(userKey, entry.confirmedRev, raw, rev).then(
+    entry.writing = this.#write(userKey, entry.confirmedRev, raw, rev).then(
       (reply) => {
         entry.flushing = false;
         entry.failing = false;
+        if (entry.removed) return this.#notifyIfIdle();
         const stored = typeof reply === 'number' ? undefined : parseStored(reply === '' ? null : reply);
         // A write that failed after Redis applied it comes back as a "conflict" with our own value.
         if (typeof reply === 'number' || (stored?.rev === rev && stored.raw === raw)) {
@@ -250,6 +261,7 @@ export class RedisSessionStore implements SessionStore {
       },
       (err: unknown) => {
         entry.flushing = false;
+        if (entry.removed) return this.#notifyIfIdle();
         entry.dirty = true;
         entry.failing = true;
         this.opts.logger.warn({ err }, 'session write failed; will retry');

@@ -16,6 +16,10 @@ export interface CacheEntry {
   flushing: boolean;
   /** The last write failed (Redis unreachable); retried until it succeeds. */
   failing: boolean;
+  /** The write under way, so a delete can wait for it (a write landing after the DEL would revive the session). */
+  writing?: Promise<unknown>;
+  /** Deleted ("delete my data"): no write of this entry may follow, not even a retry. */
+  removed?: boolean;
 }
 
 /**

@@ -102,7 +102,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
 }
 
 /** Commands in the Telegram menu; descriptions come from `locales/<lng>/telegram.json`. */
-export const COMMANDS = ['start', 'menu', 'bahasa', 'bantuan', 'tolong'] as const;
+export const COMMANDS = ['start', 'menu', 'bahasa', 'bantuan', 'tolong', 'hapus'] as const;
 
 /** The commands menu, in Indonesian by default and in English for English-language Telegram apps. */
 export async function registerCommands(bot: Bot, translator: Translator): Promise<void> {

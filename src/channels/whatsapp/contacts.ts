@@ -9,6 +9,8 @@ export interface ContactBook {
   /** Records that `address` wrote to the bot (or registered as an officer) now. */
   markContactable(address: string): Promise<void>;
   isContactable(address: string): Promise<boolean>;
+  /** "Delete my data": the address is no longer listed (writing again lists it again). */
+  forget(address: string): Promise<void>;
 }
 
 export function createContactBook(redis: Redis, key: string, now: () => number = Date.now): ContactBook {
@@ -18,6 +20,9 @@ export function createContactBook(redis: Redis, key: string, now: () => number =
     },
     async isContactable(address) {
       return (await redis.zscore(key, address)) !== null;
+    },
+    async forget(address) {
+      await redis.zrem(key, address);
     },
   };
 }

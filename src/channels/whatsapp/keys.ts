@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuthStateKeys } from '../../storage/whatsapp-auth-state.js';
 
 /**
@@ -12,10 +13,15 @@ export interface WhatsAppKeys {
   readonly outbox: OutboxKeys;
   /** Sorted set: address → time it last wrote to the bot (or registered as an officer). */
   readonly contactable: string;
-  /** Marker of a message id already handled (duplicates are dropped). */
+  /**
+   * Marker of a message id already handled (duplicates are dropped). The chat is hashed: key names
+   * spell out no phone number (a key listing, "delete my data").
+   */
   readonly seen: (chatJid: string, messageId: string) => string;
   /** Bytes of one received photo; the key is the `MediaRef.ref` the engine gets. */
   readonly media: (id: string) => string;
+  /** Set of the media keys one address sent (hashed), so "delete my data" finds them. */
+  readonly mediaBy: (address: string) => string;
   /** Pattern of every media key, for scans. */
   readonly mediaPattern: string;
 }
@@ -43,8 +49,13 @@ export function createWhatsAppKeys(prefix: string, account: string): WhatsAppKey
       dead: `${base}out:dead`,
     },
     contactable: `${base}contactable`,
-    seen: (chatJid, messageId) => `${base}seen:${chatJid}:${messageId}`,
+    seen: (chatJid, messageId) => `${base}seen:${hashed(chatJid)}:${messageId}`,
     media: (id) => `${base}media:${id}`,
+    mediaBy: (address) => `${base}media-by:${hashed(address)}`,
     mediaPattern: `${base}media:*`,
   };
 }
+
+/** A chat or address as it appears in key names: hashed, so no phone number is spelled out. */
+const hashed = (value: string): string =>
+  createHash('sha256').update(`demimas-wa\u0000${value}`).digest('base64url').slice(0, 22);

@@ -18,21 +18,41 @@ export const MEDIA_TTL_SECONDS = 30 * 86_400;
 
 /** Received photos, by the key given to the engine as `MediaRef.ref`. */
 export interface MediaStore {
-  put(bytes: Buffer): Promise<string>;
+  /** Stores a photo; `owner` (the sender's address) lists it for `forget`. */
+  put(bytes: Buffer, owner?: string): Promise<string>;
   get(ref: string): Promise<Buffer | undefined>;
+  /** "Delete my data": every photo the address sent, and its list. */
+  forget(owner: string): Promise<void>;
 }
 
 export function createRedisMediaStore(
   redis: Redis,
   keyOf: (id: string) => string,
   ttlSeconds = MEDIA_TTL_SECONDS,
+  /** The key of the list of one sender's photos (`WhatsAppKeys.mediaBy`). */
+  listOf?: (owner: string) => string,
 ): MediaStore {
   const pattern = keyOf('');
   return {
-    async put(bytes) {
+    async put(bytes, owner) {
       const ref = keyOf(randomUUID());
-      await redis.set(ref, bytes, 'EX', ttlSeconds);
+      if (!owner || !listOf) {
+        await redis.set(ref, bytes, 'EX', ttlSeconds);
+        return ref;
+      }
+      // The list lives as long as its newest photo.
+      await redis
+        .multi()
+        .set(ref, bytes, 'EX', ttlSeconds)
+        .sadd(listOf(owner), ref)
+        .expire(listOf(owner), ttlSeconds)
+        .exec();
       return ref;
+    },
+    async forget(owner) {
+      if (!listOf) return;
+      const refs = (await redis.smembers(listOf(owner))).filter((r) => r.startsWith(pattern));
+      await redis.del(...refs, listOf(owner));
     },
     async get(ref) {
       // Only this store's keys: a ref is data from a session, not a key to read anything by.
@@ -61,6 +81,8 @@ export type PhotoOutcome =
 export interface PhotoDeps {
   readonly download: MediaDownloader;
   readonly store: MediaStore;
+  /** The sender's address, so "delete my data" finds the photo. */
+  readonly owner?: string;
   readonly maxBytes: number;
   readonly logger: Logger;
 }
@@ -88,7 +110,7 @@ export async function receivePhoto(
   if (bytes === 'too-large') return { type: 'rejected', reason: 'too-large' };
   const mime = sniffPhotoType(bytes);
   if (!mime) return { type: 'rejected', reason: 'type' };
-  const ref = await deps.store.put(bytes);
+  const ref = await deps.store.put(bytes, deps.owner);
   return { type: 'saved', media: { kind: 'photo', ref, mime, size: bytes.length } };
 }
 

@@ -75,6 +75,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       photo = await receivePhoto(msg, classified.image, {
         download: deps.downloader(sock),
         store: deps.media,
+        owner: address,
         maxBytes: deps.maxPhotoBytes,
         logger: log,
       });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../core/ports.js';
+import { jidOfAddress } from './address.js';
 import type { OutboxKeys } from './keys.js';
 
 /** One message waiting to be sent: the chat to send it to and its text. */
@@ -73,6 +74,8 @@ export interface Outbox {
   stop(): Promise<void>;
   /** Messages waiting, over all addresses. */
   size(): Promise<number>;
+  /** "Delete my data": drops the given-up messages to this address from the dead list. */
+  forget(address: string): Promise<void>;
 }
 
 /**
@@ -207,6 +210,13 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       const addresses = await redis.smembers(keys.pending);
       const lengths = await Promise.all(addresses.map((a) => redis.llen(keys.queue(a))));
       return lengths.reduce((sum, n) => sum + n, 0);
+    },
+    async forget(address) {
+      const jid = jidOfAddress(address);
+      if (!jid) return;
+      for (const raw of await redis.lrange(keys.dead, 0, -1)) {
+        if (raw.includes(jid)) await redis.lrem(keys.dead, 0, raw);
+      }
     },
   };
 }

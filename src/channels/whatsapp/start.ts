@@ -60,6 +60,11 @@ export interface WhatsAppChannel {
   markContactable(address: string): Promise<void>;
   /** Received photos, by `MediaRef.ref`. */
   readonly media: MediaStore;
+  /**
+   * "Delete my data": the address leaves the contact book, its photos are deleted, and messages to it
+   * that were given up (the dead list) are dropped. Messages still queued for it are sent as usual.
+   */
+  forget(address: string): Promise<void>;
   health(): WhatsAppHealth;
   /** Stops intake, answers what was received, stops sending (the queue stays in Redis), frees the number. */
   stop(): Promise<void>;
@@ -103,7 +108,7 @@ export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWh
   const libLogger = logger.child({ module: 'baileys' });
   libLogger.level = config.libLogLevel;
   const contacts = createContactBook(redis, keys.contactable);
-  const media = createRedisMediaStore(redis, keys.media);
+  const media = createRedisMediaStore(redis, keys.media, undefined, keys.mediaBy);
 
   const connection = createConnection({
     makeSocket: () =>
@@ -170,6 +175,11 @@ export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWh
       sender: createWhatsAppSender({ contacts, outbox }),
       markContactable: (address) => contacts.markContactable(address),
       media,
+      async forget(address) {
+        await contacts.forget(address);
+        await media.forget(address);
+        await outbox.forget(address);
+      },
       health: () => connection.health(),
       stop: () => stop('stopped'),
     },

@@ -12,6 +12,7 @@ import { reportFlow } from './report.js';
 import { statusFlow } from './report-status.js';
 import { signsFlow } from './signs.js';
 import { eligibilityFlow } from './eligibility.js';
+import { forgetFlow } from './forget.js';
 import { guideFlow } from './guide.js';
 import { createMenuFlow } from './menu.js';
 import { searchFlow } from './search.js';
@@ -38,5 +39,6 @@ export function createFlows(intents: IntentMatcher): Flow[] {
     helpFlow,
     sosFlow,
     languageFlow,
+    forgetFlow,
   ];
 }

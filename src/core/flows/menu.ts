@@ -24,6 +24,7 @@ const EXTRA_INTENTS: Readonly<Partial<Record<string, { flow: string; arg?: strin
   countries: { flow: 'guide', arg: 'countries' },
   greeting: { flow: 'menu', say: 'menu.greeting' },
   thanks: { flow: 'menu', say: 'menu.thanks' },
+  forget: { flow: 'forget' },
 };
 
 /** "cek PT Maju Jaya", "PT Maju Jaya resmi?", or a bare phone number: an agency check (short texts only). */

@@ -6,7 +6,7 @@ import { contactLines } from './contacts.js';
 /** "bantuan" / "help": how to use the bot, then the menu. */
 export const helpFlow: Flow = {
   id: 'help',
-  start: () => goto('menu', { say: [{ title: t('help.title'), body: [t('help.body')] }] }),
+  start: () => goto('menu', { say: [{ title: t('help.title'), body: [t('help.body'), t('help.forget')] }] }),
   prompt: () => ({ body: [] }),
   handle: () => goto('menu'),
 };

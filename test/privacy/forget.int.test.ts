@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildEngine } from '../../src/bootstrap.js';
+import type { Engine } from '../../src/core/engine.js';
+import { systemClock } from '../../src/core/ports.js';
+import { createTranslator } from '../../src/i18n/translator.js';
+import { createForgetDesk, createRedisReporterTraces } from '../../src/reports/forget.js';
+import { reporterId } from '../../src/reports/keys.js';
+import { createKeys } from '../../src/storage/keys.js';
+import { RedisSessionStore } from '../../src/storage/redis-session-store.js';
+import { chat, realContent, recordingSender, silentLogger, testVillages } from '../helpers/engine.js';
+import { startRedisReports, until } from '../helpers/report-harness.js';
+import { TERNYANG, officer, reportLines } from '../helpers/report-script.js';
+import { dumpRedis, keysMentioning } from './redis-dump.js';
+
+const USER = 'telegram:7394018265';
+const OWN_PHONE_FORMS = ['0857-1111-2222', '085711112222', '6285711112222', '+62 857 1111 2222'];
+
+const codeIn = (text: string): string => {
+  const m = /R-[A-Z0-9]{6}/.exec(text);
+  if (!m) throw new Error(`no report code in: ${text}`);
+  return m[0];
+};
+
+describe('"hapus" (delete my data) on Redis with the real report pipeline', () => {
+  const prefix = `test:${randomUUID().slice(0, 8)}:`;
+  const sender = recordingSender();
+  let harness: Awaited<ReturnType<typeof startRedisReports>> | undefined;
+  let sessions: RedisSessionStore | undefined;
+
+  afterAll(async () => {
+    sessions?.close();
+    if (!harness) return;
+    const dump = await dumpRedis(harness.redis, prefix);
+    if (dump.length > 0) await harness.redis.del(...dump.map((k) => k.key));
+    await harness.close();
+  });
+
+  async function start(): Promise<{
+    engine: Engine;
+    h: NonNullable<typeof harness>;
+    store: RedisSessionStore;
+  }> {
+    const h = await startRedisReports({ prefix, sender });
+    harness = h;
+    await h.officers.save(officer('desa', 'village', TERNYANG));
+    const store = new RedisSessionStore({
+      redis: h.redis,
+      keys: createKeys(prefix),
+      idleTtlMs: 86_400_000,
+      clock: systemClock,
+      cacheSize: 1000,
+      writeMode: 'behind',
+      logger: silentLogger,
+    });
+    sessions = store;
+    const engine = buildEngine({
+      contentDir: 'content',
+      localesDir: 'locales',
+      store,
+      reports: h.desk,
+      officers: h.officerDesk,
+      villages: testVillages(),
+      forget: createForgetDesk({
+        store: h.store,
+        officers: h.officers,
+        traces: createRedisReporterTraces(h.redis, prefix),
+        channels: {},
+        clock: systemClock,
+        logger: silentLogger,
+      }),
+      translator: createTranslator('locales'),
+      // A scripted user types faster than anyone: the per-user limit is not what this test is about.
+      userMessagesPerMinute: 1000,
+      clock: systemClock,
+      logger: silentLogger,
+      defaultLocale: 'id',
+      content: realContent(),
+    });
+    return { engine, h, store };
+  }
+
+  it('deletes the session, the unsent draft and the reporter from their report; the report stays', async () => {
+    const { engine, h, store } = await start();
+    const c = chat(engine, USER);
+
+    // A report filed and delivered (the reporter asked to be told of changes).
+    for (const line of reportLines({ updates: '1' })) await c.say(line);
+    const code = codeIn(c.text(await c.say('1')));
+    await until(async () => (await h.queue.busy()) === 0 && sender.sent.some((s) => s.address === USER));
+
+    // A second report left midway, with the user's own number in a note.
+    const draft = reportLines({
+      name: 'Bu Yati',
+      phones: '0813 2222 3333',
+      evidence: ['nomor saya 0857-1111-2222'],
+    });
+    for (const line of draft.slice(0, draft.indexOf('selesai'))) await c.say(line);
+    await c.say('menu');
+    await store.flush();
+    const rid = reporterId(USER);
+    const before = await dumpRedis(h.redis, prefix);
+    expect(keysMentioning(before, USER)).not.toEqual([]);
+    expect(keysMentioning(before, '0857-1111-2222')).not.toEqual([]);
+    expect(keysMentioning(before, `ri:who:${rid}`)).not.toEqual([]);
+
+    const asked = c.text(await c.say('hapus data saya'));
+    expect(asked).toContain('Hapus data Anda');
+    expect(asked).toContain('tetap disimpan agar petugas bisa menanganinya');
+    const done = c.text(await c.say('ya'));
+    expect(done).toContain('Data Anda sudah dihapus');
+    expect(done).toContain('Laporan Anda (1) tetap ditangani petugas');
+    expect(done).toContain('Menu utama');
+    await store.flush();
+    await until(async () => (await h.queue.busy()) === 0);
+
+    const after = await dumpRedis(h.redis, prefix);
+    const digits = USER.slice(USER.indexOf(':') + 1);
+    expect(keysMentioning(after, digits)).toEqual([]);
+    for (const form of OWN_PHONE_FORMS) expect(keysMentioning(after, form)).toEqual([]);
+    expect(keysMentioning(after, 'Bu Yati')).toEqual([]);
+    expect(keysMentioning(after, '+6281322223333')).toEqual([]);
+    // Only the day's report count keeps the hashed id (a number, two days), so deleting cannot reset the limit.
+    expect(keysMentioning(after, rid).every((k) => k.startsWith(`${prefix}rl:${rid}:`))).toBe(true);
+    expect(await h.redis.exists(createKeys(prefix).session(USER))).toBe(0);
+
+    // The report itself stays for the officers, with what was reported and a note that the reporter left.
+    const record = await h.store.get(code);
+    expect(record?.details.recruiter.name).toBe('Pak Darto');
+    expect(record?.details.notes).toContain('Dia bilang bisa berangkat tanpa pelatihan');
+    expect(await h.store.reporter(code)).toBeUndefined();
+    expect((await h.store.history(code)).at(-1)).toMatchObject({ type: 'reporter-data-removed' });
+    expect(await h.store.codesByReporter(USER)).toEqual([]);
+
+    // The same chat cannot find its report any more, and gets no more notices about it.
+    expect(c.text(await c.say(`cek ${code}`))).toContain(`Laporan ${code} tidak ditemukan`);
+    const told = sender.sent.filter((s) => s.address === USER).length;
+    expect(await h.officerDesk.act('console:desa', { type: 'ack', code })).toMatchObject({ type: 'done' });
+    await until(async () => (await h.queue.busy()) === 0);
+    expect(sender.sent.filter((s) => s.address === USER)).toHaveLength(told);
+
+    // The new session (from "cek") holds only the menu and the language.
+    await store.flush();
+    const fresh = await h.redis.get(createKeys(prefix).session(USER));
+    expect(fresh).toMatch(/^\d+:\{"v":1,"l":"id","f":"(menu|status)","s":"\w+"(,"d":\{.*\})?\}$/);
+    expect(fresh).not.toContain('Bu Yati');
+  }, 60_000);
+
+  it('asks first: "tidak" keeps everything, and an officer is sent to the admin instead', async () => {
+    const { engine, h } = await start();
+    const villager = chat(engine, 'telegram:5550001');
+    await villager.say('halo');
+    await villager.say('hapus');
+    expect(villager.text(await villager.say('tidak'))).toContain('data Anda tidak dihapus');
+    expect(await h.redis.exists(createKeys(prefix).session('telegram:5550001'))).toBe(1);
+
+    const desa = chat(engine, 'console:desa');
+    const out = desa.text(await desa.say('hapus'));
+    expect(out).toContain('Anda terdaftar sebagai petugas');
+    expect(out).not.toContain('Hapus data Anda sekarang?');
+    expect(await h.officers.byAddress('console:desa')).toMatchObject({ active: true });
+  });
+});
