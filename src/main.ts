@@ -17,6 +17,7 @@ import { createConsoleSender } from './channels/console/console-sender.js';
 import { createTelegramSender } from './channels/telegram/telegram-sender.js';
 import { createVillageFinder } from './content/village-finder.js';
 import { DEMO_OFFICERS } from './officers/demo-officers.js';
+import { startEscalationTimer } from './reports/escalation-timer.js';
 import { createMemoryReports } from './reports/memory-reports.js';
 import { createRedisReports } from './reports/redis-reports.js';
 import type { ReportSystem } from './reports/report-system.js';
@@ -177,8 +178,10 @@ async function main(): Promise<number> {
       void sweep();
       const timer = setInterval(() => void sweep(), SWEEP_AFTER_MS);
       timer.unref();
+      const stopEscalations = startEscalationTimer(onRedis.pipeline, config.reports.escalateAfterMs, logger);
       shutdownReports.push(async () => {
         clearInterval(timer);
+        stopEscalations();
         await workers.close();
         workerRedis.disconnect();
       });
@@ -209,7 +212,7 @@ async function main(): Promise<number> {
     settleReports = () => inMemory.queue.idle();
     shutdownReports.push(async () => {
       await inMemory.queue.idle();
-      inMemory.queue.close();
+      inMemory.stop();
     });
   }
 

@@ -14,6 +14,8 @@ export function reportKeys(prefix: string) {
     byStatus: (status: ReportStatus) => `${prefix}ri:status:${status}`,
     byArea: (area: string) => `${prefix}ri:area:${area}`,
     byReporter: (reporterId: string) => `${prefix}ri:who:${reporterId}`,
+    /** Reports waiting for an officer, by when they reached their level (escalation looks here). */
+    waiting: () => `${prefix}ri:waiting`,
     /** Draft key → code: submitting one draft twice gives one report. */
     draft: (reporterId: string, draftKey: string) => `${prefix}rd:${reporterId}:${draftKey}`,
     /** Recruiter phone reported by this reporter today → code. */

@@ -26,6 +26,8 @@ export class MemoryReportStore implements ReportStore {
   private readonly links = new Map<string, { code: string; until: number }>();
   private readonly daily = new Map<string, number>();
   private readonly alerts = new Set<string>();
+  /** Report code → when it started waiting at its level. */
+  private readonly waiting = new Map<string, number>();
 
   create(r: NewReport): Promise<CreateResult> {
     const who = reporterId(r.reporter.address);
@@ -79,7 +81,11 @@ export class MemoryReportStore implements ReportStore {
     const stored = this.reports.get(code);
     if (!stored) return Promise.resolve({ applied: false });
     const before = stored.record.status;
-    if (!applies(change, before)) return Promise.resolve({ applied: false, before });
+    if (!applies(change, before, stored.record.level)) return Promise.resolve({ applied: false, before });
+    if (change.to && change.to !== before) {
+      if (change.to === 'routed' || change.to === 'escalated') this.waiting.set(code, Date.parse(entry.at));
+      else if (['acknowledged', 'resolved', 'failed'].includes(change.to)) this.waiting.delete(code);
+    }
     stored.record = {
       ...stored.record,
       ...(change.to ? { status: change.to } : {}),
@@ -126,6 +132,17 @@ export class MemoryReportStore implements ReportStore {
     stored.history.push(entry);
     stored.record = { ...stored.record, updatedAt: entry.at };
     return Promise.resolve(true);
+  }
+
+  waitingSince(before: Date): Promise<string[]> {
+    return Promise.resolve(
+      [...this.waiting].filter(([, since]) => since <= before.getTime()).map(([code]) => code),
+    );
+  }
+
+  stopWaiting(code: string): Promise<void> {
+    this.waiting.delete(code);
+    return Promise.resolve();
   }
 
   alertSent(alertId: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { Clock, Logger, MessageSender, Translator } from '../core/ports.js'
 import type { VillageFinder } from '../core/report.js';
 import { MemoryInviteStore } from '../officers/invites.js';
 import { MemoryOfficerDirectory } from '../officers/memory-officer-directory.js';
+import { startEscalationTimer } from './escalation-timer.js';
 import { MemoryJobQueue } from './memory-queue.js';
 import { MemoryReportStore } from './memory-report-store.js';
 import { createReportSystem, type ReportSettings, type ReportSystem } from './report-system.js';
@@ -12,6 +13,8 @@ export interface MemoryReports extends ReportSystem {
   readonly officers: MemoryOfficerDirectory;
   readonly queue: MemoryJobQueue;
   readonly invites: MemoryInviteStore;
+  /** Stops the escalation timer and pending jobs. */
+  stop(): void;
 }
 
 /** The whole report side in process memory: the console demo without Redis, and flow tests. */
@@ -30,5 +33,16 @@ export function createMemoryReports(deps: {
   const invites = new MemoryInviteStore();
   const system = createReportSystem({ ...deps, ...deps.settings, store, officers, queue, invites });
   queue.bind(system.pipeline.processors);
-  return { ...system, store, officers, queue, invites };
+  const stopEscalations = startEscalationTimer(system.pipeline, deps.settings.escalateAfterMs, deps.logger);
+  return {
+    ...system,
+    store,
+    officers,
+    queue,
+    invites,
+    stop() {
+      stopEscalations();
+      queue.close();
+    },
+  };
 }

@@ -50,6 +50,11 @@ export interface Pipeline {
   readonly processors: Processors;
   /** Re-queues the route job of reports stored but never routed (their job was lost with Redis, say). */
   sweep(olderThanMs: number): Promise<number>;
+  /**
+   * Queues an escalation for every report nobody took within the set time at its level. Run it every
+   * so often (several processes may: job ids are per report and level, so each runs once).
+   */
+  escalateDue(): Promise<number>;
 }
 
 /**
@@ -119,10 +124,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return { name: 'alert', id: jobIds.alert(data), data, channel };
     });
 
-  const escalateJob = (code: string, level: AreaLevel): JobSpec[] => {
-    if (level === 'admin') return [];
+  const escalateJob = (code: string, level: AreaLevel): JobSpec => {
     const data: EscalateJob = { code, level };
-    return [{ name: 'escalate', id: jobIds.escalate(data), data, delayMs: deps.escalateAfterMs }];
+    return { name: 'escalate', id: jobIds.escalate(data), data, delayMs: 0 };
   };
 
   const notifyJob = (code: string, status: ReportStatus): JobSpec => {
@@ -134,10 +138,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   async function ensureJobs(r: ReportRecord): Promise<void> {
     const current = await officers.forArea(r.level, r.area);
     const kind: AlertKind = r.status === 'escalated' ? 'escalated' : 'report';
-    await queue.add([
-      ...alertJobs(r.code, { level: r.level, officers: current }, kind),
-      ...escalateJob(r.code, r.level),
-    ]);
+    await queue.add([...alertJobs(r.code, { level: r.level, officers: current }, kind)]);
   }
 
   async function alertAdmins(code: string, why: string): Promise<void> {
@@ -182,7 +183,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       }),
     );
     if (!change.applied) return;
-    await queue.add([...alertJobs(code, found, 'report'), ...escalateJob(code, found.level)]);
+    await queue.add(alertJobs(code, found, 'report'));
   }
 
   async function alert(job: AlertJob, attempt: Attempt): Promise<void> {
@@ -251,15 +252,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return;
     }
     const above = levelAbove(job.level);
-    if (!above) return;
+    // Nobody above (admins already have it): stop looking at it.
+    if (!above) return store.stopWaiting(job.code);
     const minutes = Math.round(deps.escalateAfterMs / 60_000);
     const found = await chooseRoute(officers, r.details.village, above, [
       `not acknowledged at ${job.level} within ${minutes} min`,
     ]);
-    if (!found) return;
+    if (!found) return store.stopWaiting(job.code);
     const change = await store.update(
       job.code,
-      { from: WAITING, to: 'escalated', level: found.level, area: found.area },
+      { from: WAITING, atLevel: job.level, to: 'escalated', level: found.level, area: found.area },
       entry('escalated', {
         level: found.level,
         area: found.area,
@@ -274,7 +276,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     await queue.add([
       ...passed.map((o) => messageJob({ code: job.code, to: o.id, kind: 'escalated-away', seq })),
       ...alertJobs(job.code, found, 'escalated'),
-      ...escalateJob(job.code, found.level),
       ...(r.updates ? [notifyJob(job.code, 'escalated')] : []),
     ]);
   }
@@ -359,6 +360,15 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       escalate: guarded('escalate', escalate),
       notify: guarded('notify', notify),
       message: guarded('message', message),
+    },
+    async escalateDue() {
+      const due = await store.waitingSince(new Date(deps.clock.now().getTime() - deps.escalateAfterMs));
+      const reports = await Promise.all(due.map((code) => store.get(code)));
+      const jobs = reports.flatMap((r) =>
+        r && WAITING.includes(r.status) ? [escalateJob(r.code, r.level)] : [],
+      );
+      if (jobs.length > 0) await queue.add(jobs);
+      return jobs.length;
     },
     async sweep(olderThanMs) {
       const stale = await store.codesByStatus(

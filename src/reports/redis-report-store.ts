@@ -50,10 +50,12 @@ return {'created', ARGV[1]}
 `;
 
 /**
- * Guarded change. KEYS: report, log, status indexes (in the order of ARGV[10..]), [mark key].
- * ARGV: allowed statuses ('*' or comma list), new status ('' = same), fields JSON, entry (appended
- * when the change applies), now, code, entry appended in any case (''), mark value (''), mark TTL,
- * statuses….
+ * Guarded change. KEYS: report, log, waiting index, status indexes (in the order of ARGV[12..]),
+ * [mark key]. ARGV: allowed statuses ('*' or comma list), new status ('' = same), fields as
+ * "name=value" lines, entry (appended when the change applies), now ISO, code, entry appended in any
+ * case (''), mark value (''), mark TTL, now ms, level the report must be at (''), statuses….
+ * Reports waiting for an officer (routed, escalated) are in the waiting index from the time they
+ * reached their level; taking, resolving or failing a report takes it out.
  */
 const UPDATE = `
 local cur = redis.call('HGET', KEYS[1], 'status')
@@ -64,21 +66,33 @@ if ARGV[7] ~= '' then
   redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5])
 end
 if ARGV[1] ~= '*' and not string.find(',' .. ARGV[1] .. ',', ',' .. cur .. ',', 1, true) then return {0, cur} end
+if ARGV[11] ~= '' and redis.call('HGET', KEYS[1], 'level') ~= ARGV[11] then return {0, cur} end
 if ARGV[4] == '' then return {0, cur} end
 local to = ARGV[2]
+local set = {'updatedAt', ARGV[5]}
 if to ~= '' and to ~= cur then
   local from, into
-  for i = 10, #ARGV do
-    if ARGV[i] == cur then from = KEYS[i - 7] end
-    if ARGV[i] == to then into = KEYS[i - 7] end
+  for i = 12, #ARGV do
+    if ARGV[i] == cur then from = KEYS[i - 8] end
+    if ARGV[i] == to then into = KEYS[i - 8] end
   end
   local score = redis.call('ZSCORE', from, ARGV[6]) or 0
   redis.call('ZREM', from, ARGV[6])
   redis.call('ZADD', into, score, ARGV[6])
-  redis.call('HSET', KEYS[1], 'status', to)
+  set[#set + 1] = 'status'
+  set[#set + 1] = to
+  if to == 'routed' or to == 'escalated' then
+    redis.call('ZADD', KEYS[3], ARGV[10], ARGV[6])
+  elseif to == 'acknowledged' or to == 'resolved' or to == 'failed' then
+    redis.call('ZREM', KEYS[3], ARGV[6])
+  end
 end
-for k, v in pairs(cjson.decode(ARGV[3])) do redis.call('HSET', KEYS[1], k, v) end
-redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5])
+for line in string.gmatch(ARGV[3], '[^\\n]+') do
+  local eq = string.find(line, '=', 1, true)
+  set[#set + 1] = string.sub(line, 1, eq - 1)
+  set[#set + 1] = string.sub(line, eq + 1)
+end
+redis.call('HSET', KEYS[1], unpack(set))
 redis.call('RPUSH', KEYS[2], ARGV[4])
 return {1, cur}
 `;
@@ -244,6 +258,14 @@ export class RedisReportStore implements ReportStore {
     return removed === 1;
   }
 
+  async waitingSince(before: Date): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.waiting(), '-inf', before.getTime());
+  }
+
+  async stopWaiting(code: string): Promise<void> {
+    await this.redis.zrem(this.keys.waiting(), code);
+  }
+
   async alertSent(alertId: string): Promise<boolean> {
     return (await this.redis.get(this.keys.alert(alertId))) === 'sent';
   }
@@ -268,33 +290,40 @@ export class RedisReportStore implements ReportStore {
     entry: HistoryEntry | undefined,
     always?: { readonly entry: HistoryEntry; readonly mark: string },
   ): (string | number)[] {
-    const fields: Record<string, string> = {};
-    if (change.level) fields.level = change.level;
-    if (change.area !== undefined) fields.area = change.area;
-    if (change.outcome !== undefined) fields.outcome = change.outcome;
-    if (change.owner !== undefined) fields.owner = change.owner;
+    const fields: string[] = [];
+    if (change.level) fields.push(`level=${change.level}`);
+    if (change.area !== undefined) fields.push(`area=${change.area}`);
+    if (change.outcome !== undefined) fields.push(`outcome=${oneLine(change.outcome)}`);
+    if (change.owner !== undefined) fields.push(`owner=${change.owner}`);
     const keys = [
       this.keys.report(code),
       this.keys.history(code),
+      this.keys.waiting(),
       ...REPORT_STATUSES.map(this.keys.byStatus),
       ...(always ? [always.mark] : []),
     ];
+    const at = (entry ?? always?.entry)?.at ?? new Date().toISOString();
     return [
       keys.length,
       ...keys,
       change.from ? change.from.join(',') : '*',
       change.to ?? '',
-      JSON.stringify(fields),
+      fields.join('\n'),
       entry ? JSON.stringify(entry) : '',
-      (entry ?? always?.entry)?.at ?? '',
+      at,
       code,
       always ? JSON.stringify(always.entry) : '',
       always ? 'sent' : '',
       ALERT_STATE_TTL_SECONDS,
+      Date.parse(at),
+      change.atLevel ?? '',
       ...REPORT_STATUSES,
     ];
   }
 }
+
+/** Field values travel as "name=value" lines. */
+const oneLine = (v: string): string => v.replace(/[\r\n]+/g, ' ');
 
 function toChange(applied: number, before: string): ChangeResult {
   return { applied: applied === 1, ...(isStatus(before) ? { before } : {}) };

@@ -29,6 +29,8 @@ export interface ReportChange {
   readonly area?: string;
   readonly outcome?: string;
   readonly owner?: string;
+  /** Apply only while the report is still at this level (two escalations of one level apply once). */
+  readonly atLevel?: ReportRecord['level'];
 }
 
 export interface ChangeResult {
@@ -54,6 +56,10 @@ export interface ReportStore {
    * in one step. False (and nothing appended) when the report has no reporter data left.
    */
   removeReporter(code: string, entry: HistoryEntry): Promise<boolean>;
+  /** Reports routed or escalated before `before` and still not taken: due for escalation. */
+  waitingSince(before: Date): Promise<string[]>;
+  /** Takes a report out of the waiting index (nobody above to escalate to). */
+  stopWaiting(code: string): Promise<void>;
   /** Whether this alert (or notice, or message) was recorded as sent. */
   alertSent(alertId: string): Promise<boolean>;
   /**
@@ -77,6 +83,6 @@ export const ALERT_STATE_TTL_SECONDS = 90 * 86_400;
 
 export const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
 
-export function applies(change: ReportChange, status: ReportStatus): boolean {
-  return !change.from || change.from.includes(status);
+export function applies(change: ReportChange, status: ReportStatus, level: ReportRecord['level']): boolean {
+  return (!change.from || change.from.includes(status)) && (!change.atLevel || change.atLevel === level);
 }

@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import type { MessageSender } from '../../src/core/ports.js';
 import type { ReportDetails, Reporter } from '../../src/core/report.js';
 import { createTranslator } from '../../src/i18n/translator.js';
+import { startEscalationTimer } from '../../src/reports/escalation-timer.js';
 import { createRedisReports } from '../../src/reports/redis-reports.js';
 import { BullJobQueue, startBullWorkers } from '../../src/storage/bull-queues.js';
 import { connectRedis, createRedis, createWorkerRedis } from '../../src/storage/redis-client.js';
@@ -80,11 +81,15 @@ export async function startRedisReports(opts: {
           lockMs: 2000,
           logger: silentLogger,
         });
+  const stopEscalations = workers
+    ? startEscalationTimer(reports.pipeline, opts.escalateAfterMs ?? 3_600_000, silentLogger)
+    : () => undefined;
   return {
     ...reports,
     queue,
     redis,
     async close() {
+      stopEscalations();
       await workers?.close();
       await queue.close();
       workerRedis.disconnect();

@@ -243,7 +243,7 @@ describe('officers: escalation (controllable clock)', () => {
   });
 
   it('passes an untaken report to the district after the set time, tells the village officers, and stops once taken', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     vi.setSystemTime(TODAY);
     const clock: Clock = { now: () => new Date() };
     const s = makeEngine({ clock });

@@ -122,6 +122,22 @@ describe.each(stores)('report store (%s)', (_name, make) => {
     expect(await store.codesByStatus('submitted')).toEqual([]);
     expect(await store.codesByStatus('routed')).toEqual(['R-AAAAAA']);
     expect((await store.history('R-AAAAAA')).map((h) => h.type)).toEqual(['submitted', 'routed']);
+    // Routed: waiting for an officer since then; a change guarded on another level does not apply.
+    expect(await store.waitingSince(new Date('2026-11-29T08:00:59Z'))).toEqual([]);
+    expect(await store.waitingSince(new Date('2026-11-29T08:01:00Z'))).toEqual(['R-AAAAAA']);
+    const taken = { at: '2026-11-29T09:00:00.000Z', type: 'acknowledged' };
+    expect(await store.update('R-AAAAAA', { atLevel: 'village', to: 'acknowledged' }, taken)).toEqual({
+      applied: false,
+      before: 'routed',
+    });
+    expect(
+      await store.update('R-AAAAAA', { atLevel: 'district', to: 'acknowledged', outcome: 'a=b\nc' }, taken),
+    ).toEqual({
+      applied: true,
+      before: 'routed',
+    });
+    expect(await store.waitingSince(new Date('2026-12-29T00:00:00Z'))).toEqual([]);
+    expect(await store.codesByStatus('acknowledged')).toEqual(['R-AAAAAA']);
   });
 
   it('lists codes by village, district and province, oldest first', async () => {
