@@ -23,7 +23,7 @@ export const MESSAGE_CYCLE: readonly string[] = [
 ];
 
 /** Replies that mean the cycle went wrong: an infrastructure failure or a number not offered. */
-const BAD_REPLIES = ['sistem sedang gangguan', 'Nomor itu tidak ada'];
+const BAD_REPLIES = ['sistem sedang gangguan', 'Nomor itu tidak ada', 'banyak pesan dalam waktu singkat'];
 
 export interface BenchEngine {
   readonly engine: Engine;
@@ -44,6 +44,8 @@ export function createBenchEngine(store: SessionStore, content: ContentParts): B
     areaName: (code) => content.catalog.areas.name(code),
   });
   const engine = buildEngine({
+    // Simulated users type far faster than people: the per-user limit would answer most of them.
+    userMessagesPerMinute: 1_000_000,
     reports: reports.desk,
     officers: reports.officerDesk,
     villages,

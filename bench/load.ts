@@ -158,6 +158,8 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
       logger,
     });
     const engine = buildEngine({
+      // Simulated users type far faster than people: the per-user limit would answer most of them.
+      userMessagesPerMinute: 1_000_000,
       contentDir: join(ROOT, 'content'),
       localesDir: join(ROOT, 'locales'),
       store,
