@@ -100,7 +100,8 @@ describe('Telegram channel through real grammY against a local Bot API server', 
     expect(officerButtons).toEqual(expect.arrayContaining([expect.stringMatching(/^@o:ack:R-[A-Z0-9]{6}$/)]));
     // The officer presses "take it": checked on the server, the report is theirs now.
     await tg.bot.handleUpdate(buttonUpdate(5005, officerButtons[0] ?? ''));
-    expect(lastSent().text).toContain('Status: ditangani oleh Bu Sri');
+    const toOfficerNow = api.sent().filter((c) => c.payload.chat_id === 5005);
+    expect(toOfficerNow.at(-1)?.payload.text).toContain('Status: ditangani oleh Bu Sri');
   });
 
   it('refuses forged button data', async () => {
