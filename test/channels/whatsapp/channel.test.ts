@@ -9,9 +9,10 @@ import { startWhatsApp, type WhatsAppChannel } from '../../../src/channels/whats
 import type { WhatsAppConfig } from '../../../src/config/config.js';
 import type { Engine } from '../../../src/core/engine.js';
 import type { InboundMessage } from '../../../src/core/message.js';
-import { RecipientUnreachable } from '../../../src/core/ports.js';
+import { RecipientUnreachable, type MessageSender } from '../../../src/core/ports.js';
 import { createTranslator } from '../../../src/i18n/translator.js';
-import { makeEngine } from '../../helpers/engine.js';
+import { makeEngine, testVillages } from '../../helpers/engine.js';
+import { TERNYANG, reportLines } from '../../helpers/report-script.js';
 import { testRedis } from '../../helpers/redis.js';
 import { FakeSocket, USER, USER_JID, nextId, textFrom } from './fake-socket.js';
 
@@ -22,7 +23,17 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
   const translator = createTranslator('locales');
   const logger = pino({ level: 'silent' });
   const inbound: InboundMessage[] = [];
-  const real = makeEngine().engine;
+  // Alerts and notices go through the WhatsApp channel under test once one is started.
+  const viaChannel: { sender?: MessageSender } = {};
+  const setup = makeEngine({
+    senders: {
+      whatsapp: {
+        send: (a, m) =>
+          viaChannel.sender?.send(a, m) ?? Promise.reject(new RecipientUnreachable(a, 'no channel')),
+      },
+    },
+  });
+  const real = setup.engine;
   const engine: Engine = {
     handle: (msg) => {
       inbound.push(msg);
@@ -98,10 +109,13 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
     const before = sock.sent.length;
     const handled = inbound.length;
     sock.receive([textFrom(from, text)]);
-    await vi.waitFor(() => {
-      expect(inbound.length).toBeGreaterThan(handled);
-      expect(sock.sent.length).toBeGreaterThan(before);
-    });
+    await vi.waitFor(
+      () => {
+        expect(inbound.length).toBeGreaterThan(handled);
+        expect(sock.sent.length).toBeGreaterThan(before);
+      },
+      { timeout: 3000 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 30));
     return sock.sent.slice(before);
   }
@@ -155,6 +169,64 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
     expect(await channel.media.get(media.ref)).toEqual(JPEG);
     expect(await ctx.redis.ttl(media.ref)).toBeGreaterThan(86_400);
     expect(await channel.media.get('dm:s:whatsapp:62812')).toBeUndefined();
+  });
+
+  it('files a report with a photo, and the village officer on WhatsApp gets the alert through the outbox', async () => {
+    // The village directory loads once (half a second of work): before the channel and its short lease.
+    testVillages().byCode(TERNYANG);
+    const { last, channel } = await started();
+    viaChannel.sender = channel.sender;
+    const officerAddress = 'whatsapp:6281399990000';
+    await setup.reports.officers.save({
+      id: 'owa',
+      role: 'village',
+      area: TERNYANG,
+      address: officerAddress,
+      name: 'Pak Kades',
+      locale: 'id',
+      active: true,
+      joinedAt: '2026-11-01T00:00:00.000Z',
+    });
+    await channel.markContactable(officerAddress); // officers registered themselves by writing to the bot
+    await say(last(), 'menu'); // the same user chatted in the tests before
+    for (const line of reportLines().slice(0, 12)) await say(last(), line);
+    const enc = await encryptedStream(JPEG, 'image');
+    files.set('/brosur.enc', readFileSync(enc.encFilePath));
+    const before = last().sent.length;
+    last().receive([
+      {
+        key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
+        message: {
+          imageMessage: {
+            url: `${baseUrl}/brosur.enc`,
+            mediaKey: enc.mediaKey,
+            mimetype: 'image/jpeg',
+            fileLength: enc.fileLength,
+            caption: 'brosurnya',
+          },
+        },
+      },
+    ]);
+    await vi.waitFor(() => expect(last().sent.length).toBeGreaterThan(before));
+    expect(last().sent.at(-1)?.text).toContain('1 keterangan, 1 foto');
+    for (const line of ['selesai', '1', '1', '1']) await say(last(), line);
+    const received = (await say(last(), '1')).map((m) => m.text).join('\n');
+    expect(received).toContain('*Laporan diterima*');
+    const code = /R-[A-Z0-9]{6}/.exec(received)?.[0] ?? '';
+    await setup.reports.queue.idle();
+    await vi.waitFor(() =>
+      expect(last().sent.some((m) => m.jid === '6281399990000@s.whatsapp.net' && m.text.includes(code))).toBe(
+        true,
+      ),
+    );
+    const alert = last().sent.find((m) => m.jid === '6281399990000@s.whatsapp.net')?.text ?? '';
+    expect(alert).toContain(`*Laporan perekrut mencurigakan ${code}*`);
+    expect(alert).toContain('Foto bukti: 1');
+    expect(alert).toContain(`Balas TERIMA ${code}`);
+    expect(alert).not.toContain(USER);
+    const stored = await setup.reports.store.get(code);
+    expect(stored?.details.media).toHaveLength(1);
+    expect(await channel.media.get(stored?.details.media[0]?.ref ?? '')).toEqual(JPEG);
   });
 
   it('refuses photos that are too large (before downloading) or not really images, and says so', async () => {
