@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { ContentError, buildEngine, loadCatalog } from './bootstrap.js';
-import { Bot } from 'grammy';
-import { makeWASocket } from '@whiskeysockets/baileys';
 import { runConsoleChannel } from './channels/console/console-channel.js';
-import { startWhatsApp, type WhatsAppChannel } from './channels/whatsapp/start.js';
-import { serveTelegram, type Serving } from './channels/telegram/serve.js';
-import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
+import type { WhatsAppChannel } from './channels/whatsapp/start.js';
+import type { Serving } from './channels/telegram/serve.js';
 import { createTranslator } from './i18n/translator.js';
 import { loadConfig } from './config/config.js';
 import { formatProblem } from './content/loader.js';
@@ -14,7 +11,6 @@ import type { ForgetDesk } from './core/forget.js';
 import type { ChannelName } from './core/message.js';
 import { systemClock, type MessageSender, type SessionStore } from './core/ports.js';
 import { createConsoleSender } from './channels/console/console-sender.js';
-import { createTelegramSender } from './channels/telegram/telegram-sender.js';
 import { createVillageFinder } from './content/village-finder.js';
 import { DEMO_OFFICERS } from './officers/demo-officers.js';
 import { startEscalationTimer } from './reports/escalation-timer.js';
@@ -22,7 +18,6 @@ import { createMemoryReports } from './reports/memory-reports.js';
 import { createRedisReports } from './reports/redis-reports.js';
 import type { ReportSystem } from './reports/report-system.js';
 import { createForgetDesk, createRedisReporterTraces, type ChannelForget } from './reports/forget.js';
-import { BullJobQueue, startBullWorkers } from './storage/bull-queues.js';
 import { createLogger } from './observability/logger.js';
 import { notReady, ok, pingCheck, startHttpServer } from './observability/http-server.js';
 import { observeDesk, observeEngine, observeJobs } from './observability/instrument.js';
@@ -126,6 +121,8 @@ async function main(): Promise<number> {
   const forgetChannels: Partial<Record<ChannelName, ChannelForget>> = {};
   let forget: ForgetDesk;
   if (redis && config.redisUrl) {
+    // Loaded only when used: the console demo starts without BullMQ, grammY or Baileys.
+    const { BullJobQueue, startBullWorkers } = await import('./storage/bull-queues.js');
     const queue = new BullJobQueue(
       redis,
       `${config.redisKeyPrefix}bull`,
@@ -257,6 +254,10 @@ async function main(): Promise<number> {
     const shutdown = installShutdown({ logger, onSignal: () => http.drain() });
     let whatsapp: WhatsAppChannel | undefined;
     if (config.whatsapp && redis) {
+      const [{ makeWASocket }, { startWhatsApp }] = await Promise.all([
+        import('@whiskeysockets/baileys'),
+        import('./channels/whatsapp/start.js'),
+      ]);
       const started = await startWhatsApp({
         redis,
         engine,
@@ -283,6 +284,13 @@ async function main(): Promise<number> {
     }
     let serving: Serving | undefined;
     if (config.telegram) {
+      const [{ Bot }, { createTelegramChannel }, { createTelegramSender }, { serveTelegram }] =
+        await Promise.all([
+          import('grammy'),
+          import('./channels/telegram/telegram-channel.js'),
+          import('./channels/telegram/telegram-sender.js'),
+          import('./channels/telegram/serve.js'),
+        ]);
       const bot = new Bot(config.telegram.token, {
         ...(config.telegram.apiRoot ? { client: { apiRoot: config.telegram.apiRoot } } : {}),
       });
@@ -314,8 +322,8 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  // The console demo loads the village directory on the first look-up, not while showing the menu.
   logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
-  setImmediate(() => villages.warm());
   const stop = () => process.stdin.destroy();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
