@@ -21,8 +21,17 @@ export async function chooseRoute(
   why: readonly string[] = [],
 ): Promise<Route | undefined> {
   const levels = AREA_LEVELS.slice(AREA_LEVELS.indexOf(from));
-  // Every level is read at once (one round trip): most reports stop at the first.
-  const found = await Promise.all(levels.map((level) => directory.forArea(level, areaOf(village, level))));
+  // Most reports stop at the first level: read it alone, and the levels above (at once) only if needed.
+  const first = levels[0] ? await directory.forArea(levels[0], areaOf(village, levels[0])) : [];
+  const found =
+    first.length > 0
+      ? [first]
+      : [
+          first,
+          ...(await Promise.all(
+            levels.slice(1).map((level) => directory.forArea(level, areaOf(village, level))),
+          )),
+        ];
   const reasons = [...why];
   for (const [i, level] of levels.entries()) {
     const area = areaOf(village, level);

@@ -58,22 +58,29 @@ export class BullJobQueue implements JobQueue {
       [...byQueue].map(([name, list]) => {
         const queue = this.queues.get(name);
         if (!queue) throw new Error(`unknown queue ${name}`);
+        const [only] = list;
+        // One job (the usual case): a plain add, without a transaction around it.
+        if (list.length === 1 && only) return queue.add(only.name, only.data, this.options(only));
         return queue.addBulk(
           list.map((job) => ({
             name: job.name,
             data: job.data,
-            opts: {
-              jobId: job.id,
-              attempts: this.retry.attempts,
-              backoff: { type: 'exponential', delay: this.retry.backoffMs },
-              removeOnComplete: { age: KEEP_COMPLETED_S },
-              removeOnFail: { age: KEEP_FAILED_S },
-              ...(job.name === 'escalate' ? { delay: job.delayMs } : {}),
-            },
+            opts: this.options(job),
           })),
         );
       }),
     );
+  }
+
+  private options(job: JobSpec) {
+    return {
+      jobId: job.id,
+      attempts: this.retry.attempts,
+      backoff: { type: 'exponential', delay: this.retry.backoffMs },
+      removeOnComplete: { age: KEEP_COMPLETED_S },
+      removeOnFail: { age: KEEP_FAILED_S },
+      ...(job.name === 'escalate' && job.delayMs > 0 ? { delay: job.delayMs } : {}),
+    };
   }
 
   /** Jobs waiting, delayed or running, per queue (for metrics and tests). */
