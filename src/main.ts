@@ -31,6 +31,11 @@ import { RedisSessionStore } from './storage/redis-session-store.js';
 /** Reports still `submitted` this long after being stored get their route job again. */
 const SWEEP_AFTER_MS = 60_000;
 
+const CONSOLE_MESSAGES_PER_MINUTE = 1_000_000;
+
+/** The console with Redis waits at most this long for the report jobs a line set off. */
+const CONSOLE_SETTLE_MS = 3000;
+
 /** Node types `isTTY` as boolean, but it is undefined on pipes. */
 const isTerminal = (stream: { isTTY?: boolean }): boolean => stream.isTTY === true;
 
@@ -184,6 +189,13 @@ async function main(): Promise<number> {
       });
     }
     shutdownReports.push(() => queue.close());
+    if (consoleMode && config.reports.workers) {
+      // The console prints alerts as they go out: after each line, wait (briefly) for the jobs it set off.
+      settleReports = async () => {
+        const until = Date.now() + CONSOLE_SETTLE_MS;
+        while (Date.now() < until && (await queue.busy()) > 0) await new Promise((r) => setTimeout(r, 20));
+      };
+    }
   } else {
     const inMemory = createMemoryReports({
       senders,
@@ -222,7 +234,8 @@ async function main(): Promise<number> {
       officers: reports.officerDesk,
       villages,
       forget,
-      userMessagesPerMinute: config.userMessagesPerMinute,
+      // The console is the operator's own terminal (and scripted demos type fast): no per-user limit there.
+      userMessagesPerMinute: consoleMode ? CONSOLE_MESSAGES_PER_MINUTE : config.userMessagesPerMinute,
       translator,
       clock: systemClock,
       logger,
