@@ -1,14 +1,19 @@
 import { join } from 'node:path';
-import { createVillageFinder } from '../src/content/village-finder.js';
-import { createTranslator } from '../src/i18n/translator.js';
-import { createMemoryReports } from '../src/reports/memory-reports.js';
 import { inspect } from 'node:util';
 import { buildEngine } from '../src/bootstrap.js';
 import type { ContentParts } from '../src/bootstrap.js';
 import type { Engine } from '../src/core/engine.js';
 import type { OutboundMessage } from '../src/core/message.js';
 import { systemClock, type SessionStore } from '../src/core/ports.js';
-import { ROOT, drivePass, measureRate, silentLogger, telegramUserId, type RateResult } from './util.js';
+import {
+  ROOT,
+  benchReportSide,
+  drivePass,
+  measureRate,
+  silentLogger,
+  telegramUserId,
+  type RateResult,
+} from './util.js';
 
 /**
  * A realistic session cycle starting and ending at the main menu: guide pages, the readiness check
@@ -32,24 +37,10 @@ export interface BenchEngine {
 
 export function createBenchEngine(store: SessionStore, content: ContentParts): BenchEngine {
   const logger = silentLogger();
-  const translator = createTranslator(join(ROOT, 'locales'));
-  const villages = createVillageFinder();
-  const reports = createMemoryReports({
-    senders: {},
-    translator,
-    villages,
-    clock: systemClock,
-    logger,
-    settings: { escalateAfterMs: 3_600_000, perDay: 5 },
-    areaName: (code) => content.catalog.areas.name(code),
-  });
   const engine = buildEngine({
     // Simulated users type far faster than people: the per-user limit would answer most of them.
     userMessagesPerMinute: 1_000_000,
-    reports: reports.desk,
-    officers: reports.officerDesk,
-    villages,
-    translator,
+    ...benchReportSide(content, logger),
     contentDir: join(ROOT, 'content'),
     localesDir: join(ROOT, 'locales'),
     store,

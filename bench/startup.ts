@@ -1,12 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createVillageFinder } from '../src/content/village-finder.js';
-import { createTranslator } from '../src/i18n/translator.js';
-import { createMemoryReports } from '../src/reports/memory-reports.js';
 import { join } from 'node:path';
 import { buildEngine, loadCatalog } from '../src/bootstrap.js';
 import { systemClock } from '../src/core/ports.js';
 import { MemorySessionStore } from '../src/storage/memory-session-store.js';
-import { ROOT, median, silentLogger } from './util.js';
+import { ROOT, benchReportSide, median, silentLogger } from './util.js';
 
 const READY_TEXT = 'Menu utama';
 const TIMEOUT_MS = 20_000;
@@ -71,23 +68,9 @@ export async function measureSpawnStartup(runs: number): Promise<SpawnStartup> {
 export function inProcessStartupMs(): number {
   const start = performance.now();
   const content = loadCatalog(join(ROOT, 'content'), systemClock.now());
-  const translator = createTranslator(join(ROOT, 'locales'));
-  const villages = createVillageFinder();
   const logger = silentLogger();
-  const reports = createMemoryReports({
-    senders: {},
-    translator,
-    villages,
-    clock: systemClock,
-    logger,
-    settings: { escalateAfterMs: 3_600_000, perDay: 5 },
-    areaName: (code) => content.catalog.areas.name(code),
-  });
   buildEngine({
-    reports: reports.desk,
-    officers: reports.officerDesk,
-    villages,
-    translator,
+    ...benchReportSide(content, logger),
     contentDir: join(ROOT, 'content'),
     localesDir: join(ROOT, 'locales'),
     store: new MemorySessionStore(86_400_000, systemClock),

@@ -1,5 +1,10 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from '../src/core/ports.js';
+import type { ContentParts } from '../src/bootstrap.js';
+import { createVillageFinder } from '../src/content/village-finder.js';
+import { systemClock, type Logger } from '../src/core/ports.js';
+import { createTranslator } from '../src/i18n/translator.js';
+import { createMemoryReports } from '../src/reports/memory-reports.js';
 
 /** The repository root, so the bench runs from any working directory. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -92,3 +97,22 @@ export const round = (n: number, digits = 0): number => {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 };
+
+/**
+ * The engine's report side as the console demo wires it (memory stores and queue), for benches that
+ * build an engine: reports are not what they measure, but the engine needs them.
+ */
+export function benchReportSide(content: ContentParts, logger: Logger) {
+  const translator = createTranslator(join(ROOT, 'locales'));
+  const villages = createVillageFinder();
+  const reports = createMemoryReports({
+    senders: {},
+    translator,
+    villages,
+    clock: systemClock,
+    logger,
+    settings: { escalateAfterMs: 3_600_000, perDay: 5 },
+    areaName: (code) => content.catalog.areas.name(code),
+  });
+  return { reports: reports.desk, officers: reports.officerDesk, villages, translator };
+}

@@ -7,7 +7,6 @@ import type { Serving } from './channels/telegram/serve.js';
 import { createTranslator } from './i18n/translator.js';
 import { loadConfig } from './config/config.js';
 import { formatProblem } from './content/loader.js';
-import type { ForgetDesk } from './core/forget.js';
 import type { ChannelName } from './core/message.js';
 import { systemClock, type MessageSender, type SessionStore } from './core/ports.js';
 import { createConsoleSender } from './channels/console/console-sender.js';
@@ -17,6 +16,8 @@ import { startEscalationTimer } from './reports/escalation-timer.js';
 import { createMemoryReports } from './reports/memory-reports.js';
 import { createRedisReports } from './reports/redis-reports.js';
 import type { ReportSystem } from './reports/report-system.js';
+import type { ReportStore } from './reports/report-store.js';
+import type { OfficerDirectory } from './officers/officer.js';
 import { createForgetDesk, createRedisReporterTraces, type ChannelForget } from './reports/forget.js';
 import { createLogger } from './observability/logger.js';
 import { notReady, ok, pingCheck, startHttpServer } from './observability/http-server.js';
@@ -121,10 +122,11 @@ async function main(): Promise<number> {
   };
   const shutdownReports: (() => Promise<void>)[] = [];
   let settleReports: (() => Promise<void>) | undefined;
-  let reports: ReportSystem;
+  let reports: ReportSystem & { readonly store: ReportStore; readonly officers: OfficerDirectory };
+  /** Report keys outside the report records (drafts, links) that name a reporter, on Redis. */
+  let reporterTraces: ((address: string) => Promise<void>) | undefined;
   /** "Delete my data": channels add their part as they start (like the senders). */
   const forgetChannels: Partial<Record<ChannelName, ChannelForget>> = {};
-  let forget: ForgetDesk;
   if (redis && config.redisUrl) {
     // Loaded only when used: the console demo starts without BullMQ, grammY or Baileys.
     const { BullJobQueue, startBullWorkers } = await import('./storage/bull-queues.js');
@@ -152,14 +154,7 @@ async function main(): Promise<number> {
       onAcknowledged: metrics.acknowledged,
     });
     reports = onRedis;
-    forget = createForgetDesk({
-      store: onRedis.store,
-      officers: onRedis.officers,
-      traces: createRedisReporterTraces(redis, config.redisKeyPrefix),
-      channels: forgetChannels,
-      clock: systemClock,
-      logger,
-    });
+    reporterTraces = createRedisReporterTraces(redis, config.redisKeyPrefix);
     if (config.reports.workers) {
       const workerRedis = createWorkerRedis(config.redisUrl, {
         onError: (err) => logger.warn({ err }, 'report worker connection problem'),
@@ -211,19 +206,21 @@ async function main(): Promise<number> {
       `Demo reports: kept in memory, alerts go to demo officers (${DEMO_OFFICERS.map((o) => o.address).join(', ')}).\n`,
     );
     reports = inMemory;
-    forget = createForgetDesk({
-      store: inMemory.store,
-      officers: inMemory.officers,
-      channels: forgetChannels,
-      clock: systemClock,
-      logger,
-    });
     settleReports = () => inMemory.queue.idle();
     shutdownReports.push(async () => {
       await inMemory.queue.idle();
       inMemory.stop();
     });
   }
+
+  const forget = createForgetDesk({
+    store: reports.store,
+    officers: reports.officers,
+    ...(reporterTraces ? { traces: reporterTraces } : {}),
+    channels: forgetChannels,
+    clock: systemClock,
+    logger,
+  });
 
   const engine = observeEngine(
     buildEngine({

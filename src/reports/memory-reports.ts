@@ -1,12 +1,9 @@
-import type { ChannelName } from '../core/message.js';
-import type { Clock, Logger, MessageSender, Translator } from '../core/ports.js';
-import type { VillageFinder } from '../core/report.js';
 import { MemoryInviteStore } from '../officers/invites.js';
 import { MemoryOfficerDirectory } from '../officers/memory-officer-directory.js';
 import { startEscalationTimer } from './escalation-timer.js';
 import { MemoryJobQueue } from './memory-queue.js';
 import { MemoryReportStore } from './memory-report-store.js';
-import { createReportSystem, type ReportSettings, type ReportSystem } from './report-system.js';
+import { createReportSystem, type ReportSideDeps, type ReportSystem } from './report-system.js';
 
 export interface MemoryReports extends ReportSystem {
   readonly store: MemoryReportStore;
@@ -18,15 +15,7 @@ export interface MemoryReports extends ReportSystem {
 }
 
 /** The whole report side in process memory: the console demo without Redis, and flow tests. */
-export function createMemoryReports(deps: {
-  readonly senders: Partial<Record<ChannelName, MessageSender>>;
-  readonly translator: Translator;
-  readonly villages: VillageFinder;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly settings: ReportSettings;
-  readonly areaName: (code: string) => string | undefined;
-}): MemoryReports {
+export function createMemoryReports(deps: ReportSideDeps): MemoryReports {
   const store = new MemoryReportStore();
   const officers = new MemoryOfficerDirectory();
   const queue = new MemoryJobQueue({ attempts: 5, backoffMs: 500, logger: deps.logger });

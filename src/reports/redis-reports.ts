@@ -1,13 +1,10 @@
 import type { Redis } from 'ioredis';
-import type { ChannelName } from '../core/message.js';
-import type { Clock, Logger, MessageSender, Translator } from '../core/ports.js';
-import type { VillageFinder } from '../core/report.js';
 import { inviteKeys, RedisInviteStore } from '../officers/invites.js';
 import { officerKeys, RedisOfficerDirectory } from '../officers/redis-officer-directory.js';
 import type { JobQueue } from './jobs.js';
 import { reportKeys } from './keys.js';
 import { RedisReportStore } from './redis-report-store.js';
-import { createReportSystem, type ReportSettings, type ReportSystem } from './report-system.js';
+import { createReportSystem, type ReportSideDeps, type ReportSystem } from './report-system.js';
 
 export interface RedisReports extends ReportSystem {
   readonly store: RedisReportStore;
@@ -16,20 +13,9 @@ export interface RedisReports extends ReportSystem {
 }
 
 /** The report side on Redis: store and officers under the key prefix, jobs on the given queue. */
-export function createRedisReports(deps: {
-  readonly redis: Redis;
-  readonly prefix: string;
-  readonly queue: JobQueue;
-  readonly senders: Partial<Record<ChannelName, MessageSender>>;
-  readonly translator: Translator;
-  readonly villages: VillageFinder;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly settings: ReportSettings;
-  readonly areaName: (code: string) => string | undefined;
-  readonly onJoined?: (address: string) => void;
-  readonly onAcknowledged?: (seconds: number) => void;
-}): RedisReports {
+export function createRedisReports(
+  deps: ReportSideDeps & { readonly redis: Redis; readonly prefix: string; readonly queue: JobQueue },
+): RedisReports {
   const store = new RedisReportStore(deps.redis, reportKeys(deps.prefix));
   const officers = new RedisOfficerDirectory(deps.redis, officerKeys(deps.prefix));
   const invites = new RedisInviteStore(deps.redis, inviteKeys(deps.prefix));

@@ -18,6 +18,20 @@ export interface ReportSettings {
   readonly perDay: number;
 }
 
+/** What the report side needs from the rest of the bot, in memory or on Redis. */
+export interface ReportSideDeps {
+  readonly senders: Partial<Record<ChannelName, MessageSender>>;
+  readonly translator: Translator;
+  readonly villages: VillageFinder;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: ReportSettings;
+  /** Names of regencies and provinces by code (idn-area-data). */
+  readonly areaName: (code: string) => string | undefined;
+  readonly onJoined?: (address: string) => void;
+  readonly onAcknowledged?: (seconds: number) => void;
+}
+
 export interface ReportSystemDeps extends ReportSettings {
   readonly store: ReportStore;
   readonly officers: OfficerDirectory;
