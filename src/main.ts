@@ -26,7 +26,6 @@ import { createMetrics } from './observability/metrics.js';
 import { installShutdown } from './observability/shutdown.js';
 import { createKeys } from './storage/keys.js';
 import { MemorySessionStore } from './storage/memory-session-store.js';
-import { connectRedis, createRedis, createWorkerRedis } from './storage/redis-client.js';
 import { RedisSessionStore } from './storage/redis-session-store.js';
 
 /** Reports still `submitted` this long after being stored get their route job again. */
@@ -83,6 +82,8 @@ async function main(): Promise<number> {
   let redis: Redis | undefined;
   let store: SessionStore;
   if (config.redisUrl) {
+    // ioredis is loaded only when Redis is configured: the console demo starts without it.
+    const { connectRedis, createRedis } = await import('./storage/redis-client.js');
     redis = createRedis(config.redisUrl, {
       onError: (err) => logger.warn({ err }, 'redis connection problem'),
     });
@@ -156,6 +157,7 @@ async function main(): Promise<number> {
     reports = onRedis;
     reporterTraces = createRedisReporterTraces(redis, config.redisKeyPrefix);
     if (config.reports.workers) {
+      const { createWorkerRedis } = await import('./storage/redis-client.js');
       const workerRedis = createWorkerRedis(config.redisUrl, {
         onError: (err) => logger.warn({ err }, 'report worker connection problem'),
       });
