@@ -15,7 +15,7 @@ import { DEMO_OFFICERS } from './officers/demo-officers.js';
 import { startEscalationTimer } from './reports/escalation-timer.js';
 import { createMemoryReports } from './reports/memory-reports.js';
 import { createRedisReports } from './reports/redis-reports.js';
-import type { ReportSystem } from './reports/report-system.js';
+import type { ReportSideDeps, ReportSystem } from './reports/report-system.js';
 import type { ReportStore } from './reports/report-store.js';
 import type { OfficerDirectory } from './officers/officer.js';
 import { createForgetDesk, createRedisReporterTraces, type ChannelForget } from './reports/forget.js';
@@ -117,9 +117,15 @@ async function main(): Promise<number> {
   const senders: Partial<Record<ChannelName, MessageSender>> = {};
   if (consoleMode) senders.console = createConsoleSender(process.stdout, isTerminal(process.stdout));
   const areaName = (code: string) => content.catalog.areas.name(code);
-  const reportSettings = {
-    escalateAfterMs: config.reports.escalateAfterMs,
-    perDay: config.reports.perDay,
+  const reportSide: ReportSideDeps = {
+    senders,
+    translator,
+    villages,
+    clock: systemClock,
+    logger,
+    settings: { escalateAfterMs: config.reports.escalateAfterMs, perDay: config.reports.perDay },
+    areaName,
+    onAcknowledged: metrics.acknowledged,
   };
   const shutdownReports: (() => Promise<void>)[] = [];
   let settleReports: (() => Promise<void>) | undefined;
@@ -141,19 +147,7 @@ async function main(): Promise<number> {
       (err) => logger.warn({ err }, 'report queue connection problem'),
     );
     metrics.watchQueues(() => queue.depths());
-    const onRedis = createRedisReports({
-      redis,
-      prefix: config.redisKeyPrefix,
-      queue,
-      senders,
-      translator,
-      villages,
-      clock: systemClock,
-      logger,
-      settings: reportSettings,
-      areaName,
-      onAcknowledged: metrics.acknowledged,
-    });
+    const onRedis = createRedisReports({ ...reportSide, redis, prefix: config.redisKeyPrefix, queue });
     reports = onRedis;
     reporterTraces = createRedisReporterTraces(redis, config.redisKeyPrefix);
     if (config.reports.workers) {
@@ -194,15 +188,7 @@ async function main(): Promise<number> {
       };
     }
   } else {
-    const inMemory = createMemoryReports({
-      senders,
-      translator,
-      villages,
-      clock: systemClock,
-      logger,
-      settings: reportSettings,
-      areaName,
-    });
+    const inMemory = createMemoryReports(reportSide);
     for (const officer of DEMO_OFFICERS) await inMemory.officers.save(officer);
     process.stderr.write(
       `Demo reports: kept in memory, alerts go to demo officers (${DEMO_OFFICERS.map((o) => o.address).join(', ')}).\n`,
