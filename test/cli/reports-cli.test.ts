@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { runEntry } from '../helpers/run-main.js';
 import { DAY, reportsOnRedis, toResolved } from './reports-fixture.js';
 
 /** The CLI runs on the real clock. */
@@ -28,20 +28,8 @@ afterAll(async () => {
 });
 
 /** Runs the admin CLI as `npm run admin --` does, with a clean environment. */
-function admin(args: readonly string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const admin = (args: readonly string[], env: Record<string, string>) =>
+  runEntry('src/cli/main.ts', args, [], env);
 
 const env = () => ({ REDIS_URL: inject('redisUrl'), REDIS_KEY_PREFIX: r.prefix });
 

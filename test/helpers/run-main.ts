@@ -6,11 +6,16 @@ export interface MainRun {
   readonly stderr: string;
 }
 
-/** Runs the bot as `npm start` does, with a script piped to stdin and a clean environment. */
-export function runMain(script: readonly string[], env: Record<string, string> = {}): Promise<MainRun> {
+/** Runs a TypeScript entry point with tsx, a script piped to stdin and a clean environment. */
+export function runEntry(
+  entry: string,
+  args: readonly string[],
+  script: readonly string[],
+  env: Record<string, string> = {},
+): Promise<MainRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -22,6 +27,10 @@ export function runMain(script: readonly string[], env: Record<string, string> =
     child.stdin.end(script.map((l) => `${l}\n`).join(''));
   });
 }
+
+/** Runs the bot as `npm start` does, with a script piped to stdin and a clean environment. */
+export const runMain = (script: readonly string[], env: Record<string, string> = {}): Promise<MainRun> =>
+  runEntry('src/main.ts', [], script, { LOG_LEVEL: 'warn', ...env });
 
 /** The reply printed after the line `> text` (up to the next echoed line). */
 export function replyTo(stdout: string, text: string, nth = 0): string {

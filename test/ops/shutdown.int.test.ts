@@ -114,22 +114,28 @@ afterEach(async () => {
   cleanups = [];
 });
 
+/** The bot on its own Redis prefix behind a slow Bot API proxy, every user at the review screen. */
+async function botAtReview() {
+  const api = await startFakeBotApi();
+  const proxy = await slowProxy(api.apiRoot);
+  const { redis, prefix, cleanup } = testRedis();
+  cleanups.push(
+    () => api.close(),
+    () => proxy.close(),
+    cleanup,
+  );
+  const bot = await startBot(proxy.root, prefix);
+  cleanups.push(async () => {
+    bot.child.kill('SIGKILL');
+    await bot.exited;
+  });
+  await toReview(api);
+  return { api, proxy, redis, prefix, bot };
+}
+
 describe('graceful shutdown of the bot process (SIGTERM during report submissions)', () => {
   it('finishes the submissions taken: every report told "received" is in Redis with its route job', async () => {
-    const api = await startFakeBotApi();
-    const proxy = await slowProxy(api.apiRoot);
-    const { redis, prefix, cleanup } = testRedis();
-    cleanups.push(
-      () => api.close(),
-      () => proxy.close(),
-      cleanup,
-    );
-    const bot = await startBot(proxy.root, prefix);
-    cleanups.push(async () => {
-      bot.child.kill('SIGKILL');
-      await bot.exited;
-    });
-    await toReview(api);
+    const { api, proxy, redis, prefix, bot } = await botAtReview();
     const health = await fetch(`http://127.0.0.1:${bot.port}/readyz`);
     expect(health.status).toBe(200);
 
@@ -164,20 +170,7 @@ describe('graceful shutdown of the bot process (SIGTERM during report submission
   }, 90_000);
 
   it('exits at once with code 130 on a second signal; every report stored has its route job', async () => {
-    const api = await startFakeBotApi();
-    const proxy = await slowProxy(api.apiRoot);
-    const { redis, prefix, cleanup } = testRedis();
-    cleanups.push(
-      () => api.close(),
-      () => proxy.close(),
-      cleanup,
-    );
-    const bot = await startBot(proxy.root, prefix);
-    cleanups.push(async () => {
-      bot.child.kill('SIGKILL');
-      await bot.exited;
-    });
-    await toReview(api);
+    const { api, proxy, redis, prefix, bot } = await botAtReview();
 
     // Replies now hang for 20 s: the first signal's orderly stop cannot finish.
     proxy.delayMs = 20_000;
