@@ -4,6 +4,12 @@ import type { AreaLevel, ReportStatus } from '../core/report.js';
 /** Pick the officers of a new report and queue their alerts. */
 export interface RouteJob {
   readonly code: string;
+  /**
+   * Where to route (both fixed when the report is filed), carried so routing need not read the
+   * report first. Absent in a route job re-queued by the sweep, which reads the report instead.
+   */
+  readonly village?: string;
+  readonly bypass?: boolean;
 }
 
 /** Why an alert is sent: a new report, one escalated past a silent level, or a job that failed for good. */
@@ -73,10 +79,10 @@ export const messageJob = (data: MessageJob): JobSpec => ({
   data,
 });
 
-export const routeJob = (code: string): JobSpec => ({
+export const routeJob = (code: string, place?: { village: string; bypassVillage: boolean }): JobSpec => ({
   name: 'route',
   id: jobIds.route(code),
-  data: { code },
+  data: place ? { code, village: place.village, bypass: place.bypassVillage } : { code },
 });
 
 /** Where a job stands in its retries. */

@@ -12,6 +12,8 @@ export function reportKeys(prefix: string) {
     history: (code: string) => `${prefix}r:${code}:log`,
     /** Sorted sets of codes by creation time. */
     byStatus: (status: ReportStatus) => `${prefix}ri:status:${status}`,
+    /** What `byStatus` puts before the status (the update script builds the key from it). */
+    statusPrefix: () => `${prefix}ri:status:`,
     byArea: (area: string) => `${prefix}ri:area:${area}`,
     byReporter: (reporterId: string) => `${prefix}ri:who:${reporterId}`,
     /** Reports waiting for an officer, by when they reached their level (escalation looks here). */

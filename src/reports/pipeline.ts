@@ -20,6 +20,7 @@ import {
   type Processors,
   type RouteJob,
 } from './jobs.js';
+import { alertReaderOf, type AlertReader } from './alert-context.js';
 import type { ReportMessages } from './report-messages.js';
 import type { HistoryEntry, ReportRecord } from './report-record.js';
 import type { ReportStore } from './report-store.js';
@@ -37,6 +38,8 @@ export interface PipelineDeps {
   readonly logger: Logger;
   /** Not acknowledged after this long → the next level gets it. */
   readonly escalateAfterMs: number;
+  /** How an alert's context is read (default: from the store and directory, one read each). */
+  readonly readAlert?: AlertReader;
 }
 
 /** Tries to record a delivered message (about 30 s in all) before the job fails and is retried. */
@@ -65,6 +68,7 @@ export interface Pipeline {
  */
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const { store, officers, queue, logger } = deps;
+  const readAlert = deps.readAlert ?? alertReaderOf(store, officers);
   const at = () => deps.clock.now().toISOString();
   const entry = (type: string, more: Omit<HistoryEntry, 'at' | 'type'> = {}): HistoryEntry => ({
     at: at(),
@@ -150,52 +154,61 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     await queue.add(alertJobs(code, { level: 'admin', officers: admins }, 'failure'));
   }
 
-  async function route({ code }: RouteJob): Promise<void> {
-    const r = await store.get(code);
-    if (!r) throw new PermanentJobError(`report ${code} not found`);
-    // Routed before (a retry, a second route job): make sure its alerts and escalation exist.
-    if (WAITING.includes(r.status)) return ensureJobs(r);
-    if (r.status !== 'submitted') return;
-    const bypass = r.details.bypassVillage;
+  /**
+   * Routes a submitted report: picks the officers, moves it to "routed" (guarded, so a second run
+   * changes nothing) and queues their alerts. The place comes with the job, so a new report costs one
+   * read of the officers and one update; a report routed before gets its alerts made sure of.
+   */
+  async function route(job: RouteJob): Promise<void> {
+    const { code } = job;
+    const place = job.village === undefined ? await store.get(code) : undefined;
+    if (job.village === undefined && !place) throw new PermanentJobError(`report ${code} not found`);
+    const village = job.village ?? place?.details.village ?? '';
+    const bypass = job.bypass ?? place?.details.bypassVillage ?? false;
     const found = await chooseRoute(
       officers,
-      r.details.village,
+      village,
       bypass ? 'district' : 'village',
       bypass ? ['reporter asked to bypass the village'] : [],
     );
+    const change = found
+      ? await store.update(
+          code,
+          { from: ['submitted'], to: 'routed', level: found.level, area: found.area },
+          entry('routed', {
+            level: found.level,
+            area: found.area,
+            officers: found.officers.map((o) => o.id),
+            reason: found.reason,
+          }),
+        )
+      : await store.update(
+          code,
+          { from: ['submitted'], to: 'failed' },
+          entry('failed', { reason: 'no officer registered at any level' }),
+        );
+    if (!change.before) throw new PermanentJobError(`report ${code} not found`);
+    if (!change.applied) {
+      // Routed before (a retry, a second route job): make sure its alerts exist.
+      if (WAITING.includes(change.before)) {
+        const r = await store.get(code);
+        if (r) await ensureJobs(r);
+      }
+      return;
+    }
     if (!found) {
-      await store.update(
-        code,
-        { from: ['submitted'], to: 'failed' },
-        entry('failed', { reason: 'no officer registered at any level' }),
-      );
       logger.error({ report: code }, 'no officer registered at any level: report cannot be routed');
       return;
     }
-    const change = await store.update(
-      code,
-      { from: ['submitted'], to: 'routed', level: found.level, area: found.area },
-      entry('routed', {
-        level: found.level,
-        area: found.area,
-        officers: found.officers.map((o) => o.id),
-        reason: found.reason,
-      }),
-    );
-    if (!change.applied) return;
     await queue.add(alertJobs(code, found, 'report'));
   }
 
   async function alert(job: AlertJob, attempt: Attempt): Promise<void> {
     const { code } = job;
     const alertId = jobIds.alert(job);
-    // One round trip: the officer, the report and whether this alert went out already.
-    const [officer, report, sent] = await Promise.all([
-      officers.get(job.officer),
-      store.get(code),
-      store.alertSent(alertId),
-    ]);
-    if (sent) return;
+    const context = await readAlert(code, job.officer, alertId);
+    if (context.sent) return;
+    const { officer, report, reporter } = context;
     if (!report || !officer?.active) {
       if (!report) throw new PermanentJobError(`report ${code} not found`);
       await store.update(
@@ -205,7 +218,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       );
       return;
     }
-    const reporter = report.contact === 'direct' ? await store.reporter(code) : undefined;
     const messages = deps.messages.alert({
       report,
       officer,
@@ -375,7 +387,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         'submitted',
         new Date(deps.clock.now().getTime() - olderThanMs),
       );
-      if (stale.length > 0) await queue.add(stale.map(routeJob));
+      if (stale.length > 0) await queue.add(stale.map((code) => routeJob(code)));
       return stale.length;
     },
   };

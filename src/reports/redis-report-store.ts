@@ -50,39 +50,35 @@ return {'created', ARGV[1]}
 `;
 
 /**
- * Guarded change. KEYS: report, log, waiting index, status indexes (in the order of ARGV[12..]),
- * [mark key]. ARGV: allowed statuses ('*' or comma list), new status ('' = same), fields as
- * "name=value" lines, entry (appended when the change applies), now ISO, code, entry appended in any
- * case (''), mark value (''), mark TTL, now ms, level the report must be at (''), statuses….
+ * Guarded change. KEYS: report, log, waiting index, [mark key]. ARGV: allowed statuses ('*' or comma
+ * list), new status ('' = same), fields as "name=value" lines, entry (appended when the change
+ * applies), now ISO, code, entry appended in any case (''), mark TTL ('' = no mark), now ms, level the
+ * report must be at (''), status index key prefix (the status is appended, as BullMQ builds its keys).
  * Reports waiting for an officer (routed, escalated) are in the waiting index from the time they
  * reached their level; taking, resolving or failing a report takes it out.
  */
 const UPDATE = `
-local cur = redis.call('HGET', KEYS[1], 'status')
+local state = redis.call('HMGET', KEYS[1], 'status', 'level')
+local cur = state[1]
 if not cur then return {0, ''} end
-if ARGV[8] ~= '' then redis.call('SET', KEYS[#KEYS], ARGV[8], 'EX', ARGV[9]) end
-if ARGV[7] ~= '' then
-  redis.call('RPUSH', KEYS[2], ARGV[7])
-  redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5])
+if ARGV[8] ~= '' then redis.call('SET', KEYS[4], 'sent', 'EX', ARGV[8]) end
+if ARGV[7] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[7]) end
+local allowed = ARGV[1] == '*' or string.find(',' .. ARGV[1] .. ',', ',' .. cur .. ',', 1, true)
+if ARGV[4] == '' or not allowed or (ARGV[10] ~= '' and state[2] ~= ARGV[10]) then
+  if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5]) end
+  return {0, cur}
 end
-if ARGV[1] ~= '*' and not string.find(',' .. ARGV[1] .. ',', ',' .. cur .. ',', 1, true) then return {0, cur} end
-if ARGV[11] ~= '' and redis.call('HGET', KEYS[1], 'level') ~= ARGV[11] then return {0, cur} end
-if ARGV[4] == '' then return {0, cur} end
 local to = ARGV[2]
 local set = {'updatedAt', ARGV[5]}
 if to ~= '' and to ~= cur then
-  local from, into
-  for i = 12, #ARGV do
-    if ARGV[i] == cur then from = KEYS[i - 8] end
-    if ARGV[i] == to then into = KEYS[i - 8] end
-  end
+  local from, into = ARGV[11] .. cur, ARGV[11] .. to
   local score = redis.call('ZSCORE', from, ARGV[6]) or 0
   redis.call('ZREM', from, ARGV[6])
   redis.call('ZADD', into, score, ARGV[6])
   set[#set + 1] = 'status'
   set[#set + 1] = to
   if to == 'routed' or to == 'escalated' then
-    redis.call('ZADD', KEYS[3], ARGV[10], ARGV[6])
+    redis.call('ZADD', KEYS[3], ARGV[9], ARGV[6])
   elseif to == 'acknowledged' or to == 'resolved' or to == 'failed' then
     redis.call('ZREM', KEYS[3], ARGV[6])
   end
@@ -190,32 +186,11 @@ export class RedisReportStore implements ReportStore {
   }
 
   async get(code: string): Promise<ReportRecord | undefined> {
-    const h = await this.redis.hgetall(this.keys.report(code));
-    if (!h.doc || !isStatus(h.status)) return undefined;
-    return {
-      code,
-      status: h.status,
-      level: (h.level ?? 'village') as ReportRecord['level'],
-      area: h.area ?? '',
-      createdAt: h.createdAt ?? '',
-      updatedAt: h.updatedAt ?? '',
-      details: JSON.parse(h.doc) as ReportDetails,
-      contact: isConsent(h.contact) ? h.contact : 'none',
-      updates: h.updates === '1',
-      ...(h.outcome ? { outcome: h.outcome } : {}),
-      ...(h.owner ? { owner: h.owner } : {}),
-    };
+    return recordOf(code, await this.redis.hgetall(this.keys.report(code)));
   }
 
   async reporter(code: string): Promise<Reporter | undefined> {
-    const h = await this.redis.hgetall(this.keys.reporter(code));
-    if (!h.address) return undefined;
-    return {
-      address: h.address,
-      locale: isLocale(h.locale) ? h.locale : 'id',
-      contact: isConsent(h.contact) ? h.contact : 'none',
-      updates: h.updates === '1',
-    };
+    return reporterOf(await this.redis.hgetall(this.keys.reporter(code)));
   }
 
   async history(code: string): Promise<HistoryEntry[]> {
@@ -295,13 +270,10 @@ export class RedisReportStore implements ReportStore {
     if (change.area !== undefined) fields.push(`area=${change.area}`);
     if (change.outcome !== undefined) fields.push(`outcome=${oneLine(change.outcome)}`);
     if (change.owner !== undefined) fields.push(`owner=${change.owner}`);
-    const keys = [
-      this.keys.report(code),
-      this.keys.history(code),
-      this.keys.waiting(),
-      ...REPORT_STATUSES.map(this.keys.byStatus),
-      ...(always ? [always.mark] : []),
-    ];
+    const k = this.keys;
+    const keys = always
+      ? [k.report(code), k.history(code), k.waiting(), always.mark]
+      : [k.report(code), k.history(code), k.waiting()];
     const at = (entry ?? always?.entry)?.at ?? new Date().toISOString();
     return [
       keys.length,
@@ -313,13 +285,41 @@ export class RedisReportStore implements ReportStore {
       at,
       code,
       always ? JSON.stringify(always.entry) : '',
-      always ? 'sent' : '',
-      ALERT_STATE_TTL_SECONDS,
+      always ? ALERT_STATE_TTL_SECONDS : '',
       Date.parse(at),
       change.atLevel ?? '',
-      ...REPORT_STATUSES,
+      k.statusPrefix(),
     ];
   }
+}
+
+/** A report from its hash; undefined when there is none (or it is not a report). */
+export function recordOf(code: string, h: Record<string, string>): ReportRecord | undefined {
+  if (!h.doc || !isStatus(h.status)) return undefined;
+  return {
+    code,
+    status: h.status,
+    level: (h.level ?? 'village') as ReportRecord['level'],
+    area: h.area ?? '',
+    createdAt: h.createdAt ?? '',
+    updatedAt: h.updatedAt ?? '',
+    details: JSON.parse(h.doc) as ReportDetails,
+    contact: isConsent(h.contact) ? h.contact : 'none',
+    updates: h.updates === '1',
+    ...(h.outcome ? { outcome: h.outcome } : {}),
+    ...(h.owner ? { owner: h.owner } : {}),
+  };
+}
+
+/** A reporter from their hash; undefined once removed. */
+export function reporterOf(h: Record<string, string>): Reporter | undefined {
+  if (!h.address) return undefined;
+  return {
+    address: h.address,
+    locale: isLocale(h.locale) ? h.locale : 'id',
+    contact: isConsent(h.contact) ? h.contact : 'none',
+    updates: h.updates === '1',
+  };
 }
 
 /** Field values travel as "name=value" lines. */

@@ -3,6 +3,7 @@ import { inviteKeys, RedisInviteStore } from '../officers/invites.js';
 import { officerKeys, RedisOfficerDirectory } from '../officers/redis-officer-directory.js';
 import type { JobQueue } from './jobs.js';
 import { reportKeys } from './keys.js';
+import { redisAlertReader } from './redis-alert-reader.js';
 import { RedisReportStore } from './redis-report-store.js';
 import { createReportSystem, type ReportSideDeps, type ReportSystem } from './report-system.js';
 
@@ -16,9 +17,11 @@ export interface RedisReports extends ReportSystem {
 export function createRedisReports(
   deps: ReportSideDeps & { readonly redis: Redis; readonly prefix: string; readonly queue: JobQueue },
 ): RedisReports {
-  const store = new RedisReportStore(deps.redis, reportKeys(deps.prefix));
-  const officers = new RedisOfficerDirectory(deps.redis, officerKeys(deps.prefix));
+  const keys = { reports: reportKeys(deps.prefix), officers: officerKeys(deps.prefix) };
+  const store = new RedisReportStore(deps.redis, keys.reports);
+  const officers = new RedisOfficerDirectory(deps.redis, keys.officers);
   const invites = new RedisInviteStore(deps.redis, inviteKeys(deps.prefix));
-  const system = createReportSystem({ ...deps, ...deps.settings, store, officers, invites });
+  const readAlert = redisAlertReader(deps.redis, keys.reports, keys.officers);
+  const system = createReportSystem({ ...deps, ...deps.settings, store, officers, invites, readAlert });
   return { ...system, store, officers, invites };
 }

@@ -82,7 +82,10 @@ export function createReportDesk(opts: DeskOptions): ReportDesk {
           );
           return { type: 'linked', code: created.code };
         case 'created':
+          await queue.add([routeJob(created.code, req.details)]);
+          return { type: 'received', code: created.code };
         case 'existing':
+          // Stored before from this draft (its route job may be missing): route from what was stored.
           await queue.add([routeJob(created.code)]);
           return { type: 'received', code: created.code };
       }

@@ -5,6 +5,7 @@ import type { OfficerDesk } from '../core/officer.js';
 import type { InviteStore } from '../officers/invites.js';
 import type { OfficerDirectory } from '../officers/officer.js';
 import { createOfficerDesk } from '../officers/officer-desk.js';
+import type { AlertReader } from './alert-context.js';
 import type { JobQueue } from './jobs.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
 import { createReportDesk } from './report-desk.js';
@@ -41,6 +42,8 @@ export interface ReportSystemDeps extends ReportSettings {
   readonly onJoined?: (address: string) => void;
   readonly onAcknowledged?: (seconds: number) => void;
   readonly queue: JobQueue;
+  /** How an alert's context is read; the store and directory by default. */
+  readonly readAlert?: AlertReader;
   readonly senders: Partial<Record<ChannelName, MessageSender>>;
   readonly translator: Translator;
   readonly villages: VillageFinder;

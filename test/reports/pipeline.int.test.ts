@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../../src/core/message.js';
 import { RecipientUnreachable, type MessageSender } from '../../src/core/ports.js';
-import { routeJob } from '../../src/reports/jobs.js';
+import { PermanentJobError, routeJob } from '../../src/reports/jobs.js';
 import { recordingSender } from '../helpers/engine.js';
 import { sampleDetails, sampleReporter, startRedisReports, until } from '../helpers/report-harness.js';
 import { MALANG, TERNYANG, officer } from '../helpers/report-script.js';
@@ -195,5 +195,35 @@ describe('report pipeline on Redis with BullMQ workers', () => {
     // The queued route job is there once, whatever was added.
     await h.queue.add([routeJob('R-AAAAAA'), routeJob('R-AAAAAA')]);
     expect((await h.queue.depths()).route).toBe(1);
+  });
+
+  it('routes by the place its job carries (the bypass to the district), and gives up on a report that does not exist', async () => {
+    const h = await harness(recordingSender(), { workers: false });
+    await h.officers.save(officer('desa', 'village', TERNYANG));
+    await h.officers.save(officer('kab', 'district', MALANG));
+    const details = { ...sampleDetails(), bypassVillage: true };
+    await h.store.create({
+      code: 'R-AAAAAA',
+      reporter: sampleReporter(),
+      draftKey: 'x',
+      details,
+      createdAt: new Date(),
+      perDay: 5,
+    });
+    const first = { made: 0, final: false, interrupted: false };
+    const job = routeJob('R-AAAAAA', details);
+    expect(job.data).toEqual({ code: 'R-AAAAAA', village: TERNYANG, bypass: true });
+    await h.pipeline.processors.route(job.data, first);
+    expect(await h.store.get('R-AAAAAA')).toMatchObject({
+      status: 'routed',
+      level: 'district',
+      area: MALANG,
+    });
+    const routed = (await h.store.history('R-AAAAAA')).find((e) => e.type === 'routed');
+    expect(routed).toMatchObject({ officers: ['kab'] });
+    expect(routed?.reason).toContain('bypass');
+
+    const missing = routeJob('R-MMMMMM', details);
+    await expect(h.pipeline.processors.route(missing.data, first)).rejects.toBeInstanceOf(PermanentJobError);
   });
 });
