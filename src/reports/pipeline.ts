@@ -154,6 +154,14 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     await queue.add(alertJobs(code, { level: 'admin', officers: admins }, 'failure'));
   }
 
+  /** Where a report is routed: from its job, or from the stored report for a job without it (the sweep's). */
+  async function placeOf(job: RouteJob): Promise<{ village: string; bypass: boolean }> {
+    if (job.village !== undefined) return { village: job.village, bypass: job.bypass ?? false };
+    const r = await store.get(job.code);
+    if (!r) throw new PermanentJobError(`report ${job.code} not found`);
+    return { village: r.details.village, bypass: r.details.bypassVillage };
+  }
+
   /**
    * Routes a submitted report: picks the officers, moves it to "routed" (guarded, so a second run
    * changes nothing) and queues their alerts. The place comes with the job, so a new report costs one
@@ -161,10 +169,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
    */
   async function route(job: RouteJob): Promise<void> {
     const { code } = job;
-    const place = job.village === undefined ? await store.get(code) : undefined;
-    if (job.village === undefined && !place) throw new PermanentJobError(`report ${code} not found`);
-    const village = job.village ?? place?.details.village ?? '';
-    const bypass = job.bypass ?? place?.details.bypassVillage ?? false;
+    const { village, bypass } = await placeOf(job);
     const found = await chooseRoute(
       officers,
       village,
