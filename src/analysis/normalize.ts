@@ -7,7 +7,9 @@ export { withinOneEdit } from '../content/text-terms.js';
  * ("gratisss" → "gratis", "bangettt" → "banget").
  */
 export function normalizeForScan(text: string): string {
-  return foldedWords(text)
+  return foldedWords(
+    text.replace(/\$/g, ' usd ').replace(/€/g, ' eur ').replace(/¥/g, ' yen ').replace(/₩/g, ' won '),
+  )
     .map((w) => w.replace(/(\p{L})\1{2,}/gu, '$1'))
     .map((w) => SHORT_FORMS.get(w) ?? w)
     .join(' ');
@@ -55,6 +57,7 @@ const SHORT_FORMS = new Map(
     passport: 'paspor',
     umrah: 'umroh',
     umrho: 'umroh',
+    tanpo: 'tanpa',
   }),
 );
 
@@ -77,6 +80,12 @@ export const NEGATIONS = new Set([
   'avoid',
   'beware',
   'dont',
+  // Javanese and Sundanese
+  'ora',
+  'mboten',
+  'boten',
+  'teu',
+  'henteu',
 ]);
 /** Words that may stand between a negation and the phrase ("tidak ada", "tidak perlu", "no need"). */
 export const NEGATION_LINKS = new Set([
@@ -96,4 +105,11 @@ export const NEGATION_LINKS = new Set([
   'ke',
   'sama',
   'dengan',
+  'dipungut',
+  'dikenakan',
+  'dikenai',
+  'ana',
+  'wonten',
+  'aya',
+  'kedah',
 ]);

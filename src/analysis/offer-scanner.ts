@@ -2,108 +2,31 @@ import type { OfferScanner, OfferScanResult, ScanFinding } from '../core/ports.j
 import type { ScanFile, Sign } from '../content/warnings-schema.js';
 import { NOTICE_RULE } from '../content/ids.js';
 import { extractCompanies, extractPhones, extractSalaries } from './extract.js';
-import { NEGATION_LINKS, NEGATIONS, normalizeForScan, withinOneEdit } from './normalize.js';
+import { normalizeForScan } from './normalize.js';
+import { buildIndex, matchMarkers } from './phrase-index.js';
 
 /** Longest text scanned; a longer paste is cut (the engine already caps messages). */
 const MAX_SCAN = 20_000;
-/** Single words at least this long also match with one typo ("kamboya" → "kamboja"). */
-const FUZZY_MIN = 6;
+/** Evidence words kept per sign. */
+const MAX_EVIDENCE = 5;
 
-interface PhraseTarget {
-  /** Rule id, or country id. */
-  readonly marker: string;
-  readonly phrase: string;
-}
+type Weight = 1 | 2 | 3;
 
-interface Index {
-  /** Single-word phrases by word. */
-  readonly words: Map<string, PhraseTarget[]>;
-  /** Multi-word phrases, matched as whole words in the text. */
-  readonly phrases: PhraseTarget[];
-  /** Single words long enough for typo matching, by length. */
-  readonly fuzzy: Map<number, string[]>;
-}
-
-function buildIndex(scan: ScanFile): Index {
-  const index: Index = { words: new Map(), phrases: [], fuzzy: new Map() };
-  const add = (marker: string, raw: string) => {
-    const phrase = normalizeForScan(raw);
-    if (phrase === '') return;
-    if (phrase.includes(' ')) {
-      index.phrases.push({ marker, phrase });
-      return;
-    }
-    const list = index.words.get(phrase) ?? [];
-    list.push({ marker, phrase });
-    index.words.set(phrase, list);
-    if (phrase.length >= FUZZY_MIN && !/\d/.test(phrase)) {
-      const bucket = index.fuzzy.get(phrase.length) ?? [];
-      bucket.push(phrase);
-      index.fuzzy.set(phrase.length, bucket);
-    }
-  };
-  for (const rule of scan.rules)
-    for (const list of Object.values(rule.phrases)) for (const p of list) add(rule.id, p);
-  for (const country of scan.countries) for (const w of country.words) add(country.id, w);
-  return index;
-}
-
-/** True when the words just before position `at` negate what follows ("tanpa …", "tidak ada …"). */
-function negated(tokens: readonly string[], at: number, phrase: string): boolean {
-  if (NEGATIONS.has(phrase.split(' ')[0] ?? '')) return false;
-  const before = tokens[at - 1] ?? '';
-  if (NEGATIONS.has(before)) return true;
-  return NEGATION_LINKS.has(before) && NEGATIONS.has(tokens[at - 2] ?? '');
-}
-
-/** Markers (rule ids and country ids) whose phrases occur in the text, with the words that matched. */
-function matchMarkers(index: Index, normalized: string): Map<string, Set<string>> {
-  const found = new Map<string, Set<string>>();
-  const hit = (t: PhraseTarget, seen: string) => {
-    const set = found.get(t.marker) ?? new Set<string>();
-    set.add(seen);
-    found.set(t.marker, set);
-  };
-  const tokens = normalized.split(' ');
-  tokens.forEach((token, at) => {
-    const exact = index.words.get(token);
-    if (exact) {
-      for (const t of exact) if (!negated(tokens, at, t.phrase)) hit(t, token);
-      return;
-    }
-    if (token.length < FUZZY_MIN - 1 || /\d/.test(token)) return;
-    for (const len of [token.length - 1, token.length, token.length + 1]) {
-      for (const word of index.fuzzy.get(len) ?? []) {
-        if (!withinOneEdit(token, word)) continue;
-        for (const t of index.words.get(word) ?? []) if (!negated(tokens, at, t.phrase)) hit(t, token);
-      }
-    }
-  });
-  const padded = ` ${normalized} `;
-  for (const t of index.phrases) {
-    for (
-      let from = padded.indexOf(` ${t.phrase} `);
-      from >= 0;
-      from = padded.indexOf(` ${t.phrase} `, from + 1)
-    ) {
-      const at = padded.slice(0, from).trim().split(' ').filter(Boolean).length;
-      if (!negated(tokens, at, t.phrase)) {
-        hit(t, t.phrase);
-        break;
-      }
-    }
-  }
-  return found;
-}
+/** Markers of money asked in this very text: a warning does not ask for money. */
+const OFFER_MONEY = ['fee-amount', 'personal-account', 'visa-deposit'];
+/** Indonesian mobile numbers: a notice may give a hotline, a recruiter gives a WhatsApp number. */
+const MOBILE = /^\+62 8/;
 
 /**
- * Reads a pasted job offer or chat: phone numbers, companies, countries and salaries it names, and the
- * warning signs its words show (phrase lists and combinations from content/warnings/scan.yaml).
+ * Reads a pasted job offer or chat: phone numbers, companies, countries and salaries it names, the
+ * warning signs its words show (phrase lists and combinations from content/warnings/scan.yaml), and
+ * the words that are positive evidence of a procedural offer.
  */
 export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): OfferScanner {
   const index = buildIndex(scan);
   const signById = new Map(signs.map((s) => [s.id, s]));
   const countryIds = new Set(scan.countries.map((c) => c.id));
+  const positiveRules = scan.rules.filter((r) => r.positive).map((r) => r.id);
   return {
     scan(input: string): OfferScanResult {
       const text = input.slice(0, MAX_SCAN);
@@ -126,33 +49,42 @@ export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): Offe
           .filter((c) => c.markers.includes(marker))
           .flatMap((c) => [...(matched.get(c.id) ?? [])]),
       ];
-      const findings = new Map<string, { weight: 1 | 2 | 3; evidence: Set<string> }>();
-      const note = (signId: string, weight: 1 | 2 | 3 | undefined, evidence: Iterable<string>) => {
+      const findings = new Map<string, { weight: Weight; evidence: Set<string> }>();
+      const note = (signId: string, weight: Weight | undefined, evidence: Iterable<string>) => {
         const sign = signById.get(signId);
         if (!sign) return;
         const w = weight ?? sign.weight;
         const f = findings.get(signId) ?? { weight: w, evidence: new Set<string>() };
-        f.weight = Math.max(f.weight, w) as 1 | 2 | 3;
+        f.weight = Math.max(f.weight, w) as Weight;
         for (const e of evidence) f.evidence.add(e);
         findings.set(signId, f);
       };
-      for (const rule of scan.rules) {
-        const words = matched.get(rule.id);
-        if (rule.sign && words) note(rule.sign, rule.weight, words);
-      }
+      const blocked = (unless: readonly string[]) => unless.some((m) => markers.has(m));
+      // Combos first, in file order: a combo that fires is a marker too, so a later rule or combo can
+      // step aside for it (`unless`), e.g. "a scam-compound destination" when "the scam-compound pattern" showed.
       for (const combo of scan.combos) {
-        if (!combo.all.every((m) => markers.has(m))) continue;
+        if (!combo.all.every((m) => markers.has(m)) || blocked(combo.unless)) continue;
         note(
           combo.sign,
           combo.weight,
           combo.all.flatMap((m) => wordsFor(m)),
         );
+        markers.add(combo.id);
       }
-      // The phrase lists are Indonesian and English: text in another script cannot be read for signs.
+      for (const rule of scan.rules) {
+        const words = matched.get(rule.id);
+        if (rule.sign && words && !blocked(rule.unless)) note(rule.sign, rule.weight, words);
+      }
+      // The phrase lists cover Indonesian, English, Javanese and Sundanese: text in another script cannot be read.
       const words = normalized.split(' ').filter((w) => /[a-z]{2,}/.test(w));
       // A warning such as "KP2MI mengimbau … jangan tergiur kerja online di Kamboja" names the signs it
-      // warns about: they are not signs of this text.
-      const notice = matched.has(NOTICE_RULE);
+      // warns about: they are not signs of this text. An advert that borrows a warning's words ("hati-hati
+      // penipuan mengatasnamakan kami") still gives a mobile number or a salary: it stays an advert.
+      const notice =
+        matched.has(NOTICE_RULE) &&
+        !phones.some((p) => MOBILE.test(p)) &&
+        salaries.length === 0 &&
+        !OFFER_MONEY.some((m) => markers.has(m));
       if (notice) findings.clear();
       return {
         notice,
@@ -163,9 +95,10 @@ export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): Offe
         findings: [...findings].map(([signId, f]): ScanFinding => ({
           signId,
           weight: f.weight,
-          evidence: [...f.evidence].slice(0, 5),
+          evidence: [...f.evidence].slice(0, MAX_EVIDENCE),
         })),
         readable: words.length >= 3,
+        positive: positiveRules.flatMap((id) => [...(matched.get(id) ?? [])]),
       };
     },
   };

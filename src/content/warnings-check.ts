@@ -1,7 +1,7 @@
 import type { ContentProblem } from './loader.js';
 import { NOTICE_RULE } from './ids.js';
 import { duplicates } from './duplicates.js';
-import { FAMILY_LEVELS, RISK_LEVELS, SIGN_GROUPS, type ScanFile, type SignsFile } from './warnings-schema.js';
+import { FAMILY_LEVELS, OFFER_RESULTS, SIGN_GROUPS, type ScanFile, type SignsFile } from './warnings-schema.js';
 
 /** Markers the offer scanner sets by itself, from what it extracts. */
 export const BUILT_IN_MARKERS = ['salary', 'phone', 'company'] as const;
@@ -14,13 +14,13 @@ export function checkWarnings(signs: SignsFile, scan: ScanFile): ContentProblem[
   const problems: ContentProblem[] = [];
   const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
   for (const id of duplicates(signs.signs.map((s) => s.id))) add(SIGNS, 'signs', `sign id "${id}" is used twice`);
-  for (const id of duplicates(signs.signs.map((s) => s.question_id))) add(SIGNS, 'signs', `question ${id} is used twice`);
+  for (const id of duplicates(signs.signs.flatMap((s) => s.question_id ?? []))) add(SIGNS, 'signs', `question ${id} is used twice`);
   const groups = new Set(signs.groups.map((g) => g.id));
   for (const g of SIGN_GROUPS) if (!groups.has(g)) add(SIGNS, 'groups', `group "${g}" has no title`);
   const levels = new Set(signs.levels.map((l) => l.id));
-  for (const l of [...RISK_LEVELS, ...FAMILY_LEVELS]) if (!levels.has(l)) add(SIGNS, 'levels', `level "${l}" is missing`);
+  for (const l of [...OFFER_RESULTS, ...FAMILY_LEVELS]) if (!levels.has(l)) add(SIGNS, 'levels', `level "${l}" is missing`);
   for (const audience of ['offer', 'family'] as const) {
-    if (!signs.signs.some((s) => s.audience === audience)) add(SIGNS, 'signs', `no question for the ${audience} check`);
+    if (!signs.signs.some((s) => s.audience === audience && s.question !== undefined)) add(SIGNS, 'signs', `no question for the ${audience} check`);
   }
 
   const signIds = new Set(signs.signs.map((s) => s.id));
@@ -37,12 +37,24 @@ export function checkWarnings(signs: SignsFile, scan: ScanFile): ContentProblem[
     ...BUILT_IN_MARKERS,
     ...scan.rules.map((r) => r.id),
     ...scan.countries.flatMap((c) => [c.id, ...c.markers]),
+    // A combo that fires is a marker for the combos and rules after it.
+    ...scan.combos.map((c) => c.id),
   ]);
+  const checkMarkers = (path: string, list: readonly string[]) =>
+    list.forEach((m, k) => {
+      if (!markers.has(m)) add(SCAN, `${path}.${k}`, `marker "${m}" is not a rule, country or built-in marker`);
+    });
   scan.combos.forEach((c, i) => {
     if (!signIds.has(c.sign)) add(SCAN, `combos.${i}.sign`, `sign "${c.sign}" does not exist`);
-    c.all.forEach((m, k) => {
-      if (!markers.has(m)) add(SCAN, `combos.${i}.all.${k}`, `marker "${m}" is not a rule, country or built-in marker`);
-    });
+    checkMarkers(`combos.${i}.all`, c.all);
+    checkMarkers(`combos.${i}.unless`, c.unless);
   });
+  scan.rules.forEach((r, i) => {
+    checkMarkers(`rules.${i}.unless`, r.unless);
+    if (r.positive && r.sign !== undefined) add(SCAN, `rules.${i}.sign`, 'positive evidence shows no warning sign');
+  });
+  for (const l of signs.levels.filter((l) => (OFFER_RESULTS as readonly string[]).includes(l.id))) {
+    if (!l.short || l.actions?.length !== 3) add(SIGNS, `levels.${l.id}`, 'an offer level needs `short` and three `actions`');
+  }
   return problems;
 }

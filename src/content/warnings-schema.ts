@@ -5,10 +5,20 @@ import { checkDates, factIdSchema, localizedSchema, metaShape } from './schema.j
 
 export { FAMILY_LEVELS, RISK_LEVELS, SIGN_GROUPS, type FamilyLevel, type RiskLevel, type SignGroup } from './ids.js';
 
+/**
+ * What a pasted advert can be called: a risk level, or `unconfirmed` — no warning sign in its words and no
+ * positive evidence (a licensed agency, a job order, an official channel) either.
+ */
+export const OFFER_RESULTS = [...RISK_LEVELS, 'unconfirmed'] as const;
+export type OfferResult = (typeof OFFER_RESULTS)[number];
+
+/** Languages of the phrase lists: the bot's locales, and Javanese and Sundanese as people write them. */
+export const SCAN_LANGUAGES = [...LOCALES, 'jv', 'su'] as const;
 
 /**
  * A warning sign of non-procedural placement or trafficking (facts §3), with its yes/no question
- * (facts Q-01..Q-46: "yes" means risk) and its weight (3 critical, 2 serious, 1 caution).
+ * (facts Q-01..Q-46: "yes" means risk) and its weight (3 critical, 2 serious, 1 caution). A sign without a
+ * question is read from an advert's words only (the offer scan) and never asked.
  */
 export const signSchema = z
   .object({
@@ -16,24 +26,45 @@ export const signSchema = z
     group: z.enum(SIGN_GROUPS),
     /** Who is asked: someone with an offer, or the family of someone already abroad. */
     audience: z.enum(['offer', 'family']),
-    /** The question id of the fact sheet, e.g. Q-01. */
-    question_id: z.string().regex(/^Q-\d{2}$/, 'expected a question id such as Q-01'),
-    question: localizedSchema,
+    /** The question id of the fact sheet, e.g. Q-01; absent for a sign only the offer scan shows. */
+    question_id: z
+      .string()
+      .regex(/^Q-\d{2}$/, 'expected a question id such as Q-01')
+      .optional(),
+    question: localizedSchema.optional(),
     weight: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     /** Always gives high risk on its own (under 18; a fee for a zero-cost job). */
     always_high: z.boolean().default(false),
     /** The sign in plain words, shown as a reason. */
     title: localizedSchema,
+    /**
+     * The sign as read in an advert, when `title` speaks to the person answering the questions ("You are
+     * asked to pay…"): a reason about the advert's words never states something about the user.
+     */
+    scan_title: localizedSchema.optional(),
     why: localizedSchema,
     instead: localizedSchema,
   })
   .strict()
-  .superRefine(checkDates);
+  .superRefine(checkDates)
+  .superRefine((s, ctx) => {
+    if ((s.question_id === undefined) !== (s.question === undefined))
+      ctx.addIssue({ code: 'custom', path: ['question'], message: 'question and question_id go together' });
+  });
 
 
 /** What a result level means and the concrete next steps for it. */
 export const levelSchema = z
-  .object({ ...metaShape, id: z.enum([...RISK_LEVELS, ...FAMILY_LEVELS]), title: localizedSchema, text: localizedSchema, steps: localizedSchema })
+  .object({
+    ...metaShape,
+    id: z.enum([...OFFER_RESULTS, ...FAMILY_LEVELS]),
+    title: localizedSchema,
+    text: localizedSchema,
+    steps: localizedSchema,
+    /** Offer levels: the level in one sentence and three actions, for the short result of a pasted advert. */
+    short: localizedSchema.optional(),
+    actions: z.array(localizedSchema).max(3).optional(),
+  })
   .strict()
   .superRefine(checkDates);
 
@@ -46,10 +77,20 @@ export const signsFileSchema = z
   .strict();
 
 const phrasesSchema = z
-  .object(Object.fromEntries(LOCALES.map((l) => [l, z.array(z.string().trim().min(2)).default([])])))
+  .object(Object.fromEntries(SCAN_LANGUAGES.map((l) => [l, z.array(z.string().trim().min(2)).default([])])))
   .strict();
 
-/** Words and phrases found in pasted offers, per locale; every locale's list is matched. */
+/** Markers that turn a sign or combo off ("a fee" is not shown when "a fee for a zero-cost job" is). */
+const unlessSchema = z.array(z.string()).default([]);
+
+/**
+ * What must come with a phrase for it to count: `amount` — a sum of money that is not pay, within a few
+ * words after it ("biaya 25 juta", "DP 1jt"); `minor-age` — an age below 18 after it ("usia 16-25", "min
+ * 17 th"); `minor-range` — an age range starting below 18 just before it ("16-25 tahun").
+ */
+export const SCAN_NEAR = ['amount', 'minor-age', 'minor-range'] as const;
+
+/** Words and phrases found in pasted offers, per language; every language's list is matched. */
 export const scanRuleSchema = z
   .object({
     id: metaShape.id,
@@ -57,11 +98,15 @@ export const scanRuleSchema = z
     sign: z.string().optional(),
     /** Weaker evidence than a "yes" answer can carry a lower weight than the sign's. */
     weight: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    near: z.enum(SCAN_NEAR).optional(),
+    unless: unlessSchema,
+    /** Positive evidence of a procedural offer (a job order, SISKOP2MI, G to G), not a warning sign. */
+    positive: z.boolean().default(false),
     phrases: phrasesSchema,
   })
   .strict();
 
-/** A sign shown only when all the markers occur in one text (e.g. an online job + Cambodia). */
+/** A sign shown only when all the markers occur in one text (e.g. an office job + Cambodia). */
 export const comboSchema = z
   .object({
     id: metaShape.id,
@@ -69,6 +114,7 @@ export const comboSchema = z
     weight: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
     /** Rule ids, country markers (e.g. `scam-hotspot`), or the built-in markers `salary`, `phone`, `company`. */
     all: z.array(z.string()).min(1),
+    unless: unlessSchema,
   })
   .strict();
 

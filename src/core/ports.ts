@@ -65,6 +65,11 @@ export interface OfferScanResult {
   readonly readable: boolean;
   /** The text is an official warning or public notice ("KP2MI mengimbau …"), not an offer. */
   readonly notice: boolean;
+  /**
+   * Words that are positive evidence of a procedural offer (a job order, SISKOP2MI, G to G); a licensed
+   * agency is looked up by the caller among `companies`.
+   */
+  readonly positive: readonly string[];
 }
 
 /** Reads a pasted offer; implemented outside the core (phone-number library, phrase lists). */

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chat, last, makeEngine, realCatalog } from '../helpers/engine.js';
-import { OFFERS } from '../fixtures/offers.js';
 
 const catalog = realCatalog();
-const offerCount = catalog.signsFor('offer').length;
+const offerCount = catalog.signsFor('offer').filter((s) => s.question !== undefined).length;
 const title = (id: string) => catalog.sign(id)?.title.id ?? '';
 
 describe('offer check (yes/no questions)', () => {
@@ -80,31 +79,71 @@ describe('offer check (yes/no questions)', () => {
   });
 });
 
+const CAMBODIA =
+  'LOWONGAN KERJA KAMBOJA!!! 🔥 Dibutuhkan admin online / CS, gaji 15jt/bln, tanpa pengalaman, tiket & visa ditanggung. Berangkat cepat, proses 2 minggu. Minat hub WA 0812-3456-7890 (Bu Rina)';
+const SAUDI =
+  'Dibuka lowongan PRT ke Arab Saudi, gaji 1500 riyal, berangkat pakai visa umroh, paspor disimpan agen dulu ya. hub sponsor pak Darto 085712345678';
+const MANY_SIGNS =
+  'Dicari pengasuh lansia ke Taiwan, umur 16 boleh, biaya 25 juta transfer ke rekening saya, berangkat pakai visa turis lewat Batam, jangan bilang keluarga, tidak perlu ke Disnaker. PT Cahaya Makmur Sentosa, WA 0812-9876-5432';
+
 describe('checking a pasted offer', () => {
-  it('reads a forwarded offer typed at the menu', async () => {
+  it('reads a forwarded offer typed at the menu: level, reasons about the advert, actions, choices', async () => {
     const c = chat(makeEngine().engine);
-    const out = await c.say(OFFERS[0]?.text ?? '');
+    const out = await c.say(CAMBODIA);
     const text = c.text(out);
-    expect(out[0]?.title).toBe(catalog.level('high')?.title.id);
-    expect(text).toContain('Nomor telepon: +62 812 3456 7890');
-    expect(text).toContain('Negara: Kamboja');
-    expect(text).toContain(title('scam-hotspot'));
-    expect(text).toContain('Yang perlu Anda cek');
-    expect(last(out).choices.map((x) => x.id)).toEqual(['questions', 'report', 'paste', 'menu']);
-    expect(last(await c.say('1')).title).toContain('Pertanyaan 1 dari');
+    expect(last(out).title).toBe(catalog.level('high')?.title.id);
+    expect(text).toContain(catalog.sign('scam-compound')?.title.id ?? 'x');
+    expect(text).toContain('Yang perlu Anda lakukan:');
+    expect(text).not.toContain('Anda belum terdaftar');
+    expect(last(out).choices.map((x) => x.id)).toEqual(['report', 'details', 'questions', 'paste', 'menu']);
+    const details = c.text(await c.send({ choiceId: 'details' }));
+    expect(details).toContain('Nomor telepon: +62 812 3456 7890');
+    expect(details).toContain('Negara: Kamboja');
+    expect(last(await c.send({ choiceId: 'questions' })).title).toContain('Pertanyaan 1 dari');
+  });
+
+  it('keeps the result within 900 characters, with three reasons and "and N more"', async () => {
+    const c = chat(makeEngine().engine);
+    const out = await c.say(MANY_SIGNS);
+    const text = c.text(out);
+    expect(text.length).toBeLessThanOrEqual(900);
+    expect(text).toMatch(/dan \d+ tanda lain/);
+    expect(text.match(/^- /gm)?.length).toBe(4);
+    for (const action of catalog.level('high')?.actions ?? []) expect(text).toContain(action.id);
+    const e = chat(makeEngine().engine);
+    await e.say('english');
+    const english = e.text(await e.say(MANY_SIGNS));
+    expect(english).toContain('and');
+    expect(english.length).toBeLessThanOrEqual(900);
+  });
+
+  it('says "no warning signs found — that does not make it legal" without positive evidence', async () => {
+    const c = chat(makeEngine().engine);
+    const out = await c.say(
+      'Lowongan kerja pabrik di Taiwan, gaji 25 juta per bulan, kontrak 3 tahun, hub 0812 4545 6767',
+    );
+    expect(last(out).title).toBe(catalog.level('unconfirmed')?.title.id);
+    expect(c.text(out)).toContain('tidak berarti resmi');
+  });
+
+  it('calls an advert "looks procedural" only with positive evidence', async () => {
+    const c = chat(makeEngine().engine);
+    const out = await c.say(
+      'PT Contoh Maju Jaya (P3MI berizin) membuka lowongan operator pabrik Taiwan, gaji NT$ 27.470. Daftar di kantor cabang.',
+    );
+    expect(last(out).title).toBe(catalog.level('procedural')?.title.id);
   });
 
   it('reads a pasted offer from the offer menu, and says what it cannot read', async () => {
     const c = chat(makeEngine().engine);
-    await c.say('5');
-    await c.say('1');
+    await c.send({ choiceId: 'offer' });
+    await c.send({ choiceId: 'paste' });
     expect(c.text(await c.say('😀😀😀🔥🔥'))).toContain('tidak bisa membaca teks ini');
     await c.send({ choiceId: 'paste' });
     expect(c.text(await c.say('招聘海外工作，月薪高，包吃包住'))).toContain('tidak bisa membaca teks ini');
     await c.send({ choiceId: 'paste' });
-    const licensed = await c.say(OFFERS[2]?.text ?? '');
-    expect(licensed[0]?.title).toBe(catalog.level('procedural')?.title.id);
-    expect(c.text(licensed)).toContain('Perusahaan: PT Maju Jaya Sentosa');
+    const out = await c.say(SAUDI);
+    expect(last(out).title).toBe(catalog.level('high')?.title.id);
   });
 
   it('recognises an official warning as a notice, not an offer', async () => {
@@ -118,17 +157,22 @@ describe('checking a pasted offer', () => {
 
   it('answers a 20,000-character paste', async () => {
     const c = chat(makeEngine().engine);
-    const out = await c.say(`${OFFERS[1]?.text ?? ''} `.repeat(200).slice(0, 20_000));
+    const out = await c.say(`${SAUDI} `.repeat(200).slice(0, 20_000));
     expect(out[0]?.body).toContain('sangat panjang');
-    expect(out[1]?.title).toBe(catalog.level('high')?.title.id);
+    expect(last(out).title).toBe(catalog.level('high')?.title.id);
   });
 
-  it('shows the way to report the recruiter', async () => {
+  it("opens the report wizard with the advert's phone numbers and company filled in", async () => {
     const c = chat(makeEngine().engine);
-    await c.say(OFFERS[0]?.text ?? '');
+    await c.say(MANY_SIGNS);
     const out = await c.send({ choiceId: 'report' });
-    expect(last(out).title).toBe('Melaporkan perekrut');
-    expect(last(out).body).toContain('0800-1000');
+    const text = c.text(out);
+    expect(text).toContain('+62 812 9876 5432');
+    expect(text).toContain('PT Cahaya Makmur Sentosa');
+    expect(last(out).title).toBe('Laporkan perekrut (1/14)');
+    // The name is asked; the phone and company steps are skipped; the review shows both.
+    const next = await c.say('Pak Darto');
+    expect(last(next).title).toBe('Laporkan perekrut (4/14)');
   });
 });
 

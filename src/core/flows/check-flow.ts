@@ -40,7 +40,9 @@ export interface CheckFlowOptions {
  * the result at once. Leaving midway keeps the progress; starting again offers to continue.
  */
 export function createCheckFlow(o: CheckFlowOptions): Flow {
-  const questions = (ctx: FlowContext) => ctx.catalog.signsFor(o.audience);
+  /** Signs with a yes/no question; the others are read from adverts only. */
+  const questions = (ctx: FlowContext) =>
+    ctx.catalog.signsFor(o.audience).filter((s) => s.question !== undefined);
   const first = o.before?.first ?? 'q';
   const finish = (ctx: FlowContext, data: FlowData): Outcome => next('result', data, o.result(ctx, data));
   const advance = (ctx: FlowContext, data: FlowData): Outcome =>
@@ -96,7 +98,7 @@ export function createCheckFlow(o: CheckFlowOptions): Flow {
               total,
               group: group ? pick(group.title, ctx.locale) : '',
             }),
-            body: [literal(sign ? pick(sign.question, ctx.locale) : '')],
+            body: [literal(sign?.question ? pick(sign.question, ctx.locale) : '')],
             choices: YES_NO,
           };
         }

@@ -1,55 +1,32 @@
-import type { Sign } from '../../content/warnings-schema.js';
 import { goto, invalid, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
 import { pick } from '../locale.js';
-import { t, type Reply, type Text } from '../message.js';
-import type { OfferScanResult } from '../ports.js';
-import { offerRisk } from '../risk.js';
-import { levelReplies } from './check-result.js';
+import { t, type Reply } from '../message.js';
+import { detailsReply, reportArg, resultData, shortResult } from './offer-result.js';
+import { offerVerdict } from './offer-verdict.js';
 
-/** What the text names: numbers, companies, countries, salaries (nothing is stored). */
-function foundLines(ctx: FlowContext, r: OfferScanResult): Text[] {
-  const lines: Text[] = [];
-  const add = (key: string, items: readonly string[]) => {
-    if (items.length > 0) lines.push(t(`offer.found.${key}`, { items: items.join(', ') }));
-  };
-  add('phones', r.phones);
-  add('companies', r.companies);
-  add(
-    'countries',
-    r.countries.map((id) => {
-      const c = ctx.catalog.country(id);
-      return c ? pick(c.name, ctx.locale) : id;
-    }),
-  );
-  add('salaries', r.salaries);
-  return lines.length > 0 ? [t('offer.foundTitle'), ...lines] : [];
+/** What to verify about any offer (shown with a notice, which is not scored). */
+const verifyReply = (ctx: FlowContext): Reply => ({
+  title: t('offer.verifyTitle'),
+  body: ctx.catalog.verifyTips.map((tip) => t('offer.verifyLine', { tip: pick(tip, ctx.locale) })),
+});
+
+/**
+ * Scans a pasted advert. An unreadable text or an official notice is answered at once; an advert goes
+ * to the `scanned` step, whose prompt is the short result (level, reasons, actions, choices).
+ */
+function afterScan(ctx: FlowContext, text: string): Outcome {
+  const scan = ctx.scanner.scan(text);
+  if (!scan.readable) return next('choose', {}, [{ title: t('offer.title'), body: [t('offer.unreadable')] }]);
+  if (scan.notice)
+    return next('choose', {}, [{ title: t('offer.title'), body: [t('offer.notice')] }, verifyReply(ctx)]);
+  return next('scanned', resultData(scan, offerVerdict(ctx.catalog, scan, ctx.now)));
 }
 
-/** The answer to a pasted offer: what it names, the signs its words show, what to verify. */
-export function scanReplies(ctx: FlowContext, text: string): Reply[] {
-  const r = ctx.scanner.scan(text);
-  if (!r.readable) return [{ title: t('offer.title'), body: [t('offer.unreadable')] }];
-  const verify: Reply = {
-    title: t('offer.verifyTitle'),
-    body: ctx.catalog.verifyTips.map((tip) => t('offer.verifyLine', { tip: pick(tip, ctx.locale) })),
-  };
-  if (r.notice) return [{ title: t('offer.title'), body: [t('offer.notice')] }, verify];
-  const signs: Sign[] = r.findings.flatMap((f) => {
-    const sign = ctx.catalog.sign(f.signId);
-    return sign ? [{ ...sign, weight: f.weight }] : [];
-  });
-  const level = offerRisk(signs.map((s) => ({ weight: s.weight, alwaysHigh: s.always_high })));
-  const evidence = new Map(r.findings.map((f) => [f.signId, f.evidence]));
-  const [summary, steps] = levelReplies(ctx, ctx.catalog.level(level), signs, evidence);
-  const found = foundLines(ctx, r);
-  const replies: Reply[] = [];
-  if (summary) replies.push({ ...summary, body: [...found, ...summary.body, t('offer.textOnly')] });
-  replies.push(verify);
-  if (steps) replies.push(steps);
-  return replies;
+/** "Report this recruiter": the report wizard, with the advert's phone numbers and company filled in. */
+function reportRecruiter(data: Parameters<typeof reportArg>[0]): Outcome {
+  const arg = reportArg(data);
+  return arg === '' ? goto('report') : goto('report', { arg });
 }
-
-const afterScan = (ctx: FlowContext, text: string): Outcome => next('scanned', {}, scanReplies(ctx, text));
 
 /**
  * "Check an offer": paste or forward the text of an advert or a chat, or answer the yes/no questions.
@@ -58,20 +35,14 @@ const afterScan = (ctx: FlowContext, text: string): Outcome => next('scanned', {
 export const offerFlow: Flow = {
   id: 'offer',
   start: (ctx, arg) => (arg ? afterScan(ctx, arg) : next('choose')),
-  prompt(_ctx, state) {
+  prompt(ctx, state) {
     switch (state.step) {
       case 'paste':
         return { title: t('offer.title'), body: [t('offer.pasteAsk')] };
       case 'scanned':
-        return {
-          title: t('check.nextTitle'),
-          body: [t('offer.afterScan')],
-          choices: [
-            { id: 'questions', label: t('offer.questions') },
-            { id: 'report', label: t('check.report') },
-            { id: 'paste', label: t('offer.another') },
-          ],
-        };
+        return shortResult(ctx, state.data);
+      case 'details':
+        return detailsReply(ctx, state.data);
       default:
         return {
           title: t('offer.title'),
@@ -91,8 +62,17 @@ export const offerFlow: Flow = {
       // Text pasted on the choice screens is the offer itself.
       return input.text.length >= 40 ? afterScan(ctx, input.text) : invalid(t('engine.pickNumber'));
     }
-    if (input.id === 'paste') return next('paste');
-    if (input.id === 'questions') return goto('offer-check');
-    return goto('contacts', { arg: 'report' });
+    switch (input.id) {
+      case 'paste':
+        return next('paste');
+      case 'questions':
+        return goto('offer-check');
+      case 'details':
+        return next('details', state.data);
+      case 'report':
+        return reportRecruiter(state.data);
+      default:
+        return next('choose');
+    }
   },
 };

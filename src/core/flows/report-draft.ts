@@ -49,8 +49,32 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
 
 /** Draft keys: t = started (ms), p = phones, v = village code, q = village matches, e = notes, m = photos,
- * ct = contact consent, u = updates wanted, b = bypass the village, r = return to review after an edit. */
+ * ct = contact consent, u = updates wanted, b = bypass the village, r = return to review after an edit,
+ * pf = steps already answered from a checked advert (skipped on the way; editable from the review). */
 export const newDraft = (now: Date): FlowData => ({ t: now.getTime() });
+
+/** What a checked advert tells the wizard about the recruiter. */
+export interface RecruiterHints {
+  readonly phones: readonly string[];
+  readonly companies: readonly string[];
+}
+
+/** A new draft with the advert's phone numbers and company filled in; `newDraft` when it named neither. */
+export function prefilledDraft(now: Date, hints: RecruiterHints): FlowData {
+  const phones = hints.phones.slice(0, MAX_PHONES);
+  const company = hints.companies.join(', ').slice(0, MAX_FIELD_LENGTH);
+  const filled: Step[] = [
+    ...(phones.length > 0 ? ['phones' as const] : []),
+    ...(company ? ['company' as const] : []),
+  ];
+  if (filled.length === 0) return newDraft(now);
+  return {
+    ...newDraft(now),
+    ...(phones.length > 0 ? { p: phones } : {}),
+    ...(company ? { [TEXT_FIELDS.company]: company } : {}),
+    pf: filled,
+  };
+}
 
 export const isExpired = (data: FlowData, now: Date): boolean =>
   now.getTime() - (num(data, 't') ?? 0) > DRAFT_LIFETIME_MS;
@@ -108,8 +132,11 @@ export function detailsOf(data: FlowData): ReportDetails {
 export const identifiesRecruiter = (data: FlowData): boolean =>
   [str(data, 'n'), str(data, 'c')].some((v) => v !== undefined && v !== '') || strings(data, 'p').length > 0;
 
-/** The step after `step`: the next question, or the review when editing or done. */
+/** The step after `step`: the next question not filled in from an advert, or the review when editing or done. */
 export function stepAfter(step: Step, data: FlowData): string {
   if (str(data, 'r') === 'review') return 'review';
-  return STEPS[STEPS.indexOf(step) + 1] ?? 'review';
+  const filled = strings(data, 'pf');
+  let i = STEPS.indexOf(step) + 1;
+  while (STEPS[i] !== undefined && filled.includes(STEPS[i] ?? '')) i++;
+  return STEPS[i] ?? 'review';
 }

@@ -24,6 +24,7 @@ import {
   isExpired,
   isTextStep,
   newDraft,
+  prefilledDraft,
   stepAfter,
   type Step,
 } from './report-draft.js';
@@ -153,14 +154,29 @@ const withoutKey = (data: FlowData, key: string): FlowData =>
 const restart = (ctx: FlowContext, say: Text): Outcome => next('name', newDraft(ctx.now), [{ body: [say] }]);
 
 /**
+ * A new draft. `arg` is text about the recruiter (the offer check passes the advert's companies and
+ * phone numbers, one a line): what it names is filled in, said once, and skipped on the way.
+ */
+function fresh(ctx: FlowContext, arg: string | undefined): Outcome {
+  if (!arg) return next('name', newDraft(ctx.now));
+  const scan = ctx.scanner.scan(arg);
+  const draft = prefilledDraft(ctx.now, scan);
+  const items = [...strings(draft, 'p'), ...(str(draft, 'c') !== undefined ? [str(draft, 'c') ?? ''] : [])];
+  return items.length > 0
+    ? next('name', draft, [{ body: [t('offer.prefilled', { items: items.join(', ') })] }])
+    : next('name', draft);
+}
+
+/**
  * Report wizard: the recruiter, the offer, where and when, the village (among all villages of
  * Indonesia), evidence, consent and routing → review → submit. Leaving keeps the draft for a day;
  * "batal" drops it. The draft is sent only on "send" from the review, and kept if sending fails.
  */
 export const reportFlow: Flow = {
   id: 'report',
-  start(ctx, _arg, saved) {
-    if (!saved) return next('name', newDraft(ctx.now));
+  start(ctx, arg, saved) {
+    // A draft left earlier is offered back first; it is never overwritten by a new advert's details.
+    if (!saved) return fresh(ctx, arg);
     if (isExpired(saved.data, ctx.now)) return restart(ctx, t('report.expired'));
     return saved.step === 'resume'
       ? next('resume', saved.data)

@@ -1,0 +1,107 @@
+/**
+ * What follows (or precedes) a phrase in the scanned words: a sum of money that is not pay, or an age
+ * below 18. Works on the normalised words of `normalizeForScan` ("Rp 25.000.000" → `rp 25 000 000`,
+ * "25jt" → `25jt`, "16-25 th" → `16 25 th`). These are number grammar, not phrase lists: the phrases
+ * that ask for them live in content/warnings/scan.yaml (`near`).
+ */
+
+/** Words after a number that make it money ("25 juta", "500 usd"). */
+const UNITS = new Set(
+  'juta jt jeti rb ribu rebu million millions mio k usd dollar dolar ringgit rm yen won riyal real sar ntd hkd sgd rupiah eur euro'.split(
+    ' ',
+  ),
+);
+/** Words before a number that make it money ("rp 5 000 000", "usd 500"). */
+const CURRENCIES = new Set('rp idr usd us nt ntd rm hkd hk sgd sar myr yen krw won eur'.split(' '));
+/** A number with its unit written on ("25jt", "1500usd", "rp500000"). */
+const GLUED = /^(?:rp|idr|usd)?(\d+)(?:jt|juta|rb|ribu|k|jeti|usd)?$/;
+/** Words after an amount that make it pay or an allowance per period ("8 juta per bulan"). */
+const PERIOD = new Set(
+  'bulan bulannya sebulan perbulan bulanan month monthly mo hari perhari minggu jam day week hour wulan sewulan sasasi sabulan'.split(
+    ' ',
+  ),
+);
+/** Words that end the search for an amount: what follows is pay, not a fee. */
+const PAY_WORDS = new Set(
+  'gaji gajinya gajih gajine gajina salary salaries upah wage wages pay bayaran bayare penghasilan pendapatan income bonus lembur'.split(
+    ' ',
+  ),
+);
+/** Words after an amount that say someone else pays it ("biaya 25 juta ditanggung majikan"). */
+const PAID_BY_OTHERS = new Set(
+  'ditanggung ditanggungkan dibayarkan dibayar covered paid gratis free majikan employer'.split(' '),
+);
+/** How many words after a fee word an amount may come ("biaya proses dan medical 5jt"). */
+const AMOUNT_WINDOW = 5;
+
+const isNumber = (w: string | undefined): boolean => w !== undefined && /^\d+$/.test(w);
+const nonZero = (w: string): boolean => /[1-9]/.test(w);
+
+/** Length in words of the amount starting at `at` (0 when there is none). Zero sums do not count. */
+export function amountAt(words: readonly string[], at: number): number {
+  const w = words[at];
+  if (w === undefined) return 0;
+  if (CURRENCIES.has(w) && isNumber(words[at + 1]) && nonZero(words[at + 1] ?? '')) {
+    let end = at + 2;
+    while (isNumber(words[end]) && (words[end] ?? '').length === 3) end++;
+    return end - at;
+  }
+  const glued = GLUED.exec(w);
+  if (!glued || !nonZero(glued[1] ?? '')) return 0;
+  if (w !== glued[1]) return 1; // "25jt", "rp500000"
+  let end = at + 1;
+  while (isNumber(words[end]) && (words[end] ?? '').length === 3) end++; // "25 000 000"
+  if (UNITS.has(words[end] ?? '')) return end + 1 - at;
+  // A bare number is money with a currency before it (above), a unit after it, or thousands written out
+  // ("25.000.000"); "2 kali", "3 bulan" are not.
+  return end - at >= 2 ? end - at : 0;
+}
+
+/**
+ * Where an amount that is not pay ends, when one comes within a few words after `end` (the word after a
+ * fee word); -1 when none does.
+ */
+export function feeAmountAfter(words: readonly string[], end: number): number {
+  for (let i = end; i < Math.min(words.length, end + AMOUNT_WINDOW); i++) {
+    const w = words[i] ?? '';
+    if (PAY_WORDS.has(w)) return -1;
+    const length = amountAt(words, i);
+    if (length > 0) {
+      const after = words.slice(i + length, i + length + 3);
+      return after.slice(0, 2).some((x) => PERIOD.has(x)) || after.some((x) => PAID_BY_OTHERS.has(x))
+        ? -1
+        : i + length;
+    }
+  }
+  return -1;
+}
+
+const AGE_MIN = 10;
+const ADULT = 18;
+/** Words that may stand between an age word and its number ("usia min 17", "umur antara 16 dan 25"). */
+const AGE_LINKS = new Set(
+  'min minimal minimum mulai dari antara range from between of ke sekitar'.split(' '),
+);
+
+const ageOf = (w: string | undefined): number | undefined => {
+  const m = /^(\d{1,2})(?:th|thn|tahun|an|yo|y)?$/.exec(w ?? '');
+  return m ? Number(m[1]) : undefined;
+};
+
+/** Where the age ends when the first number after an age word (`end` = the word after it) is below 18; else -1. */
+export function minorAgeAfter(words: readonly string[], end: number): number {
+  for (let i = end; i < Math.min(words.length, end + 3); i++) {
+    const w = words[i] ?? '';
+    const age = ageOf(w);
+    if (age !== undefined) return age >= AGE_MIN && age < ADULT ? i + 1 : -1;
+    if (!AGE_LINKS.has(w)) return -1;
+  }
+  return -1;
+}
+
+/** True when a year word (`at`) closes an age range that starts below 18: "16 25 tahun", "17 35 th". */
+export function minorRangeBefore(words: readonly string[], at: number): boolean {
+  const from = ageOf(words[at - 2]);
+  const to = ageOf(words[at - 1]);
+  return from !== undefined && to !== undefined && from >= AGE_MIN && from < ADULT && to > from;
+}

@@ -1,0 +1,117 @@
+import type { FlowContext } from '../flow.js';
+import { pick } from '../locale.js';
+import { literal, t, type Choice, type Reply, type Text } from '../message.js';
+import type { OfferScanResult } from '../ports.js';
+import type { FlowData } from '../session.js';
+import { str, strings } from './data.js';
+import type { OfferVerdict } from './offer-verdict.js';
+
+/** Reasons listed one line each in the short result; the rest are counted. */
+const TOP_REASONS = 3;
+/** Words quoted after a reason, and their length, so a reason stays one line on a phone. */
+const QUOTED_WORDS = 2;
+const QUOTE_MAX = 28;
+
+/**
+ * What the result screens need, kept in the flow data (a few hundred bytes; the pasted text is not kept):
+ * lv = level, s = sign ids (most serious first), e = quoted words per sign (parallel to s), p = phones,
+ * c = companies, k = country ids, m = salaries.
+ */
+export function resultData(scan: OfferScanResult, verdict: OfferVerdict): FlowData {
+  return {
+    lv: verdict.level,
+    s: verdict.signs.map((s) => s.id),
+    e: verdict.signs.map((s) =>
+      (verdict.evidence.get(s.id) ?? [])
+        .filter((w) => w.length <= QUOTE_MAX)
+        .slice(0, QUOTED_WORDS)
+        .map((w) => `"${w}"`)
+        .join(', '),
+    ),
+    p: [...scan.phones],
+    c: [...scan.companies],
+    k: [...scan.countries],
+    m: [...scan.salaries],
+  };
+}
+
+/** The stored level; an unknown one (an old or edited session) finds no level and shows a plain title. */
+const levelOf = (data: FlowData): string => str(data, 'lv') ?? 'unconfirmed';
+
+/** The choices under a result: report this recruiter (pre-filled), why and what to check, questions, another text. */
+export function resultChoices(withDetails: boolean): Choice[] {
+  return [
+    { id: 'report', label: t('offer.reportThis') },
+    ...(withDetails ? [{ id: 'details', label: t('offer.details') }] : []),
+    { id: 'questions', label: t('offer.questions') },
+    { id: 'paste', label: t('offer.another') },
+  ];
+}
+
+/** The short result of a scanned advert (≤ 900 characters): level, top three reasons, three actions. */
+export function shortResult(ctx: FlowContext, data: FlowData): Reply {
+  const level = ctx.catalog.level(levelOf(data));
+  const ids = strings(data, 's');
+  const quotes = strings(data, 'e');
+  const reasons: Text[] = ids.slice(0, TOP_REASONS).flatMap((id, i) => {
+    const sign = ctx.catalog.sign(id);
+    if (!sign) return [];
+    const reason = pick(sign.scan_title ?? sign.title, ctx.locale);
+    const words = quotes[i] ?? '';
+    return [words ? t('offer.reasonWords', { reason, words }) : t('check.reason', { reason })];
+  });
+  if (ids.length > TOP_REASONS) reasons.push(t('offer.moreReasons', { count: ids.length - TOP_REASONS }));
+  const actions = (level?.actions ?? []).map((a, i) =>
+    t('offer.action', { n: i + 1, action: pick(a, ctx.locale) }),
+  );
+  return {
+    title: level ? literal(pick(level.title, ctx.locale)) : t('check.resultTitle'),
+    body: [
+      ...(level?.short ? [literal(pick(level.short, ctx.locale))] : []),
+      ...(reasons.length > 0 ? [t('check.reasonsTitle'), ...reasons] : []),
+      ...(actions.length > 0 ? [t('offer.actionsTitle'), ...actions] : []),
+    ],
+    choices: resultChoices(true),
+  };
+}
+
+/** "Why, and what to check": what the text names, why the main signs matter, and what to verify. */
+export function detailsReply(ctx: FlowContext, data: FlowData): Reply {
+  const found: Text[] = [];
+  const add = (key: string, items: readonly string[]) => {
+    if (items.length > 0) found.push(t(`offer.found.${key}`, { items: items.join(', ') }));
+  };
+  add('phones', strings(data, 'p'));
+  add('companies', strings(data, 'c'));
+  add(
+    'countries',
+    strings(data, 'k').map((id) => {
+      const c = ctx.catalog.country(id);
+      return c ? pick(c.name, ctx.locale) : id;
+    }),
+  );
+  add('salaries', strings(data, 'm'));
+  const why = strings(data, 's')
+    .slice(0, 2)
+    .flatMap((id) => {
+      const sign = ctx.catalog.sign(id);
+      return sign ? [literal(pick(sign.why, ctx.locale)), literal(pick(sign.instead, ctx.locale))] : [];
+    });
+  return {
+    title: t('offer.verifyTitle'),
+    body: [
+      ...(found.length > 0 ? [t('offer.foundTitle'), ...found] : []),
+      ...why,
+      ...ctx.catalog.verifyTips.map((tip) => t('offer.verifyLine', { tip: pick(tip, ctx.locale) })),
+      t('offer.textOnly'),
+    ],
+    choices: resultChoices(false),
+  };
+}
+
+/**
+ * What the report wizard is started with: the advert's companies and phone numbers, one a line, which
+ * the wizard reads back into its draft (see report.ts). Empty when the advert named neither.
+ */
+export const reportArg = (data: FlowData): string =>
+  [...strings(data, 'c'), ...strings(data, 'p')].join('\n');
