@@ -31,6 +31,8 @@ const PAY_WORDS = new Set(
 const PAID_BY_OTHERS = new Set(
   'ditanggung ditanggungkan dibayarkan dibayar covered paid gratis free majikan employer'.split(' '),
 );
+/** Words just before a fee word that make it someone else's cost ("majikan menanggung biaya …"). */
+const EMPLOYER_PAYS = new Set('menanggung membayarkan covers pays'.split(' '));
 /** How many words after a fee word an amount may come ("biaya proses dan medical 5jt"). */
 const AMOUNT_WINDOW = 5;
 
@@ -61,7 +63,9 @@ export function amountAt(words: readonly string[], at: number): number {
  * Where an amount that is not pay ends, when one comes within a few words after `end` (the word after a
  * fee word); -1 when none does.
  */
-export function feeAmountAfter(words: readonly string[], end: number): number {
+export function feeAmountAfter(words: readonly string[], end: number, start = end): number {
+  // "majikan menanggung biaya 15 juta": the employer pays it.
+  if (words.slice(Math.max(0, start - 2), start).some((x) => EMPLOYER_PAYS.has(x))) return -1;
   for (let i = end; i < Math.min(words.length, end + AMOUNT_WINDOW); i++) {
     const w = words[i] ?? '';
     if (PAY_WORDS.has(w)) return -1;

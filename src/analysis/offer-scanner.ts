@@ -62,13 +62,12 @@ export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): Offe
       const blocked = (unless: readonly string[]) => unless.some((m) => markers.has(m));
       // Combos first, in file order: a combo that fires is a marker too, so a later rule or combo can
       // step aside for it (`unless`), e.g. "a scam-compound destination" when "the scam-compound pattern" showed.
+      const positive: string[] = positiveRules.flatMap((id) => [...(matched.get(id) ?? [])]);
       for (const combo of scan.combos) {
         if (!combo.all.every((m) => markers.has(m)) || blocked(combo.unless)) continue;
-        note(
-          combo.sign,
-          combo.weight,
-          combo.all.flatMap((m) => wordsFor(m)),
-        );
+        const words = combo.all.flatMap((m) => wordsFor(m));
+        if (combo.sign) note(combo.sign, combo.weight, words);
+        else positive.push(...words);
         markers.add(combo.id);
       }
       for (const rule of scan.rules) {
@@ -79,7 +78,7 @@ export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): Offe
       const words = normalized.split(' ').filter((w) => /[a-z]{2,}/.test(w));
       // A warning such as "KP2MI mengimbau … jangan tergiur kerja online di Kamboja" names the signs it
       // warns about: they are not signs of this text. An advert that borrows a warning's words ("hati-hati
-      // penipuan mengatasnamakan kami") still gives a mobile number or a salary: it stays an advert.
+      // penipuan mengatasnamakan kami") still gives a mobile number, a salary, or asks for money: it stays an advert.
       const notice =
         matched.has(NOTICE_RULE) &&
         !phones.some((p) => MOBILE.test(p)) &&
@@ -98,7 +97,7 @@ export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): Offe
           evidence: [...f.evidence].slice(0, MAX_EVIDENCE),
         })),
         readable: words.length >= 3,
-        positive: positiveRules.flatMap((id) => [...(matched.get(id) ?? [])]),
+        positive,
       };
     },
   };

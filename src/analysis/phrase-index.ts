@@ -54,9 +54,13 @@ export function buildIndex(scan: ScanFile): PhraseIndex {
 /** True when the words just before position `at` negate what follows ("tanpa …", "tidak ada …"). */
 function negated(tokens: readonly string[], at: number, phrase: string): boolean {
   if (NEGATIONS.has(phrase.split(' ')[0] ?? '')) return false;
-  const before = tokens[at - 1] ?? '';
-  if (NEGATIONS.has(before)) return true;
-  return NEGATION_LINKS.has(before) && NEGATIONS.has(tokens[at - 2] ?? '');
+  // "tanpa …", "tidak ada …", "tidak boleh pakai …": a negation, then at most two linking words.
+  for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
+    const w = tokens[i] ?? '';
+    if (NEGATIONS.has(w)) return true;
+    if (!NEGATION_LINKS.has(w)) return false;
+  }
+  return false;
 }
 
 /** The words [from, to) of the phrase at [at, end) with what it needs, or undefined when that is missing. */
@@ -71,7 +75,7 @@ function nearSpan(
     case undefined:
       return [at, end];
     case 'amount':
-      return upTo(feeAmountAfter(tokens, end));
+      return upTo(feeAmountAfter(tokens, end, at));
     case 'minor-age':
       return upTo(minorAgeAfter(tokens, end));
     case 'minor-range':

@@ -45,7 +45,7 @@ export function checkWarnings(signs: SignsFile, scan: ScanFile): ContentProblem[
       if (!markers.has(m)) add(SCAN, `${path}.${k}`, `marker "${m}" is not a rule, country or built-in marker`);
     });
   scan.combos.forEach((c, i) => {
-    if (!signIds.has(c.sign)) add(SCAN, `combos.${i}.sign`, `sign "${c.sign}" does not exist`);
+    if (c.sign !== undefined && !signIds.has(c.sign)) add(SCAN, `combos.${i}.sign`, `sign "${c.sign}" does not exist`);
     checkMarkers(`combos.${i}.all`, c.all);
     checkMarkers(`combos.${i}.unless`, c.unless);
   });

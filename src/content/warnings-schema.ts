@@ -110,13 +110,19 @@ export const scanRuleSchema = z
 export const comboSchema = z
   .object({
     id: metaShape.id,
-    sign: z.string(),
+    /** The sign shown; absent for a combo that is positive evidence (`positive`). */
+    sign: z.string().optional(),
     weight: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
     /** Rule ids, country markers (e.g. `scam-hotspot`), or the built-in markers `salary`, `phone`, `company`. */
     all: z.array(z.string()).min(1),
     unless: unlessSchema,
+    /** Positive evidence of a procedural offer when all the markers occur (a job order with the company named). */
+    positive: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((c) => (c.sign === undefined) === c.positive, {
+    error: 'a combo shows a sign or is positive evidence, not both',
+  });
 
 /** Destination names as people write them, to list the countries an offer mentions. */
 export const scanCountrySchema = z

@@ -157,7 +157,10 @@ describe('labels and levels', () => {
   it('gives every sign it can show a neutral title about the advert, never about the user', () => {
     const { catalog } = realContent();
     const scan = scanFileSchema.parse(parse(readFileSync('content/warnings/scan.yaml', 'utf8')));
-    const shown = new Set([...scan.rules.flatMap((r) => r.sign ?? []), ...scan.combos.map((c) => c.sign)]);
+    const shown = new Set([
+      ...scan.rules.flatMap((r) => r.sign ?? []),
+      ...scan.combos.flatMap((c) => c.sign ?? []),
+    ]);
     expect(shown.has('not-registered')).toBe(false);
     for (const id of shown) {
       const sign = catalog.sign(id);

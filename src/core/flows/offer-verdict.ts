@@ -31,8 +31,8 @@ function licensedAgencies(catalog: Catalog, companies: readonly string[], now: D
 /**
  * The level of a scanned advert. Warning signs add up as in the yes/no check (facts §3c). "Looks
  * procedural" needs positive evidence: a licensed agency from the list, a job order, or an official channel
- * such as SISKOP2MI or G to G. Without it, a text with no sign is `unconfirmed` ("no warning signs found in
- * the text — that does not make it legal") and a text with a weak sign is `verify`.
+ * such as SISKOP2MI or G to G, and no warning sign at all. Without it, a text with no sign is `unconfirmed`
+ * ("no warning signs found in the text — that does not make it legal"); a text with a weak sign is `verify`.
  */
 export function offerVerdict(catalog: Catalog, scan: OfferScanResult, now: Date): OfferVerdict {
   const signs = bySeverity(
@@ -46,7 +46,8 @@ export function offerVerdict(catalog: Catalog, scan: OfferScanResult, now: Date)
   const base = { signs, evidence, licensed, positive: scan.positive };
   const risk = offerRisk(signs.map((s) => ({ weight: s.weight, alwaysHigh: s.always_high })));
   if (risk !== 'procedural') return { ...base, level: risk };
+  // Any sign at all, even a weak one, keeps the advert from "looks procedural".
+  if (signs.length > 0) return { ...base, level: 'verify' };
   const backed = licensed.length > 0 || scan.positive.length > 0;
-  if (backed) return { ...base, level: 'procedural' };
-  return { ...base, level: signs.length === 0 ? 'unconfirmed' : 'verify' };
+  return { ...base, level: backed ? 'procedural' : 'unconfirmed' };
 }
