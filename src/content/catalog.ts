@@ -7,6 +7,8 @@ import { createAgencyChecker, type AgencyChecker } from './agency-matcher.js';
 import { loadAreaNames, type AreaNames } from './areas.js';
 import { buildJobsCatalog, type JobsCatalog } from './jobs-index.js';
 import { processTerm, tokenize } from './text-terms.js';
+import { buildAnswerIndex, type AnswerIndex } from './answer-index.js';
+import { compileLexicons, type CompiledLexicon } from '../core/understanding/lexicon.js';
 
 export interface SearchHit {
   readonly topicId: string;
@@ -34,6 +36,10 @@ export interface Catalog {
   readonly listings: JobsCatalog;
   readonly agencies: AgencyChecker;
   readonly areas: AreaNames;
+  /** Direct answer cards for frequent questions, and their matcher. */
+  readonly answers: AnswerIndex;
+  /** The understanding pipeline's word lists of every language, with country and sector words. */
+  readonly lexicon: CompiledLexicon;
   /** Full-text search over guide topics, typo-tolerant; best first. */
   search(query: string, locale: Locale, limit?: number): readonly SearchHit[];
 }
@@ -81,7 +87,14 @@ export function buildCatalog(content: Content): Catalog {
     offer: content.warnings.signs.filter((s) => s.audience === 'offer'),
     family: content.warnings.signs.filter((s) => s.audience === 'family'),
   };
+  const lexicon = compileLexicons(
+    content.lexicons,
+    content.scan.countries.map((c) => ({ id: c.id, words: c.words })),
+    content.jobs.sectors.map((s) => ({ id: s.id, words: [...s.keywords.id, ...s.keywords.en] })),
+  );
   return {
+    answers: buildAnswerIndex(content.answers, lexicon.spellings),
+    lexicon,
     topic: (id) => topics.get(id),
     topicsOf: (group) => content.topics.filter((t) => t.group === group),
     contacts: content.contacts,

@@ -1,4 +1,4 @@
-import { CIVIL_DOCUMENTS, FAMILY_CONTACTS, GUIDE_SECTIONS, REQUIRED_VERDICTS, SCHEME_TOPICS } from './ids.js';
+import { CIVIL_DOCUMENTS, FAMILY_CONTACTS, SOS_CONTACTS, GUIDE_SECTIONS, REQUIRED_VERDICTS, SCHEME_TOPICS } from './ids.js';
 import type { Content, ContentProblem } from './loader.js';
 import { duplicates } from './duplicates.js';
 import { checkWarnings } from './warnings-check.js';
@@ -31,8 +31,18 @@ export function crossCheck(content: Content): ContentProblem[] {
     for (const id of ids) need('guide', section, id, topicIds, 'guide topic');
   }
   for (const id of Object.values(SCHEME_TOPICS)) need('guide', 'schemes', id, topicIds, 'scheme topic');
+  for (const id of duplicates(content.answers.map((a) => a.id))) {
+    problems.push({ file: 'answers', path: '', message: `answer id "${id}" is used twice` });
+  }
+  content.answers.forEach((a, i) => {
+    if (a.more !== undefined) need('answers', `answers.${i}.more`, a.more, topicIds, 'guide topic');
+  });
+  if (!content.lexicons.some((l) => l.locale === 'id'))
+    problems.push({ file: 'understanding', path: '', message: 'no word lists for Indonesian (locale: id)' });
   const contactIds = new Set(content.contacts.map((c) => c.id));
   for (const id of FAMILY_CONTACTS) need('contacts.yaml', 'contacts', id, contactIds, 'contact');
+  for (const id of new Set(Object.values(SOS_CONTACTS).flat()))
+    need('contacts.yaml', 'contacts', id, contactIds, 'contact');
   const verdictIds = new Set(el.verdicts.map((v) => v.id));
   for (const id of REQUIRED_VERDICTS) need('eligibility.yaml', 'verdicts', id, verdictIds, 'verdict');
   const docIds = new Set(el.documents.map((d) => d.id));

@@ -51,6 +51,16 @@ export const FAMILY_CONTACTS = [
   'sapa-129-whatsapp',
 ] as const;
 
+/**
+ * The safety net's first reply (facts H-01, H-08, H-09, H-10): numbers for someone in danger abroad
+ * (the mission of the country goes between the first and the others) and in Indonesia.
+ */
+export const SOS_CONTACTS = {
+  abroad: ['kemlu-hotline', 'kp2mi-call-centre'],
+  home: ['police-110', 'sapa-129', 'kp2mi-call-centre'],
+  unknown: ['kemlu-hotline', 'kp2mi-call-centre', 'police-110', 'sapa-129'],
+} as const;
+
 /** Groups of warning signs (facts §3c A–E). */
 export const SIGN_GROUPS = ['recruiter', 'money', 'documents', 'route', 'control'] as const;
 export type SignGroup = (typeof SIGN_GROUPS)[number];

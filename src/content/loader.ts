@@ -11,6 +11,8 @@ import {
 } from './schema.js';
 import { crossCheck } from './cross-check.js';
 import { loadJobs, type JobsData } from './jobs-data.js';
+import { answersFileSchema, lexiconFileSchema, type Answer } from './understanding-schema.js';
+import type { LexiconData } from '../core/understanding/lexicon.js';
 import { scanFileSchema, signsFileSchema, type ScanFile, type SignsFile } from './warnings-schema.js';
 
 export interface ContentProblem {
@@ -27,6 +29,10 @@ export interface Content {
   readonly warnings: SignsFile;
   readonly scan: ScanFile;
   readonly jobs: JobsData;
+  /** Word lists of the understanding pipeline, one per language. */
+  readonly lexicons: readonly LexiconData[];
+  /** Direct answer cards. */
+  readonly answers: readonly Answer[];
 }
 
 export type LoadResult =
@@ -40,7 +46,21 @@ export const CONTENT_FILES = {
   eligibility: 'eligibility.yaml',
   signs: 'warnings/signs.yaml',
   scan: 'warnings/scan.yaml',
+  understandingDir: 'understanding',
+  answersDir: 'answers',
 } as const;
+
+/** The YAML files of a content folder, sorted; a missing or empty folder is a content error. */
+function yamlFiles(root: string, dir: string, errors: ContentProblem[]): string[] {
+  const path = join(root, dir);
+  const files = existsSync(path)
+    ? readdirSync(path)
+        .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+        .sort()
+    : [];
+  if (files.length === 0) errors.push({ file: dir, path: '', message: 'no YAML files' });
+  return files.map((f) => join(path, f));
+}
 
 function parseFile<S extends z.ZodType>(
   root: string,
@@ -125,12 +145,31 @@ export function loadContent(root: string, now: Date = new Date()): LoadResult {
       warnings.push(...staleWarnings(CONTENT_FILES.signs, list, signs[list], today));
     }
   }
+  const lexicons = yamlFiles(root, CONTENT_FILES.understandingDir, errors).flatMap(
+    (f) => parseFile(root, f, lexiconFileSchema, errors) ?? [],
+  );
+  const answers: Answer[] = [];
+  for (const f of yamlFiles(root, CONTENT_FILES.answersDir, errors)) {
+    const data = parseFile(root, f, answersFileSchema, errors);
+    if (!data) continue;
+    answers.push(...data.answers);
+    warnings.push(...staleWarnings(relative(root, f), 'answers', data.answers, today));
+  }
   const scan = parseFile(root, join(root, CONTENT_FILES.scan), scanFileSchema, errors);
   const countryIds = new Set(scan?.countries.map((c) => c.id) ?? []);
   const jobs = scan ? loadJobs(root, today, countryIds, errors, warnings) : undefined;
   if (errors.length > 0 || !contacts || !eligibility || !signs || !scan || !jobs) return { ok: false, errors, warnings };
 
-  const content: Content = { topics, contacts: contacts.contacts, eligibility, warnings: signs, scan, jobs };
+  const content: Content = {
+    topics,
+    contacts: contacts.contacts,
+    eligibility,
+    warnings: signs,
+    scan,
+    jobs,
+    lexicons,
+    answers,
+  };
   errors.push(...crossCheck(content));
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, content, warnings };
 }

@@ -1,0 +1,91 @@
+import type { AnswerFinder, AnswerMatch } from '../core/understanding/understand.js';
+import { tokensOf } from '../core/understanding/tokens.js';
+import { processTerm, withinOneEdit } from './text-terms.js';
+import type { Answer } from './understanding-schema.js';
+
+export interface AnswerIndex extends AnswerFinder {
+  card(id: string): Answer | undefined;
+  readonly all: readonly Answer[];
+}
+
+interface Phrase {
+  readonly answer: string;
+  readonly terms: readonly string[];
+  readonly weight: number;
+}
+
+/** A phrase must share at least this much of its weight with the message (and the message with it). */
+const MIN_F1 = 0.5;
+const UNKNOWN_WEIGHT = 0.7;
+const BETA = 1.5;
+
+/**
+ * Matches a question to the answer card whose example questions it is closest to: the words both
+ * share, weighted by how rare each word is among all examples (so "umur" counts more than "kerja"),
+ * as an F1 of "how much of the example the message covers" and "how much of the message it explains".
+ * Words of five letters or more match with one typo.
+ */
+export interface AnswerIndexOptions {
+  readonly minScore?: number;
+  /** Above 1 weighs covering the example more; below 1, explaining the message more. */
+  readonly beta?: number;
+  readonly unknownWeight?: number;
+}
+
+export function buildAnswerIndex(
+  answers: readonly Answer[],
+  spellings: ReadonlyMap<string, string>,
+  options: AnswerIndexOptions = {},
+): AnswerIndex {
+  const minScore = options.minScore ?? MIN_F1;
+  const beta2 = (options.beta ?? BETA) ** 2;
+  const unknownWeight = options.unknownWeight ?? UNKNOWN_WEIGHT;
+  const termsOf = (text: string): string[] => [
+    ...new Set(tokensOf(text, spellings).flatMap((w) => processTerm(w) ?? [])),
+  ];
+  const examples = answers.flatMap((a) =>
+    Object.values(a.ask as Record<string, readonly string[]>)
+      .flat()
+      .map((q) => ({ answer: a.id, terms: termsOf(q) })),
+  );
+  const df = new Map<string, number>();
+  for (const e of examples) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  // A word no example has cannot point to a card: it weighs little, so "max" or "nya" do not hide a match.
+  const idf = (t: string): number => {
+    const n = df.get(t);
+    return n === undefined ? unknownWeight : Math.log(1 + examples.length / n);
+  };
+  const vocabulary = [...df.keys()];
+  const phrases: Phrase[] = examples
+    .filter((e) => e.terms.length > 0)
+    .map((e) => ({ ...e, weight: e.terms.reduce((s, t) => s + idf(t), 0) }));
+  const byId = new Map(answers.map((a) => [a.id, a]));
+
+  /** The message's terms, each mapped to a known term when it is one typo away from it. */
+  const known = (terms: readonly string[]): string[] =>
+    terms.map((t) => {
+      if (df.has(t) || t.length < 5) return t;
+      return vocabulary.find((v) => v.length >= 5 && withinOneEdit(t, v)) ?? t;
+    });
+
+  return {
+    all: answers,
+    card: (id) => byId.get(id),
+    match(text): AnswerMatch | undefined {
+      const terms = new Set(known(termsOf(text.slice(0, 500))));
+      if (terms.size === 0) return undefined;
+      const messageWeight = [...terms].reduce((s, t) => s + idf(t), 0);
+      let best: AnswerMatch | undefined;
+      for (const p of phrases) {
+        let shared = 0;
+        for (const t of p.terms) if (terms.has(t)) shared += idf(t);
+        if (shared === 0) continue;
+        const recall = shared / p.weight;
+        const precision = shared / messageWeight;
+        const f = ((1 + beta2) * recall * precision) / (beta2 * precision + recall);
+        if (f >= minScore && (!best || f > best.score)) best = { id: p.answer, score: f };
+      }
+      return best;
+    },
+  };
+}

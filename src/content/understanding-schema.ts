@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { DISTRESS_KINDS, INTENTS, RELATIONS, type LexiconData } from '../core/understanding/lexicon.js';
+import { LOCALES } from '../core/locale.js';
+import { checkDates, localizedSchema, metaShape } from './schema.js';
+
+/** Problems of a rule's text (syntax in src/core/understanding/rules.ts). */
+export function ruleProblem(source: string): string | undefined {
+  if (source.trim() === '') return 'is empty';
+  if (/\+\S|\S\+/.test(source.replace(/ \+ /g, ''))) return 'joins parts with "+" without spaces around it';
+  if (/\|\||^\||\|$|\s\||\|\s/.test(source)) return 'has an empty alternative';
+  if (/[^\p{L}\p{N}*|+# '-]/u.test(source)) return 'has characters other than letters, digits, * | + # and spaces';
+  return undefined;
+}
+
+
+/** One rule of the pattern language (src/core/understanding/rules.ts). */
+const ruleSchema = z.string().superRefine((s, ctx) => {
+  const problem = ruleProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: `rule "${s}" ${problem}` });
+});
+const rules = z.array(ruleSchema);
+const weighted = z
+  .object({ strong: rules.optional(), medium: rules.optional(), weak: rules.optional() })
+  .strict();
+const keyed = <K extends string, V extends z.ZodType>(keys: readonly K[], value: V) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, value.optional()])) as Record<K, z.ZodOptional<V>>).strict();
+
+/** `content/understanding/<locale>.yaml`: one language's word lists for the understanding pipeline. */
+export const lexiconFileSchema = z
+  .object({
+    locale: z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as id, en, jv'),
+    spellings: z.record(z.string().regex(/^[\p{Ll}\p{N}]+$/u, 'a chat spelling is one lower-case word'), z.string()),
+    distress: keyed(DISTRESS_KINDS, rules),
+    politeRequest: rules,
+    self: rules,
+    hypothetical: rules,
+    advert: rules,
+    abroad: rules,
+    home: rules,
+    intents: keyed(INTENTS, weighted),
+    relations: keyed(RELATIONS, rules),
+  })
+  .strict()
+  .transform((v) => v as LexiconData);
+
+/** `content/answers/*.yaml`: direct answers to frequent questions (DESIGN §11.4). */
+export const answerSchema = z
+  .object({
+    ...metaShape,
+    /** Example questions as people type them, per locale: what a message is matched against. */
+    ask: z
+      .object({ id: z.array(z.string().trim().min(3)).min(2) })
+      .catchall(z.array(z.string().trim().min(3)))
+      .refine((a) => Object.keys(a).every((k) => (LOCALES as readonly string[]).includes(k)), {
+        error: `ask has a language other than ${LOCALES.join(', ')}`,
+      }),
+    answer: localizedSchema,
+    /** A guide topic for "read more". */
+    more: z.string().optional(),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    checkDates(a, ctx);
+    for (const l of LOCALES) {
+      const text = (a.answer as Record<string, string>)[l] ?? '';
+      if (text.length > 600) ctx.addIssue({ code: 'custom', path: ['answer', l], message: 'longer than 600 characters' });
+    }
+  });
+export const answersFileSchema = z.object({ answers: z.array(answerSchema).min(1) }).strict();
+export type Answer = z.infer<typeof answerSchema>;

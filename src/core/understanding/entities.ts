@@ -1,0 +1,70 @@
+import type { CompiledLexicon, Relation } from './lexicon.js';
+import { ruleMatches } from './rules.js';
+
+/** What a message names, for the flow it opens (DESIGN §11.3). */
+export interface Entities {
+  /** Destination country id (content/warnings/scan.yaml). */
+  readonly country?: string;
+  /** Job sector id (content/jobs/sectors.yaml). */
+  readonly sector?: string;
+  readonly relation?: Relation;
+  /** An age in years ("umur 17", "16 thn", "17 years old"). */
+  readonly age?: number;
+  /** An amount of money in rupiah ("30jt", "Rp 15.000.000", "20 million"). */
+  readonly amount?: number;
+}
+
+const AGE_BEFORE = new Set(['umur', 'usia', 'umurnya', 'usianya', 'age', 'aged']);
+const AGE_AFTER = new Set(['tahun', 'thn', 'th', 'taun', 'years', 'year', 'yo', 'yrs']);
+const MULTIPLIERS: Readonly<Record<string, number>> = {
+  jt: 1e6,
+  juta: 1e6,
+  jeti: 1e6,
+  million: 1e6,
+  mio: 1e6,
+  rb: 1e3,
+  ribu: 1e3,
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e9,
+  miliar: 1e9,
+  milyar: 1e9,
+};
+
+/** The first match of each kind of entity in the message's words. */
+export function findEntities(lexicon: CompiledLexicon, tokens: readonly string[], raw: string): Entities {
+  const country = lexicon.countries.find((c) => ruleMatches(c.rule, tokens))?.id;
+  const sector = lexicon.sectors.find((s) => ruleMatches(s.rule, tokens))?.id;
+  const relation = lexicon.relations.find((r) => ruleMatches(r.rule, tokens))?.relation;
+  const age = ageOf(tokens);
+  const amount = amountOf(tokens, raw);
+  return {
+    ...(country ? { country } : {}),
+    ...(sector ? { sector } : {}),
+    ...(relation ? { relation } : {}),
+    ...(age === undefined ? {} : { age }),
+    ...(amount === undefined ? {} : { amount }),
+  };
+}
+
+function ageOf(tokens: readonly string[]): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const n = Number(tokens[i]);
+    if (!/^\d{1,2}$/.test(tokens[i] ?? '') || n < 5 || n > 80) continue;
+    if (AGE_BEFORE.has(tokens[i - 1] ?? '') || AGE_AFTER.has(tokens[i + 1] ?? '')) return n;
+  }
+  return undefined;
+}
+
+function amountOf(tokens: readonly string[], raw: string): number | undefined {
+  // "Rp 15.000.000" / "rp15,000,000": digits grouped by dots or commas after "Rp".
+  const rp = /rp\.?\s*(\d{1,3}(?:[.,]\d{3})+|\d{4,})/i.exec(raw);
+  if (rp?.[1]) return Number(rp[1].replace(/[.,]/g, ''));
+  for (let i = 0; i < tokens.length; i++) {
+    const digits = tokens[i] ?? '';
+    if (!/^\d{1,4}$/.test(digits)) continue;
+    const mult = MULTIPLIERS[tokens[i + 1] ?? ''];
+    if (mult) return Number(digits) * mult;
+  }
+  return undefined;
+}

@@ -1,0 +1,23 @@
+/**
+ * Words of a message in the form rules are written in: lower case, no diacritics, letters and digits
+ * split apart ("30jt" → "30 jt"), letters repeated three times or more written once ("tolonggg"),
+ * reduplication marks dropped ("anak2" → "anak"), and chat spellings written out ("sy" → "saya").
+ */
+export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): string[] {
+  const folded = /^[\x20-\x7e]*$/.test(text) ? text.toLowerCase() : fold(text);
+  const out: string[] = [];
+  // "G to G", "g2g", "P to P": the scheme names as one word each ("gtog", "ptop", "gtop").
+  const joined = folded.replace(/\b([gp])\s*(?:to|2)\s*([gp])\b/g, '$1to$2');
+  for (const raw of joined.split(/[^\p{L}\p{N}]+/u)) {
+    if (raw === '') continue;
+    for (const part of raw.match(/\p{L}+2?|\p{N}+/gu) ?? []) {
+      const word = part.replace(/(\p{L})\1{2,}/gu, '$1').replace(/(\p{L}{2,})2$/u, '$1');
+      const spelled = spellings.get(word);
+      if (spelled === undefined) out.push(word);
+      else if (spelled !== '') out.push(...spelled.split(' '));
+    }
+  }
+  return out;
+}
+
+const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();

@@ -1,0 +1,192 @@
+import type { OfferScanner } from '../ports.js';
+import { findEntities, type Entities } from './entities.js';
+import { anyMatches, INTENTS, type CompiledLexicon, type DistressKind, type Intent } from './lexicon.js';
+import { ruleMatches } from './rules.js';
+import { tokensOf } from './tokens.js';
+import { isCodeShaped } from '../intents.js';
+
+/** Someone is in danger: the safety net's reading of a message. */
+export interface Distress {
+  readonly kinds: readonly DistressKind[];
+  /** Where the person in danger is, when the message says: it chooses the numbers shown first. */
+  readonly where: 'abroad' | 'home' | 'unknown';
+  /** The country the message names, when abroad. */
+  readonly country?: string;
+}
+
+/** A direct answer card that fits a question. */
+export interface AnswerMatch {
+  readonly id: string;
+  readonly score: number;
+}
+
+/** Finds the answer card for a question (content's index over the cards' example questions). */
+export interface AnswerFinder {
+  match(text: string): AnswerMatch | undefined;
+}
+
+/** A trained text classifier; its guess is used when no rule settles the intent. */
+export interface IntentModel {
+  classify(text: string): { readonly intent: Intent; readonly confidence: number } | undefined;
+}
+
+export interface Understood {
+  readonly distress?: Distress;
+  /** What the message asks for; undefined when nothing fits (search, then the helpful fallback). */
+  readonly intent?: Intent;
+  /** How the intent was found; `weak` is a single loose word, a guess at best. */
+  readonly by: 'rule' | 'weak' | 'advert' | 'answer' | 'model' | 'none';
+  /** The answer card, when the message is a question that a card answers. */
+  readonly answer?: AnswerMatch;
+  readonly entities: Entities;
+  readonly phones: readonly string[];
+  readonly companies: readonly string[];
+}
+
+export interface Understanding {
+  understand(text: string): Understood;
+  /** The safety net alone (at wizard steps, where the text is an answer unless someone is in danger). */
+  distress(text: string): Distress | undefined;
+}
+
+export interface UnderstandingDeps {
+  readonly lexicon: CompiledLexicon;
+  readonly scanner: OfferScanner;
+  readonly answers: AnswerFinder;
+  readonly model?: IntentModel;
+}
+
+/** "cek PT Maju Jaya", "PT Maju Jaya resmi?", or a bare phone number: an agency check (short texts only). */
+const AGENCY_QUESTION =
+  /^\s*(?:(?:tolong|mohon|pls|please)\s+)?(?:(?:cek|check|dicek|cekin|periksa|apakah|apa|is)\s+)?(?:pt|cv|lpk)\b\.?\s+\S|^\s*\+?[\d\s().-]{8,20}\s*$/i;
+const AGENCY_QUESTION_WORDS = 12;
+/** Words of a status question around a report code. */
+const STATUS_WORDS = 8;
+
+/** The first report code in a text, in its real shape ("R-7KQ4MX", "r7kq4mx"; not "rumahku"). */
+export function findReportCode(text: string): string | undefined {
+  for (const m of text.matchAll(/(?:^|[^\p{L}\p{N}])(r)(\s*[-–.]\s*|\s?)([a-z0-9]{6})(?![\p{L}\p{N}])/giu)) {
+    if (m[1] && m[3] && isCodeShaped(m[1], m[2] ?? '', m[3])) return `R-${m[3].toUpperCase()}`;
+  }
+  return undefined;
+}
+
+/** A rule score this high settles the intent; below it, an answer card or the model may do better. */
+const SETTLED = 3;
+const LIKELY = 2;
+/** Advert words needed to read a text as an advert. */
+const ADVERT_WORDS = 2;
+/** Text shorter than this is never read as an advert. */
+const SHORT_TEXT = 60;
+/** Text this long is a forwarded advert or chat when it also shows a sign or a phone number. */
+const LONG_TEXT = 120;
+/** A model guess below this confidence is not trusted. */
+const MODEL_FLOOR = 0.55;
+/** An answer card this close to the message wins over the intents in YIELDS. */
+const CLOSE_ANSWER = 0.75;
+const YIELDS: ReadonlySet<Intent> = new Set(['greeting', 'language', 'help']);
+/** Intents a strong rule settles even in a long text that reads like an advert. */
+const STICKY: ReadonlySet<Intent> = new Set(['paid', 'status', 'report']);
+
+/**
+ * The understanding pipeline of DESIGN §11 for one message: the safety net, then the intent from
+ * rules, an advert, an answer card or a trained model, with the entities the message names.
+ * Pure: no I/O, no state between messages.
+ */
+export function createUnderstanding(deps: UnderstandingDeps): Understanding {
+  const { lexicon } = deps;
+
+  function safetyNet(tokens: readonly string[], advert: boolean): Distress | undefined {
+    const kinds = new Set<DistressKind>();
+    for (const d of lexicon.distress)
+      if (!kinds.has(d.kind) && ruleMatches(d.rule, tokens)) kinds.add(d.kind);
+    if (kinds.size === 0) return undefined;
+    // "tolong jelaskan …" asks politely; a cry alone is not distress then.
+    if (kinds.size === 1 && kinds.has('cry') && anyMatches(lexicon.politeRequest, tokens)) return undefined;
+    // An advert, or a general question about a case, is not distress unless it tells of the sender
+    // or someone close to them.
+    if ((advert || anyMatches(lexicon.hypothetical, tokens)) && !anyMatches(lexicon.self, tokens))
+      return undefined;
+    const country = lexicon.countries.find((c) => ruleMatches(c.rule, tokens))?.id;
+    if (country !== undefined || anyMatches(lexicon.abroad, tokens)) {
+      return { kinds: [...kinds], where: 'abroad', ...(country ? { country } : {}) };
+    }
+    return { kinds: [...kinds], where: anyMatches(lexicon.home, tokens) ? 'home' : 'unknown' };
+  }
+
+  /** Each intent's strongest matching rule (several weak words do not add up to a strong one). */
+  function ruleScores(tokens: readonly string[]): Map<Intent, number> {
+    const scores = new Map<Intent, number>();
+    for (const r of lexicon.intents) {
+      if (r.weight > (scores.get(r.intent) ?? 0) && ruleMatches(r.rule, tokens))
+        scores.set(r.intent, r.weight);
+    }
+    return scores;
+  }
+
+  const isAdvert = (tokens: readonly string[], text: string, signs: number, phones: number): boolean => {
+    const words = lexicon.advert.filter((r) => ruleMatches(r, tokens)).length;
+    // A short question ("call center gratis ga?") is no advert, whatever words it shares with one.
+    if (text.length < SHORT_TEXT) return false;
+    return words >= ADVERT_WORDS || (text.length >= LONG_TEXT && (signs > 0 || phones > 0) && words > 0);
+  };
+
+  return {
+    distress(text) {
+      const tokens = tokensOf(text, lexicon.spellings);
+      const scan = deps.scanner.scan(text);
+      return safetyNet(tokens, isAdvert(tokens, text, scan.findings.length, scan.phones.length));
+    },
+    understand(text) {
+      const tokens = tokensOf(text, lexicon.spellings);
+      const scan = deps.scanner.scan(text);
+      const advert = isAdvert(tokens, text, scan.findings.length, scan.phones.length);
+      const distress = safetyNet(tokens, advert);
+      const entities = findEntities(lexicon, tokens, text);
+      const base = {
+        entities,
+        phones: scan.phones,
+        companies: scan.companies,
+        ...(distress ? { distress } : {}),
+      };
+      const words = tokens.length;
+      if (words <= STATUS_WORDS && findReportCode(text)) return { ...base, intent: 'status', by: 'rule' };
+      if (words <= AGENCY_QUESTION_WORDS && AGENCY_QUESTION.test(text))
+        return { ...base, intent: 'agency', by: 'rule' };
+      const scores = ruleScores(tokens);
+      const [best, bestScore] = top(scores);
+      const answer = deps.answers.match(text);
+      if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
+      if (advert || (scan.findings.length > 0 && text.length >= LONG_TEXT))
+        return { ...base, intent: 'offer', by: 'advert' };
+      // A close answer card beats an intent that a few loose words suggested ("korea pake tes bahasa
+      // apa" names a language, but asks about the Korean test).
+      const cardWins =
+        answer !== undefined &&
+        answer.score >= CLOSE_ANSWER &&
+        best !== undefined &&
+        YIELDS.has(best) &&
+        tokens.length > 2;
+      if (best === 'question' && answer) return { ...base, intent: 'question', by: 'answer', answer };
+      if (best && bestScore >= SETTLED && !cardWins) return { ...base, intent: best, by: 'rule' };
+      if (answer && (best === undefined || bestScore < LIKELY || cardWins))
+        return { ...base, intent: 'question', by: 'answer', answer };
+      if (best && bestScore >= LIKELY) return { ...base, intent: best, by: 'rule' };
+      const guess = deps.model?.classify(text);
+      if (guess && guess.confidence >= MODEL_FLOOR) return { ...base, intent: guess.intent, by: 'model' };
+      if (best) return { ...base, intent: best, by: 'weak' };
+      return { ...base, by: 'none' };
+    },
+  };
+}
+
+/** The best-scoring intent; ties go to the one listed first in INTENTS (report before offer, …). */
+function top(scores: ReadonlyMap<Intent, number>): [Intent | undefined, number] {
+  let best: Intent | undefined;
+  let bestScore = 0;
+  for (const intent of INTENTS) {
+    const s = scores.get(intent) ?? 0;
+    if (s > bestScore) [best, bestScore] = [intent, s];
+  }
+  return [best, bestScore];
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createUnderstandingFor } from '../../../src/bootstrap.js';
+import { findReportCode } from '../../../src/core/understanding/understand.js';
+import { realContent } from '../../helpers/engine.js';
+
+const { catalog, scanner } = realContent();
+const u = createUnderstandingFor(catalog, scanner);
+const intent = (text: string) => u.understand(text).intent;
+
+describe('safety net (DESIGN §11.1)', () => {
+  it.each([
+    'tolong sy dikurung majikan di arab',
+    'tlg adik sy dipukulin majikannya',
+    'paspor anak saya ditahan agen dan dia tidak boleh pulang',
+    'suami saya tidak bisa dihubungi sudah 4 bulan',
+    'my sister was forced to scam people in cambodia',
+    'kakak saya meninggal di malaysia',
+    'help me please i am locked in the house',
+  ])('hears distress in a sentence: %s', (text) => {
+    expect(u.understand(text).distress).toBeDefined();
+  });
+
+  it('chooses where the person is: abroad with the country, or at home', () => {
+    expect(u.distress('tolong adik sy dikurung majikan di malaysia')).toMatchObject({
+      where: 'abroad',
+      country: 'my',
+    });
+    expect(u.distress('anak saya disekap di penampungan sponsor')).toMatchObject({ where: 'home' });
+  });
+
+  it('does not read "tolong" as a cry when it means "please"', () => {
+    expect(u.distress('tolong jelaskan syarat kerja ke taiwan')).toBeUndefined();
+    expect(u.distress('tolong cek PT Maju Jaya')).toBeUndefined();
+  });
+
+  it('does not read an advert as distress, even with an urgent word', () => {
+    const advert =
+      'DARURAT!! dibutuhkan segera 20 orang TKW ke Malaysia, gaji 8jt, tiket dan mess gratis, syarat usia 18-35, hubungi WA 0812 3456 7890';
+    expect(u.distress(advert)).toBeUndefined();
+    expect(intent(advert)).toBe('offer');
+  });
+
+  it('reads a general question about a case as a question, not distress', () => {
+    expect(u.distress('kalau tki meninggal siapa yang wajib mengurus jenazahnya')).toBeUndefined();
+  });
+});
+
+describe('intent from the whole sentence (DESIGN §11.3)', () => {
+  it.each([
+    ['mau lapor calo di desa saya', 'report'],
+    ['I want to report a recruiter', 'report'],
+    ['ada sponsor narik duit tetangga saya', 'report'],
+    ['sy sdh bayar 30jt ke sponsor utk ke jepang blm brgkt2 udh 1thn', 'paid'],
+    ['ada yg nawarin kerja ke malaysia aman ga', 'offer'],
+    ['cek PT Maju Jaya resmi ga', 'agency'],
+    ['lowongan pabrik di jepang', 'jobs'],
+    ['anak saya kerja di taiwan, gajinya telat', 'family'],
+    ['cek laporan R-7KQ4MX', 'status'],
+    ['ini bot bisa apa aja', 'help'],
+    ['ganti bahasa', 'language'],
+    ['assalamualaikum', 'greeting'],
+  ])('%s → %s', (text, expected) => {
+    expect(intent(text)).toBe(expected);
+  });
+
+  it('reads what a job search names', () => {
+    expect(u.understand('lowongan pabrik di jepang').entities).toMatchObject({
+      country: 'jp',
+      sector: 'manufacturing',
+    });
+    expect(u.understand('umur anak saya 16 tahun').entities).toMatchObject({ age: 16, relation: 'child' });
+    expect(u.understand('sudah bayar 30jt').entities.amount).toBe(30_000_000);
+    expect(u.understand('biaya Rp 15.000.000').entities.amount).toBe(15_000_000);
+  });
+
+  it('answers a frequent question with its card', () => {
+    const got = u.understand('berapa umur minimal jadi PMI');
+    expect(got.intent).toBe('question');
+    expect(got.answer?.id).toBe('min-age');
+  });
+
+  it('understands nothing in gibberish, emoji or numbers only', () => {
+    for (const text of ['asdfgh qwerty', '🙏😭🙏', '12345'])
+      expect(u.understand(text).distress).toBeUndefined();
+    expect(intent('asdfgh qwerty')).toBeUndefined();
+  });
+
+  it('copes with a very long message', () => {
+    const long = `${'kerja di pabrik jepang gaji besar '.repeat(200)} tolong saya dikurung`;
+    expect(u.understand(long).distress).toBeDefined();
+  });
+});
+
+describe('report codes in their real shape', () => {
+  it('finds R-7KQ4MX, r7kq4mx and mistyped codes with a dash, never ordinary words', () => {
+    expect(findReportCode('cek R-7KQ4MX ya')).toBe('R-7KQ4MX');
+    expect(findReportCode('status r7kq4mx')).toBe('R-7KQ4MX');
+    expect(findReportCode('lapor R-3HZ9PA sudah sampai mana')).toBe('R-3HZ9PA');
+    expect(findReportCode('lihat rumahku')).toBeUndefined();
+    expect(findReportCode('rumahku di desa')).toBeUndefined();
+  });
+});
