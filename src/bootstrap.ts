@@ -12,6 +12,7 @@ import type { OfficerDesk } from './core/officer.js';
 import type { ReportDesk, VillageFinder } from './core/report.js';
 import { createOfferScanner } from './analysis/offer-scanner.js';
 import { createTranslator } from './i18n/translator.js';
+import { createUnderstanding, type Understanding } from './core/understanding/understand.js';
 
 export class ContentError extends Error {
   constructor(readonly problems: readonly ContentProblem[]) {
@@ -79,10 +80,20 @@ export function buildEngine(opts: BuildEngineOptions): Engine {
     villages: opts.villages,
     translator: opts.translator ?? createTranslator(opts.localesDir),
     intents,
+    understanding: createUnderstandingFor(catalog, scanner),
     clock: opts.clock,
     logger: opts.logger,
     defaultLocale: opts.defaultLocale,
     ...(opts.forget ? { forget: opts.forget } : {}),
     ...(opts.userMessagesPerMinute ? { userMessagesPerMinute: opts.userMessagesPerMinute } : {}),
+  });
+}
+
+/** The understanding pipeline (DESIGN §11) over loaded content, as the engine and `npm run eval` use it. */
+export function createUnderstandingFor(catalog: Catalog, scanner: OfferScanner): Understanding {
+  return createUnderstanding({
+    lexicon: catalog.lexicon,
+    scanner,
+    answers: catalog.answers,
   });
 }

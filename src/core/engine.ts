@@ -11,6 +11,9 @@ import type { ReportDesk, VillageFinder } from './report.js';
 import { MENU_CHOICE_ID, renderReplies, renderText } from './render.js';
 import { UserRateLimiter } from './rate-limit.js';
 import type { Session } from './session.js';
+import type { Understanding } from './understanding/understand.js';
+import { emergencyReply, situationOf } from './flows/sos.js';
+import { answerCard } from './flows/answer-card.js';
 
 export interface EngineDeps {
   readonly store: SessionStore;
@@ -24,6 +27,8 @@ export interface EngineDeps {
   readonly forget?: ForgetDesk;
   readonly translator: Translator;
   readonly intents: IntentMatcher;
+  /** The understanding pipeline (DESIGN §11): safety net, intents, answer cards. */
+  readonly understanding: Understanding;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly defaultLocale?: Locale;
@@ -70,7 +75,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const menuFlow: Flow = found;
 
   /** The user being answered; set per turn (one turn runs at a time per user, turns of users interleave). */
-  const ctxOf = (locale: Locale, user: string): FlowContext => ({
+  const ctxOf = (locale: Locale, user: string, safetyNetShown = false): FlowContext => ({
     locale,
     now: deps.clock.now(),
     catalog: deps.catalog,
@@ -80,6 +85,8 @@ export function createEngine(deps: EngineDeps): Engine {
     officers: deps.officers,
     villages: deps.villages,
     forget,
+    understanding: deps.understanding,
+    ...(safetyNetShown ? { safetyNetShown } : {}),
   });
   const flowOf = (id: string): Flow => flows.get(id) ?? menuFlow;
 
@@ -90,6 +97,7 @@ export function createEngine(deps: EngineDeps): Engine {
     outcome: Outcome,
     said: Reply[],
     hops = 0,
+    safetyNetShown = false,
   ): Promise<Turn> {
     if (outcome.type === 'invalid') {
       const flow = flowOf(session.flow);
@@ -107,10 +115,10 @@ export function createEngine(deps: EngineDeps): Engine {
     const { saved, resume } = outcome.forgotten ? {} : handOver(session, target.id);
     const started =
       hops < MAX_HOPS
-        ? await target.start(ctxOf(locale, user), outcome.arg, resume)
+        ? await target.start(ctxOf(locale, user, safetyNetShown), outcome.arg, resume)
         : { type: 'next' as const, state: MENU };
     const next: Session = { locale, flow: target.id, ...MENU, ...(saved ? { saved } : {}) };
-    const turn = await settle(user, next, started, replies, hops + 1);
+    const turn = await settle(user, next, started, replies, hops + 1, safetyNetShown);
     return outcome.forgotten ? { ...turn, forgotten: true } : turn;
   }
 
@@ -205,7 +213,14 @@ export function createEngine(deps: EngineDeps): Engine {
       return choice ? { type: 'choice', id: choice.id } : 'outOfRange';
     }
     const yesNo = deps.intents.answer(text);
-    if (yesNo && choices.some((c) => c.id === yesNo)) return { type: 'choice', id: yesNo };
+    const meaning = yesNo ? choices.find((c) => c.id === yesNo || c.means === yesNo) : undefined;
+    if (meaning) return { type: 'choice', id: meaning.id };
+    // "lanjut"/"next", "kembali"/"back" in either language, whatever the labels say.
+    const nav = deps.intents.navigation(text);
+    const navChoice = nav
+      ? choices.find((c) => (NAVIGATION[nav] as readonly string[]).includes(c.id))
+      : undefined;
+    if (navChoice) return { type: 'choice', id: navChoice.id };
     const folded = foldForMatch(text);
     if (folded.length >= 2 && folded.length <= MAX_LABEL_INPUT && choices.length > 0) {
       const labels = choices.map((c) => ({
@@ -252,7 +267,22 @@ export function createEngine(deps: EngineDeps): Engine {
     const flow = flowOf(session.flow);
     const state: FlowState = flow.id === session.flow ? { step: session.step, data: session.data } : MENU;
     const current: Session = flow.id === session.flow ? session : { ...session, flow: flow.id, ...MENU };
-    const ctx = ctxOf(session.locale, user);
+    const switchTo = msg.choiceId === undefined && text ? deps.intents.switchTo(text) : undefined;
+    if (switchTo) {
+      // "english" / "bahasa indonesia" on any screen: the same screen in that language.
+      const prompt = flow.prompt(ctxOf(switchTo, user), state);
+      return {
+        session: { ...current, locale: switchTo },
+        replies: [...notes, withNote(prompt, t('language.changed'))],
+      };
+    }
+    // The safety net at a step of a flow: the emergency numbers first, then the step takes the answer.
+    const danger =
+      msg.choiceId === undefined && text && flow.id !== 'menu' && flow.id !== 'sos'
+        ? deps.understanding.distress(text)
+        : undefined;
+    if (danger) notes.push(emergencyReply(ctxOf(session.locale, user), situationOf(danger)));
+    const ctx = ctxOf(session.locale, user, danger !== undefined);
     const prompt = flow.prompt(ctx, state);
     const media = msg.media && msg.media.length > 0 ? msg.media : undefined;
     if (media && msg.choiceId === undefined && flow.acceptsMedia?.(state)) {
@@ -269,8 +299,41 @@ export function createEngine(deps: EngineDeps): Engine {
       const max = (prompt.choices ?? []).length;
       return { session: current, replies: [...notes, withNote(prompt, t('engine.outOfRange', { max }))] };
     }
-    const outcome = await flow.handle(ctx, state, input);
-    return settle(user, current, outcome, notes);
+    let outcome = await flow.handle(ctx, state, input);
+    if (input.type === 'text' && flow.id !== 'menu') {
+      const handedToMenu = outcome.type === 'goto' && outcome.flow === 'menu' && outcome.arg === input.text;
+      if (danger && handedToMenu) {
+        // Not an answer to a step: the safety net's own screen, with the family-help path.
+        notes.pop();
+        return startFlow(user, current, 'sos', notes, situationOf(danger));
+      }
+      const other =
+        outcome.type === 'invalid' || handedToMenu ? elsewhere(ctx, input.text, prompt) : undefined;
+      if (other?.type === 'replies') return { session: current, replies: [...notes, ...other.replies] };
+      if (other?.type === 'menu') outcome = { type: 'goto', flow: 'menu', arg: input.text };
+    }
+    return settle(user, current, outcome, notes, 0, danger !== undefined);
+  }
+
+  /**
+   * Text a screen did not take. A clear request ("mau lapor calo") leaves the screen for it (a check
+   * keeps its progress); a question with an answer card gets the card and the same screen again;
+   * words nothing understands keep the user on the screen with a hint instead of the menu.
+   */
+  function elsewhere(
+    ctx: FlowContext,
+    text: string,
+    prompt: Reply,
+  ): { type: 'replies'; replies: Reply[] } | { type: 'menu' } | undefined {
+    const u = deps.understanding.understand(text);
+    if (u.intent === 'question' && u.answer) {
+      const card = answerCard(ctx, u.answer.id);
+      if (card) return { type: 'replies', replies: [card, withNote(prompt, t('engine.backToQuestion'))] };
+    }
+    if (u.intent !== undefined && u.intent !== 'greeting' && (u.by === 'rule' || u.by === 'advert'))
+      return { type: 'menu' };
+    if (u.intent !== undefined || deps.catalog.search(text, ctx.locale, 1).length > 0) return undefined;
+    return { type: 'replies', replies: [withNote(prompt, t('engine.notUnderstoodHere'))] };
   }
 
   /** Tail of each user's queue: one user's messages are answered one after the other, in order. */
@@ -358,6 +421,9 @@ function standingAction(id: string): { flow: string; arg: string } | undefined {
   if (!m?.[2] || !m[3]) return undefined;
   return { flow: m[1] === 'o' ? 'officer' : 'answer', arg: `${m[2]}:${m[3]}:` };
 }
+
+/** Choice ids that "next" and "back" words select, in the order tried. */
+const NAVIGATION = { next: ['next', 'more'], back: ['back', 'prev'] } as const;
 
 function withNote(prompt: Reply, note: Reply['body'][number]): Reply {
   return { ...prompt, body: [note, ...prompt.body] };

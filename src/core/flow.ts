@@ -6,6 +6,7 @@ import type { OfferScanner } from './ports.js';
 import type { OfficerDesk } from './officer.js';
 import type { ReportDesk, VillageFinder } from './report.js';
 import type { FlowData } from './session.js';
+import type { Understanding } from './understanding/understand.js';
 
 /** What a flow step may read. Flows are plain functions of this context: no channel, no Redis. */
 export interface FlowContext {
@@ -19,6 +20,10 @@ export interface FlowContext {
   readonly officers: OfficerDesk;
   readonly villages: VillageFinder;
   readonly forget: ForgetDesk;
+  /** The understanding pipeline (DESIGN §11) over this catalog. */
+  readonly understanding: Understanding;
+  /** The safety net already answered this message (at a wizard step): the menu does not repeat it. */
+  readonly safetyNetShown?: boolean;
 }
 
 export interface FlowState {

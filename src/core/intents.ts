@@ -1,11 +1,24 @@
 import { foldForMatch } from './input.js';
+import { isLocale, type Locale } from './locale.js';
+import { REPORT_CODE_ALPHABET } from './report.js';
 
 /** Words that work at any step, whatever flow is running. */
 export const GLOBAL_WORDS = ['menu', 'help', 'language', 'cancel', 'stop', 'sos'] as const;
 export type GlobalWord = (typeof GLOBAL_WORDS)[number];
 
 /** A word, then a report code (with or without "R-"), then anything. */
-const REPORT_COMMAND = /^\s*\/?(\p{L}+)\s+r\s*[-–.]?\s*([a-z0-9]{6})\b[\s:,.-]*([\s\S]*)$/iu;
+const REPORT_COMMAND = /^\s*\/?(\p{L}+)\s+(r)(\s*[-–.]\s*|\s*)([a-z0-9]{6})\b[\s:,.-]*([\s\S]*)$/iu;
+
+/**
+ * A report code in its real shape: a dash after the R, or a digit, or capitals of the code's letters —
+ * so "lihat rumahku" is not read as "lihat R-UMAHKU".
+ */
+export function isCodeShaped(r: string, separator: string, code: string): boolean {
+  const upper = code.toUpperCase();
+  // A mistyped code ("R-3HZ9PA") is still a code: the status screen says it does not exist.
+  if (/[-–.]/.test(separator) || /\d/.test(code)) return true;
+  return r === 'R' && code === upper && upper.split('').every((c) => REPORT_CODE_ALPHABET.includes(c));
+}
 
 /** Keyword lists of one locale, from `locales/<lng>/intents.json`. */
 export interface IntentLists {
@@ -14,6 +27,10 @@ export interface IntentLists {
   readonly intents: Readonly<Record<string, readonly string[]>>;
   /** Words that answer a yes/no question. */
   readonly answers: Readonly<Record<YesNo, readonly string[]>>;
+  /** "lanjut"/"next", "kembali"/"back": page through and go back on any screen. */
+  readonly navigation: Readonly<Record<Navigation, readonly string[]>>;
+  /** Whole messages that switch the language and stay on the screen ("english", "bahasa indonesia"). */
+  readonly switchTo: Readonly<Record<string, readonly string[]>>;
   /** Words that start a command about one report, at any step: "terima R-7KQ4MX". */
   readonly actions: Readonly<Record<ReportCommand, readonly string[]>>;
 }
@@ -30,6 +47,7 @@ export interface ReportCommandMatch {
 }
 
 export type YesNo = 'yes' | 'no';
+export type Navigation = 'next' | 'back';
 
 export interface IntentMatcher {
   /** A global word, when the whole message is one. */
@@ -40,6 +58,9 @@ export interface IntentMatcher {
   reportCommand(text: string): ReportCommandMatch | undefined;
   /** "ya", "sudah", "belum", "no", … as a yes/no answer. */
   answer(text: string): YesNo | undefined;
+  navigation(text: string): Navigation | undefined;
+  /** The language a whole message asks to switch to. */
+  switchTo(text: string): Locale | undefined;
 }
 
 /** Builds a matcher over the lists of every locale: a word of any locale is understood. */
@@ -56,6 +77,17 @@ export function createIntentMatcher(lists: readonly IntentLists[]): IntentMatche
   for (const l of lists) {
     for (const c of REPORT_COMMANDS) for (const w of l.actions[c]) commands.set(foldForMatch(w), c);
   }
+  const navigation = new Map<string, Navigation>();
+  for (const l of lists) {
+    for (const n of ['next', 'back'] as const)
+      for (const w of l.navigation[n]) navigation.set(foldForMatch(w), n);
+  }
+  const switchTo = new Map<string, Locale>();
+  for (const l of lists) {
+    for (const [locale, words] of Object.entries(l.switchTo)) {
+      if (isLocale(locale)) for (const w of words) switchTo.set(foldForMatch(w), locale);
+    }
+  }
   const keywords: { intent: string; word: string; phrase: boolean }[] = [];
   for (const l of lists) {
     for (const [intent, words] of Object.entries(l.intents)) {
@@ -69,11 +101,13 @@ export function createIntentMatcher(lists: readonly IntentLists[]): IntentMatche
     global: (text) => globals.get(foldForMatch(text)),
     reportCommand(text) {
       const m = REPORT_COMMAND.exec(text);
-      if (!m?.[1] || !m[2]) return undefined;
+      if (!m?.[1] || !m[2] || !m[4] || !isCodeShaped(m[2], m[3] ?? '', m[4])) return undefined;
       const command = commands.get(foldForMatch(m[1]));
-      return command ? { command, code: `R-${m[2].toUpperCase()}`, rest: (m[3] ?? '').trim() } : undefined;
+      return command ? { command, code: `R-${m[4].toUpperCase()}`, rest: (m[5] ?? '').trim() } : undefined;
     },
-    answer: (text) => answers.get(foldForMatch(text)),
+    answer: (text) => answers.get(foldForMatch(text).replace(/(\p{L})\1{2,}/gu, '$1')),
+    navigation: (text) => navigation.get(foldForMatch(text)),
+    switchTo: (text) => switchTo.get(foldForMatch(text)),
     intent(text) {
       const folded = ` ${foldForMatch(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
       const scores = new Map<string, number>();

@@ -50,6 +50,8 @@ export const lines = (texts: readonly Text[]): Text => ({ lines: texts });
 export interface Choice {
   readonly id: string;
   readonly label: Text;
+  /** A yes/no word ("iya", "gak") selects this choice ("see the result now?" → yes). */
+  readonly means?: 'yes' | 'no';
 }
 
 /** What a flow says: a title, paragraphs, and the choices offered. */

@@ -125,7 +125,7 @@ describe('eligibility flow', () => {
     expect(last(await c.say('27')).body).toContain('Ke negara mana');
     await c.say('Taiwan');
     expect(last(await c.say('4')).body).toContain('tawaran kerja tertulis');
-    expect(c.text(await c.say('mungkin'))).toContain('1 untuk Ya');
+    expect(c.text(await c.say('mungkin'))).toContain('Silakan jawab ya atau tidak');
     await c.say('belum');
     await c.say('ya');
     await c.say('sudah');

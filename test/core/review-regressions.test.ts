@@ -9,7 +9,7 @@ describe('answers are read as meant', () => {
     await c.send({ choiceId: 'tw' });
     await c.send({ choiceId: 'household' });
     for (const text of ['ktp saya hilang', 'saya sedang urus']) {
-      expect(c.text(await c.say(text))).toContain('Silakan jawab 1 untuk Ya atau 2 untuk Tidak');
+      expect(c.text(await c.say(text))).toContain('Silakan jawab ya atau tidak');
     }
     expect(last(await c.say('belum punya')).title).toBe('Dokumen (2/5)');
   });

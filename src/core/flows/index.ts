@@ -16,7 +16,10 @@ import { forgetFlow } from './forget.js';
 import { guideFlow } from './guide.js';
 import { createMenuFlow } from './menu.js';
 import { searchFlow } from './search.js';
-import { helpFlow, languageFlow, sosFlow } from './simple.js';
+import { helpFlow, languageFlow } from './simple.js';
+import { sosFlow } from './sos.js';
+import { answerCardFlow } from './answer-card.js';
+import { paidFlow } from './paid.js';
 
 /** Every flow of the bot; the engine looks them up by id. */
 export function createFlows(intents: IntentMatcher): Flow[] {
@@ -38,6 +41,8 @@ export function createFlows(intents: IntentMatcher): Flow[] {
     searchFlow,
     helpFlow,
     sosFlow,
+    answerCardFlow,
+    paidFlow,
     languageFlow,
     forgetFlow,
   ];

@@ -64,6 +64,15 @@ function rootPrompt(ctx: FlowContext): Reply {
 
 const results = (data: FlowData): Outcome => next('results', { ...data, p: 0 });
 
+/** `c=jp&s=manufacturing` (what a sentence named, from the understanding pipeline) → that search. */
+function filtered(arg: string): Outcome | undefined {
+  if (!/^[cs]=[a-z-]+(&[cs]=[a-z-]+)?$/.test(arg)) return undefined;
+  const params = new URLSearchParams(arg);
+  const c = params.get('c');
+  const s = params.get('s');
+  return results({ ...(c ? { c } : {}), ...(isSector(s ?? undefined) && s ? { s } : {}) });
+}
+
 /**
  * Verified job listings: by country, by sector or by words (typo-tolerant), paged, with a detail view
  * of the terms, the agency and its licence, and how to apply the official way. Only listings valid today
@@ -71,7 +80,7 @@ const results = (data: FlowData): Outcome => next('results', { ...data, p: 0 });
  */
 export const jobsFlow: Flow = {
   id: 'jobs',
-  start: (_ctx, arg) => (arg ? results({ q: arg }) : next('root')),
+  start: (_ctx, arg) => (arg ? (filtered(arg) ?? results({ q: arg })) : next('root')),
   prompt(ctx, state) {
     const today = isoDay(ctx.now);
     switch (state.step) {

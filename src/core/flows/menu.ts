@@ -1,5 +1,8 @@
 import { goto, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
 import { t, type Choice } from '../message.js';
+import type { Understood } from '../understanding/understand.js';
+import type { Intent } from '../understanding/lexicon.js';
+import { situationOf } from './sos.js';
 
 /** Main menu entries, in order. Only areas that work are listed. */
 const ENTRIES: readonly { id: string; flow: string; arg?: string }[] = [
@@ -19,61 +22,78 @@ const ENTRIES: readonly { id: string; flow: string; arg?: string }[] = [
 
 const CHOICES: readonly Choice[] = ENTRIES.map((e) => ({ id: e.id, label: t(`menu.${e.id}`) }));
 
-/** Intents that open a flow other than a menu entry. */
+/** Menu words of the old keyword lists that the understanding pipeline has no intent for. */
 const EXTRA_INTENTS: Readonly<Partial<Record<string, { flow: string; arg?: string; say?: string }>>> = {
+  guide: { flow: 'guide' },
+  eligibility: { flow: 'eligibility' },
   countries: { flow: 'guide', arg: 'countries' },
-  greeting: { flow: 'menu', say: 'menu.greeting' },
-  thanks: { flow: 'menu', say: 'menu.thanks' },
+  contacts: { flow: 'contacts' },
   forget: { flow: 'forget' },
 };
 
-/** "cek PT Maju Jaya", "PT Maju Jaya resmi?", or a bare phone number: an agency check (short texts only). */
-const AGENCY_QUESTION_WORDS = 8;
-const AGENCY_QUESTION = /^\s*(?:(?:cek|check|apakah)\s+)?(?:pt|cv)\b\.?\s+\S|^\s*\+?[\d\s().-]{8,20}\s*$/i;
+/** A short "check this offer" question has nothing to scan: the offer screen asks for the text. */
+const OFFER_TEXT = 80;
 
-/** "cek R-7KQ4MX", "status r7kq4mx" or a bare "R-7KQ4MX": a report's status. */
-const STATUS_QUESTION = /^\s*(?:(?:cek|check|status|lacak)\s*:?\s*)?r\s*[-–.]?\s*[a-z0-9]{6}\s*$/i;
-
-/** A report request is a short message ("lapor", "mau laporkan calo"); longer text may be an offer. */
-const REPORT_REQUEST_WORDS = 5;
-
-/** Text this long typed at the menu is most likely a forwarded offer or chat. */
-const OFFER_LENGTH = 120;
-
-/** Free text that reads like a job offer: long, or showing a warning sign, or a number plus a salary or country. */
-function looksLikeOffer(ctx: FlowContext, text: string): boolean {
-  if (text.length >= OFFER_LENGTH) return true;
-  const r = ctx.scanner.scan(text);
-  return r.findings.length > 0 || (r.phones.length > 0 && (r.salaries.length > 0 || r.countries.length > 0));
+/** Where an understood message leads, with what it named applied (DESIGN §11.3). */
+function route(ctx: FlowContext, text: string, u: Understood, keyword: string | undefined): Outcome {
+  const intent: Intent | undefined = u.intent;
+  switch (intent) {
+    case 'report':
+      return goto('report');
+    case 'paid':
+      return goto('paid');
+    case 'offer':
+      return u.by === 'advert' || text.length >= OFFER_TEXT || u.phones.length > 0
+        ? goto('offer', { arg: text })
+        : goto('offer');
+    case 'agency':
+      return goto('agency', { arg: text });
+    case 'jobs': {
+      const { country, sector } = u.entities;
+      const filter = [country ? `c=${country}` : '', sector ? `s=${sector}` : ''].filter(Boolean).join('&');
+      return goto('jobs', filter ? { arg: filter } : {});
+    }
+    case 'question':
+      if (u.answer) return goto('card', { arg: u.answer.id });
+      break;
+    case 'family':
+      return goto('family', u.entities.country ? { arg: u.entities.country } : {});
+    case 'status':
+      return goto('status', { arg: text });
+    case 'help':
+      return goto('help');
+    case 'language':
+      return goto('language');
+    case 'greeting':
+      return next('root', {}, [{ body: [t(keyword === 'thanks' ? 'menu.thanks' : 'menu.greeting')] }]);
+    case undefined:
+      break;
+  }
+  const extra = keyword === undefined ? undefined : EXTRA_INTENTS[keyword];
+  if (extra) return goto(extra.flow, extra.arg === undefined ? {} : { arg: extra.arg });
+  return goto('search', { arg: text });
 }
 
-export function createMenuFlow(matchIntent: (text: string) => string | undefined): Flow {
-  const open = (id: string): Outcome | undefined => {
-    const entry: { flow: string; arg?: string; say?: string } | undefined =
-      ENTRIES.find((e) => e.id === id) ?? EXTRA_INTENTS[id];
-    if (!entry) return undefined;
-    if (entry.flow === 'menu') return next('root', {}, entry.say ? [{ body: [t(entry.say)] }] : []);
-    return goto(entry.flow, entry.arg === undefined ? {} : { arg: entry.arg });
+/**
+ * The main menu. Free text typed here goes through the understanding pipeline (DESIGN §11): the
+ * safety net first, then the intent with what the message names, an answer card, an offer scan, and
+ * the guide search last. `keyword` is the old keyword matcher, kept for menu words with no intent.
+ */
+export function createMenuFlow(keyword: (text: string) => string | undefined): Flow {
+  const open = (id: string): Outcome => {
+    const entry = ENTRIES.find((e) => e.id === id);
+    return entry ? goto(entry.flow, entry.arg === undefined ? {} : { arg: entry.arg }) : next('root');
   };
   const onText = (ctx: FlowContext, text: string): Outcome => {
-    if (STATUS_QUESTION.test(text)) return goto('status', { arg: text });
-    // "laporkan calo" names a warning word, but it asks to report, not to check an offer.
-    if (text.split(/\s+/).length <= REPORT_REQUEST_WORDS && matchIntent(text) === 'report')
-      return goto('report');
-    // A forwarded offer is checked even when it says "lowongan", names a company or a country.
-    if (looksLikeOffer(ctx, text)) return goto('offer', { arg: text });
-    if (AGENCY_QUESTION.test(text) && text.split(/\s+/).length <= AGENCY_QUESTION_WORDS)
-      return goto('agency', { arg: text });
-    const intent = matchIntent(text);
-    const opened = intent === undefined ? undefined : open(intent);
-    return opened ?? goto('search', { arg: text });
+    const u = ctx.understanding.understand(text);
+    if (u.distress && !ctx.safetyNetShown) return goto('sos', { arg: situationOf(u.distress) });
+    return route(ctx, text, u, keyword(text));
   };
   return {
     id: 'menu',
     /** `arg` is free text typed on a screen without choices: it is read as if typed at the menu. */
     start: (ctx, arg) => (arg ? onText(ctx, arg) : next('root')),
     prompt: () => ({ title: t('menu.title'), body: [t('menu.intro')], choices: CHOICES }),
-    handle: (ctx, _state, input) =>
-      input.type === 'choice' ? (open(input.id) ?? next('root')) : onText(ctx, input.text),
+    handle: (ctx, _state, input) => (input.type === 'choice' ? open(input.id) : onText(ctx, input.text)),
   };
 }

@@ -1,35 +1,11 @@
 import { goto, next, type Flow } from '../flow.js';
 import { LOCALES, isLocale } from '../locale.js';
 import { t } from '../message.js';
-import { contactLines } from './contacts.js';
 
 /** "bantuan" / "help": how to use the bot, then the menu. */
 export const helpFlow: Flow = {
   id: 'help',
   start: () => goto('menu', { say: [{ title: t('help.title'), body: [t('help.body'), t('help.forget')] }] }),
-  prompt: () => ({ body: [] }),
-  handle: () => goto('menu'),
-};
-
-/** SOS words ("tolong", "darurat"): emergency contacts first, from anywhere, then the menu. */
-export const sosFlow: Flow = {
-  id: 'sos',
-  start: (ctx) =>
-    goto('menu', {
-      say: [
-        {
-          title: t('sos.title'),
-          body: [
-            t('sos.intro'),
-            ...contactLines(
-              ctx,
-              ctx.catalog.contacts.filter((c) => c.sos),
-            ),
-            t('sos.outro'),
-          ],
-        },
-      ],
-    }),
   prompt: () => ({ body: [] }),
   handle: () => goto('menu'),
 };

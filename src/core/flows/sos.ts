@@ -1,0 +1,76 @@
+import type { Contact } from '../../content/schema.js';
+import { SOS_CONTACTS } from '../../content/ids.js';
+import { goto, next, type Flow, type FlowContext } from '../flow.js';
+import { pick } from '../locale.js';
+import { t, type Reply, type Text } from '../message.js';
+import { str } from './data.js';
+import type { Distress } from '../understanding/understand.js';
+
+/** Where the person in danger is, as the safety net read it: `abroad`, `abroad:my`, `home`, `unknown`. */
+export type Situation = string;
+
+/** The safety net's reading as the situation a reply is chosen for. */
+export const situationOf = (d: Distress): Situation =>
+  d.where === 'abroad' && d.country ? `abroad:${d.country}` : d.where;
+
+/** `abroad:my` → the mission's country and the list to show. */
+function parseSituation(situation: Situation | undefined): {
+  list: keyof typeof SOS_CONTACTS;
+  country?: string;
+} {
+  const [where = 'unknown', country] = (situation ?? 'unknown').split(':');
+  const list = where === 'abroad' || where === 'home' ? where : 'unknown';
+  return country ? { list, country } : { list };
+}
+
+/** The numbers to call first, chosen for the situation: the mission of the country comes second. */
+export function emergencyContacts(ctx: FlowContext, situation?: Situation): Contact[] {
+  const { list, country } = parseSituation(situation);
+  const byId = (id: string) => ctx.catalog.contacts.filter((c) => c.id === id);
+  const ids: readonly string[] = SOS_CONTACTS[list];
+  const mission = country
+    ? ctx.catalog.contacts.filter((c) => c.scope === 'abroad' && c.country === country)
+    : [];
+  const [first = '', ...rest] = ids;
+  return [...byId(first), ...mission.slice(0, 1), ...rest.flatMap(byId)];
+}
+
+const shortLines = (ctx: FlowContext, contacts: readonly Contact[]): Text[] =>
+  contacts.map((c) => t('sos.line', { name: pick(c.name, ctx.locale), number: c.number }));
+
+/**
+ * The safety net's first reply: short (under 500 characters), the numbers to call first, chosen for
+ * the situation. At a wizard step it comes before the step's own answer, with no choices.
+ */
+export function emergencyReply(ctx: FlowContext, situation?: Situation): Reply {
+  return {
+    title: t('sos.title'),
+    body: [t('sos.intro'), ...shortLines(ctx, emergencyContacts(ctx, situation))],
+  };
+}
+
+/**
+ * SOS words ("tolong", "darurat") and distress in a sentence: emergency numbers first, from anywhere,
+ * then the family-help path, the report and all the numbers. `start` takes the situation.
+ */
+export const sosFlow: Flow = {
+  id: 'sos',
+  start: (_ctx, arg) => next('root', arg ? { s: arg } : {}),
+  prompt(ctx, state) {
+    const first = emergencyReply(ctx, str(state.data, 's'));
+    return {
+      ...first,
+      body: [...first.body, t('sos.next')],
+      choices: [
+        { id: 'family', label: t('sos.family') },
+        { id: 'report', label: t('sos.report') },
+        { id: 'contacts', label: t('sos.more') },
+      ],
+    };
+  },
+  handle(_ctx, _state, input) {
+    if (input.type === 'text') return goto('menu', { arg: input.text });
+    if (input.id === 'family' || input.id === 'report' || input.id === 'contacts') return goto(input.id);
+    return goto('menu');
+  },
+};
