@@ -54,6 +54,8 @@ const MAX_ATTEMPTS = 3;
 const FOLDED_LABELS = 5000;
 /** Longer text is never read as a choice's words: it is what the user wants to say. */
 const MAX_LABEL_INPUT = 40;
+/** Text refused by a step leaves it for what it asks only when it has this many words. */
+const LEAVE_WORDS = 3;
 /** A flow may hand over to another flow at most this many times in one turn. */
 const MAX_HOPS = 4;
 /** Messages one user may send per minute unless configured (USER_MESSAGES_PER_MINUTE). */
@@ -308,7 +310,9 @@ export function createEngine(deps: EngineDeps): Engine {
         return startFlow(user, current, 'sos', notes, situationOf(danger));
       }
       const other =
-        outcome.type === 'invalid' || handedToMenu ? elsewhere(ctx, input.text, prompt) : undefined;
+        outcome.type === 'invalid' || handedToMenu
+          ? elsewhere(ctx, input.text, prompt, handedToMenu)
+          : undefined;
       if (other?.type === 'replies') return { session: current, replies: [...notes, ...other.replies] };
       if (other?.type === 'menu') outcome = { type: 'goto', flow: 'menu', arg: input.text };
     }
@@ -324,15 +328,26 @@ export function createEngine(deps: EngineDeps): Engine {
     ctx: FlowContext,
     text: string,
     prompt: Reply,
+    handedToMenu: boolean,
   ): { type: 'replies'; replies: Reply[] } | { type: 'menu' } | undefined {
     const u = deps.understanding.understand(text);
     if (u.intent === 'question' && u.answer) {
       const card = answerCard(ctx, u.answer.id);
       if (card) return { type: 'replies', replies: [card, withNote(prompt, t('engine.backToQuestion'))] };
     }
-    if (u.intent !== undefined && u.intent !== 'greeting' && (u.by === 'rule' || u.by === 'advert'))
+    // A sentence, not a bare number or word: those are answers the step could not take.
+    const sentence = text.trim().split(/\s+/).length >= LEAVE_WORDS;
+    if (
+      sentence &&
+      u.intent !== undefined &&
+      u.intent !== 'greeting' &&
+      (u.by === 'rule' || u.by === 'advert')
+    )
       return { type: 'menu' };
-    if (u.intent !== undefined || deps.catalog.search(text, ctx.locale, 1).length > 0) return undefined;
+    // A step that refused the text says why itself; a screen that would hand it to the menu keeps the
+    // user here unless the menu can do something with it.
+    if (!handedToMenu || u.intent !== undefined || deps.catalog.search(text, ctx.locale, 1).length > 0)
+      return undefined;
     return { type: 'replies', replies: [withNote(prompt, t('engine.notUnderstoodHere'))] };
   }
 

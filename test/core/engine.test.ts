@@ -73,7 +73,7 @@ describe('engine', () => {
     const out = await c.say('Tolong!');
     expect(out[0]?.title).toBe('Nomor darurat');
     expect(out[0]?.body).toContain('0800-1000');
-    expect(last(out).choices.map((x) => x.id)).toEqual(['family', 'report', 'contacts', '0']);
+    expect(last(out).choices.map((x) => x.id)).toEqual(['family', 'report', 'contacts', 'menu']);
   });
 
   it('re-asks with a clear note for out-of-range numbers, text where a choice is needed, and empty messages', async () => {

@@ -32,7 +32,7 @@ describe('free text at the menu', () => {
     const out = await c.say(
       'PT Maju Jaya buka lowongan ke Taiwan, daftar lewat sponsor, biaya proses 5 juta',
     );
-    expect(out[0]?.title).toBe(realContent().catalog.level('high')?.title.id);
+    expect(last(out).title).toBe(realContent().catalog.level('high')?.title.id);
   });
 
   it('scans a long forwarded offer even when it contains a menu label', async () => {

@@ -157,8 +157,10 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const [best, bestScore] = top(scores);
       const answer = deps.answers.match(text);
       if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
-      if (advert || (scan.findings.length > 0 && text.length >= LONG_TEXT))
-        return { ...base, intent: 'offer', by: 'advert' };
+      // A text showing warning signs is an offer to check, unless it clearly asks something else.
+      const signs =
+        scan.findings.length > 0 && (text.length >= LONG_TEXT || best === undefined || best === 'jobs');
+      if (advert || signs) return { ...base, intent: 'offer', by: 'advert' };
       // A close answer card beats an intent that a few loose words suggested ("korea pake tes bahasa
       // apa" names a language, but asks about the Korean test).
       const cardWins =
