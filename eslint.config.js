@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'bench/**', 'src/cli/**', 'src/channels/console/**'],
+    files: ['test/**', 'bench/**', 'eval/**', 'src/cli/**', 'src/channels/console/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
