@@ -90,6 +90,8 @@ export interface ThroughputOptions {
   readonly runs?: number;
   /** Awaited inside each timed run after the last reply, e.g. until every session is in Redis. */
   readonly settle?: () => Promise<void>;
+  /** The messages each user sends, in a loop (default MESSAGE_CYCLE). */
+  readonly cycle?: readonly string[];
 }
 
 /** Messages per second through `engine.handle`, `users` users driving the cycle. */
@@ -97,12 +99,13 @@ export async function measureEngineThroughput(
   bench: BenchEngine,
   opts: ThroughputOptions,
 ): Promise<RateResult> {
-  const steps = MESSAGE_CYCLE.length * opts.passes;
+  const cycle = opts.cycle ?? MESSAGE_CYCLE;
+  const steps = cycle.length * opts.passes;
   const send = async (user: number, step: number): Promise<void> => {
     await bench.engine.handle({
       channel: 'telegram',
       userKey: userKey(user),
-      text: MESSAGE_CYCLE[step % MESSAGE_CYCLE.length]!,
+      text: cycle[step % cycle.length]!,
       receivedAt: new Date(),
     });
   };

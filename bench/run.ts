@@ -23,6 +23,7 @@ import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
 import { checkTelegramCycle, createTelegramBench, measureTelegramThroughput } from './telegram.js';
 import { ROOT, median, round, silentLogger, type RateResult } from './util.js';
+import { FREE_TEXT_CYCLE, measureUnderstandingLatency } from './understanding.js';
 
 const USERS = 200;
 const IN_FLIGHT = 100;
@@ -54,6 +55,8 @@ const TARGET = {
   importMs: 5000,
   reportRatio: 0.7,
   reportP99Ms: 20,
+  understandP99Ms: 0.5,
+  freeTextRatio: 5,
 } as const;
 
 const log = (line: string) => console.log(line);
@@ -213,6 +216,16 @@ async function main(): Promise<void> {
     passes: PASSES.memory,
   });
 
+  log('engine, memory store, free text, sequential...');
+  const freeTextSeq = await measureEngineThroughput(memory, {
+    users: USERS,
+    concurrency: 1,
+    passes: PASSES.memory,
+    cycle: FREE_TEXT_CYCLE,
+  });
+  log('understanding pipeline per message (development corpus)...');
+  const understanding = measureUnderstandingLatency(content);
+
   const profiles: (ProfileResult & { name: string })[] = [];
   for (const profile of PROFILES) {
     log(`Redis with ${profile.name}:`);
@@ -243,8 +256,30 @@ async function main(): Promise<void> {
     runs: fmtRuns(r.runs),
   });
   const ratio = (a: RateResult, b: RateResult) => a.median / b.median;
+  const echoSeq = profiles[0]?.grammySeq;
   const rows: Row[] = [
     rate('Engine, memory store, sequential', memorySeq, 'msg/s'),
+    rate('Engine, memory store, free text (sentences, questions, a cry for help), sequential', freeTextSeq, 'msg/s'),
+    ...(echoSeq
+      ? [
+          {
+            measure: `ratio engine free text (memory) / grammY echo [${profiles[0]?.name ?? ''}], sequential`,
+            result: fmt(ratio(freeTextSeq, echoSeq), 'x', 2),
+            target: `>= ${TARGET.freeTextRatio}`,
+            ok: ratio(freeTextSeq, echoSeq) >= TARGET.freeTextRatio,
+          },
+        ]
+      : []),
+    {
+      measure: `Understanding pipeline, added per message p50 / p99 (${understanding.messages.toLocaleString('en-US')} messages)`,
+      result: `${fmt(understanding.added.p50, 'ms', 3)} / ${fmt(understanding.added.p99, 'ms', 3)}`,
+      target: `p99 <= ${TARGET.understandP99Ms} ms`,
+      ok: understanding.added.p99 <= TARGET.understandP99Ms,
+    },
+    {
+      measure: 'Understanding pipeline with the offer scan of long texts, p50 / p99',
+      result: `${fmt(understanding.withScan.p50, 'ms', 3)} / ${fmt(understanding.withScan.p99, 'ms', 3)}`,
+    },
     ...profiles.flatMap((p): Row[] => [
       rate(`[${p.name}] engine, Redis write-behind, sequential`, p.redisSeq, 'msg/s'),
       rate(`[${p.name}] engine, Redis write-behind, ${IN_FLIGHT} in flight`, p.redisPar, 'msg/s'),

@@ -55,37 +55,69 @@ export function buildAnswerIndex(
     const n = df.get(t);
     return n === undefined ? unknownWeight : Math.log(1 + examples.length / n);
   };
-  const vocabulary = [...df.keys()];
   const phrases: Phrase[] = examples
     .filter((e) => e.terms.length > 0)
     .map((e) => ({ ...e, weight: e.terms.reduce((s, t) => s + idf(t), 0) }));
   const byId = new Map(answers.map((a) => [a.id, a]));
+  /** Term → the phrases that have it, so a message only visits the phrases it shares a word with. */
+  const postings = new Map<string, number[]>();
+  phrases.forEach((p, i) => {
+    for (const t of p.terms) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  /** Each known word of five letters or more under every form with one letter left out ("umur" ← "umr"). */
+  const oneLess = new Map<string, string[]>();
+  for (const v of df.keys()) {
+    if (v.length < 5) continue;
+    for (const d of [v, ...deletions(v)]) {
+      const list = oneLess.get(d);
+      if (list) list.push(v);
+      else oneLess.set(d, [v]);
+    }
+  }
 
-  /** The message's terms, each mapped to a known term when it is one typo away from it. */
-  const known = (terms: readonly string[]): string[] =>
-    terms.map((t) => {
-      if (df.has(t) || t.length < 5) return t;
-      return vocabulary.find((v) => v.length >= 5 && withinOneEdit(t, v)) ?? t;
-    });
+  /** A known term one typo away from `t` (an unknown word of five letters or more). */
+  const corrected = (t: string): string => {
+    if (df.has(t) || t.length < 5) return t;
+    for (const d of [t, ...deletions(t)]) {
+      const near = oneLess.get(d)?.find((v) => withinOneEdit(t, v));
+      if (near) return near;
+    }
+    return t;
+  };
 
   return {
     all: answers,
     card: (id) => byId.get(id),
     match(text): AnswerMatch | undefined {
-      const terms = new Set(known(termsOf(text.slice(0, 500))));
+      const terms = new Set(termsOf(text.slice(0, 500)).map(corrected));
       if (terms.size === 0) return undefined;
-      const messageWeight = [...terms].reduce((s, t) => s + idf(t), 0);
+      let messageWeight = 0;
+      const shared = new Map<number, number>();
+      for (const t of terms) {
+        const w = idf(t);
+        messageWeight += w;
+        for (const i of postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + w);
+      }
       let best: AnswerMatch | undefined;
-      for (const p of phrases) {
-        let shared = 0;
-        for (const t of p.terms) if (terms.has(t)) shared += idf(t);
-        if (shared === 0) continue;
-        const recall = shared / p.weight;
-        const precision = shared / messageWeight;
+      for (const [i, common] of shared) {
+        const p = phrases[i]!;
+        const recall = common / p.weight;
+        const precision = common / messageWeight;
         const f = ((1 + beta2) * recall * precision) / (beta2 * precision + recall);
         if (f >= minScore && (!best || f > best.score)) best = { id: p.answer, score: f };
       }
       return best;
     },
   };
+}
+
+/** Every form of a word with one letter left out. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }

@@ -43,7 +43,7 @@ function route(ctx: FlowContext, text: string, u: Understood, keyword: string | 
     case 'paid':
       return goto('paid');
     case 'offer':
-      return u.by === 'advert' || text.length >= OFFER_TEXT || u.phones.length > 0
+      return u.by === 'advert' || text.length >= OFFER_TEXT || ctx.scanner.scan(text).phones.length > 0
         ? goto('offer', { arg: text })
         : goto('offer');
     case 'agency':

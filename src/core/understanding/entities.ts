@@ -1,5 +1,4 @@
 import type { CompiledLexicon, Relation } from './lexicon.js';
-import { ruleMatches } from './rules.js';
 
 /** What a message names, for the flow it opens (DESIGN §11.3). */
 export interface Entities {
@@ -33,9 +32,9 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
 
 /** The first match of each kind of entity in the message's words. */
 export function findEntities(lexicon: CompiledLexicon, tokens: readonly string[], raw: string): Entities {
-  const country = lexicon.countries.find((c) => ruleMatches(c.rule, tokens))?.id;
-  const sector = lexicon.sectors.find((s) => ruleMatches(s.rule, tokens))?.id;
-  const relation = lexicon.relations.find((r) => ruleMatches(r.rule, tokens))?.relation;
+  const country = lexicon.countries.matching(tokens)[0];
+  const sector = lexicon.sectors.matching(tokens)[0];
+  const relation = lexicon.relations.matching(tokens)[0];
   const age = ageOf(tokens);
   const amount = amountOf(tokens, raw);
   return {

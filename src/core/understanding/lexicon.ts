@@ -1,4 +1,4 @@
-import { parseRule, ruleMatches, type Rule } from './rules.js';
+import { parseRule, ruleSet, type Rule, type RuleSet } from './rules.js';
 import { tokensOf } from './tokens.js';
 
 /** Kinds of distress the safety net hears (DESIGN §11.1). */
@@ -72,17 +72,17 @@ export interface NamedPlace {
 
 export interface CompiledLexicon {
   readonly spellings: ReadonlyMap<string, string>;
-  readonly distress: readonly { kind: DistressKind; rule: Rule }[];
-  readonly politeRequest: readonly Rule[];
-  readonly self: readonly Rule[];
-  readonly hypothetical: readonly Rule[];
-  readonly advert: readonly Rule[];
-  readonly abroad: readonly Rule[];
-  readonly home: readonly Rule[];
-  readonly intents: readonly { intent: Intent; weight: number; rule: Rule }[];
-  readonly relations: readonly { relation: Relation; rule: Rule }[];
-  readonly countries: readonly { id: string; rule: Rule }[];
-  readonly sectors: readonly { id: string; rule: Rule }[];
+  readonly distress: RuleSet<DistressKind>;
+  readonly politeRequest: RuleSet<true>;
+  readonly self: RuleSet<true>;
+  readonly hypothetical: RuleSet<true>;
+  readonly advert: RuleSet<true>;
+  readonly abroad: RuleSet<true>;
+  readonly home: RuleSet<true>;
+  readonly intents: RuleSet<{ readonly intent: Intent; readonly weight: number }>;
+  readonly relations: RuleSet<Relation>;
+  readonly countries: RuleSet<string>;
+  readonly sectors: RuleSet<string>;
 }
 
 const WEIGHTS = { strong: 3, medium: 2, weak: 1 } as const;
@@ -97,42 +97,45 @@ export function compileLexicons(
   sectors: readonly NamedPlace[],
 ): CompiledLexicon {
   const spellings = new Map<string, string>();
-  for (const l of lexicons)
-    for (const [k, v] of Object.entries(l.spellings)) spellings.set(k.toLowerCase(), v);
+  for (const l of lexicons) for (const [k, v] of Object.entries(l.spellings)) spellings.set(k.toLowerCase(), v);
   const rule = (s: string): Rule => parseRule(s, spellings);
-  const all = (pick: (l: LexiconData) => readonly string[]): Rule[] =>
-    lexicons.flatMap((l) => pick(l).map(rule));
+  const flags = (pick: (l: LexiconData) => readonly string[]): RuleSet<true> =>
+    ruleSet(lexicons.flatMap((l) => pick(l).map((r) => ({ rule: rule(r), value: true as const }))));
   // Place names are matched in the same word form as messages ("hong kong", "korsel").
-  const placeRule = (w: string): Rule => rule(tokensOf(w, spellings).join(' '));
+  const places = (list: readonly NamedPlace[]): RuleSet<string> =>
+    ruleSet(list.flatMap((c) => c.words.map((w) => ({ rule: rule(tokensOf(w, spellings).join(' ')), value: c.id }))));
   return {
     spellings,
-    distress: lexicons.flatMap((l) =>
-      Object.entries(l.distress).flatMap(([kind, rules]) =>
-        rules.map((r) => ({ kind: kind as DistressKind, rule: rule(r) })),
-      ),
-    ),
-    politeRequest: all((l) => l.politeRequest),
-    self: all((l) => l.self),
-    hypothetical: all((l) => l.hypothetical),
-    advert: all((l) => l.advert),
-    abroad: all((l) => l.abroad),
-    home: all((l) => l.home),
-    intents: lexicons.flatMap((l) =>
-      Object.entries(l.intents).flatMap(([intent, lists]) =>
-        (['strong', 'medium', 'weak'] as const).flatMap((k) =>
-          (lists[k] ?? []).map((r) => ({ intent: intent as Intent, weight: WEIGHTS[k], rule: rule(r) })),
+    distress: ruleSet(
+      lexicons.flatMap((l) =>
+        Object.entries(l.distress).flatMap(([kind, rules]) =>
+          rules.map((r) => ({ rule: rule(r), value: kind as DistressKind })),
         ),
       ),
     ),
-    relations: lexicons.flatMap((l) =>
-      Object.entries(l.relations).flatMap(([relation, rules]) =>
-        rules.map((r) => ({ relation: relation as Relation, rule: rule(r) })),
+    politeRequest: flags((l) => l.politeRequest),
+    self: flags((l) => l.self),
+    hypothetical: flags((l) => l.hypothetical),
+    advert: flags((l) => l.advert),
+    abroad: flags((l) => l.abroad),
+    home: flags((l) => l.home),
+    intents: ruleSet(
+      lexicons.flatMap((l) =>
+        Object.entries(l.intents).flatMap(([intent, lists]) =>
+          (['strong', 'medium', 'weak'] as const).flatMap((k) =>
+            (lists[k] ?? []).map((r) => ({ rule: rule(r), value: { intent: intent as Intent, weight: WEIGHTS[k] } })),
+          ),
+        ),
       ),
     ),
-    countries: countries.flatMap((c) => c.words.map((w) => ({ id: c.id, rule: placeRule(w) }))),
-    sectors: sectors.flatMap((s) => s.words.map((w) => ({ id: s.id, rule: placeRule(w) }))),
+    relations: ruleSet(
+      lexicons.flatMap((l) =>
+        Object.entries(l.relations).flatMap(([relation, rules]) =>
+          rules.map((r) => ({ rule: rule(r), value: relation as Relation })),
+        ),
+      ),
+    ),
+    countries: places(countries),
+    sectors: places(sectors),
   };
 }
-
-export const anyMatches = (rules: readonly Rule[], tokens: readonly string[]): boolean =>
-  rules.some((r) => ruleMatches(r, tokens));

@@ -85,3 +85,85 @@ export function ruleMatches(rule: Rule, tokens: readonly string[]): boolean {
     startsPerPart.slice(1).every((starts) => starts.some((s) => Math.abs(s - anchor) <= RULE_WINDOW)),
   );
 }
+
+/** Rules with what each stands for, indexed by the first word of every phrase (DESIGN §11: ≤ 0.5 ms a message). */
+export interface RuleSet<T> {
+  /** The values of the rules that match, in the order the rules were given. */
+  matching(tokens: readonly string[]): T[];
+  /** True when any rule matches. */
+  any(tokens: readonly string[]): boolean;
+}
+
+interface Entry {
+  readonly rule: number;
+  readonly part: number;
+  readonly phrase: Phrase;
+}
+
+/**
+ * Indexes rules so that a message is read once: each word looks up only the phrases that can start
+ * with it (an exact word, a number, or one of the few prefixes), instead of every rule being tried.
+ */
+export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value: T }[]): RuleSet<T> {
+  const exact = new Map<string, Entry[]>();
+  const numbers: Entry[] = [];
+  const prefixes: Entry[] = [];
+  items.forEach((item, r) =>
+    item.rule.parts.forEach((part, p) => {
+      for (const phrase of part) {
+        const first = phrase[0];
+        if (!first) continue;
+        const entry = { rule: r, part: p, phrase };
+        if (first.prefix) prefixes.push(entry);
+        else if (first.word === '#') numbers.push(entry);
+        else {
+          const list = exact.get(first.word);
+          if (list) list.push(entry);
+          else exact.set(first.word, [entry]);
+        }
+      }
+    }),
+  );
+
+  /** Start positions per rule and part, for the rules that have any. */
+  function hits(tokens: readonly string[]): Map<number, number[][]> {
+    const found = new Map<number, number[][]>();
+    const add = (e: Entry, i: number) => {
+      if (!phraseAt(e.phrase, tokens, i)) return;
+      let parts = found.get(e.rule);
+      if (!parts) {
+        parts = items[e.rule]!.rule.parts.map(() => []);
+        found.set(e.rule, parts);
+      }
+      const starts = parts[e.part]!;
+      if (starts[starts.length - 1] !== i) starts.push(i);
+    };
+    tokens.forEach((token, i) => {
+      for (const e of exact.get(token) ?? []) add(e, i);
+      if (/^\d+$/.test(token)) for (const e of numbers) add(e, i);
+      for (const e of prefixes) if (token.startsWith(e.phrase[0]!.word)) add(e, i);
+    });
+    return found;
+  }
+
+  const complete = (starts: readonly number[][]): boolean => {
+    if (starts.some((s) => s.length === 0)) return false;
+    return (starts[0] ?? []).some((anchor) =>
+      starts.slice(1).every((s) => s.some((x) => Math.abs(x - anchor) <= RULE_WINDOW)),
+    );
+  };
+
+  return {
+    matching(tokens) {
+      const found = hits(tokens);
+      return [...found.entries()]
+        .filter(([, starts]) => complete(starts))
+        .sort(([a], [b]) => a - b)
+        .map(([r]) => items[r]!.value);
+    },
+    any(tokens) {
+      for (const starts of hits(tokens).values()) if (complete(starts)) return true;
+      return false;
+    },
+  };
+}

@@ -1,7 +1,6 @@
-import type { OfferScanner } from '../ports.js';
+import type { OfferScanner, OfferScanResult } from '../ports.js';
 import { findEntities, type Entities } from './entities.js';
-import { anyMatches, INTENTS, type CompiledLexicon, type DistressKind, type Intent } from './lexicon.js';
-import { ruleMatches } from './rules.js';
+import { INTENTS, type CompiledLexicon, type DistressKind, type Intent } from './lexicon.js';
 import { tokensOf } from './tokens.js';
 import { isCodeShaped } from '../intents.js';
 
@@ -39,8 +38,6 @@ export interface Understood {
   /** The answer card, when the message is a question that a card answers. */
   readonly answer?: AnswerMatch;
   readonly entities: Entities;
-  readonly phones: readonly string[];
-  readonly companies: readonly string[];
 }
 
 export interface Understanding {
@@ -97,58 +94,56 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   const { lexicon } = deps;
 
   function safetyNet(tokens: readonly string[], advert: boolean): Distress | undefined {
-    const kinds = new Set<DistressKind>();
-    for (const d of lexicon.distress)
-      if (!kinds.has(d.kind) && ruleMatches(d.rule, tokens)) kinds.add(d.kind);
+    const kinds = new Set<DistressKind>(lexicon.distress.matching(tokens));
     if (kinds.size === 0) return undefined;
     // "tolong jelaskan …" asks politely; a cry alone is not distress then.
-    if (kinds.size === 1 && kinds.has('cry') && anyMatches(lexicon.politeRequest, tokens)) return undefined;
+    if (kinds.size === 1 && kinds.has('cry') && lexicon.politeRequest.any(tokens)) return undefined;
     // An advert, or a general question about a case, is not distress unless it tells of the sender
     // or someone close to them.
-    if ((advert || anyMatches(lexicon.hypothetical, tokens)) && !anyMatches(lexicon.self, tokens))
-      return undefined;
-    const country = lexicon.countries.find((c) => ruleMatches(c.rule, tokens))?.id;
-    if (country !== undefined || anyMatches(lexicon.abroad, tokens)) {
+    if ((advert || lexicon.hypothetical.any(tokens)) && !lexicon.self.any(tokens)) return undefined;
+    const country = lexicon.countries.matching(tokens)[0];
+    if (country !== undefined || lexicon.abroad.any(tokens)) {
       return { kinds: [...kinds], where: 'abroad', ...(country ? { country } : {}) };
     }
-    return { kinds: [...kinds], where: anyMatches(lexicon.home, tokens) ? 'home' : 'unknown' };
+    return { kinds: [...kinds], where: lexicon.home.any(tokens) ? 'home' : 'unknown' };
   }
 
   /** Each intent's strongest matching rule (several weak words do not add up to a strong one). */
   function ruleScores(tokens: readonly string[]): Map<Intent, number> {
     const scores = new Map<Intent, number>();
-    for (const r of lexicon.intents) {
-      if (r.weight > (scores.get(r.intent) ?? 0) && ruleMatches(r.rule, tokens))
-        scores.set(r.intent, r.weight);
+    for (const r of lexicon.intents.matching(tokens)) {
+      if (r.weight > (scores.get(r.intent) ?? 0)) scores.set(r.intent, r.weight);
     }
     return scores;
   }
 
-  const isAdvert = (tokens: readonly string[], text: string, signs: number, phones: number): boolean => {
-    const words = lexicon.advert.filter((r) => ruleMatches(r, tokens)).length;
+  /** True for a pasted advert. `scan` is the offer scan, run only when the words leave it open. */
+  const isAdvert = (tokens: readonly string[], text: string, scan: () => OfferScanResult): boolean => {
     // A short question ("call center gratis ga?") is no advert, whatever words it shares with one.
     if (text.length < SHORT_TEXT) return false;
-    return words >= ADVERT_WORDS || (text.length >= LONG_TEXT && (signs > 0 || phones > 0) && words > 0);
+    const words = lexicon.advert.matching(tokens).length;
+    if (words >= ADVERT_WORDS) return true;
+    return text.length >= LONG_TEXT && words > 0 && (scan().findings.length > 0 || scan().phones.length > 0);
+  };
+
+  /** The offer scan of one text, done at most once and only when needed (it is the slowest part). */
+  const lazyScan = (text: string): (() => OfferScanResult) => {
+    let result: OfferScanResult | undefined;
+    return () => (result ??= deps.scanner.scan(text));
   };
 
   return {
     distress(text) {
       const tokens = tokensOf(text, lexicon.spellings);
-      const scan = deps.scanner.scan(text);
-      return safetyNet(tokens, isAdvert(tokens, text, scan.findings.length, scan.phones.length));
+      return safetyNet(tokens, isAdvert(tokens, text, lazyScan(text)));
     },
     understand(text) {
       const tokens = tokensOf(text, lexicon.spellings);
-      const scan = deps.scanner.scan(text);
-      const advert = isAdvert(tokens, text, scan.findings.length, scan.phones.length);
+      const scan = lazyScan(text);
+      const advert = isAdvert(tokens, text, scan);
       const distress = safetyNet(tokens, advert);
       const entities = findEntities(lexicon, tokens, text);
-      const base = {
-        entities,
-        phones: scan.phones,
-        companies: scan.companies,
-        ...(distress ? { distress } : {}),
-      };
+      const base = { entities, ...(distress ? { distress } : {}) };
       const words = tokens.length;
       if (words <= STATUS_WORDS && findReportCode(text)) return { ...base, intent: 'status', by: 'rule' };
       if (words <= AGENCY_QUESTION_WORDS && AGENCY_QUESTION.test(text))
@@ -158,9 +153,9 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const answer = deps.answers.match(text);
       if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
       // A text showing warning signs is an offer to check, unless it clearly asks something else.
-      const signs =
-        scan.findings.length > 0 && (text.length >= LONG_TEXT || best === undefined || best === 'jobs');
-      if (advert || signs) return { ...base, intent: 'offer', by: 'advert' };
+      const mayBeOffer = text.length >= LONG_TEXT || best === undefined || best === 'jobs';
+      if (advert || (mayBeOffer && scan().findings.length > 0))
+        return { ...base, intent: 'offer', by: 'advert' };
       // A close answer card beats an intent that a few loose words suggested ("korea pake tes bahasa
       // apa" names a language, but asks about the Korean test).
       const cardWins =
