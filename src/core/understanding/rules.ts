@@ -96,8 +96,11 @@ export interface RuleSet<T> {
 
 interface Entry {
   readonly rule: number;
+  readonly parts: number;
   readonly part: number;
   readonly phrase: Phrase;
+  /** The first word (a prefix for prefix entries). */
+  readonly first: string;
 }
 
 /**
@@ -113,7 +116,7 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
       for (const phrase of part) {
         const first = phrase[0];
         if (!first) continue;
-        const entry = { rule: r, part: p, phrase };
+        const entry = { rule: r, parts: item.rule.parts.length, part: p, phrase, first: first.word };
         if (first.prefix) prefixes.push(entry);
         else if (first.word === '#') numbers.push(entry);
         else {
@@ -132,16 +135,16 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
       if (!phraseAt(e.phrase, tokens, i)) return;
       let parts = found.get(e.rule);
       if (!parts) {
-        parts = items[e.rule]!.rule.parts.map(() => []);
+        parts = Array.from({ length: e.parts }, (): number[] => []);
         found.set(e.rule, parts);
       }
-      const starts = parts[e.part]!;
-      if (starts[starts.length - 1] !== i) starts.push(i);
+      const starts = parts[e.part];
+      if (starts && starts[starts.length - 1] !== i) starts.push(i);
     };
     tokens.forEach((token, i) => {
       for (const e of exact.get(token) ?? []) add(e, i);
       if (/^\d+$/.test(token)) for (const e of numbers) add(e, i);
-      for (const e of prefixes) if (token.startsWith(e.phrase[0]!.word)) add(e, i);
+      for (const e of prefixes) if (token.startsWith(e.first)) add(e, i);
     });
     return found;
   }
@@ -156,10 +159,12 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
   return {
     matching(tokens) {
       const found = hits(tokens);
-      return [...found.entries()]
-        .filter(([, starts]) => complete(starts))
-        .sort(([a], [b]) => a - b)
-        .map(([r]) => items[r]!.value);
+      const out: T[] = [];
+      for (const [r, starts] of [...found.entries()].sort(([a], [b]) => a - b)) {
+        const item = items[r];
+        if (item && complete(starts)) out.push(item.value);
+      }
+      return out;
     },
     any(tokens) {
       for (const starts of hits(tokens).values()) if (complete(starts)) return true;
