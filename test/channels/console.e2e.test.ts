@@ -71,14 +71,15 @@ describe('console chat (npm start, script on stdin)', () => {
 
   it('checks a pasted offer and runs the yes/no check', async () => {
     const offer = 'Lowongan admin online di Kamboja, gaji 15jt, tanpa pengalaman. Hub WA 0812-3456-7890';
-    const run = await runMain([offer, '1', 'mungkin', 'ya', '1', '0', '7', '3', 'tidak', 'ya', '1']);
+    // The result offers 1 report, 2 why and what to check; then 2 is the yes/no questions.
+    const run = await runMain([offer, '2', '2', 'mungkin', 'ya', '1', '0', '7', '3', 'tidak', 'ya', '1']);
     expect(run.code).toBe(0);
     const scan = replyTo(run.stdout, offer);
     expect(scan).toContain('*Risiko tinggi*');
-    expect(scan).toContain('+62 812 3456 7890');
-    expect(replyTo(run.stdout, 'mungkin')).toContain('Jawab 1 (Ya) atau 2 (Tidak)');
+    expect(replyTo(run.stdout, '2')).toContain('+62 812 3456 7890');
+    expect(replyTo(run.stdout, 'mungkin')).toContain('Jawab ya atau tidak');
     expect(replyTo(run.stdout, 'ya')).toContain('*Tanda bahaya serius*');
-    expect(replyTo(run.stdout, '1', 1)).toContain('*Risiko tinggi*');
+    expect(replyTo(run.stdout, '1')).toContain('*Risiko tinggi*');
     const family = run.stdout.slice(run.stdout.lastIndexOf('> 1'));
     expect(family).toContain('+60 17-668 8032');
   });

@@ -21,7 +21,7 @@ describe('answers are read as meant', () => {
     await c.send({ choiceId: 'offer' });
     await c.send({ choiceId: 'questions' });
     const out = await c.say('I dont know');
-    expect(c.text(out)).toContain('Answer 1 (Yes) or 2 (No)');
+    expect(c.text(out)).toContain('Answer yes or no');
     expect(last(out).title).toContain('Question 1 of');
   });
 });

@@ -46,7 +46,7 @@ describe('offer check (yes/no questions)', () => {
     await c.send({ choiceId: 'questions' });
     for (const answer of ['mungkin', 'gak tau', 'hmm??']) {
       const out = await c.say(answer);
-      expect(c.text(out)).toContain('Jawab 1 (Ya) atau 2 (Tidak)');
+      expect(c.text(out)).toContain('Jawab ya atau tidak');
       expect(last(out).title).toContain('Pertanyaan 1 dari');
     }
     expect(c.text(await c.say('7'))).toContain('Pilih nomor 1 sampai 2');

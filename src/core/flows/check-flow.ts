@@ -84,8 +84,9 @@ export function createCheckFlow(o: CheckFlowOptions): Flow {
                 ]
               : [t('check.criticalAsk')],
             choices: [
-              { id: 'result', label: t('check.seeResult') },
-              { id: 'continue', label: t('check.continue') },
+              // "See the result now?": "ya" sees it, "tidak" goes on with the questions.
+              { id: 'result', label: t('check.seeResult'), means: 'yes' },
+              { id: 'continue', label: t('check.continue'), means: 'no' },
             ],
           };
         }

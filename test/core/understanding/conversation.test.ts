@@ -93,7 +93,16 @@ describe('answers at a step', () => {
 
   it('asks again with the accepted forms when the answer is unclear', async () => {
     const c = await atYesNo();
-    expect(c.text(await c.say('mungkin'))).toMatch(/Jawab .*ya.*tidak/is);
+    expect(c.text(await c.say('mungkin'))).toContain('Jawab ya atau tidak (misalnya: ya, iya, sudah');
+  });
+
+  it('takes "ya" and "tidak" at "see the result now?" after a critical answer', async () => {
+    const seen = await atYesNo();
+    await seen.say('iya');
+    expect(last(await seen.say('ya')).title).not.toBe('Tanda bahaya serius');
+    const goOn = await atYesNo();
+    await goOn.say('iya');
+    expect(last(await goOn.say('tidak')).title).toMatch(/^Pertanyaan 2 dari/);
   });
 
   it('answers a question typed in the middle of a check, then asks the same question again', async () => {
