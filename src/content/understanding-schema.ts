@@ -34,6 +34,7 @@ export const lexiconFileSchema = z
     politeRequest: rules,
     self: rules,
     hypothetical: rules,
+    waiting: rules,
     advert: rules,
     abroad: rules,
     home: rules,

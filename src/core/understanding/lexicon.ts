@@ -24,11 +24,11 @@ export const INTENTS = [
   'report',
   'agency',
   'offer',
+  'family',
   'question',
   'jobs',
-  'family',
-  'help',
   'language',
+  'help',
   'greeting',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -55,6 +55,8 @@ export interface LexiconData {
   readonly self: readonly string[];
   /** A general question about a case ("kalau TKI meninggal, siapa …"): no distress unless it names someone close. */
   readonly hypothetical: readonly string[];
+  /** The person has not left yet ("belum berangkat", "masih nunggu"): no news is about the process. */
+  readonly waiting: readonly string[];
   /** Words of job adverts ("dibutuhkan", "kuota terbatas"). */
   readonly advert: readonly string[];
   /** The person is abroad ("majikan", "luar negeri"), or in Indonesia ("penampungan"). */
@@ -76,6 +78,7 @@ export interface CompiledLexicon {
   readonly politeRequest: RuleSet<true>;
   readonly self: RuleSet<true>;
   readonly hypothetical: RuleSet<true>;
+  readonly waiting: RuleSet<true>;
   readonly advert: RuleSet<true>;
   readonly abroad: RuleSet<true>;
   readonly home: RuleSet<true>;
@@ -97,13 +100,18 @@ export function compileLexicons(
   sectors: readonly NamedPlace[],
 ): CompiledLexicon {
   const spellings = new Map<string, string>();
-  for (const l of lexicons) for (const [k, v] of Object.entries(l.spellings)) spellings.set(k.toLowerCase(), v);
+  for (const l of lexicons)
+    for (const [k, v] of Object.entries(l.spellings)) spellings.set(k.toLowerCase(), v);
   const rule = (s: string): Rule => parseRule(s, spellings);
   const flags = (pick: (l: LexiconData) => readonly string[]): RuleSet<true> =>
     ruleSet(lexicons.flatMap((l) => pick(l).map((r) => ({ rule: rule(r), value: true as const }))));
   // Place names are matched in the same word form as messages ("hong kong", "korsel").
   const places = (list: readonly NamedPlace[]): RuleSet<string> =>
-    ruleSet(list.flatMap((c) => c.words.map((w) => ({ rule: rule(tokensOf(w, spellings).join(' ')), value: c.id }))));
+    ruleSet(
+      list.flatMap((c) =>
+        c.words.map((w) => ({ rule: rule(tokensOf(w, spellings).join(' ')), value: c.id })),
+      ),
+    );
   return {
     spellings,
     distress: ruleSet(
@@ -116,6 +124,7 @@ export function compileLexicons(
     politeRequest: flags((l) => l.politeRequest),
     self: flags((l) => l.self),
     hypothetical: flags((l) => l.hypothetical),
+    waiting: flags((l) => l.waiting),
     advert: flags((l) => l.advert),
     abroad: flags((l) => l.abroad),
     home: flags((l) => l.home),
@@ -123,7 +132,10 @@ export function compileLexicons(
       lexicons.flatMap((l) =>
         Object.entries(l.intents).flatMap(([intent, lists]) =>
           (['strong', 'medium', 'weak'] as const).flatMap((k) =>
-            (lists[k] ?? []).map((r) => ({ rule: rule(r), value: { intent: intent as Intent, weight: WEIGHTS[k] } })),
+            (lists[k] ?? []).map((r) => ({
+              rule: rule(r),
+              value: { intent: intent as Intent, weight: WEIGHTS[k] },
+            })),
           ),
         ),
       ),

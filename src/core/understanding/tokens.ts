@@ -1,13 +1,19 @@
 /**
  * Words of a message in the form rules are written in: lower case, no diacritics, letters and digits
  * split apart ("30jt" → "30 jt"), letters repeated three times or more written once ("tolonggg"),
- * reduplication marks dropped ("anak2" → "anak"), and chat spellings written out ("sy" → "saya").
+ * reduplication marks dropped ("anak2" → "anak"), and chat spellings written out ("sy" → "saya");
+ * "G to G" → "gtog", "lapor diri" → "lapordiri", "don't" → "dont".
  */
 export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): string[] {
   const folded = /^[\x20-\x7e]*$/.test(text) ? text.toLowerCase() : fold(text);
   const out: string[] = [];
   // "G to G", "g2g", "P to P": the scheme names as one word each ("gtog", "ptop", "gtop").
-  const joined = folded.replace(/\b([gp])\s*(?:to|2)\s*([gp])\b/g, '$1to$2');
+  const joined = folded
+    .replace(/\b([gp])\s*(?:to|2)\s*([gp])\b/g, '$1to$2')
+    // "lapor diri" (registering with the embassy) is not "lapor" (reporting a recruiter).
+    .replace(/\blapor\s+diri\b|\breport\s+(?:myself|yourself|himself|herself|themselves)\b/g, 'lapordiri')
+    // "don't", "can't": one word.
+    .replace(/(\p{L})['’](\p{L})/gu, '$1$2');
   for (const raw of joined.split(/[^\p{L}\p{N}]+/u)) {
     if (raw === '') continue;
     for (const part of raw.match(/\p{L}+2?|\p{N}+/gu) ?? []) {

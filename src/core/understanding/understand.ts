@@ -101,6 +101,8 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     // An advert, or a general question about a case, is not distress unless it tells of the sender
     // or someone close to them.
     if ((advert || lexicon.hypothetical.any(tokens)) && !lexicon.self.any(tokens)) return undefined;
+    // "8 bulan nunggu tidak ada kabar" from someone who has not left is about the process, not a person.
+    if ([...kinds].every((k) => k === 'unreachable') && lexicon.waiting.any(tokens)) return undefined;
     const country = lexicon.countries.matching(tokens)[0];
     if (country !== undefined || lexicon.abroad.any(tokens)) {
       return { kinds: [...kinds], where: 'abroad', ...(country ? { country } : {}) };
@@ -109,11 +111,19 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   }
 
   /** Each intent's strongest matching rule (several weak words do not add up to a strong one). */
-  function ruleScores(tokens: readonly string[]): Map<Intent, number> {
+  function ruleScores(tokens: readonly string[], entities: Entities): Map<Intent, number> {
     const scores = new Map<Intent, number>();
     for (const r of lexicon.intents.matching(tokens)) {
       if (r.weight > (scores.get(r.intent) ?? 0)) scores.set(r.intent, r.weight);
     }
+    // Someone close, in a named country: most likely about a relative abroad.
+    if (
+      entities.relation &&
+      entities.relation !== 'self' &&
+      entities.country &&
+      (scores.get('family') ?? 0) < LIKELY
+    )
+      scores.set('family', LIKELY);
     return scores;
   }
 
@@ -144,16 +154,17 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const distress = safetyNet(tokens, advert);
       const entities = findEntities(lexicon, tokens, text);
       const base = { entities, ...(distress ? { distress } : {}) };
-      const words = tokens.length;
+      const words = text.trim().split(/\s+/).length;
       if (words <= STATUS_WORDS && findReportCode(text)) return { ...base, intent: 'status', by: 'rule' };
       if (words <= AGENCY_QUESTION_WORDS && AGENCY_QUESTION.test(text))
         return { ...base, intent: 'agency', by: 'rule' };
-      const scores = ruleScores(tokens);
+      const scores = ruleScores(tokens, entities);
       const [best, bestScore] = top(scores);
       const answer = deps.answers.match(text);
       if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
       // A text showing warning signs is an offer to check, unless it clearly asks something else.
-      const mayBeOffer = text.length >= LONG_TEXT || best === undefined || best === 'jobs';
+      // … and a short question that an answer card fits is a question.
+      const mayBeOffer = text.length >= LONG_TEXT || ((best === undefined || best === 'jobs') && !answer);
       if (advert || (mayBeOffer && scan().findings.length > 0))
         return { ...base, intent: 'offer', by: 'advert' };
       // A close answer card beats an intent that a few loose words suggested ("korea pake tes bahasa
