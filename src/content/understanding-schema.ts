@@ -7,6 +7,7 @@ import { checkDates, localizedSchema, metaShape } from './schema.js';
 export function ruleProblem(source: string): string | undefined {
   if (source.trim() === '') return 'is empty';
   if (/\+\S|\S\+/.test(source.replace(/ \+ /g, ''))) return 'joins parts with "+" without spaces around it';
+  if (/^\s*\+|\+\s*$/.test(source)) return 'starts or ends with "+" (in YAML, quote a rule that holds " #")';
   if (/\|\||^\||\|$|\s\||\|\s/.test(source)) return 'has an empty alternative';
   if (/[^\p{L}\p{N}*|+# '-]/u.test(source)) return 'has characters other than letters, digits, * | + # and spaces';
   return undefined;
