@@ -27,6 +27,8 @@ interface Word {
 /** Parts of one rule must start within this many words of each other. */
 export const RULE_WINDOW = 8;
 
+/** Words between a negation and what it negates ("tidak pernah", "belum sampai", "not even"). */
+const FILLERS = new Set(['pernah', 'sampai', 'sampe', 'juga', 'lagi', 'sih', 'kok', 'even', 'ever']);
 const NEGATIONS = new Set(['tidak', 'bukan', 'belum', 'jangan', 'no', 'not', 'never', 'dont', 'didnt']);
 
 export function parseRule(source: string, spellings: ReadonlyMap<string, string>): Rule {
@@ -62,9 +64,11 @@ function phraseAt(phrase: Phrase, tokens: readonly string[], i: number): boolean
   if (i + phrase.length > tokens.length) return false;
   for (let k = 0; k < phrase.length; k++)
     if (!matchesWord(phrase[k] as Word, tokens[i + k] ?? '')) return false;
-  // "tidak dikurung" does not count, unless the phrase itself says "tidak …".
+  // "tidak dikurung", "tidak pernah dikurung" do not count, unless the phrase itself says "tidak …".
+  if (NEGATIONS.has(phrase[0]?.word ?? '')) return true;
   const before = tokens[i - 1];
-  return NEGATIONS.has(phrase[0]?.word ?? '') || before === undefined || !NEGATIONS.has(before);
+  const twoBefore = before !== undefined && FILLERS.has(before) ? tokens[i - 2] : undefined;
+  return !NEGATIONS.has(before ?? '') && !NEGATIONS.has(twoBefore ?? '');
 }
 
 /** Start positions where any alternative of a part matches, leaving out negated occurrences. */
