@@ -101,8 +101,10 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     // An advert, or a general question about a case, is not distress unless it tells of the sender
     // or someone close to them.
     if ((advert || lexicon.hypothetical.any(tokens)) && !lexicon.self.any(tokens)) return undefined;
-    // "8 bulan nunggu tidak ada kabar" from someone who has not left is about the process, not a person.
-    if ([...kinds].every((k) => k === 'unreachable') && lexicon.waiting.any(tokens)) return undefined;
+    // "8 bulan nunggu tidak ada kabar", "paspor masih dipegang sponsor, belum berangkat": someone who has
+    // not left is waiting on a recruiter, not in danger (the offer check and the report take it from there).
+    if ([...kinds].every((k) => k === 'unreachable' || k === 'documents') && lexicon.waiting.any(tokens))
+      return undefined;
     const country = lexicon.countries.matching(tokens)[0];
     if (country !== undefined || lexicon.abroad.any(tokens)) {
       return { kinds: [...kinds], where: 'abroad', ...(country ? { country } : {}) };
