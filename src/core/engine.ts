@@ -331,7 +331,8 @@ export function createEngine(deps: EngineDeps): Engine {
     handedToMenu: boolean,
   ): { type: 'replies'; replies: Reply[] } | { type: 'menu' } | undefined {
     const u = deps.understanding.understand(text);
-    if (u.intent === 'question' && u.answer) {
+    // Only a question gets a card: "ktp saya hilang" at a yes/no question is an answer, not a question.
+    if (u.intent === 'question' && u.answer && u.asked) {
       const card = answerCard(ctx, u.answer.id);
       if (card) return { type: 'replies', replies: [card, withNote(prompt, t('engine.backToQuestion'))] };
     }

@@ -31,6 +31,15 @@ const EXTRA_INTENTS: Readonly<Partial<Record<string, { flow: string; arg?: strin
   forget: { flow: 'forget' },
 };
 
+/** A message of at most this many words that is a menu word opens that screen. */
+const MENU_WORDS = 2;
+
+/** The screen of a menu entry or menu word id ("report", "countries"). */
+function menuEntry(id: string): Outcome | undefined {
+  const link = ENTRIES.find((e) => e.id === id) ?? EXTRA_INTENTS[id];
+  return link ? goto(link.flow, link.arg === undefined ? {} : { arg: link.arg }) : undefined;
+}
+
 /** A short "check this offer" question has nothing to scan: the offer screen asks for the text. */
 const OFFER_TEXT = 80;
 
@@ -87,12 +96,23 @@ export function createMenuFlow(keyword: (text: string) => string | undefined): F
   const onText = (ctx: FlowContext, text: string): Outcome => {
     const u = ctx.understanding.understand(text);
     if (u.distress && !ctx.safetyNetShown) return goto('sos', { arg: situationOf(u.distress) });
-    return route(ctx, text, u, keyword(text));
+    // A menu word alone ("negara", "kontak", "loker") opens its screen.
+    const word = keyword(text);
+    const entry =
+      word !== undefined && text.trim().split(/\s+/).length <= MENU_WORDS ? menuEntry(word) : undefined;
+    if (entry) return entry;
+    return route(ctx, text, u, word);
   };
   return {
     id: 'menu',
-    /** `arg` is free text typed on a screen without choices: it is read as if typed at the menu. */
-    start: (ctx, arg) => (arg ? onText(ctx, arg) : next('root')),
+    /**
+     * `arg` is free text typed on a screen without choices, read as if typed at the menu; a deep link's
+     * payload (Telegram "/start countries") that names a menu entry opens it directly.
+     */
+    start: (ctx, arg) => {
+      if (!arg) return next('root');
+      return menuEntry(arg) ?? onText(ctx, arg);
+    },
     prompt: () => ({ title: t('menu.title'), body: [t('menu.intro')], choices: CHOICES }),
     handle: (ctx, _state, input) => (input.type === 'choice' ? open(input.id) : onText(ctx, input.text)),
   };

@@ -38,6 +38,8 @@ export interface Understood {
   /** The answer card, when the message is a question that a card answers. */
   readonly answer?: AnswerMatch;
   readonly entities: Entities;
+  /** The message asks something (a question mark, or the wording of a question). */
+  readonly asked: boolean;
 }
 
 export interface Understanding {
@@ -155,12 +157,13 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const advert = isAdvert(tokens, text, scan);
       const distress = safetyNet(tokens, advert);
       const entities = findEntities(lexicon, tokens, text);
-      const base = { entities, ...(distress ? { distress } : {}) };
+      const scores = ruleScores(tokens, entities);
+      const asked = text.includes('?') || scores.has('question');
+      const base = { entities, asked, ...(distress ? { distress } : {}) };
       const words = text.trim().split(/\s+/).length;
       if (words <= STATUS_WORDS && findReportCode(text)) return { ...base, intent: 'status', by: 'rule' };
       if (words <= AGENCY_QUESTION_WORDS && AGENCY_QUESTION.test(text))
         return { ...base, intent: 'agency', by: 'rule' };
-      const scores = ruleScores(tokens, entities);
       const [best, bestScore] = top(scores);
       const answer = deps.answers.match(text);
       if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
