@@ -7,6 +7,22 @@ import type { Reader } from './understanding.js';
  * label — the baseline the evaluation compares against. A guide-search hit counts as a question
  * answered, which flatters the baseline: it showed a list of topics, not the answer.
  */
+/** What a menu word of the keyword lists (locales/<lng>/intents.json) opens, as a label. */
+export const KEYWORD_LABELS: Readonly<Partial<Record<string, Label>>> = {
+  guide: 'question',
+  eligibility: 'question',
+  countries: 'question',
+  contacts: 'question',
+  jobs: 'jobs',
+  agency: 'agency',
+  report: 'report',
+  status: 'status',
+  help: 'help',
+  language: 'language',
+  greeting: 'greeting',
+  thanks: 'greeting',
+};
+
 export function legacyLabel(reader: Reader, text: string): Label {
   const global = reader.intents.global(text);
   if (global === 'sos') return 'distress';

@@ -4,6 +4,7 @@ import type { Catalog } from '../src/content/catalog.js';
 import { createIntentMatcher, type GlobalWord, type IntentMatcher } from '../src/core/intents.js';
 import type { OfferScanner } from '../src/core/ports.js';
 import type { Understanding } from '../src/core/understanding/understand.js';
+import { KEYWORD_LABELS } from './legacy.js';
 import { PARTS, readUnderstandingCorpus, unseenHeldout, type Item, type Label, type Part } from './corpus.js';
 
 export interface UnderstandingMetrics {
@@ -55,6 +56,26 @@ export function labelOf(reader: Reader, text: string): { label: Label; answer?: 
   const global = reader.intents.global(text);
   if (global) return { label: GLOBAL_LABELS[global] };
   const u = reader.understanding.understand(text);
+  // As the menu does: a lone menu word opens its screen (src/core/flows/menu.ts).
+  const word = reader.intents.intent(text);
+  const menuWord =
+    word && !u.distress && text.trim().split(/\s+/).length <= 2 ? KEYWORD_LABELS[word] : undefined;
+  if (
+    menuWord &&
+    [
+      'guide',
+      'eligibility',
+      'countries',
+      'contacts',
+      'jobs',
+      'agency',
+      'report',
+      'status',
+      'help',
+      'language',
+    ].includes(word ?? '')
+  )
+    return { label: menuWord };
   if (u.distress) return { label: 'distress' };
   return {
     label: u.intent ?? 'none',
