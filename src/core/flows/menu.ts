@@ -40,6 +40,9 @@ function menuEntry(id: string): Outcome | undefined {
   return link ? goto(link.flow, link.arg === undefined ? {} : { arg: link.arg }) : undefined;
 }
 
+/** Digits that may be a phone number: a short text that has one is scanned as an offer. */
+const PHONE_LIKE = /\d[\d\s().-]{6,}\d/;
+
 /** A short "check this offer" question has nothing to scan: the offer screen asks for the text. */
 const OFFER_TEXT = 80;
 
@@ -52,7 +55,7 @@ function route(ctx: FlowContext, text: string, u: Understood, keyword: string | 
     case 'paid':
       return goto('paid');
     case 'offer':
-      return u.by === 'advert' || text.length >= OFFER_TEXT || ctx.scanner.scan(text).phones.length > 0
+      return u.by === 'advert' || text.length >= OFFER_TEXT || PHONE_LIKE.test(text)
         ? goto('offer', { arg: text })
         : goto('offer');
     case 'agency':
