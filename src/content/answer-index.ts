@@ -15,9 +15,9 @@ interface Phrase {
 }
 
 /** A phrase must share at least this much of its weight with the message (and the message with it). */
-const MIN_F1 = 0.5;
+const MIN_F1 = 0.4;
 const UNKNOWN_WEIGHT = 0.7;
-const BETA = 1.5;
+const BETA = 2;
 
 /**
  * Matches a question to the answer card whose example questions it is closest to: the words both

@@ -7,6 +7,7 @@ const STOP_WORDS = new Set(
     'yang dan di ke dari untuk dengan ini itu atau juga ada adalah akan pada saya aku kamu anda apa apakah ' +
     'bagaimana gimana gmn cara mau ingin bisa tidak gak ga nggak enggak sudah udah belum dong sih ya kah nya deh kok ' +
     'lanjut sebelumnya kembali oke ok next previous back ' +
+    'pak bu kak mas mbak min admin tanya nanya aja saja tolong mohon sama nih ' +
     'the a an and or of to in on for is are be can how what i my me you your do does with about'
   ).split(' '),
 );

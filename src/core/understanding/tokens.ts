@@ -16,7 +16,9 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
     .replace(/(\p{L})['’](\p{L})/gu, '$1$2');
   for (const raw of joined.split(/[^\p{L}\p{N}]+/u)) {
     if (raw === '') continue;
-    for (const part of raw.match(/\p{L}+2?|\p{N}+/gu) ?? []) {
+    // "bp2mi", "p3mi", "siskop2mi", "ak1" are names: kept whole. "30jt", "1thn" are a number and a unit.
+    const parts = NAME_WITH_DIGITS.test(raw) ? [raw] : (raw.match(/\p{L}+2?|\p{N}+/gu) ?? []);
+    for (const part of parts) {
       const word = part.replace(/(\p{L})\1{2,}/gu, '$1').replace(/(\p{L}{2,})2$/u, '$1');
       const spelled = spellings.get(word);
       if (spelled === undefined) out.push(word);
@@ -25,5 +27,8 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
   }
   return out;
 }
+
+/** Letters, digits, maybe letters — and not a reduplication like "anak2". */
+const NAME_WITH_DIGITS = /^(?!\p{L}{2,}2$)\p{L}+\p{N}+\p{L}*$/u;
 
 const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
