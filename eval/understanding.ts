@@ -76,7 +76,8 @@ export function labelOf(reader: Reader, text: string): { label: Label; answer?: 
     ].includes(word ?? '')
   )
     return { label: menuWord };
-  if (u.distress) return { label: 'distress' };
+  // The safety net's reply also carries the answer card of a question the message asked.
+  if (u.distress) return { label: 'distress', ...(u.asked && u.answer ? { answer: u.answer.id } : {}) };
   return {
     label: u.intent ?? 'none',
     ...(u.intent === 'question' && u.answer ? { answer: u.answer.id } : {}),

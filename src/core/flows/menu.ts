@@ -98,7 +98,10 @@ export function createMenuFlow(keyword: (text: string) => string | undefined): F
   };
   const onText = (ctx: FlowContext, text: string): Outcome => {
     const u = ctx.understanding.understand(text);
-    if (u.distress && !ctx.safetyNetShown) return goto('sos', { arg: situationOf(u.distress) });
+    if (u.distress && !ctx.safetyNetShown) {
+      const card = u.asked && u.answer ? `;${u.answer.id}` : '';
+      return goto('sos', { arg: `${situationOf(u.distress)}${card}` });
+    }
     // A menu word alone ("negara", "kontak", "loker") opens its screen.
     const word = keyword(text);
     const entry =

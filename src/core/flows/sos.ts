@@ -3,7 +3,9 @@ import { SOS_CONTACTS } from '../../content/ids.js';
 import { goto, next, type Flow, type FlowContext } from '../flow.js';
 import { pick } from '../locale.js';
 import { t, type Reply, type Text } from '../message.js';
-import { str } from './data.js';
+import { bool, str } from './data.js';
+import type { FlowData } from '../session.js';
+import { answerCard } from './answer-card.js';
 import type { Distress } from '../understanding/understand.js';
 
 /** Where the person in danger is, as the safety net read it: `abroad`, `abroad:my`, `home`, `unknown`. */
@@ -51,13 +53,22 @@ export function emergencyReply(ctx: FlowContext, situation?: Situation): Reply {
 
 /**
  * SOS words ("tolong", "darurat") and distress in a sentence: emergency numbers first, from anywhere,
- * then the family-help path, the report and all the numbers. `start` takes the situation.
+ * then the family-help path, the report and all the numbers. `start` takes the situation, and after
+ * `;` the answer card for a question the message also asked ("paspor ditahan majikan, lapor ke mana?"):
+ * the numbers come first, then the card, then the next steps.
  */
 export const sosFlow: Flow = {
   id: 'sos',
-  start: (_ctx, arg) => next('root', arg ? { s: arg } : {}),
+  start(ctx, arg) {
+    const [situation, cardId] = (arg ?? '').split(';');
+    const card = cardId ? answerCard(ctx, cardId) : undefined;
+    const data: FlowData = situation ? { s: situation } : {};
+    if (!card) return next('root', data);
+    return next('root', { ...data, a: true }, [emergencyReply(ctx, situation), card]);
+  },
   prompt(ctx, state) {
-    const first = emergencyReply(ctx, str(state.data, 's'));
+    // With an answer card the numbers were said before it; the prompt is only the next steps.
+    const first = bool(state.data, 'a') ? { body: [] } : emergencyReply(ctx, str(state.data, 's'));
     return {
       ...first,
       body: [...first.body, t('sos.next')],

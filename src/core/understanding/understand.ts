@@ -35,7 +35,7 @@ export interface Understood {
   readonly intent?: Intent;
   /** How the intent was found; `weak` is a single loose word, a guess at best. */
   readonly by: 'rule' | 'weak' | 'advert' | 'answer' | 'model' | 'none';
-  /** The answer card, when the message is a question that a card answers. */
+  /** The answer card, when the message asks something a card answers (or is routed to one). */
   readonly answer?: AnswerMatch;
   readonly entities: Entities;
   /** The message asks something (a question mark, or the wording of a question). */
@@ -159,13 +159,19 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const entities = findEntities(lexicon, tokens, text);
       const scores = ruleScores(tokens, entities);
       const asked = text.includes('?') || scores.has('question');
-      const base = { entities, asked, ...(distress ? { distress } : {}) };
+      const answer = deps.answers.match(text);
+      // A card for what the message asks travels with any intent (the safety net shows it after the numbers).
+      const base = {
+        entities,
+        asked,
+        ...(distress ? { distress } : {}),
+        ...(asked && answer ? { answer } : {}),
+      };
       const words = text.trim().split(/\s+/).length;
       if (words <= STATUS_WORDS && findReportCode(text)) return { ...base, intent: 'status', by: 'rule' };
       if (words <= AGENCY_QUESTION_WORDS && AGENCY_QUESTION.test(text))
         return { ...base, intent: 'agency', by: 'rule' };
       const [best, bestScore] = top(scores);
-      const answer = deps.answers.match(text);
       if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
       // A text showing warning signs is an offer to check, unless it clearly asks something else.
       // … and a short question that an answer card fits is a question.

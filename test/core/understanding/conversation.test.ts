@@ -174,3 +174,13 @@ describe('bad input at the menu', () => {
     expect(c.text(await c.say('   '))).toContain('kosong');
   });
 });
+
+describe('a cry for help that also asks a question', () => {
+  it('shows the numbers first, then the answer card, then the next steps', async () => {
+    const out = await start().say('tolong paspor saya ditahan majikan di malaysia, harus lapor ke mana?');
+    expect(out[0]?.title).toBe('Nomor darurat');
+    expect(out.length).toBeGreaterThanOrEqual(3);
+    expect(out[1]?.body).toMatch(/Sumber: /);
+    expect(last(out).choices.map((c) => c.id)).toContain('family');
+  });
+});
