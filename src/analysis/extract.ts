@@ -38,11 +38,11 @@ export function extractCompanies(text: string): string[] {
 
 // Amounts with a currency before or after, or "juta"/"jt": "Rp 8.000.000", "8jt", "NT$ 27,470", "1000 USD".
 const SALARY =
-  /(?:\b(?:rp|idr|nt|ntd|rm|hkd|sgd|usd|sar|myr|yen|krw|won)\.?\s?|(?:nt|hk|s|us)?\$\s?|[¥₩€]\s?)\d[\d.,]*(?:\s?(?:juta|jt|rb|ribu|k)\b)?|\b\d[\d.,]*\s?(?:juta|jt|jeti)\b|\b\d[\d.,]*\s?(?:usd|dollar|dolar|ringgit|yen|won|riyal|real|sar|ntd|hkd|sgd)\b/giu;
+  /(?:\b(?:rp|idr|nt|ntd|twd|rm|hkd|sgd|usd|sar|myr|yen|krw|won|bnd|aed|qar|kwd|kd|omr|thb)\.?\s?|(?:nt|hk|s|us)?\$\s?|[¥₩€]\s?)\d[\d.,]*(?:\s?(?:juta|jt|rb|ribu|k)\b)?|\b\d[\d.,]*\s?(?:juta|jt|jeti|yuta)\b|\b\d[\d.,]*\s?(?:usd|dollar|dolar|ringgit|rm|yen|won|riyal|real|sar|sr|ntd|twd|hkd|sgd|bnd|aed|dirham|qar|kwd|kd|omr|baht|thb|peso|eur|euro)\b/giu;
 
 /** Words before an amount that make it pay, not a fee ("gaji 8jt", "salary $1500"). */
 const PAY_BEFORE =
-  /\b(gaji|gajih|salary|upah|penghasilan|pendapatan|income|pay|bayaran|take home)\b[^\d]{0,25}$/iu;
+  /\b(gaji|gajih|gajine|gajina|gajinya|salary|upah|penghasilan|pendapatan|income|pay|bayaran|bayare|take home)\b[^\d]{0,25}(?:\d[\d.,]*\s?(?:-|–|s\/d|sd|sampai|hingga|to)\s?)?$/iu;
 /** A period after an amount that makes it pay ("8jt/bln", "NT$ 27.470 per bulan"). */
 const PAY_AFTER = /^\s*(\/|per|se|a)\s?(bln|bulan|month|mo)\b/iu;
 

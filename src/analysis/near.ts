@@ -7,12 +7,17 @@
 
 /** Words after a number that make it money ("25 juta", "500 usd"). */
 const UNITS = new Set(
-  'juta jt jeti rb ribu rebu million millions mio k usd dollar dolar ringgit rm yen won riyal real sar ntd hkd sgd rupiah eur euro'.split(
+  (
+    'juta jt jeti jutaan rb ribu rebu ewu million millions mio k usd dollar dolar ringgit rm yen won riyal real sar ntd hkd sgd ' +
+    'rupiah idr eur euro twd myr bnd aed dirham qar kwd kd omr bhd baht thb php peso'
+  ).split(' '),
+);
+/** Words before a number that make it money ("rp 5 000 000", "usd 500"). */
+const CURRENCIES = new Set(
+  'rp idr usd us nt ntd twd rm hkd hk sgd sar myr yen krw won eur bnd aed qar kwd kd omr bhd thb php'.split(
     ' ',
   ),
 );
-/** Words before a number that make it money ("rp 5 000 000", "usd 500"). */
-const CURRENCIES = new Set('rp idr usd us nt ntd rm hkd hk sgd sar myr yen krw won eur'.split(' '));
 /** A number with its unit written on ("25jt", "1500usd", "rp500000"). */
 const GLUED = /^(?:rp|idr|usd)?(\d+)(?:jt|juta|rb|ribu|k|jeti|usd)?$/;
 /** Words after an amount that make it pay or an allowance per period ("8 juta per bulan"). */
@@ -27,10 +32,20 @@ const PAY_WORDS = new Set(
     ' ',
   ),
 );
-/** Words after an amount that say someone else pays it ("biaya 25 juta ditanggung majikan"). */
-const PAID_BY_OTHERS = new Set(
-  'ditanggung ditanggungkan dibayarkan dibayar covered paid gratis free majikan employer'.split(' '),
-);
+/** Words right after an amount that say it is covered ("biaya 25 juta ditanggung", "… gratis"). */
+const COVERED = new Set('ditanggung ditanggungkan covered gratis free'.split(' '));
+/** Who else may pay an amount ("… dibayar oleh majikan", "… paid by the employer"). */
+const OTHER_PAYERS = new Set('majikan employer perusahaan company pemberi'.split(' '));
+/** Words between an amount and the one who pays it. */
+const PAID_BY = new Set('dibayar dibayarkan ditanggung paid covered by oleh ku'.split(' '));
+
+/** True when the words after an amount say someone else pays it; "dibayar"/"paid" alone do not. */
+function paidByOthers(after: readonly string[]): boolean {
+  if (after.slice(0, 2).some((x) => COVERED.has(x))) return true;
+  const payer = after.findIndex((x) => OTHER_PAYERS.has(x));
+  return payer === 0 || (payer > 0 && after.slice(0, payer).every((x) => PAID_BY.has(x) || x === 'the'));
+}
+
 /** Words just before a fee word that make it someone else's cost ("majikan menanggung biaya …"). */
 const EMPLOYER_PAYS = new Set('menanggung membayarkan covers pays'.split(' '));
 /** How many words after a fee word an amount may come ("biaya proses dan medical 5jt"). */
@@ -64,17 +79,16 @@ export function amountAt(words: readonly string[], at: number): number {
  * fee word); -1 when none does.
  */
 export function feeAmountAfter(words: readonly string[], end: number, start = end): number {
-  // "majikan menanggung biaya 15 juta": the employer pays it.
+  // "majikan menanggung biaya 15 juta": the employer pays it; "gaji total 25 juta": pay.
   if (words.slice(Math.max(0, start - 2), start).some((x) => EMPLOYER_PAYS.has(x))) return -1;
+  if (PAY_WORDS.has(words[start - 1] ?? '')) return -1;
   for (let i = end; i < Math.min(words.length, end + AMOUNT_WINDOW); i++) {
     const w = words[i] ?? '';
     if (PAY_WORDS.has(w)) return -1;
     const length = amountAt(words, i);
     if (length > 0) {
-      const after = words.slice(i + length, i + length + 3);
-      return after.slice(0, 2).some((x) => PERIOD.has(x)) || after.some((x) => PAID_BY_OTHERS.has(x))
-        ? -1
-        : i + length;
+      const after = words.slice(i + length, i + length + 4);
+      return after.slice(0, 2).some((x) => PERIOD.has(x)) || paidByOthers(after) ? -1 : i + length;
     }
   }
   return -1;

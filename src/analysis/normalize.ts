@@ -12,7 +12,109 @@ export function normalizeForScan(text: string): string {
   )
     .map((w) => w.replace(/(\p{L})\1{2,}/gu, '$1'))
     .map((w) => SHORT_FORMS.get(w) ?? w)
+    .join(' ')
+    .split(' ')
+    .reduce<string[]>(numberWords, [])
     .join(' ');
+}
+
+/** Numbers 1–9 in words (Indonesian, Javanese, Sundanese, English), for "lima juta", "umur nembelas". */
+const DIGITS = new Map(
+  Object.entries({
+    satu: 1,
+    siji: 1,
+    hiji: 1,
+    one: 1,
+    dua: 2,
+    loro: 2,
+    two: 2,
+    tiga: 3,
+    telu: 3,
+    tilu: 3,
+    three: 3,
+    empat: 4,
+    papat: 4,
+    opat: 4,
+    four: 4,
+    lima: 5,
+    limo: 5,
+    five: 5,
+    enam: 6,
+    enem: 6,
+    genep: 6,
+    six: 6,
+    tujuh: 7,
+    pitu: 7,
+    seven: 7,
+    delapan: 8,
+    wolu: 8,
+    dalapan: 8,
+    eight: 8,
+    sembilan: 9,
+    songo: 9,
+    sanga: 9,
+    salapan: 9,
+    nine: 9,
+  }),
+);
+/** Numbers 10–19 and round tens written as one word. */
+const WHOLE = new Map(
+  Object.entries({
+    sepuluh: 10,
+    sapuluh: 10,
+    ten: 10,
+    sebelas: 11,
+    sewelas: 11,
+    sabelas: 11,
+    eleven: 11,
+    rolas: 12,
+    twelve: 12,
+    telulas: 13,
+    thirteen: 13,
+    patbelas: 14,
+    fourteen: 14,
+    limolas: 15,
+    fifteen: 15,
+    nembelas: 16,
+    sixteen: 16,
+    pitulas: 17,
+    seventeen: 17,
+    wolulas: 18,
+    eighteen: 18,
+    songolas: 19,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    seket: 50,
+  }),
+);
+const TEENS = new Set(['belas', 'welas']);
+const TENS = new Set(['puluh', 'likur']);
+
+/**
+ * Folds numbers written in words into digits, one word at a time: "lima" → 5, "lima belas" → 15, "dua
+ * puluh lima" → 25, "nembelas" → 16, so "lima juta" is an amount and "umur nembelas" an age. Phrase lists
+ * go through the same folding ("satu kanal" → "1 kanal"), so they match either way.
+ */
+function numberWords(out: string[], word: string): string[] {
+  const last = out[out.length - 1] ?? '';
+  const lastValue = /^\d+$/.test(last) ? Number(last) : undefined;
+  if (lastValue !== undefined && lastValue < 10 && TEENS.has(word))
+    out[out.length - 1] = String(10 + lastValue);
+  else if (lastValue !== undefined && lastValue < 10 && TENS.has(word))
+    out[out.length - 1] = String(10 * lastValue);
+  else if (
+    lastValue !== undefined &&
+    lastValue % 10 === 0 &&
+    lastValue >= 20 &&
+    lastValue < 100 &&
+    DIGITS.has(word)
+  )
+    out[out.length - 1] = String(lastValue + (DIGITS.get(word) ?? 0));
+  else out.push(String(DIGITS.get(word) ?? WHOLE.get(word) ?? word));
+  return out;
 }
 
 /** Chat spellings written out, so phrase lists need one spelling only. */
@@ -58,8 +160,66 @@ const SHORT_FORMS = new Map(
     umrah: 'umroh',
     umrho: 'umroh',
     tanpo: 'tanpa',
+    gausah: 'gak usah',
+    gaperlu: 'gak perlu',
+    yuta: 'juta',
+    juto: 'juta',
   }),
 );
+
+/**
+ * A warning about what others promise: a warning word, then a word for promising or offering, then the
+ * phrase ("waspada calo yang menjanjikan lulus tanpa tes", "beware of anyone promising a visa-free job").
+ * The phrase is what the warning is about, not what this text offers.
+ */
+export const WARNING_WORDS = new Set([
+  'waspada',
+  'waspadai',
+  'hati',
+  'awas',
+  'jangan',
+  'beware',
+  'avoid',
+  'hindari',
+  'tolak',
+  'laporkan',
+  'report',
+  'ulah',
+  'ojo',
+  'aja',
+]);
+export const PROMISE_WORDS = new Set([
+  'menjanjikan',
+  'janjikan',
+  'menjanjikannya',
+  'promising',
+  'promises',
+  'promise',
+  'menawarkan',
+  'offering',
+  'mengiming',
+  'iming',
+  'ngajangjikeun',
+  'njanjeni',
+  'mengaku',
+  'claiming',
+]);
+
+/** Words that join list items: a negation before the first item reaches the others. */
+export const COORDINATORS = new Set([
+  'atau',
+  'ataupun',
+  'maupun',
+  'dan',
+  'serta',
+  'or',
+  'and',
+  'nor',
+  'utawa',
+  'lan',
+  'atawa',
+  'sareng',
+]);
 
 /** Words that turn the phrase after them around ("tanpa potong gaji", "tidak ada biaya proses"). */
 export const NEGATIONS = new Set([
@@ -120,4 +280,14 @@ export const NEGATION_LINKS = new Set([
   'wonten',
   'aya',
   'kedah',
+  'for',
+  'a',
+  'an',
+  'punya',
+  'butuh',
+  'wajib',
+  'harus',
+  'kudu',
+  'nganggo',
+  'ngangge',
 ]);

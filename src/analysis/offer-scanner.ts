@@ -14,6 +14,9 @@ type Weight = 1 | 2 | 3;
 
 /** Markers of money asked in this very text: a warning does not ask for money. */
 const OFFER_MONEY = ['fee-amount', 'personal-account', 'visa-deposit'];
+/** A warning with these words may quote a scam's pay; an invitation to apply makes it an advert again. */
+const SCAM_WARNING = 'scam-warning';
+const CONTACT_INVITE = 'contact-invite';
 /** Indonesian mobile numbers: a notice may give a hotline, a recruiter gives a WhatsApp number. */
 const MOBILE = /^\+62 8/;
 
@@ -79,10 +82,13 @@ export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): Offe
       // A warning such as "KP2MI mengimbau … jangan tergiur kerja online di Kamboja" names the signs it
       // warns about: they are not signs of this text. An advert that borrows a warning's words ("hati-hati
       // penipuan mengatasnamakan kami") still gives a mobile number, a salary, or asks for money: it stays an advert.
+      // A warning about scams may quote the pay they promise ("modus … gaji 15 juta adalah TPPO") when it invites
+      // nobody to apply.
+      const quotesPay = markers.has(SCAM_WARNING) && !markers.has(CONTACT_INVITE);
       const notice =
         matched.has(NOTICE_RULE) &&
         !phones.some((p) => MOBILE.test(p)) &&
-        salaries.length === 0 &&
+        (salaries.length === 0 || quotesPay) &&
         !OFFER_MONEY.some((m) => markers.has(m));
       if (notice) findings.clear();
       return {

@@ -1,11 +1,28 @@
 import type { ScanFile } from '../content/warnings-schema.js';
 import { feeAmountAfter, minorAgeAfter, minorRangeBefore } from './near.js';
-import { NEGATION_LINKS, NEGATIONS, normalizeForScan, withinOneEdit } from './normalize.js';
+import {
+  COORDINATORS,
+  NEGATION_LINKS,
+  NEGATIONS,
+  PROMISE_WORDS,
+  WARNING_WORDS,
+  normalizeForScan,
+  withinOneEdit,
+} from './normalize.js';
 
 /** Single words at least this long also match with one typo ("kamboya" → "kamboja"). */
 const FUZZY_MIN = 6;
 
-type Near = NonNullable<ScanFile['rules'][number]['near']>;
+type Rule = ScanFile['rules'][number];
+type Near = NonNullable<Rule['near']>;
+
+/** Words around a phrase that it needs or that undo it (scan.yaml `with`, `without`, `within`, `negated_only`). */
+interface Context {
+  readonly with: readonly (readonly string[])[];
+  readonly without: readonly (readonly string[])[];
+  readonly within: number;
+  readonly negatedOnly: boolean;
+}
 
 interface PhraseTarget {
   /** Rule id, or country id. */
@@ -13,6 +30,7 @@ interface PhraseTarget {
   readonly phrase: string;
   /** What must come with the phrase for it to count. */
   readonly near?: Near;
+  readonly context?: Context;
 }
 
 /** The phrase lists of scan.yaml, indexed for matching against one text's words. */
@@ -23,14 +41,29 @@ export interface PhraseIndex {
   readonly phrases: PhraseTarget[];
   /** Single words long enough for typo matching, by length. */
   readonly fuzzy: Map<number, string[]>;
+  /** Every word of every phrase: a text word that is not one of them may be one with a suffix ("biayane"). */
+  readonly vocabulary: Set<string>;
 }
 
+const contextOf = (rule: Rule): Context | undefined => {
+  const words = (list: readonly string[] | undefined) =>
+    (list ?? []).map((w) => normalizeForScan(w).split(' ')).filter((w) => w[0] !== '');
+  if (!rule.with && !rule.without && !rule.negated_only) return undefined;
+  return {
+    with: words(rule.with),
+    without: words(rule.without),
+    within: rule.within,
+    negatedOnly: rule.negated_only,
+  };
+};
+
 export function buildIndex(scan: ScanFile): PhraseIndex {
-  const index: PhraseIndex = { words: new Map(), phrases: [], fuzzy: new Map() };
-  const add = (marker: string, raw: string, near?: Near) => {
+  const index: PhraseIndex = { words: new Map(), phrases: [], fuzzy: new Map(), vocabulary: new Set() };
+  const add = (marker: string, raw: string, near?: Near, context?: Context) => {
     const phrase = normalizeForScan(raw);
     if (phrase === '') return;
-    const target: PhraseTarget = near ? { marker, phrase, near } : { marker, phrase };
+    for (const w of phrase.split(' ')) index.vocabulary.add(w);
+    const target: PhraseTarget = { marker, phrase, ...(near && { near }), ...(context && { context }) };
     if (phrase.includes(' ')) {
       index.phrases.push(target);
       return;
@@ -45,22 +78,125 @@ export function buildIndex(scan: ScanFile): PhraseIndex {
       index.fuzzy.set(phrase.length, bucket);
     }
   };
-  for (const rule of scan.rules)
-    for (const list of Object.values(rule.phrases)) for (const p of list) add(rule.id, p, rule.near);
+  for (const rule of scan.rules) {
+    const context = contextOf(rule);
+    for (const list of Object.values(rule.phrases)) for (const p of list) add(rule.id, p, rule.near, context);
+    for (const w of [...(rule.with ?? []), ...(rule.without ?? [])])
+      for (const part of normalizeForScan(w).split(' ')) index.vocabulary.add(part);
+  }
   for (const country of scan.countries) for (const w of country.words) add(country.id, w);
   return index;
 }
 
-/** True when the words just before position `at` negate what follows ("tanpa …", "tidak ada …"). */
-function negated(tokens: readonly string[], at: number, phrase: string): boolean {
-  if (NEGATIONS.has(phrase.split(' ')[0] ?? '')) return false;
-  // "tanpa …", "tidak ada …", "tidak boleh pakai …": a negation, then at most two linking words.
-  for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
+/** Shortest stem a Javanese or Sundanese suffix is cut down to ("biayane" → "biaya"; "calone" stays). */
+const MIN_LOCAL_STEM = 5;
+
+/**
+ * The phrase-list word a text word is a form of, when it is not a phrase-list word itself: English plurals
+ * ("charges", "nannies", "housemaids"), Indonesian -nya ("biayanya"), Javanese -e/-ne ("ragade", "biayane")
+ * and Sundanese -na ("biayana"). Anything else is left as written.
+ */
+export function stemWord(word: string, vocabulary: ReadonlySet<string>): string {
+  if (vocabulary.has(word) || /\d/.test(word)) return word;
+  const known = (stem: string, min = 3) => stem.length >= min && vocabulary.has(stem);
+  const candidates: [string, number][] = [];
+  if (word.endsWith('ies')) candidates.push([`${word.slice(0, -3)}y`, 3]);
+  if (word.endsWith('es')) candidates.push([word.slice(0, -2), 3]);
+  if (word.endsWith('s')) candidates.push([word.slice(0, -1), 3]);
+  if (word.endsWith('nya')) candidates.push([word.slice(0, -3), 3]);
+  if (word.endsWith('ne')) candidates.push([word.slice(0, -2), MIN_LOCAL_STEM]);
+  if (word.endsWith('na')) candidates.push([word.slice(0, -2), MIN_LOCAL_STEM]);
+  if (word.endsWith('e')) candidates.push([word.slice(0, -1), MIN_LOCAL_STEM]);
+  return candidates.find(([stem, min]) => known(stem, min))?.[0] ?? word;
+}
+
+/** How far back a warning about others' promises may reach ("waspada calo yang menjanjikan lulus tanpa tes"). */
+const WARNING_REACH = 8;
+
+/** True when a promise word, and a warning word before it, stand within a few words before `at`. */
+function warnedAbout(tokens: readonly string[], at: number): boolean {
+  const before = tokens.slice(Math.max(0, at - WARNING_REACH), at);
+  const promise = before.findIndex((w) => PROMISE_WORDS.has(w));
+  return promise > 0 && before.slice(0, promise).some((w) => WARNING_WORDS.has(w));
+}
+
+/** How far back a list of negated items may reach ("tidak ada biaya proses, biaya tiket, atau biaya visa"). */
+const LIST_REACH = 8;
+
+/** Linking words that may stand between a negation and what it negates ("no need for a …"). */
+const MAX_LINKS = 3;
+
+/** True when a negation, then at most three linking words, stand just before position `at`. */
+function negatedHere(tokens: readonly string[], at: number): boolean {
+  // "tanpa …", "tidak ada …", "tidak boleh pakai …".
+  for (let i = at - 1; i >= Math.max(0, at - 1 - MAX_LINKS); i--) {
     const w = tokens[i] ?? '';
     if (NEGATIONS.has(w)) return true;
     if (!NEGATION_LINKS.has(w)) return false;
   }
   return false;
+}
+
+/**
+ * True when the words before position `at` negate what follows: "tanpa …", "tidak ada …", or a list whose
+ * first item is negated and whose items start with the same word ("bukan visa turis atau visa kunjungan",
+ * "tidak ada biaya proses, biaya tiket, atau biaya visa").
+ */
+export function negated(tokens: readonly string[], at: number, phrase: string): boolean {
+  const head = phrase.split(' ')[0] ?? '';
+  if (NEGATIONS.has(head)) return false;
+  if (negatedHere(tokens, at) || warnedAbout(tokens, at)) return true;
+  if (!COORDINATORS.has(tokens[at - 1] ?? '')) return false;
+  for (let i = at - 2; i >= Math.max(0, at - LIST_REACH); i--) {
+    if (tokens[i] === head && negatedHere(tokens, i)) return true;
+  }
+  return false;
+}
+
+/** Where the occurrences of `seqs` starting within [from, to) start and end, as pairs: [start, end, start, end, …]. */
+function findSeq(
+  tokens: readonly string[],
+  seqs: readonly (readonly string[])[],
+  from: number,
+  to: number,
+): number[] {
+  const found: number[] = [];
+  for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++)
+    for (const seq of seqs) if (seq.every((w, k) => tokens[i + k] === w)) found.push(i, i + seq.length);
+  return found;
+}
+
+/**
+ * The words [from, to) of the phrase at [at, end) with the partner its context needs, or undefined when
+ * the partner is missing or negated, or a word that undoes it is near.
+ */
+function contextSpan(
+  context: Context | undefined,
+  tokens: readonly string[],
+  at: number,
+  end: number,
+  phrase: string,
+): [number, number] | undefined {
+  if (!context) return negated(tokens, at, phrase) ? undefined : [at, end];
+  if (context.negatedOnly !== negated(tokens, at, phrase)) return undefined;
+  const { within } = context;
+  if (findSeq(tokens, context.without, at - within, end + within).length > 0) return undefined;
+  if (context.with.length === 0) return [at, end];
+  const hits = findSeq(tokens, context.with, at - within, end + within);
+  for (let k = 0; k < hits.length; k += 2) {
+    const from = hits[k] ?? 0;
+    const to = hits[k + 1] ?? 0;
+    if (to > at && from < end) continue; // the phrase itself
+    // "bukan visa turis", "tidak ditahan": a negated partner, or a negation before the pair, undoes it.
+    const start = Math.min(from, at);
+    if (
+      negated(tokens, from, tokens[from] ?? '') ||
+      (start < at && negated(tokens, start, tokens[start] ?? ''))
+    )
+      continue;
+    return [start, Math.max(to, end)];
+  }
+  return undefined;
 }
 
 /** The words [from, to) of the phrase at [at, end) with what it needs, or undefined when that is missing. */
@@ -86,15 +222,17 @@ function nearSpan(
 /** Markers (rule ids and country ids) whose phrases occur in the text, with the words that matched. */
 export function matchMarkers(index: PhraseIndex, normalized: string): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
-  const tokens = normalized.split(' ');
+  const tokens = normalized.split(' ').map((w) => stemWord(w, index.vocabulary));
   const hit = (t: PhraseTarget, at: number, seen: string) => {
-    const span = negated(tokens, at, t.phrase)
-      ? undefined
-      : nearSpan(t.near, tokens, at, at + t.phrase.split(' ').length);
-    if (!span) return false;
+    const end = at + t.phrase.split(' ').length;
+    const around = contextSpan(t.context, tokens, at, end, t.phrase);
+    const near = around && nearSpan(t.near, tokens, at, end);
+    if (!around || !near) return false;
+    const span: [number, number] = [Math.min(around[0], near[0]), Math.max(around[1], near[1])];
     const set = found.get(t.marker) ?? new Set<string>();
-    // A phrase that needs a number is shown with it ("biaya 25 juta"), so the reason names what was asked.
-    set.add(t.near ? tokens.slice(...span).join(' ') : seen);
+    // A phrase that needs a number or a partner word is shown with it ("biaya 25 juta", "paspor … disimpan"),
+    // so the reason names what was asked.
+    set.add(t.near || t.context?.with.length ? tokens.slice(...span).join(' ') : seen);
     found.set(t.marker, set);
     return true;
   };
@@ -112,7 +250,7 @@ export function matchMarkers(index: PhraseIndex, normalized: string): Map<string
       }
     }
   });
-  const padded = ` ${normalized} `;
+  const padded = ` ${tokens.join(' ')} `;
   for (const t of index.phrases) {
     for (
       let from = padded.indexOf(` ${t.phrase} `);

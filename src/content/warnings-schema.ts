@@ -99,6 +99,16 @@ export const scanRuleSchema = z
     /** Weaker evidence than a "yes" answer can carry a lower weight than the sign's. */
     weight: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
     near: z.enum(SCAN_NEAR).optional(),
+    /**
+     * Words of which one must stand within `within` words of the phrase, before or after it, and not be
+     * negated ("paspor … disimpan", "kapal … malam", "visa … turis"): a family of phrases written once.
+     */
+    with: z.array(z.string().trim().min(2)).optional(),
+    /** Words that, within `within` words of the phrase, make it something else ("housekeeper hotel", "paspor dipegang sendiri"). */
+    without: z.array(z.string().trim().min(2)).optional(),
+    within: z.number().int().min(1).max(12).default(4),
+    /** The phrase counts only when negated: "tanpa paspor", "ora usah paspor", "no need for a work permit". */
+    negated_only: z.boolean().default(false),
     unless: unlessSchema,
     /** Positive evidence of a procedural offer (a job order, SISKOP2MI, G to G), not a warning sign. */
     positive: z.boolean().default(false),
