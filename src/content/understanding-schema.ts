@@ -36,6 +36,7 @@ export const lexiconFileSchema = z
     self: rules,
     hypothetical: rules,
     waiting: rules,
+    taken: rules,
     advert: rules,
     abroad: rules,
     home: rules,

@@ -13,7 +13,7 @@ export interface Entities {
   readonly amount?: number;
 }
 
-const AGE_BEFORE = new Set(['umur', 'usia', 'umurnya', 'usianya', 'age', 'aged']);
+const AGE_BEFORE = new Set(['umur', 'usia', 'umurnya', 'usianya', 'age', 'aged', 'only', 'masih', 'baru']);
 const AGE_AFTER = new Set(['tahun', 'thn', 'th', 'taun', 'years', 'year', 'yo', 'yrs']);
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   jt: 1e6,

@@ -57,6 +57,8 @@ export interface LexiconData {
   readonly hypothetical: readonly string[];
   /** The person has not left yet ("belum berangkat", "masih nunggu"): no news is about the process. */
   readonly waiting: readonly string[];
+  /** Someone was taken or sent by a recruiter ("dibawa calo"): with an age under 18, a child taken. */
+  readonly taken: readonly string[];
   /** Words of job adverts ("dibutuhkan", "kuota terbatas"). */
   readonly advert: readonly string[];
   /** The person is abroad ("majikan", "luar negeri"), or in Indonesia ("penampungan"). */
@@ -79,6 +81,7 @@ export interface CompiledLexicon {
   readonly self: RuleSet<true>;
   readonly hypothetical: RuleSet<true>;
   readonly waiting: RuleSet<true>;
+  readonly taken: RuleSet<true>;
   readonly advert: RuleSet<true>;
   readonly abroad: RuleSet<true>;
   readonly home: RuleSet<true>;
@@ -125,6 +128,7 @@ export function compileLexicons(
     self: flags((l) => l.self),
     hypothetical: flags((l) => l.hypothetical),
     waiting: flags((l) => l.waiting),
+    taken: flags((l) => l.taken),
     advert: flags((l) => l.advert),
     abroad: flags((l) => l.abroad),
     home: flags((l) => l.home),

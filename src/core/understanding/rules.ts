@@ -25,7 +25,7 @@ interface Word {
 }
 
 /** Parts of one rule must start within this many words of each other. */
-export const RULE_WINDOW = 8;
+export const RULE_WINDOW = 10;
 
 /** Words between a negation and what it negates ("tidak pernah", "belum sampai", "not even"). */
 const FILLERS = new Set(['pernah', 'sampai', 'sampe', 'juga', 'lagi', 'sih', 'kok', 'even', 'ever']);

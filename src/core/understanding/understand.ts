@@ -95,8 +95,13 @@ const STICKY: ReadonlySet<Intent> = new Set(['paid', 'status', 'report']);
 export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   const { lexicon } = deps;
 
-  function safetyNet(tokens: readonly string[], advert: boolean): Distress | undefined {
+  /** Adult age from which a recruiter taking someone is not by itself distress (facts L-14). */
+  const ADULT = 18;
+
+  function safetyNet(tokens: readonly string[], advert: boolean, age?: number): Distress | undefined {
     const kinds = new Set<DistressKind>(lexicon.distress.matching(tokens));
+    // A child taken or sent by a recruiter (facts Q-22, L-62).
+    if (age !== undefined && age < ADULT && lexicon.taken.any(tokens)) kinds.add('trafficked');
     if (kinds.size === 0) return undefined;
     // "tolong jelaskan …" asks politely; a cry alone is not distress then.
     if (kinds.size === 1 && kinds.has('cry') && lexicon.politeRequest.any(tokens)) return undefined;
@@ -149,14 +154,18 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   return {
     distress(text) {
       const tokens = tokensOf(text, lexicon.spellings);
-      return safetyNet(tokens, isAdvert(tokens, text, lazyScan(text)));
+      return safetyNet(
+        tokens,
+        isAdvert(tokens, text, lazyScan(text)),
+        findEntities(lexicon, tokens, text).age,
+      );
     },
     understand(text) {
       const tokens = tokensOf(text, lexicon.spellings);
       const scan = lazyScan(text);
       const advert = isAdvert(tokens, text, scan);
-      const distress = safetyNet(tokens, advert);
       const entities = findEntities(lexicon, tokens, text);
+      const distress = safetyNet(tokens, advert, entities.age);
       const scores = ruleScores(tokens, entities);
       const asked = text.includes('?') || scores.has('question');
       const answer = deps.answers.match(text);

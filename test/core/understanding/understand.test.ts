@@ -45,6 +45,49 @@ describe('safety net (DESIGN §11.1)', () => {
   });
 });
 
+describe('safety net on sentences written for this test (not from any corpus)', () => {
+  it.each([
+    'my employer does not let me go home',
+    'they took my passport and i cannot leave',
+    'i have not been paid for 5 months and they say i cannot go',
+    'please help me get out of here',
+    'i am being held in a house in riyadh',
+    'they keep us locked in the dormitory',
+    'my boss beats me every day',
+    'i cannot contact my family, they took my phone',
+    'my sister has been missing since march',
+    "we haven't heard from him since he left last year",
+    'my brother is in jail in malaysia',
+    'my mother died in saudi, how to bring her body home',
+    'he was arrested by immigration police',
+    'my cousin is in a detention centre in sabah',
+    'they force us to work 20 hours and never pay',
+    'he cannot leave the fishing boat for 2 years',
+    'the agent sold my daughter to another boss',
+    "i was raped by my employer's son",
+    "my wife is very sick and the employer won't take her to hospital",
+    'we are stuck at the border without passports',
+    'my daughter is only 16 and the sponsor took her to jakarta',
+    'i escaped from my employer and i am hiding',
+    'the company in cambodia forces us to scam people online',
+    'they want 5000 dollars before they let my son go',
+    'my husband says he wants to kill himself',
+    'i am scared, my employer threatens to kill me',
+    'tolong kakak saya tidak boleh pulang sudah 3 tahun',
+    'adik saya di sekap di mess pabrik',
+    'ibu saya di arab tidak digaji 8 bulan dan hpnya disita',
+    'anak saya kerja di kapal ikan tidak bisa turun sudah setahun',
+    'suami saya ditangkap polisi malaysia karena tidak ada permit',
+    'keponakan saya dibawa calo ke batam umurnya 15',
+    'kakak saya dipaksa kerja di tempat karaoke di malaysia',
+    'istri saya meninggal di taiwan, jenazahnya belum dipulangkan',
+    'adik saya kabur dari majikan sekarang tidur di masjid',
+    'help my daughter she is locked in the room',
+  ])('hears: %s', (text) => {
+    expect(u.understand(text).distress).toBeDefined();
+  });
+});
+
 describe('intent from the whole sentence (DESIGN §11.3)', () => {
   it.each([
     ['mau lapor calo di desa saya', 'report'],
