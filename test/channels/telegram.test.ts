@@ -131,6 +131,17 @@ describe('Telegram channel through real grammY against a local Bot API server', 
     expect(lastSent().text).toContain('<b>Info negara tujuan</b>');
   });
 
+  it('understands sentences sent through Telegram: a cry for help, a report request, a question', async () => {
+    await channel.bot.handleUpdate(textUpdate(1010, 'tlg adik sy dikurung majikan di malaysia hp nya diambil'));
+    const sos = api.sent().map((m) => String(m.payload.text ?? '')).join('\n');
+    expect(sos).toContain('<b>Nomor darurat</b>');
+    expect(sos).toContain('+62 812 9007 0027');
+    await channel.bot.handleUpdate(textUpdate(1011, 'mau lapor calo di desa saya'));
+    expect(lastSent().text).toContain('Laporkan perekrut (1/');
+    await channel.bot.handleUpdate(textUpdate(1012, 'brp umur minimal jd tkw'));
+    expect(lastSent().text).toContain('18 tahun');
+  });
+
   it('maps /menu and /bahasa, and ignores group chats', async () => {
     await channel.bot.handleUpdate(textUpdate(1006, '/bahasa'));
     expect(lastSent().text).toContain('Pilih bahasa');
