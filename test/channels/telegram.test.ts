@@ -132,8 +132,14 @@ describe('Telegram channel through real grammY against a local Bot API server', 
   });
 
   it('understands sentences sent through Telegram: a cry for help, a report request, a question', async () => {
-    await channel.bot.handleUpdate(textUpdate(1010, 'tlg adik sy dikurung majikan di malaysia hp nya diambil'));
-    const sos = api.sent().map((m) => String(m.payload.text ?? '')).join('\n');
+    await channel.bot.handleUpdate(
+      textUpdate(1010, 'tlg adik sy dikurung majikan di malaysia hp nya diambil'),
+    );
+    const sos = api
+      .sent()
+      .map((m) => (typeof m.payload.text === 'string' ? m.payload.text : ''))
+      .join('
+');
     expect(sos).toContain('<b>Nomor darurat</b>');
     expect(sos).toContain('+62 812 9007 0027');
     await channel.bot.handleUpdate(textUpdate(1011, 'mau lapor calo di desa saya'));
