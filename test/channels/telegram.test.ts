@@ -138,8 +138,7 @@ describe('Telegram channel through real grammY against a local Bot API server', 
     const sos = api
       .sent()
       .map((m) => (typeof m.payload.text === 'string' ? m.payload.text : ''))
-      .join('
-');
+      .join('\n');
     expect(sos).toContain('<b>Nomor darurat</b>');
     expect(sos).toContain('+62 812 9007 0027');
     await channel.bot.handleUpdate(textUpdate(1011, 'mau lapor calo di desa saya'));
