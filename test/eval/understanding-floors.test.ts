@@ -9,7 +9,7 @@ import { INTENTS } from '../../src/core/understanding/lexicon.js';
  * never by copying it into a rule. The floors are what the pipeline reaches today, so a change that
  * makes it understand less fails; the issue's targets are in README "Understanding".
  */
-const FLOORS = { intent: 0.84, distressRecall: 0.92, answers: 0.58 };
+const FLOORS = { intent: 0.9, distressRecall: 0.97, answers: 0.72 };
 
 const reader = createReader();
 
