@@ -223,6 +223,9 @@ export const COORDINATORS = new Set([
 
 /** Words that turn the phrase after them around ("tanpa potong gaji", "tidak ada biaya proses"). */
 export const NEGATIONS = new Set([
+  // "laporkan calo": what is reported is not offered.
+  'laporkan',
+  'melaporkan',
   'tanpa',
   'tidak',
   'gak',
@@ -248,6 +251,8 @@ export const NEGATIONS = new Set([
   'boten',
   'teu',
   'henteu',
+  'ulah',
+  'ojo',
 ]);
 /** Words that may stand between a negation and the phrase ("tidak ada", "tidak perlu", "no need"). */
 export const NEGATION_LINKS = new Set([
@@ -290,4 +295,12 @@ export const NEGATION_LINKS = new Set([
   'kudu',
   'nganggo',
   'ngangge',
+  'ka',
+  'marang',
+  'karo',
+  'percanten',
+  'pitados',
+  'akan',
+  'bakal',
+  'be',
 ]);

@@ -111,7 +111,7 @@ export function stemWord(word: string, vocabulary: ReadonlySet<string>): string 
 }
 
 /** How far back a warning about others' promises may reach ("waspada calo yang menjanjikan lulus tanpa tes"). */
-const WARNING_REACH = 8;
+const WARNING_REACH = 10;
 
 /** True when a promise word, and a warning word before it, stand within a few words before `at`. */
 function warnedAbout(tokens: readonly string[], at: number): boolean {
@@ -143,9 +143,10 @@ function negatedHere(tokens: readonly string[], at: number): boolean {
  * "tidak ada biaya proses, biaya tiket, atau biaya visa").
  */
 export function negated(tokens: readonly string[], at: number, phrase: string): boolean {
+  if (warnedAbout(tokens, at)) return true;
   const head = phrase.split(' ')[0] ?? '';
   if (NEGATIONS.has(head)) return false;
-  if (negatedHere(tokens, at) || warnedAbout(tokens, at)) return true;
+  if (negatedHere(tokens, at)) return true;
   if (!COORDINATORS.has(tokens[at - 1] ?? '')) return false;
   for (let i = at - 2; i >= Math.max(0, at - LIST_REACH); i--) {
     if (tokens[i] === head && negatedHere(tokens, i)) return true;
