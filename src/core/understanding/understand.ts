@@ -24,17 +24,12 @@ export interface AnswerFinder {
   match(text: string): AnswerMatch | undefined;
 }
 
-/** A trained text classifier; its guess is used when no rule settles the intent. */
-export interface IntentModel {
-  classify(text: string): { readonly intent: Intent; readonly confidence: number } | undefined;
-}
-
 export interface Understood {
   readonly distress?: Distress;
   /** What the message asks for; undefined when nothing fits (search, then the helpful fallback). */
   readonly intent?: Intent;
   /** How the intent was found; `weak` is a single loose word, a guess at best. */
-  readonly by: 'rule' | 'weak' | 'advert' | 'answer' | 'model' | 'none';
+  readonly by: 'rule' | 'weak' | 'advert' | 'answer' | 'none';
   /** The answer card, when the message asks something a card answers (or is routed to one). */
   readonly answer?: AnswerMatch;
   readonly entities: Entities;
@@ -52,7 +47,6 @@ export interface UnderstandingDeps {
   readonly lexicon: CompiledLexicon;
   readonly scanner: OfferScanner;
   readonly answers: AnswerFinder;
-  readonly model?: IntentModel;
 }
 
 /** "cek PT Maju Jaya", "PT Maju Jaya resmi?", or a bare phone number: an agency check (short texts only). */
@@ -70,7 +64,7 @@ export function findReportCode(text: string): string | undefined {
   return undefined;
 }
 
-/** A rule score this high settles the intent; below it, an answer card or the model may do better. */
+/** A rule score this high settles the intent; below it, an answer card may do better. */
 const SETTLED = 3;
 const LIKELY = 2;
 /** Advert words needed to read a text as an advert. */
@@ -79,8 +73,6 @@ const ADVERT_WORDS = 2;
 const SHORT_TEXT = 60;
 /** Text this long is a forwarded advert or chat when it also shows a sign or a phone number. */
 const LONG_TEXT = 120;
-/** A model guess below this confidence is not trusted. */
-const MODEL_FLOOR = 0.55;
 /** An answer card this close to the message wins over the intents in YIELDS. */
 const CLOSE_ANSWER = 0.75;
 const YIELDS: ReadonlySet<Intent> = new Set(['greeting', 'language', 'help']);
@@ -89,7 +81,8 @@ const STICKY: ReadonlySet<Intent> = new Set(['paid', 'status', 'report']);
 
 /**
  * The understanding pipeline of DESIGN §11 for one message: the safety net, then the intent from
- * rules, an advert, an answer card or a trained model, with the entities the message names.
+ * rules, an advert or an answer card, with the entities the message names. (A trained classifier was
+ * measured against these rules and lost on the held-out corpus: README "Understanding".)
  * Pure: no I/O, no state between messages.
  */
 export function createUnderstanding(deps: UnderstandingDeps): Understanding {
@@ -200,8 +193,6 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       if (answer && (best === undefined || bestScore < LIKELY || cardWins))
         return { ...base, intent: 'question', by: 'answer', answer };
       if (best && bestScore >= LIKELY) return { ...base, intent: best, by: 'rule' };
-      const guess = deps.model?.classify(text);
-      if (guess && guess.confidence >= MODEL_FLOOR) return { ...base, intent: guess.intent, by: 'model' };
       if (best) return { ...base, intent: best, by: 'weak' };
       return { ...base, by: 'none' };
     },
