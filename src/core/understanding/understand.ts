@@ -160,7 +160,7 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const entities = findEntities(lexicon, tokens, text);
       const distress = safetyNet(tokens, advert, entities.age);
       const scores = ruleScores(tokens, entities);
-      const asked = text.includes('?') || scores.has('question');
+      const asked = text.includes('?') || (scores.get('question') ?? 0) >= SETTLED;
       const answer = deps.answers.match(text);
       // A card for what the message asks travels with any intent (the safety net shows it after the numbers).
       const base = {
@@ -177,7 +177,8 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
       // A text showing warning signs is an offer to check, unless it clearly asks something else.
       // … and a short question that an answer card fits is a question.
-      const mayBeOffer = text.length >= LONG_TEXT || ((best === undefined || best === 'jobs') && !answer);
+      const mayBeOffer =
+        text.length >= LONG_TEXT || ((best === undefined || best === 'jobs') && !(asked && answer));
       if (advert || (mayBeOffer && scan().findings.length > 0))
         return { ...base, intent: 'offer', by: 'advert' };
       // A close answer card beats an intent that a few loose words suggested ("korea pake tes bahasa
