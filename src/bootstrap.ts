@@ -11,6 +11,7 @@ import type { ForgetDesk } from './core/forget.js';
 import type { OfficerDesk } from './core/officer.js';
 import type { ReportDesk, VillageFinder } from './core/report.js';
 import { createOfferScanner } from './analysis/offer-scanner.js';
+import { readPhoneList } from './phones/phone-list.js';
 import { createTranslator } from './i18n/translator.js';
 import { createUnderstanding, type Understanding } from './core/understanding/understand.js';
 
@@ -72,7 +73,7 @@ export function buildEngine(opts: BuildEngineOptions): Engine {
   const intents = createIntentMatcher(readIntentLists(opts.localesDir));
   return createEngine({
     store: opts.store,
-    flows: createFlows(intents),
+    flows: createFlows(intents, { readPhones: readPhoneList }),
     catalog,
     scanner,
     reports: opts.reports,

@@ -8,6 +8,7 @@ import { encodeSession, freshSession } from '../../src/core/session.js';
 import { createUnderstandingFor, readIntentLists } from '../../src/bootstrap.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { MemorySessionStore } from '../../src/storage/memory-session-store.js';
+import { readPhoneList } from '../../src/phones/phone-list.js';
 import {
   chat,
   fixedClock,
@@ -166,7 +167,7 @@ describe('engine', () => {
     const store = new MemorySessionStore(86_400_000, fixedClock);
     const engine = createEngine({
       store,
-      flows: [...createFlows(intents).filter((f) => f.id !== 'guide'), boom],
+      flows: [...createFlows(intents, { readPhones: readPhoneList }).filter((f) => f.id !== 'guide'), boom],
       catalog: realCatalog(),
       scanner: realContent().scanner,
       reports: makeEngine().reports.desk,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/ports.js';
 import type { ReportDesk } from '../../src/core/report.js';
 import { MemorySessionStore } from '../../src/storage/memory-session-store.js';
-import { TODAY, chat, last, makeEngine } from '../helpers/engine.js';
+import { exportReports } from '../../src/cli/report-export.js';
+import { TODAY, chat, last, makeEngine, testVillages } from '../helpers/engine.js';
 import { MALANG, TERNYANG, officer, reportLines } from '../helpers/report-script.js';
 
 async function fileReport(c: ReturnType<typeof chat>, lines: readonly string[]) {
@@ -133,6 +134,46 @@ describe('report wizard', () => {
     await reports.queue.idle();
     expect(sender.sent.filter((s) => s.address === 'console:desa')).toHaveLength(1);
     expect((await reports.store.history(first)).map((h) => h.type)).toContain('reported-again');
+  });
+
+  it('keeps several recruiter phones apart: review, alert, export, and a repeat of any of them links', async () => {
+    const both = ['+62 812 3456 7890', '+62 813 1111 2222'];
+    const lists = [
+      '0812 3456 7890, 0813 1111 2222',
+      '0812-3456-7890 / 0813-1111-2222',
+      '0812 3456 7890\n0813 1111 2222',
+      '0812 3456 7890 dan 0813 1111 2222',
+      '081234567890 atau +62 813-1111-2222',
+      '0812.3456.7890; 0813.1111.2222',
+    ];
+    for (const phones of lists) {
+      const { engine } = makeEngine();
+      const c = chat(engine, 'console:lists');
+      for (const line of reportLines({ phones })) await c.say(line);
+      const review = c.text(c.history.at(-1) ?? []);
+      expect(review, phones).toContain(`Nomor HP: ${both.join(', ')}`);
+      expect(review, phones).not.toContain('ext.');
+    }
+
+    const { engine, reports, sender } = makeEngine({ clock: ticking() });
+    await reports.officers.save(officer('desa', 'village', TERNYANG));
+    const c = chat(engine, 'console:two');
+    const code = codeIn(c.text(await fileReport(c, reportLines({ phones: lists[0] }))));
+    await reports.queue.idle();
+    const alert = sender.sent.find((s) => s.address === 'console:desa');
+    const alertText = alert?.messages.map((m) => m.body).join('\n') ?? '';
+    for (const phone of both) expect(alertText).toContain(phone);
+    let csv = '';
+    await exportReports(
+      { store: reports.store, villages: testVillages() },
+      { write: (chunk: string) => (csv += chunk) },
+      { format: 'csv', withReporter: false },
+    );
+    expect(csv).toContain(`'${both.join('|')}`);
+
+    const again = c.text(await fileReport(c, reportLines({ name: 'Darto lagi', phones: '0813-1111-2222' })));
+    expect(again).toContain('Sudah pernah dilaporkan');
+    expect(codeIn(again)).toBe(code);
   });
 
   it('limits reports per reporter per day with a polite message and keeps the draft', async () => {

@@ -8,7 +8,8 @@ import { offerCheckFlow } from './offer-check.js';
 import { offerFlow } from './offer.js';
 import { answerFlow } from './answer.js';
 import { officerFlow } from './officer.js';
-import { reportFlow } from './report.js';
+import { createReportFlow } from './report.js';
+import type { PhoneListReader } from './report-draft.js';
 import { statusFlow } from './report-status.js';
 import { signsFlow } from './signs.js';
 import { eligibilityFlow } from './eligibility.js';
@@ -21,8 +22,14 @@ import { sosFlow } from './sos.js';
 import { answerCardFlow } from './answer-card.js';
 import { paidFlow } from './paid.js';
 
+/** What the flows need from outside the core. */
+export interface FlowDeps {
+  /** The report wizard's reader of recruiter phone numbers (src/phones). */
+  readonly readPhones: PhoneListReader;
+}
+
 /** Every flow of the bot; the engine looks them up by id. */
-export function createFlows(intents: IntentMatcher): Flow[] {
+export function createFlows(intents: IntentMatcher, deps: FlowDeps): Flow[] {
   return [
     createMenuFlow((text) => intents.intent(text)),
     guideFlow,
@@ -33,7 +40,7 @@ export function createFlows(intents: IntentMatcher): Flow[] {
     offerCheckFlow,
     signsFlow,
     familyCheckFlow,
-    reportFlow,
+    createReportFlow(deps.readPhones),
     statusFlow,
     officerFlow,
     answerFlow,

@@ -53,6 +53,13 @@ export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image
  * pf = steps already answered from a checked advert (skipped on the way; editable from the review). */
 export const newDraft = (now: Date): FlowData => ({ t: now.getTime() });
 
+/**
+ * Reads the recruiter's phone numbers a reporter typed: each number normalised to the international form
+ * (`+62 812 3456 7890`), a list written with commas, slashes, line breaks or "dan"/"atau" as separate
+ * numbers, unique, at most `max`. Implemented outside the core (src/phones, libphonenumber-js).
+ */
+export type PhoneListReader = (text: string, max: number) => string[];
+
 /** What a checked advert tells the wizard about the recruiter. */
 export interface RecruiterHints {
   readonly phones: readonly string[];

@@ -26,6 +26,7 @@ import {
   newDraft,
   prefilledDraft,
   stepAfter,
+  type PhoneListReader,
   type Step,
 } from './report-draft.js';
 import { addEvidence, evidencePrompt } from './report-evidence.js';
@@ -127,10 +128,10 @@ function answerText(ctx: FlowContext, step: Step, data: FlowData, input: Input):
   return next(stepAfter(step, updated), updated);
 }
 
-function answerPhones(ctx: FlowContext, data: FlowData, input: Input): Outcome {
+function answerPhones(readPhones: PhoneListReader, data: FlowData, input: Input): Outcome {
   if (input.type === 'choice') return next(stepAfter('phones', { ...data, p: [] }), { ...data, p: [] });
   if (input.text.length > MAX_FIELD_LENGTH) return invalid(t('report.tooLong', { max: MAX_FIELD_LENGTH }));
-  const phones = ctx.scanner.scan(input.text).phones.slice(0, MAX_PHONES);
+  const phones = readPhones(input.text, MAX_PHONES);
   if (phones.length === 0) return invalid(t('report.phoneUnreadable'));
   const updated = { ...data, p: [...phones] };
   return next(stepAfter('phones', updated), updated);
@@ -157,10 +158,12 @@ const restart = (ctx: FlowContext, say: Text): Outcome => next('name', newDraft(
  * A new draft. `arg` is text about the recruiter (the offer check passes the advert's companies and
  * phone numbers, one a line): what it names is filled in, said once, and skipped on the way.
  */
-function fresh(ctx: FlowContext, arg: string | undefined): Outcome {
+function fresh(ctx: FlowContext, readPhones: PhoneListReader, arg: string | undefined): Outcome {
   if (!arg) return next('name', newDraft(ctx.now));
-  const scan = ctx.scanner.scan(arg);
-  const draft = prefilledDraft(ctx.now, scan);
+  const draft = prefilledDraft(ctx.now, {
+    phones: readPhones(arg, MAX_PHONES),
+    companies: ctx.scanner.scan(arg).companies,
+  });
   const items = [...strings(draft, 'p'), ...(str(draft, 'c') !== undefined ? [str(draft, 'c') ?? ''] : [])];
   return items.length > 0
     ? next('name', draft, [{ body: [t('offer.prefilled', { items: items.join(', ') })] }])
@@ -171,12 +174,13 @@ function fresh(ctx: FlowContext, arg: string | undefined): Outcome {
  * Report wizard: the recruiter, the offer, where and when, the village (among all villages of
  * Indonesia), evidence, consent and routing → review → submit. Leaving keeps the draft for a day;
  * "batal" drops it. The draft is sent only on "send" from the review, and kept if sending fails.
+ * `readPhones` reads the recruiter's phone numbers (a list of several is several numbers).
  */
-export const reportFlow: Flow = {
+export const createReportFlow = (readPhones: PhoneListReader): Flow => ({
   id: 'report',
   start(ctx, arg, saved) {
     // A draft left earlier is offered back first; it is never overwritten by a new advert's details.
-    if (!saved) return fresh(ctx, arg);
+    if (!saved) return fresh(ctx, readPhones, arg);
     if (isExpired(saved.data, ctx.now)) return restart(ctx, t('report.expired'));
     return saved.step === 'resume'
       ? next('resume', saved.data)
@@ -238,7 +242,7 @@ export const reportFlow: Flow = {
         return next(rs !== undefined && rs !== 'resume' ? rs : 'name', withoutKey(data, 'rs'));
       }
       case 'phones':
-        return answerPhones(ctx, data, input);
+        return answerPhones(readPhones, data, input);
       case 'village':
         return input.type === 'text' ? findVillage(ctx, data, input.text) : invalid(t('report.villageAsk'));
       case 'villagePick': {
@@ -269,4 +273,4 @@ export const reportFlow: Flow = {
         return next('name', newDraft(ctx.now));
     }
   },
-};
+});
