@@ -147,19 +147,16 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   return {
     distress(text) {
       const tokens = tokensOf(text, lexicon.spellings);
-      return safetyNet(
-        tokens,
-        isAdvert(tokens, text, lazyScan(text)),
-        findEntities(lexicon, tokens, text).age,
-      );
+      const entities = findEntities(lexicon, tokens, text);
+      return safetyNet(tokens, isAdvert(tokens, text, lazyScan(text)), entities.age);
     },
     understand(text) {
       const tokens = tokensOf(text, lexicon.spellings);
       const scan = lazyScan(text);
       const advert = isAdvert(tokens, text, scan);
       const entities = findEntities(lexicon, tokens, text);
-      const distress = safetyNet(tokens, advert, entities.age);
       const scores = ruleScores(tokens, entities);
+      const distress = safetyNet(tokens, advert, entities.age);
       const asked = text.includes('?') || (scores.get('question') ?? 0) >= SETTLED;
       const answer = deps.answers.match(text);
       // A card for what the message asks travels with any intent (the safety net shows it after the numbers).

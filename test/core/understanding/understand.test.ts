@@ -134,6 +134,51 @@ describe('intent from the whole sentence (DESIGN §11.3)', () => {
   });
 });
 
+describe('intent on sentences written for this test (not from any corpus)', () => {
+  it.each([
+    ['I gave 15 million to a sponsor last year and I am still waiting to go', 'paid'],
+    ['we paid the LPK for japan training but they closed the office', 'paid'],
+    ['how do i get my money back from the sponsor', 'paid'],
+    ['i was cheated by a recruiter, lost 20 million', 'paid'],
+    ['my sister works in hong kong and her salary is late this month', 'family'],
+    ['my husband in taiwan wants to change employer, how', 'family'],
+    ['my mother is in saudi, her contract is finished and she wants to come home', 'family'],
+    ['how can i contact the indonesian embassy in malaysia for my son', 'family'],
+    ['i want to report a fake agent in my village', 'report'],
+    ['there is a man in our village collecting money to send people to malaysia', 'report'],
+    ['where can i complain about an illegal recruiter', 'report'],
+    ['is PT Sinar Abadi licensed?', 'agency'],
+    ['can you check if this company is registered', 'agency'],
+    ['any factory jobs in korea?', 'jobs'],
+    ['i am looking for caregiver work in taiwan', 'jobs'],
+    ['show me vacancies in japan', 'jobs'],
+    ['someone offered me a job in dubai with free ticket, is it real?', 'offer'],
+    ['what documents do i need to work abroad', 'question'],
+    ['how much is the bpjs for migrant workers', 'question'],
+    ['is it free to become a domestic worker in hong kong', 'question'],
+    ['what is the minimum age', 'question'],
+    ['how do i register for the korea eps test', 'question'],
+    ['what is the call centre number', 'question'],
+    ['what happened to my report', 'status'],
+    ['any update on R-7KQ4MX', 'status'],
+    ['how do i use this', 'help'],
+    ['what can you help me with', 'help'],
+    ['can we talk in english', 'language'],
+    ['good morning', 'greeting'],
+    ['thank you very much', 'greeting'],
+    ['paid 10 juta to calo but still not depart', 'paid'],
+    ['sponsor bawa kabur duit saya 10 juta', 'paid'],
+    ['udah transfer ke pt tapi nomornya diblokir', 'paid'],
+    ['duit sy ilang dibawa calo', 'paid'],
+    ['saya ketipu lpk, uang pendaftaran tidak kembali', 'paid'],
+    ['ibu saya kerja di hongkong, kontraknya mau habis, gimana perpanjangnya', 'family'],
+    ['suami sy di malaysia jarang kirim uang, harus gimana', 'family'],
+    ['anak sy di taiwan mau pindah majikan', 'family'],
+  ])('%s → %s', (text, expected) => {
+    expect(intent(text)).toBe(expected);
+  });
+});
+
 describe('report codes in their real shape', () => {
   it('finds R-7KQ4MX, r7kq4mx and mistyped codes with a dash, never ordinary words', () => {
     expect(findReportCode('cek R-7KQ4MX ya')).toBe('R-7KQ4MX');
