@@ -43,6 +43,9 @@ function menuEntry(id: string): Outcome | undefined {
 /** Digits that may be a phone number: a short text that has one is scanned as an offer. */
 const PHONE_LIKE = /\d[\d\s().-]{6,}\d/;
 
+/** A company named in a sentence ("PT Maju Jaya"). */
+const COMPANY = /\b(?:pt|cv)\.?\s+\p{L}/iu;
+
 /** A short "check this offer" question has nothing to scan: the offer screen asks for the text. */
 const OFFER_TEXT = 80;
 
@@ -51,7 +54,8 @@ function route(ctx: FlowContext, text: string, u: Understood, keyword: string | 
   const intent: Intent | undefined = u.intent;
   switch (intent) {
     case 'report':
-      return goto('report');
+      // "mau lapor calo Budi 0812 3456 7890 dari PT Maju": the wizard starts with the numbers and company.
+      return goto('report', PHONE_LIKE.test(text) || COMPANY.test(text) ? { arg: text } : {});
     case 'paid':
       return goto('paid');
     case 'offer':

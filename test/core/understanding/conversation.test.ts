@@ -49,6 +49,15 @@ describe('the front door: sentences, not menu numbers (issue: understanding)', (
     expect(out[0]?.title).not.toBe('Nomor darurat');
   });
 
+  it('starts the report form with the phone number and company a sentence names', async () => {
+    const c = start();
+    const out = await c.say(
+      'mau lapor calo namanya Budi, nomornya 0812 3456 7890, ngaku dari PT Maju Sentosa',
+    );
+    expect(c.text(out)).toContain('+62 812 3456 7890');
+    expect(last(out).title).toMatch(/^Laporkan perekrut/);
+  });
+
   it('understands a message mixing languages', async () => {
     expect(last(await start().say('saya want to lapor calo please')).title).toMatch(/^Laporkan perekrut/);
   });
