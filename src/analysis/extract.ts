@@ -42,9 +42,9 @@ const SALARY =
 
 /** Words before an amount that make it pay, not a fee ("gaji 8jt", "salary $1500"). */
 const PAY_BEFORE =
-  /\b(gaji|gajih|gajine|gajina|gajinya|salary|upah|penghasilan|pendapatan|income|pay|bayaran|bayare|take home)\b[^\d]{0,25}(?:\d[\d.,]*\s?(?:-|–|s\/d|sd|sampai|hingga|to)\s?)?$/iu;
-/** A period after an amount that makes it pay ("8jt/bln", "NT$ 27.470 per bulan"). */
-const PAY_AFTER = /^\s*(\/|per|se|a)\s?(bln|bulan|month|mo)\b/iu;
+  /\b(gaji|gajih|gajine|gajina|gajinya|gajihna|gajihe|salary|upah|penghasilan|pendapatan|income|pay|bayaran|bayare|take home|earn|earning|earnings)\b[^\d]{0,25}(?:\d[\d.,]*\s?(?:-|–|s\/d|sd|sampai|hingga|to)\s?)?$/iu;
+/** A period after an amount that makes it pay ("8jt/bln", "NT$ 27.470 per bulan", "20 juta sabulan", "USD 2,000 monthly"). */
+const PAY_AFTER = /^\s*(?:(\/|per|se|sa|a)\s?(bln|bulan|month|mo|wulan)\b|monthly\b|saben wulan\b)/iu;
 
 /** Salary promises as written: amounts after a word for pay, or followed by "per month". Fees are not pay. */
 export function extractSalaries(text: string): string[] {

@@ -123,3 +123,35 @@ export function minorRangeBefore(words: readonly string[], at: number): boolean 
   const to = ageOf(words[at - 1]);
   return from !== undefined && to !== undefined && from >= AGE_MIN && from < ADULT && to > from;
 }
+
+/** Years a birth-year word may be written with ("lahir tahun 2009", "born in 2010", "kelahiran thn 2008"). */
+const YEAR_LINKS = new Set(
+  'tahun thn th taun warsa in after from mulai dari antara between sejak min minimal'.split(' '),
+);
+const yearOf = (w: string | undefined): number | undefined => {
+  const m = /^(19\d\d|20\d\d)$/.exec(w ?? '');
+  return m ? Number(m[1]) : undefined;
+};
+
+/**
+ * Where the birth years after a birth-year word (`end` = the word after it) end when the youngest of them
+ * makes a person under 18 in `year`: "kelahiran 2008 2010", "lahir tahun 2009 ke atas", "born in 2010"; else -1.
+ * The youngest bound is what counts: "lahir 2009 ke bawah" still names someone born in 2009.
+ */
+export function minorBirthYearAfter(words: readonly string[], end: number, year: number): number {
+  for (let i = end; i < Math.min(words.length, end + 3); i++) {
+    const first = yearOf(words[i]);
+    if (first === undefined) {
+      if (YEAR_LINKS.has(words[i] ?? '')) continue;
+      return -1;
+    }
+    const linked = ['sampai', 'hingga', 'sd', 'to', 'and', 'dan', 'until'].includes(words[i + 1] ?? '')
+      ? 2
+      : 1;
+    const second = yearOf(words[i + linked]);
+    const youngest = Math.max(first, second ?? first);
+    const last = second === undefined ? i + 1 : i + linked + 1;
+    return youngest > year - ADULT && youngest <= year ? last : -1;
+  }
+  return -1;
+}

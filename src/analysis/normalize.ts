@@ -203,6 +203,11 @@ export const PROMISE_WORDS = new Set([
   'njanjeni',
   'mengaku',
   'claiming',
+  // "hati-hati calo yang meminta uang jaminan visa", "tidak tergiur ajakan …".
+  'meminta',
+  'ajakan',
+  'asking',
+  'demanding',
 ]);
 
 /** Words that join list items: a negation before the first item reaches the others. */

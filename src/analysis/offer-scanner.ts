@@ -25,7 +25,12 @@ const MOBILE = /^\+62 8/;
  * warning signs its words show (phrase lists and combinations from content/warnings/scan.yaml), and
  * the words that are positive evidence of a procedural offer.
  */
-export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): OfferScanner {
+export function createOfferScanner(
+  scan: ScanFile,
+  signs: readonly Sign[],
+  /** Today, for birth years in an advert ("kelahiran 2009"). */
+  now: () => Date = () => new Date(),
+): OfferScanner {
   const index = buildIndex(scan);
   const signById = new Map(signs.map((s) => [s.id, s]));
   const countryIds = new Set(scan.countries.map((c) => c.id));
@@ -34,7 +39,7 @@ export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): Offe
     scan(input: string): OfferScanResult {
       const text = input.slice(0, MAX_SCAN);
       const normalized = normalizeForScan(text);
-      const matched = matchMarkers(index, normalized);
+      const matched = matchMarkers(index, normalized, now().getUTCFullYear());
       const phones = extractPhones(text);
       const companies = extractCompanies(text);
       const salaries = extractSalaries(text);
@@ -66,9 +71,11 @@ export function createOfferScanner(scan: ScanFile, signs: readonly Sign[]): Offe
       // Combos first, in file order: a combo that fires is a marker too, so a later rule or combo can
       // step aside for it (`unless`), e.g. "a scam-compound destination" when "the scam-compound pattern" showed.
       const positive: string[] = positiveRules.flatMap((id) => [...(matched.get(id) ?? [])]);
+      // An item of `all` may name alternatives ("free-travel|free-costs"): the ones present count.
+      const present = (item: string) => item.split('|').filter((m) => markers.has(m));
       for (const combo of scan.combos) {
-        if (!combo.all.every((m) => markers.has(m)) || blocked(combo.unless)) continue;
-        const words = combo.all.flatMap((m) => wordsFor(m));
+        if (!combo.all.every((m) => present(m).length > 0) || blocked(combo.unless)) continue;
+        const words = combo.all.flatMap((m) => present(m).flatMap((p) => wordsFor(p)));
         if (combo.sign) note(combo.sign, combo.weight, words);
         else positive.push(...words);
         markers.add(combo.id);

@@ -1,5 +1,5 @@
 import type { ScanFile } from '../content/warnings-schema.js';
-import { feeAmountAfter, minorAgeAfter, minorRangeBefore } from './near.js';
+import { feeAmountAfter, minorAgeAfter, minorBirthYearAfter, minorRangeBefore } from './near.js';
 import {
   COORDINATORS,
   NEGATION_LINKS,
@@ -97,6 +97,9 @@ const MIN_LOCAL_STEM = 5;
  * and Sundanese -na ("biayana"). Anything else is left as written.
  */
 export function stemWord(word: string, vocabulary: ReadonlySet<string>): string {
+  // Reduplication written with a 2 ("ketik2", "kerja2" from "ketik²", "kerja-kerja" written short).
+  const doubled = /^(\p{L}{3,})2$/u.exec(word)?.[1];
+  if (doubled !== undefined && vocabulary.has(doubled)) return doubled;
   if (vocabulary.has(word) || /\d/.test(word)) return word;
   const known = (stem: string, min = 3) => stem.length >= min && vocabulary.has(stem);
   const candidates: [string, number][] = [];
@@ -206,6 +209,7 @@ function nearSpan(
   tokens: readonly string[],
   at: number,
   end: number,
+  year: number,
 ): [number, number] | undefined {
   const upTo = (to: number): [number, number] | undefined => (to < 0 ? undefined : [at, to]);
   switch (near) {
@@ -217,17 +221,26 @@ function nearSpan(
       return upTo(minorAgeAfter(tokens, end));
     case 'minor-range':
       return minorRangeBefore(tokens, at) ? [at - 2, end] : undefined;
+    case 'birth-year':
+      return upTo(minorBirthYearAfter(tokens, end, year));
   }
 }
 
-/** Markers (rule ids and country ids) whose phrases occur in the text, with the words that matched. */
-export function matchMarkers(index: PhraseIndex, normalized: string): Map<string, Set<string>> {
+/**
+ * Markers (rule ids and country ids) whose phrases occur in the text, with the words that matched. `year`
+ * is the current year, for birth years ("kelahiran 2009").
+ */
+export function matchMarkers(
+  index: PhraseIndex,
+  normalized: string,
+  year = new Date().getUTCFullYear(),
+): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   const tokens = normalized.split(' ').map((w) => stemWord(w, index.vocabulary));
   const hit = (t: PhraseTarget, at: number, seen: string) => {
     const end = at + t.phrase.split(' ').length;
     const around = contextSpan(t.context, tokens, at, end, t.phrase);
-    const near = around && nearSpan(t.near, tokens, at, end);
+    const near = around && nearSpan(t.near, tokens, at, end, year);
     if (!around || !near) return false;
     const span: [number, number] = [Math.min(around[0], near[0]), Math.max(around[1], near[1])];
     const set = found.get(t.marker) ?? new Set<string>();
@@ -246,7 +259,9 @@ export function matchMarkers(index: PhraseIndex, normalized: string): Map<string
     if (token.length < FUZZY_MIN - 1 || /\d/.test(token)) return;
     for (const len of [token.length - 1, token.length, token.length + 1]) {
       for (const word of index.fuzzy.get(len) ?? []) {
-        if (!withinOneEdit(token, word)) continue;
+        // A typo keeps the first letter ("kamboya", "pasport"); a word that differs there is another word
+        // ("galangan" is a shipyard, not "talangan").
+        if (word[0] !== token[0] || !withinOneEdit(token, word)) continue;
         for (const t of index.words.get(word) ?? []) hit(t, at, token);
       }
     }

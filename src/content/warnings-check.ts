@@ -46,7 +46,7 @@ export function checkWarnings(signs: SignsFile, scan: ScanFile): ContentProblem[
     });
   scan.combos.forEach((c, i) => {
     if (c.sign !== undefined && !signIds.has(c.sign)) add(SCAN, `combos.${i}.sign`, `sign "${c.sign}" does not exist`);
-    checkMarkers(`combos.${i}.all`, c.all);
+    checkMarkers(`combos.${i}.all`, c.all.flatMap((m) => m.split('|')));
     checkMarkers(`combos.${i}.unless`, c.unless);
   });
   scan.rules.forEach((r, i) => {

@@ -86,9 +86,10 @@ const unlessSchema = z.array(z.string()).default([]);
 /**
  * What must come with a phrase for it to count: `amount` — a sum of money that is not pay, within a few
  * words after it ("biaya 25 juta", "DP 1jt"); `minor-age` — an age below 18 after it ("usia 16-25", "min
- * 17 th"); `minor-range` — an age range starting below 18 just before it ("16-25 tahun").
+ * 17 th"); `minor-range` — an age range starting below 18 just before it ("16-25 tahun"); `birth-year` — a
+ * birth year, or the youngest of a range, of someone under 18 this year after it ("kelahiran 2008-2010").
  */
-export const SCAN_NEAR = ['amount', 'minor-age', 'minor-range'] as const;
+export const SCAN_NEAR = ['amount', 'minor-age', 'minor-range', 'birth-year'] as const;
 
 /** Words and phrases found in pasted offers, per language; every language's list is matched. */
 export const scanRuleSchema = z
@@ -123,7 +124,10 @@ export const comboSchema = z
     /** The sign shown; absent for a combo that is positive evidence (`positive`). */
     sign: z.string().optional(),
     weight: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
-    /** Rule ids, country markers (e.g. `scam-hotspot`), or the built-in markers `salary`, `phone`, `company`. */
+    /**
+     * Rule ids, country markers (e.g. `scam-hotspot`), or the built-in markers `salary`, `phone`, `company`;
+     * an item may name alternatives, one of which is enough: `free-travel|free-costs`.
+     */
     all: z.array(z.string()).min(1),
     unless: unlessSchema,
     /** Positive evidence of a procedural offer when all the markers occur (a job order with the company named). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForScan } from '../../src/analysis/normalize.js';
+import { minorBirthYearAfter } from '../../src/analysis/near.js';
 import { negated, stemWord } from '../../src/analysis/phrase-index.js';
 import { offerVerdict } from '../../src/core/flows/offer-verdict.js';
 import { TODAY, realContent } from '../helpers/engine.js';
@@ -66,5 +67,48 @@ describe('phrases with a partner word nearby, or a word that undoes them', () =>
     expect(signsOf('Dibutuhke rewang kanggo kulawarga neng Dubai, langsung mangkat.')).toContain(
       'middle-east-household',
     );
+  });
+});
+
+describe('birth years, reduplication, typos and places with lawful jobs', () => {
+  const after = (text: string, year: number) => {
+    const words = normalizeForScan(text).split(' ');
+    return minorBirthYearAfter(words, 1, year);
+  };
+
+  it('reads a birth year, or the youngest of a range, of someone under 18 this year', () => {
+    expect(after('kelahiran 2008-2010', 2026)).toBeGreaterThan(0);
+    expect(after('lahir tahun 2009 ke atas', 2026)).toBeGreaterThan(0);
+    expect(after('born in 2010', 2026)).toBeGreaterThan(0);
+    expect(after('kelahiran 1995-2005', 2026)).toBe(-1);
+    expect(after('lahir 2008', 2026)).toBe(-1);
+    expect(after('lahir 3 anak', 2026)).toBe(-1);
+  });
+
+  it('reads reduplication written with a 2 as the word itself', () => {
+    expect(stemWord('ketik2', new Set(['ketik']))).toBe('ketik');
+    expect(stemWord('abc2', new Set(['ketik']))).toBe('abc2');
+  });
+
+  it('keeps the first letter for typos: a shipyard is not a loan', () => {
+    expect(signsOf('Mekanik untuk galangan kapal di Surabaya')).not.toContain('recruiter-loan');
+    expect(signsOf('biaya berangkat ditalangi dulu')).toContain('recruiter-loan');
+  });
+
+  it.each([
+    'Perawat untuk rumah sakit swasta di Bangkok, gaji 35.000 THB per bulan, visa kerja dari rumah sakit.',
+    'Restoran di Manila mencari juru masak, gaji 35.000 peso per bulan, tiket ditanggung majikan.',
+  ])('a named trade in Thailand or the Philippines with pay is not the scam-compound pattern: %s', (text) => {
+    expect(signsOf(text)).not.toContain('scam-compound');
+  });
+
+  it.each([
+    'Kerja di Thailand gaji 20 juta per bulan, tiket gratis, langsung berangkat.',
+    'Admin di Bangkok, ketik2 aja, tiket dibayarin bos.',
+    'Berangkat ke Filipina bareng tim, akomodasi dan tiket ditanggung.',
+    'Berangkat ke Laos, semua biaya berangkat kami tanggung.',
+    'Kerja di Mae Sot sebagai koki, gaji 15 juta per bulan.',
+  ])('pay, free travel or an office job there, with no other trade, or a scam town, is: %s', (text) => {
+    expect(signsOf(text)).toContain('scam-compound');
   });
 });
