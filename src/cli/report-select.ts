@@ -17,6 +17,7 @@ export interface ReportReadDeps {
 /** Statuses of a report still waiting for an officer to finish it. */
 export const OPEN_STATUSES: readonly ReportStatus[] = [
   'submitted',
+  'unrouted',
   'routed',
   'notified',
   'escalated',

@@ -73,7 +73,7 @@ export async function showReport(
   }
   const village = deps.villages.byCode(r.details.village);
   const who = await reporterLine(deps.store, r, opts.withReporter);
-  const history = await deps.store.history(code);
+  const [history, audit] = await Promise.all([deps.store.history(code), deps.store.auditLog(code)]);
   const locale = deps.locale ?? 'en';
   const lines = [
     `report ${r.code}`,
@@ -92,6 +92,9 @@ export async function showReport(
     '',
     `history (${history.length})`,
     ...history.map((h) => `  ${historyLine(h)}`),
+    ...(audit.length > 0
+      ? ['', `refused actions (${audit.length}, kept apart)`, ...audit.map((h) => `  ${historyLine(h)}`)]
+      : []),
   ];
   print(out, lines);
   return 0;
@@ -136,8 +139,9 @@ export async function reportStats(deps: ReportReadDeps, out: Output, now: Date):
     [...m.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([code, c]) => [code, printable(c.name), String(c.all), String(c.open)]);
+  const unrouted = byStatus.get('unrouted') ?? 0;
   print(out, [
-    `reports: ${all.length} (open: ${openTotal})`,
+    `reports: ${all.length} (open: ${openTotal}${unrouted > 0 ? `, waiting for an officer to register: ${unrouted}` : ''})`,
     '',
     ...table(
       ['status', 'reports'],

@@ -70,7 +70,11 @@ export type ActionResult =
   | { readonly type: 'taken'; readonly code: string; readonly by: string }
   /** Already done (a replayed button): nothing changed. */
   | { readonly type: 'already'; readonly code: string }
-  /** Not an officer, another area's report, a closed report, no consent to ask: refused and recorded. */
+  /** Taken by another officer: only they may resolve it (a note or a question is still possible). */
+  | { readonly type: 'not-owner'; readonly code: string; readonly by: string }
+  /** Resolved before with another outcome or by another officer: nothing changed, this is what stands. */
+  | { readonly type: 'resolved-as'; readonly code: string; readonly outcome: string; readonly by: string }
+  /** Not an officer, another area's report, a closed report, no consent to ask: refused and audited. */
   | { readonly type: 'refused'; readonly code: string; readonly reason: RefusalReason };
 
 export type RefusalReason = 'not-officer' | 'not-found' | 'closed' | 'no-consent';

@@ -3,10 +3,12 @@ import type { MediaRef } from './message.js';
 
 /**
  * Report lifecycle (DESIGN §5): `submitted` → `routed` → `notified` → `acknowledged` → `resolved`;
- * side paths `escalated` and `failed` (dead letter, admins alerted).
+ * side paths `escalated`, `unrouted` (nobody registered at any level yet: it waits, and is routed when
+ * an officer covering it or an admin joins) and `failed` (dead letter, admins alerted).
  */
 export const REPORT_STATUSES = [
   'submitted',
+  'unrouted',
   'routed',
   'notified',
   'escalated',

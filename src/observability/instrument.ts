@@ -59,11 +59,11 @@ export function observeDesk<D extends ReportDesk>(desk: D, metrics: Metrics): D 
   return observed;
 }
 
-type Processor = (data: never, ...rest: never[]) => Promise<void>;
+type Processor = (data: never, ...rest: never[]) => Promise<unknown>;
 
 /**
  * Wraps the report job processors (`route`, `alert`, …; whatever the pipeline has): each run counted
- * as done or failed per queue, and a completed alert counted by its kind.
+ * as done or failed per queue, and an alert that went out counted by its kind (not one skipped).
  */
 export function observeJobs<P extends object>(processors: P, metrics: Metrics): P {
   const wrapped: Record<string, unknown> = {};
@@ -74,14 +74,18 @@ export function observeJobs<P extends object>(processors: P, metrics: Metrics): 
     }
     const run = fn as Processor;
     wrapped[name] = async (data: never, ...rest: never[]) => {
+      let result: unknown;
       try {
-        await run.call(processors, data, ...rest);
+        result = await run.call(processors, data, ...rest);
       } catch (err) {
         metrics.job(name, 'failed');
         throw err;
       }
       metrics.job(name, 'done');
-      if (name === 'alert') metrics.alertSent((data as { kind?: unknown }).kind as string);
+      // An alert job that found its alert already sent (or its officer gone) sent nothing.
+      if (name === 'alert' && result !== 'skipped')
+        metrics.alertSent((data as { kind?: unknown }).kind as string);
+      return result;
     };
   }
   return wrapped as P;

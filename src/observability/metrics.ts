@@ -37,7 +37,7 @@ export interface Metrics {
   readonly reportSubmitted: (result: SubmitResultLabel) => void;
   /** One report job finished (`done`) or threw (`failed`, retried or dead-lettered). */
   readonly job: (name: string, result: 'done' | 'failed') => void;
-  /** An alert reached an officer's channel (an alert job completed). */
+  /** An alert reached an officer's channel (an alert job that sent it; not one that found it sent). */
   readonly alertSent: (kind: string) => void;
   /**
    * A report was acknowledged by an officer, `seconds` after it was submitted. The officer code
@@ -48,6 +48,8 @@ export interface Metrics {
   readonly logged: (level: string) => void;
   /** Queue depths are read from this on every scrape (`BullJobQueue.depths()`). */
   watchQueues(depths: () => Promise<Readonly<Record<string, number>>>): void;
+  /** Reports waiting for any officer to register are counted from this on every scrape. */
+  watchUnrouted(count: () => Promise<number>): void;
 }
 
 export interface MetricsOptions {
@@ -163,6 +165,26 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     },
   });
 
+  let readUnrouted: (() => Promise<number>) | undefined;
+  new Gauge({
+    name: 'demimas_reports_unrouted',
+    help: 'Reports waiting for an officer: nobody covering their area (not even an admin) is registered yet',
+    registers,
+    async collect() {
+      // Redis down: the gauge keeps its last value (the depth failure counter above tells of it).
+      const read = readUnrouted;
+      if (!read) return;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), DEPTHS_TIMEOUT_MS);
+      });
+      const n = await Promise.race([read().catch(() => undefined), timeout]).finally(() =>
+        clearTimeout(timer),
+      );
+      if (n !== undefined) this.set(n);
+    },
+  });
+
   return {
     registry,
     messageIn: (channel) => messagesIn.inc({ channel: oneOf(CHANNELS, channel) }),
@@ -180,6 +202,9 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     },
     watchQueues: (depths) => {
       readDepths = depths;
+    },
+    watchUnrouted: (count) => {
+      readUnrouted = count;
     },
   };
 }

@@ -12,14 +12,13 @@ import type {
 } from '../core/officer.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { ReportStatus, VillageFinder } from '../core/report.js';
-import { jobIds, messageJob, type JobQueue, type JobSpec } from '../reports/jobs.js';
+import { jobIds, messageJob, type JobQueue, type JobSpec, type MessageKind } from '../reports/jobs.js';
 import { areaOf, type HistoryEntry, type ReportRecord } from '../reports/report-record.js';
 import type { ReportStore } from '../reports/report-store.js';
+import { FINISHED, OPEN, TAKEABLE } from '../reports/statuses.js';
+import { routeWaitingFor } from '../reports/unrouted.js';
 import type { InviteStore } from './invites.js';
 import type { Officer, OfficerDirectory } from './officer.js';
-
-const WAITING: readonly ReportStatus[] = ['routed', 'notified', 'escalated'];
-const OPEN: readonly ReportStatus[] = ['submitted', ...WAITING, 'acknowledged'];
 
 export interface OfficerDeskDeps {
   readonly directory: OfficerDirectory;
@@ -75,7 +74,14 @@ export function createOfficerDesk(deps: OfficerDeskDeps): OfficerDesk {
     name: o.name,
   });
 
-  /** The officer and the report, if the officer may act on it; refusals are written to the report's history. */
+  /**
+   * A refused action goes to the report's audit log, never into its history: refusals (another area,
+   * a revoked officer, forged button data, not the owner) cannot push real events out of sight.
+   */
+  const refuse = (code: string, reason: string, officer?: Officer): Promise<void> =>
+    store.audit(code, entry('refused', { ...(officer ? { officers: [officer.id] } : {}), reason }));
+
+  /** The officer and the report, if the officer may act on it; refusals are audited. */
   async function authorise(
     address: string,
     code: string,
@@ -84,30 +90,39 @@ export function createOfficerDesk(deps: OfficerDeskDeps): OfficerDesk {
     const [officer, report] = await Promise.all([directory.byAddress(address), store.get(code)]);
     if (!report) return { refused: officer ? 'not-found' : 'not-officer' };
     if (!officer?.active) {
-      await store.update(code, {}, entry('refused', { reason: `${what}: not an officer` }));
+      await refuse(code, `${what}: not an officer`);
       return { refused: 'not-officer' };
     }
     if (!covers(officer, report)) {
-      await store.update(
-        code,
-        {},
-        entry('refused', { officers: [officer.id], reason: `${what}: outside the officer's area` }),
-      );
+      await refuse(code, `${what}: outside the officer's area`, officer);
       // Another area's report reads like one that does not exist.
       return { refused: 'not-found' };
     }
     return { officer, report };
   }
 
+  const ownerName = async (id: string | undefined): Promise<string> =>
+    (id ? await directory.get(id) : undefined)?.name ?? '-';
+
+  /** The officer who took the report is told when another officer adds a note or asks the reporter. */
+  const tellOwner = (officer: Officer, r: ReportRecord, kind: MessageKind): JobSpec[] =>
+    r.owner && r.owner !== officer.id
+      ? [messageJob({ code: r.code, to: r.owner, kind, text: officer.name, seq: Date.parse(at()) })]
+      : [];
+
   const notify = (r: ReportRecord, status: ReportStatus): JobSpec[] =>
     r.updates
       ? [{ name: 'notify', id: jobIds.notify({ code: r.code, status }), data: { code: r.code, status } }]
       : [];
 
+  /**
+   * Takes the report: it now sits with the officer (their level and area), so the reporter reads the
+   * level of whoever took it, not the level it had been escalated to.
+   */
   async function acknowledge(officer: Officer, r: ReportRecord): Promise<ActionResult> {
     const change = await store.update(
       r.code,
-      { from: WAITING, to: 'acknowledged', owner: officer.id },
+      { from: TAKEABLE, to: 'acknowledged', owner: officer.id, level: officer.role, area: officer.area },
       entry('acknowledged', { officers: [officer.id], level: officer.role }),
     );
     if (change.applied) {
@@ -120,19 +135,18 @@ export function createOfficerDesk(deps: OfficerDeskDeps): OfficerDesk {
       deps.onAcknowledged?.((deps.clock.now().getTime() - Date.parse(r.createdAt)) / 1000);
       return { type: 'done', code: r.code };
     }
-    if (change.before === 'acknowledged') {
-      if (r.owner === officer.id) return { type: 'already', code: r.code };
-      const owner = r.owner ? await directory.get(r.owner) : undefined;
-      return { type: 'taken', code: r.code, by: owner?.name ?? '-' };
-    }
-    await store.update(
-      r.code,
-      {},
-      entry('refused', { officers: [officer.id], reason: `ack: report ${change.before ?? 'missing'}` }),
-    );
+    const now = change.before === 'acknowledged' ? await store.get(r.code) : undefined;
+    if (now?.owner === officer.id) return { type: 'already', code: r.code };
+    await refuse(r.code, `ack: report ${change.before ?? 'missing'}`, officer);
+    if (now) return { type: 'taken', code: r.code, by: await ownerName(now.owner) };
     return { type: 'refused', code: r.code, reason: 'closed' };
   }
 
+  /**
+   * Closes the report with an outcome. Only its owner may once someone took it (guarded in the same
+   * step). The first outcome recorded stands: resolving again says what was recorded and by whom;
+   * the same outcome from the same officer (a replayed button) is "already".
+   */
   async function resolve(
     officer: Officer,
     r: ReportRecord,
@@ -141,35 +155,52 @@ export function createOfficerDesk(deps: OfficerDeskDeps): OfficerDesk {
   ): Promise<ActionResult> {
     const change = await store.update(
       r.code,
-      { from: OPEN, to: 'resolved', outcome, owner: r.owner ?? officer.id },
+      {
+        from: OPEN,
+        to: 'resolved',
+        outcome,
+        owner: officer.id,
+        level: officer.role,
+        area: officer.area,
+        openTo: officer.id,
+      },
       entry('resolved', { officers: [officer.id], reason: outcome, ...(note ? { note } : {}) }),
     );
     if (change.applied) {
       await queue.add(notify(r, 'resolved'));
       return { type: 'done', code: r.code };
     }
-    await store.update(
-      r.code,
-      {},
-      entry('refused', { officers: [officer.id], reason: `resolve: report ${change.before ?? 'missing'}` }),
-    );
-    return change.before === 'resolved'
-      ? { type: 'already', code: r.code }
-      : { type: 'refused', code: r.code, reason: 'closed' };
+    const now = await store.get(r.code);
+    if (now?.status === 'resolved' && now.outcome === outcome && now.owner === officer.id)
+      return { type: 'already', code: r.code };
+    const why = now?.status === 'acknowledged' ? 'not the owner' : `report ${now?.status ?? 'missing'}`;
+    await refuse(r.code, `resolve: ${why}`, officer);
+    if (now?.status === 'resolved')
+      return {
+        type: 'resolved-as',
+        code: r.code,
+        outcome: now.outcome ?? '',
+        by: await ownerName(now.owner),
+      };
+    if (now?.status === 'acknowledged')
+      return { type: 'not-owner', code: r.code, by: await ownerName(now.owner) };
+    return { type: 'refused', code: r.code, reason: 'closed' };
   }
 
+  /** Relays a question to the reporter: only with their consent, and only while the report is open. */
   async function ask(officer: Officer, r: ReportRecord, question: string): Promise<ActionResult> {
+    if (FINISHED.includes(r.status)) {
+      await refuse(r.code, `ask: report ${r.status}`, officer);
+      return { type: 'refused', code: r.code, reason: 'closed' };
+    }
     if (r.contact === 'none') {
-      await store.update(
-        r.code,
-        {},
-        entry('refused', { officers: [officer.id], reason: 'ask: reporter did not agree' }),
-      );
+      await refuse(r.code, 'ask: reporter did not agree', officer);
       return { type: 'refused', code: r.code, reason: 'no-consent' };
     }
     await store.update(r.code, {}, entry('question', { officers: [officer.id], note: question }));
     await queue.add([
       messageJob({ code: r.code, to: 'reporter', kind: 'question', text: question, seq: Date.parse(at()) }),
+      ...tellOwner(officer, r, 'other-ask'),
     ]);
     return { type: 'done', code: r.code };
   }
@@ -209,6 +240,10 @@ export function createOfficerDesk(deps: OfficerDeskDeps): OfficerDesk {
       await directory.save(officer);
       deps.onJoined?.(address);
       deps.logger.info({ officer: officer.id, role, area }, 'officer joined');
+      // Reports that waited for anyone to be registered go out now (the sweep catches a failure here).
+      await routeWaitingFor(store, queue, officer, covers).catch((err: unknown) => {
+        deps.logger.warn({ err, officer: officer.id }, 'could not route the waiting reports yet');
+      });
       return { type: 'joined', officer: selfOf(officer) };
     },
 
@@ -228,6 +263,7 @@ export function createOfficerDesk(deps: OfficerDeskDeps): OfficerDesk {
           return resolve(officer, report, action.outcome, action.note);
         case 'note':
           await store.update(report.code, {}, entry('note', { officers: [officer.id], note: action.note }));
+          await queue.add(tellOwner(officer, report, 'other-note'));
           return { type: 'done', code: report.code };
         case 'ask':
           return ask(officer, report, action.question);

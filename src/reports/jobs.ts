@@ -35,15 +35,18 @@ export interface NotifyJob {
   readonly status: ReportStatus;
 }
 
-/** Short messages about a report to one officer or to its reporter (relays, "taken by", "escalated"). */
-export type MessageKind = 'taken' | 'escalated-away' | 'question' | 'answer';
+/**
+ * Short messages about a report to one officer or to its reporter (relays, "taken by", "escalated"),
+ * and to the officer who took it when another officer added a note or asked the reporter.
+ */
+export type MessageKind = 'taken' | 'escalated-away' | 'question' | 'answer' | 'other-note' | 'other-ask';
 
 export interface MessageJob {
   readonly code: string;
   /** Officer id, or `reporter`. */
   readonly to: string;
   readonly kind: MessageKind;
-  /** The relayed question or answer; a name for `taken`. */
+  /** The relayed question or answer; a name for `taken`, `other-note` and `other-ask`. */
   readonly text?: string;
   /** Makes the job id unique per message (e.g. the history length when it was queued). */
   readonly seq: number;
@@ -66,7 +69,8 @@ export interface JobQueue {
 
 /** Job ids, from what they are about (BullMQ ids may not contain ':'). */
 export const jobIds = {
-  route: (code: string) => `route-${code}`,
+  /** `after`: a later routing of the same report (its first route job id is kept for days). */
+  route: (code: string, after?: string) => (after ? `route-${code}-${after}` : `route-${code}`),
   alert: (a: AlertJob) => `alert-${a.code}-${a.officer}-${a.level}-${a.kind}`,
   escalate: (e: EscalateJob) => `escalate-${e.code}-${e.level}`,
   notify: (n: NotifyJob) => `notify-${n.code}-${n.status}`,
@@ -79,9 +83,13 @@ export const messageJob = (data: MessageJob): JobSpec => ({
   data,
 });
 
-export const routeJob = (code: string, place?: { village: string; bypassVillage: boolean }): JobSpec => ({
+export const routeJob = (
+  code: string,
+  place?: { village: string; bypassVillage: boolean },
+  after?: string,
+): JobSpec => ({
   name: 'route',
-  id: jobIds.route(code),
+  id: jobIds.route(code, after),
   data: place ? { code, village: place.village, bypass: place.bypassVillage } : { code },
 });
 
@@ -121,10 +129,14 @@ export class PermanentJobError extends Error {
   }
 }
 
+/** What an alert job came to. */
+export type AlertDelivery = 'sent' | 'skipped';
+
 /** What the queue runs: one function per job name. Throwing means "retry" (or dead letter at the end). */
 export interface Processors {
   route(data: RouteJob, attempt: Attempt): Promise<void>;
-  alert(data: AlertJob, attempt: Attempt): Promise<void>;
+  /** `skipped`: nothing went out (already sent, officer no longer active). */
+  alert(data: AlertJob, attempt: Attempt): Promise<AlertDelivery>;
   escalate(data: EscalateJob, attempt: Attempt): Promise<void>;
   notify(data: NotifyJob, attempt: Attempt): Promise<void>;
   message(data: MessageJob, attempt: Attempt): Promise<void>;

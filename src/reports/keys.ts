@@ -10,6 +10,11 @@ export function reportKeys(prefix: string) {
     reporter: (code: string) => `${prefix}r:${code}:who`,
     /** List of history entries (JSON), oldest first. */
     history: (code: string) => `${prefix}r:${code}:log`,
+    /**
+     * List of refused actions on the report (JSON entries, oldest first, capped): kept apart from the
+     * history so refusals can never push the report's real events out of an officer's sight.
+     */
+    audit: (code: string) => `${prefix}r:${code}:audit`,
     /** Sorted sets of codes by creation time. */
     byStatus: (status: ReportStatus) => `${prefix}ri:status:${status}`,
     /** What `byStatus` puts before the status (the update script builds the key from it). */

@@ -88,7 +88,7 @@ export class MemoryJobQueue implements JobQueue {
     }
   }
 
-  private dispatch(p: Processors, job: JobSpec, attempt: Attempt): Promise<void> {
+  private dispatch(p: Processors, job: JobSpec, attempt: Attempt): Promise<unknown> {
     switch (job.name) {
       case 'route':
         return p.route(job.data, attempt);

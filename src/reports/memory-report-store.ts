@@ -2,6 +2,7 @@ import type { ReportStatus, Reporter } from '../core/report.js';
 import { reporterId } from './keys.js';
 import { areaOf, type HistoryEntry, type ReportRecord } from './report-record.js';
 import {
+  AUDIT_KEPT,
   LINK_TTL_SECONDS,
   applies,
   dayOf,
@@ -17,6 +18,7 @@ interface Stored {
   /** Undefined once removed (retention, "delete my data"). */
   reporter: Reporter | undefined;
   history: HistoryEntry[];
+  audit: HistoryEntry[];
 }
 
 /** Reports in process memory, for the console demo only: everything is gone when it stops. */
@@ -56,6 +58,7 @@ export class MemoryReportStore implements ReportStore {
       },
       reporter: r.reporter,
       history: [{ at, type: 'submitted' }],
+      audit: [],
     });
     this.drafts.set(`${who}:${r.draftKey}`, r.code);
     this.daily.set(day, (this.daily.get(day) ?? 0) + 1);
@@ -81,7 +84,7 @@ export class MemoryReportStore implements ReportStore {
     const stored = this.reports.get(code);
     if (!stored) return Promise.resolve({ applied: false });
     const before = stored.record.status;
-    if (!applies(change, before, stored.record.level)) return Promise.resolve({ applied: false, before });
+    if (!applies(change, stored.record)) return Promise.resolve({ applied: false, before });
     if (change.to && change.to !== before) {
       if (change.to === 'routed' || change.to === 'escalated') this.waiting.set(code, Date.parse(entry.at));
       else if (['acknowledged', 'resolved', 'failed'].includes(change.to)) this.waiting.delete(code);
@@ -97,6 +100,16 @@ export class MemoryReportStore implements ReportStore {
     };
     stored.history.push(entry);
     return Promise.resolve({ applied: true, before });
+  }
+
+  audit(code: string, entry: HistoryEntry): Promise<void> {
+    const stored = this.reports.get(code);
+    if (stored) stored.audit = [...stored.audit, entry].slice(-AUDIT_KEPT);
+    return Promise.resolve();
+  }
+
+  auditLog(code: string): Promise<HistoryEntry[]> {
+    return Promise.resolve([...(this.reports.get(code)?.audit ?? [])]);
   }
 
   codesByStatus(status: ReportStatus, createdBefore?: Date): Promise<string[]> {

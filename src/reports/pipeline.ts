@@ -1,14 +1,14 @@
 import type { Locale } from '../core/locale.js';
-import type { ChannelName, OutboundMessage } from '../core/message.js';
+import type { ChannelName } from '../core/message.js';
 import { RecipientUnreachable, type Clock, type Logger, type MessageSender } from '../core/ports.js';
 import type { AreaLevel, ReportStatus, VillageFinder } from '../core/report.js';
 import type { OfficerDirectory } from '../officers/officer.js';
 import {
   PermanentJobError,
-  SendFailed,
   jobIds,
   messageJob,
   routeJob,
+  type AlertDelivery,
   type AlertJob,
   type AlertKind,
   type Attempt,
@@ -21,10 +21,13 @@ import {
   type RouteJob,
 } from './jobs.js';
 import { alertReaderOf, type AlertReader } from './alert-context.js';
+import { createDelivery } from './delivery.js';
 import type { ReportMessages } from './report-messages.js';
 import type { HistoryEntry, ReportRecord } from './report-record.js';
 import type { ReportStore } from './report-store.js';
 import { chooseRoute, levelAbove, type Route } from './router.js';
+import { CLOSED, WAITING } from './statuses.js';
+import { routeWaitingFound } from './unrouted.js';
 
 export interface PipelineDeps {
   readonly store: ReportStore;
@@ -42,16 +45,12 @@ export interface PipelineDeps {
   readonly readAlert?: AlertReader;
 }
 
-/** Tries to record a delivered message (about 30 s in all) before the job fails and is retried. */
-const RECORD_ATTEMPTS = 18;
-
-/** Statuses in which nobody has taken the report yet. */
-const WAITING: readonly ReportStatus[] = ['routed', 'notified', 'escalated'];
-const CLOSED: readonly ReportStatus[] = ['acknowledged', 'resolved', 'failed'];
-
 export interface Pipeline {
   readonly processors: Processors;
-  /** Re-queues the route job of reports stored but never routed (their job was lost with Redis, say). */
+  /**
+   * Re-queues the route job of reports stored but never routed (their job was lost with Redis, say),
+   * and of reports waiting for an officer that has somebody to go to by now.
+   */
   sweep(olderThanMs: number): Promise<number>;
   /**
    * Queues an escalation for every report nobody took within the set time at its level. Run it every
@@ -62,7 +61,7 @@ export interface Pipeline {
 
 /**
  * What the report workers do, independent of the queue that runs them: route → alert (one per officer)
- * → escalate (delayed) → notify the reporter. Every step is idempotent: a job run twice, or a retry
+ * → escalate (by the timer) → notify the reporter. Every step is idempotent: a job run twice, or a retry
  * after a crash, changes nothing the first run already did, and an alert recorded as sent is not sent
  * again.
  */
@@ -76,50 +75,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     ...more,
   });
 
-  /**
-   * Hands messages to the address's channel. A refusal becomes `SendFailed` (nothing went out: a retry
-   * is not a repeat); an unreachable address stays `RecipientUnreachable`.
-   */
-  async function deliver(address: string, messages: readonly OutboundMessage[]): Promise<void> {
-    try {
-      await senderFor(address).send(address, messages);
-    } catch (err) {
-      if (err instanceof RecipientUnreachable) throw err;
-      throw new SendFailed(err);
-    }
-  }
-
-  async function deliverOrGiveUp(address: string, messages: readonly OutboundMessage[]): Promise<void> {
-    try {
-      await deliver(address, messages);
-    } catch (err) {
-      if (err instanceof RecipientUnreachable) throw new PermanentJobError('recipient unreachable');
-      throw err;
-    }
-  }
-
-  /**
-   * Records that a message went out. The message is already with the channel, so a Redis hiccup here
-   * must not fail the job (its retry would send it again): the write is retried for a while first.
-   */
-  async function recorded<T>(write: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await write();
-      } catch (err) {
-        if (attempt >= RECORD_ATTEMPTS) throw err;
-        logger.warn({ err }, 'could not record a sent message yet; retrying');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 2000)));
-      }
-    }
-  }
-
-  const senderFor = (address: string): MessageSender => {
-    const channel = address.slice(0, address.indexOf(':')) as ChannelName;
-    const sender = deps.senders[channel];
-    if (!sender) throw new RecipientUnreachable(address, `no sender for channel "${channel}"`);
-    return sender;
-  };
+  const { deliver, deliverOrGiveUp, recorded } = createDelivery(deps.senders, logger);
 
   const alertJobs = (code: string, route: Pick<Route, 'level' | 'officers'>, kind: AlertKind): JobSpec[] =>
     route.officers.map((o) => {
@@ -165,7 +121,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   /**
    * Routes a submitted report: picks the officers, moves it to "routed" (guarded, so a second run
    * changes nothing) and queues their alerts. The place comes with the job, so a new report costs one
-   * read of the officers and one update; a report routed before gets its alerts made sure of.
+   * read of the officers and one update; a report routed before gets its alerts made sure of. With
+   * nobody registered at any level it waits as "unrouted" (never "failed"): a later route job, queued
+   * when an officer covering it joins, routes it from there.
    */
   async function route(job: RouteJob): Promise<void> {
     const { code } = job;
@@ -179,7 +137,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const change = found
       ? await store.update(
           code,
-          { from: ['submitted'], to: 'routed', level: found.level, area: found.area },
+          { from: ['submitted', 'unrouted'], to: 'routed', level: found.level, area: found.area },
           entry('routed', {
             level: found.level,
             area: found.area,
@@ -189,8 +147,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         )
       : await store.update(
           code,
-          { from: ['submitted'], to: 'failed' },
-          entry('failed', { reason: 'no officer registered at any level' }),
+          { from: ['submitted'], to: 'unrouted' },
+          entry('unrouted', { reason: 'no officer registered at any level yet' }),
         );
     if (!change.before) throw new PermanentJobError(`report ${code} not found`);
     if (!change.applied) {
@@ -202,17 +160,17 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return;
     }
     if (!found) {
-      logger.error({ report: code }, 'no officer registered at any level: report cannot be routed');
+      logger.warn({ report: code }, 'no officer registered at any level yet: the report waits for one');
       return;
     }
     await queue.add(alertJobs(code, found, 'report'));
   }
 
-  async function alert(job: AlertJob, attempt: Attempt): Promise<void> {
+  async function alert(job: AlertJob, attempt: Attempt): Promise<AlertDelivery> {
     const { code } = job;
     const alertId = jobIds.alert(job);
     const context = await readAlert(code, job.officer, alertId);
-    if (context.sent) return;
+    if (context.sent) return 'skipped';
     const { officer, report, reporter } = context;
     if (!report || !officer?.active) {
       if (!report) throw new PermanentJobError(`report ${code} not found`);
@@ -221,7 +179,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         {},
         entry('alert-skipped', { officers: [job.officer], reason: 'officer not active' }),
       );
-      return;
+      return 'skipped';
     }
     const messages = deps.messages.alert({
       report,
@@ -258,6 +216,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         : undefined;
     const notified = await recorded(() => store.completeAlert(alertId, code, delivered, transition));
     if (notified.applied && report.updates) await queue.add([notifyJob(code, 'notified')]);
+    return 'sent';
   }
 
   async function escalate(job: EscalateJob): Promise<void> {
@@ -339,7 +298,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const reason = err instanceof Error ? err.message : String(err);
     logger.error({ job: name, report: code, err }, 'job failed for good');
     if (name === 'route') {
-      await store.update(code, { to: 'failed' }, entry('failed', { reason: `route: ${reason}` }));
+      // Only a report nobody moved on yet: an officer may have taken it from an alert that went out.
+      await store.update(
+        code,
+        { from: ['submitted', 'unrouted'], to: 'failed' },
+        entry('failed', { reason: `route: ${reason}` }),
+      );
     } else {
       await store.update(
         code,
@@ -355,13 +319,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   /** Runs a step; on its last attempt (or a permanent error) a failure goes to the dead letter. */
-  function guarded<T extends { code: string }>(
+  function guarded<T extends { code: string }, R>(
     name: keyof Processors,
-    run: (data: T, attempt: Attempt) => Promise<void>,
+    run: (data: T, attempt: Attempt) => Promise<R>,
   ) {
-    return async (data: T, attempt: Attempt): Promise<void> => {
+    return async (data: T, attempt: Attempt): Promise<R> => {
       try {
-        await run(data, attempt);
+        return await run(data, attempt);
       } catch (err) {
         if (!(err instanceof PermanentJobError) && !attempt.final) throw err;
         await deadLetter(name, data.code, err, name === 'alert' ? (data as unknown as AlertJob) : undefined);
@@ -393,7 +357,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         new Date(deps.clock.now().getTime() - olderThanMs),
       );
       if (stale.length > 0) await queue.add(stale.map((code) => routeJob(code)));
-      return stale.length;
+      return stale.length + (await routeWaitingFound(store, officers, queue));
     },
   };
 }

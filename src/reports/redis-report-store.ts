@@ -12,6 +12,7 @@ import { reporterId, type ReportKeys } from './keys.js';
 import { areaOf, type HistoryEntry, type ReportRecord } from './report-record.js';
 import {
   ALERT_STATE_TTL_SECONDS,
+  AUDIT_KEPT,
   DRAFT_TTL_SECONDS,
   LINK_TTL_SECONDS,
   dayOf,
@@ -53,18 +54,22 @@ return {'created', ARGV[1]}
  * Guarded change. KEYS: report, log, waiting index, [mark key]. ARGV: allowed statuses ('*' or comma
  * list), new status ('' = same), fields as "name=value" lines, entry (appended when the change
  * applies), now ISO, code, entry appended in any case (''), mark TTL ('' = no mark), now ms, level the
- * report must be at (''), status index key prefix (the status is appended, as BullMQ builds its keys).
+ * report must be at (''), status index key prefix (the status is appended, as BullMQ builds its keys),
+ * officer the report must be open to ('' = anyone; else it must have no owner or this one).
  * Reports waiting for an officer (routed, escalated) are in the waiting index from the time they
  * reached their level; taking, resolving or failing a report takes it out.
+ * Returns {1 applied | 0 not, status before ('' = no report)}.
  */
 const UPDATE = `
-local state = redis.call('HMGET', KEYS[1], 'status', 'level')
+local state = redis.call('HMGET', KEYS[1], 'status', 'level', 'owner')
 local cur = state[1]
 if not cur then return {0, ''} end
 if ARGV[8] ~= '' then redis.call('SET', KEYS[4], 'sent', 'EX', ARGV[8]) end
 if ARGV[7] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[7]) end
 local allowed = ARGV[1] == '*' or string.find(',' .. ARGV[1] .. ',', ',' .. cur .. ',', 1, true)
-if ARGV[4] == '' or not allowed or (ARGV[10] ~= '' and state[2] ~= ARGV[10]) then
+local owner = state[3]
+local open = ARGV[12] == '' or not owner or owner == '' or owner == ARGV[12]
+if ARGV[4] == '' or not allowed or not open or (ARGV[10] ~= '' and state[2] ~= ARGV[10]) then
   if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5]) end
   return {0, cur}
 end
@@ -203,6 +208,16 @@ export class RedisReportStore implements ReportStore {
     return toChange(applied, before);
   }
 
+  async audit(code: string, entry: HistoryEntry): Promise<void> {
+    const key = this.keys.audit(code);
+    await this.redis.multi().rpush(key, JSON.stringify(entry)).ltrim(key, -AUDIT_KEPT, -1).exec();
+  }
+
+  async auditLog(code: string): Promise<HistoryEntry[]> {
+    const raw = await this.redis.lrange(this.keys.audit(code), 0, -1);
+    return raw.map((line) => JSON.parse(line) as HistoryEntry);
+  }
+
   async codesByStatus(status: ReportStatus, createdBefore?: Date): Promise<string[]> {
     const max = createdBefore ? String(createdBefore.getTime()) : '+inf';
     return this.redis.zrangebyscore(this.keys.byStatus(status), '-inf', max);
@@ -289,6 +304,7 @@ export class RedisReportStore implements ReportStore {
       Date.parse(at),
       change.atLevel ?? '',
       k.statusPrefix(),
+      change.openTo ?? '',
     ];
   }
 }

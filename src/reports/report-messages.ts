@@ -108,6 +108,15 @@ export function createReportMessages(translator: Translator) {
               choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }],
             },
           ]);
+        case 'other-note':
+        case 'other-ask':
+          return render(locale, [
+            {
+              title: t('officer.msg.otherTitle', { code }),
+              body: [t(`officer.msg.${job.kind}`, { code, name: text })],
+              actions: [{ id: officerAction('show', code), label: t('officer.action.show') }],
+            },
+          ]);
         case 'answer':
           return render(locale, [
             {

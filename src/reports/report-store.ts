@@ -31,6 +31,8 @@ export interface ReportChange {
   readonly owner?: string;
   /** Apply only while the report is still at this level (two escalations of one level apply once). */
   readonly atLevel?: ReportRecord['level'];
+  /** Apply only while the report has no owner or this one (only the officer who took it may close it). */
+  readonly openTo?: string;
 }
 
 export interface ChangeResult {
@@ -47,6 +49,13 @@ export interface ReportStore {
   history(code: string): Promise<HistoryEntry[]>;
   /** Applies `change` and appends `entry` in one step; nothing changes when the guard fails. */
   update(code: string, change: ReportChange, entry: HistoryEntry): Promise<ChangeResult>;
+  /**
+   * Records a refused action in the report's audit log (the last `AUDIT_KEPT`), not in its history:
+   * the report itself is untouched.
+   */
+  audit(code: string, entry: HistoryEntry): Promise<void>;
+  /** The audit log of a report, oldest first. */
+  auditLog(code: string): Promise<HistoryEntry[]>;
   codesByStatus(status: ReportStatus, createdBefore?: Date): Promise<string[]>;
   codesByReporter(address: string): Promise<string[]>;
   /** Codes of the reports from an area (village, district or province code), oldest first. */
@@ -81,8 +90,15 @@ export const DRAFT_TTL_SECONDS = 2 * 86_400;
 /** Alert delivery states are kept this long: far beyond any retry. */
 export const ALERT_STATE_TTL_SECONDS = 90 * 86_400;
 
+/** Refused actions kept per report: enough to see who tried what, bounded however many try. */
+export const AUDIT_KEPT = 200;
+
 export const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
 
-export function applies(change: ReportChange, status: ReportStatus, level: ReportRecord['level']): boolean {
-  return (!change.from || change.from.includes(status)) && (!change.atLevel || change.atLevel === level);
+export function applies(change: ReportChange, r: Pick<ReportRecord, 'status' | 'level' | 'owner'>): boolean {
+  return (
+    (!change.from || change.from.includes(r.status)) &&
+    (!change.atLevel || change.atLevel === r.level) &&
+    (!change.openTo || !r.owner || r.owner === change.openTo)
+  );
 }

@@ -164,7 +164,7 @@ export function startBullWorkers(processors: Processors, opts: WorkerOptions): W
   };
 }
 
-function dispatch(p: Processors, job: Job, attempt: Attempt): Promise<void> {
+function dispatch(p: Processors, job: Job, attempt: Attempt): Promise<unknown> {
   switch (job.name) {
     case 'route':
       return p.route(job.data as Parameters<Processors['route']>[0], attempt);

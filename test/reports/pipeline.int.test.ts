@@ -163,11 +163,11 @@ describe('report pipeline on Redis with BullMQ workers', () => {
     expect(sender.sent).toHaveLength(2);
   });
 
-  it('marks a report failed when nobody at all is registered', async () => {
+  it('keeps a report waiting ("unrouted", not "failed") when nobody at all is registered', async () => {
     const h = await harness(recordingSender());
     const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
     const code = res.type === 'received' ? res.code : '';
-    await until(async () => (await h.store.get(code))?.status === 'failed');
+    await until(async () => (await h.store.get(code))?.status === 'unrouted');
   });
 
   it('runs a route job twice without alerting twice, and the sweep re-queues a report whose route job was lost', async () => {

@@ -3,7 +3,7 @@ import type { ReportDetails, Reporter } from '../../src/core/report.js';
 import { reportKeys } from '../../src/reports/keys.js';
 import { MemoryReportStore } from '../../src/reports/memory-report-store.js';
 import { RedisReportStore } from '../../src/reports/redis-report-store.js';
-import type { NewReport, ReportStore } from '../../src/reports/report-store.js';
+import { AUDIT_KEPT, type NewReport, type ReportStore } from '../../src/reports/report-store.js';
 import { testRedis } from '../helpers/redis.js';
 import { TERNYANG } from '../helpers/report-script.js';
 
@@ -202,5 +202,44 @@ describe.each(stores)('report store (%s)', (_name, make) => {
     expect(await store.alertSent('a1')).toBe(true);
     expect(await store.alertSent('a2')).toBe(true);
     expect(await store.alertSent('a3')).toBe(false);
+  });
+
+  it('closes a taken report only for its owner (openTo), in the same step as the guard on the status', async () => {
+    const store = make();
+    await store.create(report());
+    const e = (type: string) => ({ at: at.toISOString(), type });
+    await store.update('R-AAAAAA', { to: 'acknowledged', owner: 'o-sri' }, e('acknowledged'));
+    const other = await store.update(
+      'R-AAAAAA',
+      { from: ['acknowledged'], to: 'resolved', outcome: 'false', owner: 'o-kab', openTo: 'o-kab' },
+      e('resolved'),
+    );
+    expect(other).toEqual({ applied: false, before: 'acknowledged' });
+    expect(await store.get('R-AAAAAA')).toMatchObject({ status: 'acknowledged', owner: 'o-sri' });
+    const owner = await store.update(
+      'R-AAAAAA',
+      { from: ['acknowledged'], to: 'resolved', outcome: 'warned', owner: 'o-sri', openTo: 'o-sri' },
+      e('resolved'),
+    );
+    expect(owner).toEqual({ applied: true, before: 'acknowledged' });
+    expect((await store.history('R-AAAAAA')).map((h) => h.type)).toEqual([
+      'submitted',
+      'acknowledged',
+      'resolved',
+    ]);
+  });
+
+  it('keeps refused actions in a capped audit log apart from the history, without touching the report', async () => {
+    const store = make();
+    await store.create(report());
+    const before = await store.get('R-AAAAAA');
+    for (let i = 0; i < AUDIT_KEPT + 5; i++)
+      await store.audit('R-AAAAAA', { at: at.toISOString(), type: 'refused', reason: `try ${String(i)}` });
+    const audit = await store.auditLog('R-AAAAAA');
+    expect(audit).toHaveLength(AUDIT_KEPT);
+    expect(audit[0]?.reason).toBe('try 5');
+    expect(audit.at(-1)?.reason).toBe(`try ${String(AUDIT_KEPT + 4)}`);
+    expect((await store.history('R-AAAAAA')).map((h) => h.type)).toEqual(['submitted']);
+    expect(await store.get('R-AAAAAA')).toEqual(before);
   });
 });

@@ -20,6 +20,14 @@ function resultText(r: ActionResult): Text {
       return t('officer.taken', { code: r.code, name: r.by });
     case 'already':
       return t('officer.already', { code: r.code });
+    case 'not-owner':
+      return t('officer.notOwner', { code: r.code, name: r.by });
+    case 'resolved-as':
+      return t('officer.resolvedAs', {
+        code: r.code,
+        name: r.by,
+        outcome: t(`report.outcome.${r.outcome}`),
+      });
     case 'refused':
       return t(`officer.refused.${r.reason}`, { code: r.code });
   }
