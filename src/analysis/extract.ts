@@ -9,6 +9,19 @@ export function extractPhones(text: string): string[] {
   return unique(findPhoneNumbersInText(text, 'ID').map((found) => found.number.formatInternational()));
 }
 
+/** Words just before a number that make it a number to report to ("laporkan ke WA Satgas 0812…", "hotline"). */
+const REPORT_BEFORE =
+  /\b(lapor|laporkan|melapor|pengaduan|aduan|adukan|hotline|call cent(?:er|re)|report(?: it)? to|lapurke|laporkeun)\b[^\d]{0,30}$/iu;
+
+/** Phone numbers given as a place to report to, not to apply: a notice may give a WhatsApp hotline. */
+export function extractHotlines(text: string): string[] {
+  return unique(
+    findPhoneNumbersInText(text, 'ID')
+      .filter((found) => REPORT_BEFORE.test(text.slice(Math.max(0, found.startsAt - 50), found.startsAt)))
+      .map((found) => found.number.formatInternational()),
+  );
+}
+
 /** Words that end a company name written after PT/CV in running text. */
 const NAME_STOP = new Set(
   (

@@ -1,6 +1,43 @@
 import { foldedWords } from '../content/text-terms.js';
 
 export { withinOneEdit } from '../content/text-terms.js';
+/** A flag emoji: two regional indicator letters ("🇰🇭" is K + H). */
+const FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/gu;
+/** Flags of the destinations the phrase lists know, read as the country's name ("🇰🇭" → "kamboja"). */
+const FLAGS = new Map(
+  Object.entries({
+    KH: 'kamboja',
+    MM: 'myanmar',
+    LA: 'laos',
+    TH: 'thailand',
+    PH: 'filipina',
+    VN: 'vietnam',
+    MY: 'malaysia',
+    SG: 'singapura',
+    BN: 'brunei',
+    HK: 'hongkong',
+    TW: 'taiwan',
+    JP: 'jepang',
+    KR: 'korea',
+    SA: 'saudi',
+    AE: 'dubai',
+    QA: 'qatar',
+    KW: 'kuwait',
+    OM: 'oman',
+    BH: 'bahrain',
+    JO: 'yordania',
+    TR: 'turki',
+    PL: 'polandia',
+    DE: 'jerman',
+    IT: 'italia',
+    AU: 'australia',
+    NZ: 'new zealand',
+  }).map(([code, name]) => [
+    String.fromCodePoint(0x1f1e6 + code.charCodeAt(0) - 65, 0x1f1e6 + code.charCodeAt(1) - 65),
+    name,
+  ]),
+);
+
 /**
  * The form pasted text and phrase lists are compared in: lower case, no diacritics, only letters and
  * digits separated by single spaces, and letters repeated three times or more written once
@@ -8,7 +45,13 @@ export { withinOneEdit } from '../content/text-terms.js';
  */
 export function normalizeForScan(text: string): string {
   return foldedWords(
-    text.replace(/\$/g, ' usd ').replace(/€/g, ' eur ').replace(/¥/g, ' yen ').replace(/₩/g, ' won '),
+    text
+      .replace(/\$/g, ' usd ')
+      .replace(/€/g, ' eur ')
+      .replace(/¥/g, ' yen ')
+      .replace(/₩/g, ' won ')
+      .replace(/🆓/gu, ' gratis ')
+      .replace(FLAG, (flag) => ` ${FLAGS.get(flag) ?? ''} `),
   )
     .map((w) => w.replace(/(\p{L})\1{2,}/gu, '$1'))
     .map((w) => SHORT_FORMS.get(w) ?? w)
@@ -208,6 +251,11 @@ export const PROMISE_WORDS = new Set([
   'ajakan',
   'asking',
   'demanding',
+  // "calo biasanya bilang: bayar 15 juta ke rekening saya …" ("biasanya" is read as "biasa"), "modusnya …".
+  'biasanya',
+  'biasa',
+  'usually',
+  'modusnya',
 ]);
 
 /** Words that join list items: a negation before the first item reaches the others. */
@@ -250,6 +298,8 @@ export const NEGATIONS = new Set([
   'dont',
   'dilarang',
   'larangan',
+  // "zero recruitment fee", "zero cost".
+  'zero',
   // Javanese and Sundanese
   'ora',
   'mboten',

@@ -1,7 +1,7 @@
 import type { OfferScanner, OfferScanResult, ScanFinding } from '../core/ports.js';
 import type { ScanFile, Sign } from '../content/warnings-schema.js';
 import { NOTICE_RULE } from '../content/ids.js';
-import { extractCompanies, extractPhones, extractSalaries } from './extract.js';
+import { extractCompanies, extractHotlines, extractPhones, extractSalaries } from './extract.js';
 import { normalizeForScan } from './normalize.js';
 import { buildIndex, matchMarkers } from './phrase-index.js';
 
@@ -92,9 +92,11 @@ export function createOfferScanner(
       // A warning about scams may quote the pay they promise ("modus … gaji 15 juta adalah TPPO") when it invites
       // nobody to apply.
       const quotesPay = markers.has(SCAM_WARNING) && !markers.has(CONTACT_INVITE);
+      // A mobile number after "laporkan ke" is a hotline to report to, not a recruiter's.
+      const hotlines = new Set(extractHotlines(text));
       const notice =
         matched.has(NOTICE_RULE) &&
-        !phones.some((p) => MOBILE.test(p)) &&
+        !phones.some((p) => MOBILE.test(p) && !hotlines.has(p)) &&
         (salaries.length === 0 || quotesPay) &&
         !OFFER_MONEY.some((m) => markers.has(m));
       if (notice) findings.clear();

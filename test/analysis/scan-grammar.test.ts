@@ -112,3 +112,31 @@ describe('birth years, reduplication, typos and places with lawful jobs', () => 
     expect(signsOf(text)).toContain('scam-compound');
   });
 });
+
+describe('flags, hotlines and who an account belongs to', () => {
+  it('reads a destination flag as the country and 🆓 as free', () => {
+    expect(normalizeForScan('Kerja di 🇲🇲 tiket 🆓')).toBe('kerja di myanmar tiket gratis');
+  });
+
+  it('keeps a notice a notice when its mobile number is a hotline to report to', () => {
+    const { scanner } = realContent();
+    const notice =
+      'Satgas TPPO mengimbau: waspadai lowongan ke Kamboja "gaji 20 juta, tiket gratis", modus TPPO. Laporkan ke WA Satgas 0812-9000-1122.';
+    expect(scanner.scan(notice).notice).toBe(true);
+    const advert = 'Waspada penipuan! Lowongan resmi ke Kamboja gaji 20 juta, hubungi 0812-9000-1122.';
+    expect(scanner.scan(advert).notice).toBe(false);
+  });
+
+  it("reads an account in a person's name as money to an individual, not a company account", () => {
+    expect(signsOf('DP 5 juta ke rek BCA a.n. Suryani')).toContain('cash-to-individual');
+    expect(signsOf('Biaya pelatihan ke rekening BCA a.n. PT Contoh Sinar Abadi')).not.toContain(
+      'cash-to-individual',
+    );
+  });
+
+  it('reads "zero … fee" as no fee', () => {
+    expect(signsOf('Cleaners for offices in Abu Dhabi, zero recruitment fee.')).not.toContain(
+      'fee-zero-cost-job',
+    );
+  });
+});
