@@ -149,6 +149,7 @@ async function main(): Promise<number> {
     metrics.watchQueues(() => queue.depths());
     const onRedis = createRedisReports({ ...reportSide, redis, prefix: config.redisKeyPrefix, queue });
     reports = onRedis;
+    metrics.watchUnrouted(async () => (await onRedis.store.codesByStatus('unrouted')).length);
     reporterTraces = createRedisReporterTraces(redis, config.redisKeyPrefix);
     if (config.reports.workers) {
       const { createWorkerRedis } = await import('./storage/redis-client.js');
