@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Redis } from 'ioredis';
-import { ContentError, buildEngine, loadCatalog } from './bootstrap.js';
+import { ContentError, buildEngine, loadCatalog, readIntentLists } from './bootstrap.js';
 import { runConsoleChannel } from './channels/console/console-channel.js';
 import type { WhatsAppChannel } from './channels/whatsapp/start.js';
 import type { Serving } from './channels/telegram/serve.js';
@@ -8,7 +8,7 @@ import { createTranslator } from './i18n/translator.js';
 import { loadConfig } from './config/config.js';
 import { formatProblem } from './content/loader.js';
 import type { ChannelName } from './core/message.js';
-import { systemClock, type MessageSender, type SessionStore } from './core/ports.js';
+import { systemClock, type MessageSender, type SessionStore, type Translator } from './core/ports.js';
 import { createConsoleSender } from './channels/console/console-sender.js';
 import { createVillageFinder } from './content/village-finder.js';
 import { DEMO_OFFICERS } from './officers/demo-officers.js';
@@ -20,7 +20,7 @@ import type { ReportStore } from './reports/report-store.js';
 import type { OfficerDirectory } from './officers/officer.js';
 import { createForgetDesk, createRedisReporterTraces, type ChannelForget } from './reports/forget.js';
 import { createLogger } from './observability/logger.js';
-import { notReady, ok, pingCheck, startHttpServer } from './observability/http-server.js';
+import { notReady, ok, pingCheck, startHttpServer, type HttpServer } from './observability/http-server.js';
 import { observeDesk, observeEngine, observeJobs } from './observability/instrument.js';
 import { createMetrics } from './observability/metrics.js';
 import { installShutdown } from './observability/shutdown.js';
@@ -35,6 +35,9 @@ const CONSOLE_MESSAGES_PER_MINUTE = 1_000_000;
 
 /** The console with Redis waits at most this long for the report jobs a line set off. */
 const CONSOLE_SETTLE_MS = 3000;
+
+/** The console closes its queues, sessions and Redis within this long after the input ends or a signal. */
+const CONSOLE_SHUTDOWN_MS = 5000;
 
 /** Node types `isTTY` as boolean, but it is undefined on pipes. */
 const isTerminal = (stream: { isTTY?: boolean }): boolean => stream.isTTY === true;
@@ -79,17 +82,33 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  let translator: Translator;
+  try {
+    translator = createTranslator(config.localesDir);
+    readIntentLists(config.localesDir);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    process.stderr.write(
+      `config error: LOCALES_DIR: cannot read the translations in ${config.localesDir} (${reason})\n`,
+    );
+    return 2;
+  }
+
   let redis: Redis | undefined;
   let store: SessionStore;
   if (config.redisUrl) {
     // ioredis is loaded only when Redis is configured: the console demo starts without it.
-    const { connectRedis, createRedis } = await import('./storage/redis-client.js');
+    const { RedisDatabaseError, connectRedis, createRedis } = await import('./storage/redis-client.js');
     redis = createRedis(config.redisUrl, {
       onError: (err) => logger.warn({ err }, 'redis connection problem'),
     });
     try {
       await connectRedis(redis, config.redisUrl);
     } catch (err) {
+      if (err instanceof RedisDatabaseError) {
+        process.stderr.write(`config error: ${err.message}\n`);
+        return 2;
+      }
       process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
       process.stderr.write(
         'Start Redis or correct REDIS_URL; the bot needs it to keep sessions and reports.\n',
@@ -112,7 +131,6 @@ async function main(): Promise<number> {
     );
   }
 
-  const translator = createTranslator(config.localesDir);
   const villages = createVillageFinder();
   const senders: Partial<Record<ChannelName, MessageSender>> = {};
   if (consoleMode) senders.console = createConsoleSender(process.stdout, isTerminal(process.stdout));
@@ -185,7 +203,12 @@ async function main(): Promise<number> {
       // The console prints alerts as they go out: after each line, wait (briefly) for the jobs it set off.
       settleReports = async () => {
         const until = Date.now() + CONSOLE_SETTLE_MS;
-        while (Date.now() < until && (await queue.busy()) > 0) await new Promise((r) => setTimeout(r, 20));
+        try {
+          while (Date.now() < until && (await queue.busy()) > 0) await new Promise((r) => setTimeout(r, 20));
+        } catch (err) {
+          // Redis went away: the reply already said what happened; do not end the chat over it.
+          logger.warn({ err }, 'report jobs not awaited: the queue is unreachable');
+        }
       };
     }
   } else {
@@ -244,12 +267,22 @@ async function main(): Promise<number> {
 
   if (config.mode === 'service') {
     // One HTTP server: /healthz, /readyz, /metrics and the Telegram webhook.
-    const http = await startHttpServer({
-      port: config.httpPort,
-      logger,
-      metrics,
-      checks: redis ? [pingCheck('redis', () => redis.ping())] : [],
-    });
+    let http: HttpServer;
+    try {
+      http = await startHttpServer({
+        port: config.httpPort,
+        logger,
+        metrics,
+        checks: redis ? [pingCheck('redis', () => redis.ping())] : [],
+      });
+    } catch (err) {
+      // A port in use: one line, then close what was opened so the process exits at once.
+      process.stderr.write(
+        `${err instanceof Error ? err.message : String(err)}; set HTTP_PORT to a free port\n`,
+      );
+      await closeStore();
+      return 1;
+    }
     const shutdown = installShutdown({ logger, onSignal: () => http.drain() });
     let whatsapp: WhatsAppChannel | undefined;
     if (config.whatsapp && redis) {
@@ -323,19 +356,41 @@ async function main(): Promise<number> {
 
   // The console demo loads the village directory on the first look-up, not while showing the menu.
   logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - startedAt) }, 'ready');
-  const stop = () => process.stdin.destroy();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await runConsoleChannel({
-    engine,
-    input: process.stdin,
-    output: process.stdout,
-    interactive: isTerminal(process.stdin),
-    user: config.consoleUser,
-    ...(settleReports ? { settle: settleReports } : {}),
+  // A signal ends the input; the stop is bounded (Redis may be gone) and a second signal ends it at once.
+  const shutdown = installShutdown({
+    logger,
+    timeoutMs: CONSOLE_SHUTDOWN_MS,
+    onSignal: () => process.stdin.destroy(),
   });
-  await closeStore();
-  return 0;
+  let code = 0;
+  try {
+    await runConsoleChannel({
+      engine,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: isTerminal(process.stdin),
+      user: config.consoleUser,
+      ...(settleReports ? { settle: settleReports } : {}),
+    });
+  } catch (err) {
+    process.stderr.write(`console stopped: ${err instanceof Error ? err.message : String(err)}\n`);
+    code = 1;
+  }
+  await shutdown.run([{ name: 'reports, sessions and redis', run: () => closeWithin(closeStore) }]);
+  return code;
+}
+
+/** Runs `close`, giving up after CONSOLE_SHUTDOWN_MS (a dropped Redis must not keep the console open). */
+async function closeWithin(close: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('closing took too long')), CONSOLE_SHUTDOWN_MS);
+  });
+  try {
+    await Promise.race([close(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 main().then(

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { parse as parseYaml } from 'yaml';
@@ -88,6 +88,17 @@ function crossProblems(
   return problems;
 }
 
+/** The file's text, or one line saying why it cannot be imported (missing, a folder, unreadable). */
+function readCsvText(file: string): string | { readonly problem: string } {
+  if (!existsSync(file)) return { problem: `cannot read ${file}: no such file` };
+  if (statSync(file).isDirectory()) return { problem: `cannot read ${file}: it is a folder, not a CSV file` };
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    return { problem: `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+  }
+}
+
 /**
  * Imports a CSV of job listings or agencies into the content folder. Every row is validated; on any
  * problem nothing is written and each problem is reported with its line and field. Otherwise rows are
@@ -95,8 +106,9 @@ function crossProblems(
  */
 export function importCsv(kind: ImportKind, file: string, opts: ImportOptions): ImportReport {
   const { file: target, columns, schema } = TABLES[kind];
-  if (!existsSync(file)) return { exitCode: 1, lines: [`cannot read ${file}: no such file`] };
-  const table = readTable(readFileSync(file, 'utf8'), columns, schema, opts.progress);
+  const text = readCsvText(file);
+  if (typeof text !== 'string') return { exitCode: 1, lines: [text.problem] };
+  const table = readTable(text, columns, schema, opts.progress);
   const problems: RowProblem[] = [...table.problems];
   if (problems.length === 0) problems.push(...duplicateIds(table.rows));
 

@@ -5,6 +5,12 @@ import { progressBar } from './progress.js';
 import { registerOfficerCommands } from './officers-cli.js';
 import { registerReportCommands } from './reports-cli.js';
 
+// `reports stats | head`: the reader went away; stop quietly, as other command-line tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') process.stderr.write(`cannot write the output: ${err.message}\n`);
+  process.exit(err.code === 'EPIPE' ? 0 : 1);
+});
+
 const program = new Command('demimas').description('demimas-bot administration');
 
 const content = program.command('content').description('content files under content/');

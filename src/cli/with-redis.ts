@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../config/config.js';
-import { connectRedis, createRedis } from '../storage/redis-client.js';
+import { RedisDatabaseError, connectRedis, createRedis } from '../storage/redis-client.js';
 
 /**
  * Runs an admin command against the bot's Redis (REDIS_URL / REDIS_KEY_PREFIX, also from `.env`),
@@ -29,6 +29,11 @@ export async function withRedis(
   try {
     await connectRedis(redis, redisUrl);
   } catch (err) {
+    if (err instanceof RedisDatabaseError) {
+      process.stderr.write(`config error: ${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.stderr.write('Start Redis or correct REDIS_URL.\n');
     process.exitCode = 1;

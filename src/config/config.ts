@@ -12,11 +12,36 @@ const int = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, { error: `expected a number from ${min} to ${max}` });
 
+/**
+ * Highest Redis database number accepted. A default server has 16 (0–15); a larger number must exist
+ * on the server (`databases` in redis.conf), which the bot checks when it connects.
+ */
+export const MAX_REDIS_DB = 9999;
+
+/**
+ * The database number in a Redis URL's path (`/3` → 3; no path → 0); undefined when the path is not a
+ * number from 0 to MAX_REDIS_DB (ioredis would send `SELECT NaN`, or use database 0 silently).
+ */
+export function redisDatabase(url: string): number | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  if (path === '' || path === '/') return 0;
+  const m = /^\/(\d{1,4})$/.exec(path);
+  return m?.[1] !== undefined && Number(m[1]) <= MAX_REDIS_DB ? Number(m[1]) : undefined;
+}
+
 /** Every environment variable the bot reads. `.env.example` documents each one. */
 const envSchema = z.object({
   REDIS_URL: z
     .string()
-    .regex(/^rediss?:\/\/\S+$/, 'expected a URL like redis://127.0.0.1:6379')
+    .regex(/^rediss?:\/\/\S+$/, { error: 'expected a URL like redis://127.0.0.1:6379', abort: true })
+    .refine((url) => redisDatabase(url) !== undefined, {
+      error: `expected a database number from 0 to ${MAX_REDIS_DB} after the address (redis://127.0.0.1:6379/0), or none`,
+    })
     .optional(),
   REDIS_KEY_PREFIX: z
     .string()

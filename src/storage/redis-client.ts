@@ -25,7 +25,16 @@ export function createRedis(url: string, opts: RedisClientOptions = {}): Redis {
   return redis;
 }
 
-/** Connects and pings once; rejects with a clear message when Redis cannot be reached. */
+/** The server has no database of the number in REDIS_URL: a configuration problem, not an outage. */
+export class RedisDatabaseError extends Error {
+  override readonly name = 'RedisDatabaseError';
+}
+
+/**
+ * Connects, pings once and selects the URL's database; rejects with a clear message when Redis cannot
+ * be reached, or with a RedisDatabaseError when the server has no such database (ioredis would report
+ * the failed SELECT only as an error event and go on in database 0).
+ */
 export async function connectRedis(redis: Redis, url: string): Promise<void> {
   const where = url.replace(/\/\/[^@/]*@/, '//***@');
   try {
@@ -35,6 +44,18 @@ export async function connectRedis(redis: Redis, url: string): Promise<void> {
     redis.disconnect();
     const reason = err instanceof Error ? err.message : String(err);
     throw new Error(`cannot reach Redis at ${where}: ${reason}`, { cause: err });
+  }
+  const db = redis.options.db ?? 0;
+  if (db === 0) return;
+  try {
+    await redis.select(db);
+  } catch (err) {
+    redis.disconnect();
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new RedisDatabaseError(
+      `REDIS_URL: the Redis at ${where} has no database ${db} (${reason}); use one it has (0–15 by default)`,
+      { cause: err },
+    );
   }
 }
 

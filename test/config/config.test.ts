@@ -47,6 +47,18 @@ describe('loadConfig', () => {
     expect(r.ok ? [] : r.errors).toEqual(['SESSION_IDLE_TTL_DAYS: expected a number from 1 to 365']);
   });
 
+  it('takes a Redis database number from 0 to 9999 and nothing else in the URL path', () => {
+    const db = (url: string) => loadConfig({ REDIS_URL: url });
+    for (const url of ['redis://127.0.0.1:6379', 'redis://127.0.0.1:6379/', 'redis://h:1/15', 'redis://h/99'])
+      expect(db(url).ok, url).toBe(true);
+    for (const url of ['redis://127.0.0.1:6379/abc', 'redis://h/99999', 'redis://h/1/2', 'redis://h/-1']) {
+      const r = db(url);
+      expect(r.ok ? [] : r.errors, url).toEqual([
+        'REDIS_URL: expected a database number from 0 to 9999 after the address (redis://127.0.0.1:6379/0), or none',
+      ]);
+    }
+  });
+
   it('requires Redis in service mode', () => {
     const r = loadConfig({ WHATSAPP_ENABLED: 'true' });
     expect(r.ok ? [] : r.errors).toEqual([
