@@ -140,3 +140,23 @@ describe('flags, hotlines and who an account belongs to', () => {
     );
   });
 });
+
+describe("what an advert says of the workplace, and ages that are not the worker's", () => {
+  it("does not read the age of a child to be cared for as the worker's", () => {
+    expect(signsOf('Mencari nanny di Hongkong: mengasuh 2 anak usia 12 dan 15 tahun.')).not.toContain(
+      'under-18',
+    );
+    expect(signsOf('Dicari penjaga toko di Johor, usia 16 boleh.')).toContain('under-18');
+  });
+
+  it('reads a phone taken, contact forbidden, and 20-hour days', () => {
+    expect(signsOf('HP dikumpulkan selama kontrak.')).toContain('isolated');
+    expect(signsOf('Tidak boleh hubungi keluarga sebulan pertama.')).toContain('isolated');
+    expect(signsOf('Kerja di kapal 20 jam sehari.')).toContain('excessive-hours');
+    expect(signsOf('Jam kerja 8 jam sehari, libur mingguan.')).not.toContain('excessive-hours');
+  });
+
+  it('leaves a passport held by the worker alone', () => {
+    expect(signsOf('Gaji BND 600, paspor dipegang pekerja.')).not.toContain('documents-held');
+  });
+});
