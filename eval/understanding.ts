@@ -76,6 +76,7 @@ export function labelOf(reader: Reader, text: string): { label: Label; answer?: 
     ].includes(word ?? '')
   )
     return { label: menuWord };
+  if (menuWord === 'greeting' && !u.distress && u.intent === undefined) return { label: 'greeting' };
   // The safety net's reply also carries the answer card of a question the message asked.
   if (u.distress) return { label: 'distress', ...(u.asked && u.answer ? { answer: u.answer.id } : {}) };
   return {

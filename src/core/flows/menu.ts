@@ -33,6 +33,8 @@ const EXTRA_INTENTS: Readonly<Partial<Record<string, { flow: string; arg?: strin
 
 /** A message of at most this many words that is a menu word opens that screen. */
 const MENU_WORDS = 2;
+/** A command ("hapus data saya") of at most this many words. */
+const COMMAND_WORDS = 5;
 
 /** The screen of a menu entry or menu word id ("report", "countries"). */
 function menuEntry(id: string): Outcome | undefined {
@@ -108,9 +110,13 @@ export function createMenuFlow(keyword: (text: string) => string | undefined): F
     }
     // A menu word alone ("negara", "kontak", "loker") opens its screen.
     const word = keyword(text);
-    const entry =
-      word !== undefined && text.trim().split(/\s+/).length <= MENU_WORDS ? menuEntry(word) : undefined;
+    const words = text.trim().split(/\s+/).length;
+    // "hapus data saya" / "delete my data" is a command, whatever else the words suggest.
+    if (word === 'forget' && words <= COMMAND_WORDS) return goto('forget');
+    const entry = word !== undefined && words <= MENU_WORDS ? menuEntry(word) : undefined;
     if (entry) return entry;
+    if ((word === 'greeting' || word === 'thanks') && words <= MENU_WORDS && u.intent === undefined)
+      return route(ctx, text, { ...u, intent: 'greeting' }, word);
     return route(ctx, text, u, word);
   };
   return {

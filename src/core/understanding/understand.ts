@@ -76,6 +76,8 @@ const LONG_TEXT = 120;
 /** An answer card this close to the message wins over the intents in YIELDS. */
 const CLOSE_ANSWER = 0.75;
 const YIELDS: ReadonlySet<Intent> = new Set(['greeting', 'language', 'help']);
+/** Intents a question with its card wins over when the question wording is at least as strong. */
+const ASKED_OVER: ReadonlySet<Intent> = new Set(['jobs', 'help', 'greeting', 'language']);
 /** Intents a strong rule settles even in a long text that reads like an advert. */
 const STICKY: ReadonlySet<Intent> = new Set(['paid', 'status', 'report']);
 
@@ -166,12 +168,20 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
         ...(distress ? { distress } : {}),
         ...(asked && answer ? { answer } : {}),
       };
+      const [best, bestScore] = top(scores);
       const words = text.trim().split(/\s+/).length;
       if (words <= STATUS_WORDS && findReportCode(text)) return { ...base, intent: 'status', by: 'rule' };
+      if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
       if (words <= AGENCY_QUESTION_WORDS && AGENCY_QUESTION.test(text))
         return { ...base, intent: 'agency', by: 'rule' };
-      const [best, bestScore] = top(scores);
-      if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
+      // "do I need a permission letter from my husband?": a question with its card, though it names family.
+      const questionFirst =
+        asked &&
+        answer !== undefined &&
+        best !== undefined &&
+        ASKED_OVER.has(best) &&
+        (scores.get('question') ?? 0) >= bestScore;
+      if (questionFirst) return { ...base, intent: 'question', by: 'answer', answer };
       // A text showing warning signs is an offer to check, unless it clearly asks something else.
       // … and a short question that an answer card fits is a question.
       const mayBeOffer =
