@@ -76,6 +76,17 @@ const LONG_TEXT = 120;
 /** An answer card this close to the message wins over the intents in YIELDS. */
 const CLOSE_ANSWER = 0.75;
 const YIELDS: ReadonlySet<Intent> = new Set(['greeting', 'language', 'help']);
+/** Last words that make a sentence a question ("masih dilarang ga", "bisa kah", "udah dibuka belum"). */
+const TAG_QUESTION: ReadonlySet<string> = new Set([
+  'tidak',
+  'belum',
+  'kah',
+  'apa',
+  'bukan',
+  'gimana',
+  'mana',
+  'berapa',
+]);
 /** Intents a question with its card wins over when the question wording is at least as strong. */
 const ASKED_OVER: ReadonlySet<Intent> = new Set(['jobs', 'help', 'greeting', 'language']);
 /** Intents a strong rule settles even in a long text that reads like an advert. */
@@ -159,7 +170,10 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const entities = findEntities(lexicon, tokens, text);
       const scores = ruleScores(tokens, entities);
       const distress = safetyNet(tokens, advert, entities.age);
-      const asked = text.includes('?') || (scores.get('question') ?? 0) >= SETTLED;
+      const asked =
+        text.includes('?') ||
+        (scores.get('question') ?? 0) >= SETTLED ||
+        TAG_QUESTION.has(tokens[tokens.length - 1] ?? '');
       const answer = deps.answers.match(text);
       // A card for what the message asks travels with any intent (the safety net shows it after the numbers).
       const base = {
