@@ -34,6 +34,8 @@ const PAY_WORDS = new Set(
 );
 /** Words right after an amount that say it is covered ("biaya 25 juta ditanggung", "… gratis"). */
 const COVERED = new Set('ditanggung ditanggungkan covered gratis free'.split(' '));
+/** Words that may stand between an amount and the word that says it is covered ("… sudah ditanggung"). */
+const COVER_LINKS = new Set('sudah akan semua full itu is are will be all fully'.split(' '));
 /** Who else may pay an amount ("… dibayar oleh majikan", "… paid by the employer"). */
 const OTHER_PAYERS = new Set('majikan employer perusahaan company pemberi'.split(' '));
 /** Words between an amount and the one who pays it. */
@@ -41,7 +43,9 @@ const PAID_BY = new Set('dibayar dibayarkan ditanggung paid covered by oleh ku'.
 
 /** True when the words after an amount say someone else pays it; "dibayar"/"paid" alone do not. */
 function paidByOthers(after: readonly string[]): boolean {
-  if (after.slice(0, 2).some((x) => COVERED.has(x))) return true;
+  // "25 juta ditanggung", "25 juta sudah ditanggung"; not "15 juta, tiket ditanggung" (another item is covered).
+  if (COVERED.has(after[0] ?? '') || (COVER_LINKS.has(after[0] ?? '') && COVERED.has(after[1] ?? '')))
+    return true;
   const payer = after.findIndex((x) => OTHER_PAYERS.has(x));
   return payer === 0 || (payer > 0 && after.slice(0, payer).every((x) => PAID_BY.has(x) || x === 'the'));
 }

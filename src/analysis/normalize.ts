@@ -300,6 +300,10 @@ export const NEGATIONS = new Set([
   'larangan',
   // "zero recruitment fee", "zero cost".
   'zero',
+  // "Pembebasan Biaya Penempatan" (the zero-cost regulation), "dibebaskan dari biaya tiket".
+  'pembebasan',
+  'dibebaskan',
+  'membebaskan',
   // Javanese and Sundanese
   'ora',
   'mboten',
@@ -312,6 +316,7 @@ export const NEGATIONS = new Set([
 /** Words that may stand between a negation and the phrase ("tidak ada", "tidak perlu", "no need"). */
 export const NEGATION_LINKS = new Set([
   'ada',
+  'dari',
   'pakai',
   'perlu',
   'pernah',

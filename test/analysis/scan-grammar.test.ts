@@ -160,3 +160,19 @@ describe("what an advert says of the workplace, and ages that are not the worker
     expect(signsOf('Gaji BND 600, paspor dipegang pekerja.')).not.toContain('documents-held');
   });
 });
+
+describe('costs the employer bears under the zero-cost rule', () => {
+  it.each([
+    'Sesuai Peraturan BP2MI tentang Pembebasan Biaya Penempatan, PRT dan ABK perikanan dibebaskan dari biaya tiket, visa, pelatihan dan jasa perusahaan.',
+    'PRT ke Taiwan, biaya pelatihan ditanggung majikan, potongan gaji tidak ada.',
+    'Sopir keluarga di Hongkong. Semua biaya proses sudah termasuk dan ditanggung oleh majikan.',
+  ])('is no fee: %s', (text) => {
+    expect(signsOf(text)).not.toContain('fee-zero-cost-job');
+  });
+
+  it('still reads a fee beside another item the employer pays', () => {
+    expect(signsOf('PRT Hongkong, biaya proses 15 juta, tiket ditanggung majikan.')).toContain(
+      'fee-zero-cost-job',
+    );
+  });
+});
