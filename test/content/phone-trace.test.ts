@@ -8,11 +8,11 @@ import { realCatalog } from '../helpers/engine.js';
 const FACTS = join('..', 'shared', 'domain', 'facts.md');
 const digits = (s: string) => s.replace(/\D/g, '');
 
-/** Rows of the fact sheet's hotline table: id → the whole row text. */
+/** Rows of the fact sheet's hotline tables (H: §4, W: the mission numbers of §9h): id → the whole row text. */
 function hotlineRows(): Map<string, string> {
   const rows = new Map<string, string>();
   for (const line of readFileSync(FACTS, 'utf8').split('\n')) {
-    const m = /^\| (H-\d{2}) \|/.exec(line);
+    const m = /^\| ([HW]-\d{2}) \|/.exec(line);
     if (m?.[1]) rows.set(m[1], line);
   }
   return rows;
