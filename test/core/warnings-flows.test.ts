@@ -196,7 +196,7 @@ describe('family check', () => {
   it('says when no checked mission number exists for the country', async () => {
     const c = chat(makeEngine().engine);
     await c.say('7');
-    await c.send({ choiceId: 'tw' });
+    await c.send({ choiceId: 'sg' });
     let out = await c.say('tidak');
     for (let i = 1; i < 7; i++) out = await c.say('tidak');
     expect(out[0]?.title).toBe(catalog.level('calm')?.title.id);
