@@ -176,3 +176,22 @@ describe('costs the employer bears under the zero-cost rule', () => {
     );
   });
 });
+
+describe('companies, contracts, wages and passports said to be unneeded or later', () => {
+  it.each([
+    ['Kerja pabrik Malaysia, tidak usah pakai PT.', 'individual-recruiter'],
+    ['Restoran di Malaysia, tidak usah kontrak.', 'no-agreements'],
+    ['Contract will be given after arrival.', 'no-agreements'],
+    ['Gaji ditahan agen sampai kontrak habis.', 'wages-withheld'],
+    ['Pay RM 300 to me for the calling visa.', 'cash-to-individual'],
+    ['Berangkat naik bis ke Kuching, paspor urus belakangan.', 'irregular-crossing'],
+    ['Pabrik Malaysia, gak usah daftar Disnaker.', 'skips-official-steps'],
+  ])('%s', (text, sign) => {
+    expect(signsOf(text)).toContain(sign);
+  });
+
+  it('leaves a contract length or an extension abroad alone', () => {
+    expect(signsOf('Kontrak kerja di sana 3 tahun.')).not.toContain('no-agreements');
+    expect(signsOf('Kontrak 2 tahun, bisa diperpanjang di sana.')).not.toContain('no-agreements');
+  });
+});
