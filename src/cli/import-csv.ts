@@ -92,11 +92,31 @@ function crossProblems(
 function readCsvText(file: string): string | { readonly problem: string } {
   if (!existsSync(file)) return { problem: `cannot read ${file}: no such file` };
   if (statSync(file).isDirectory()) return { problem: `cannot read ${file}: it is a folder, not a CSV file` };
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     return { problem: `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
   }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: `cannot read ${file}: not UTF-8 text (save it as "CSV UTF-8")` };
+  }
+}
+
+/** Problems printed; the rest are counted in one line. */
+export const MAX_PRINTED_PROBLEMS = 50;
+
+/** The first MAX_PRINTED_PROBLEMS problems, one line each, then "and N more" and the verdict. */
+function problemLines(file: string, problems: readonly RowProblem[], omitted: number): string[] {
+  const total = problems.length + omitted;
+  const more = total - MAX_PRINTED_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_PRINTED_PROBLEMS).map(describe),
+    ...(more > 0 ? [`… and ${more} more problem(s)`] : []),
+    `${file}: ${total} problem(s); nothing was imported`,
+  ];
 }
 
 /**
@@ -127,12 +147,7 @@ export function importCsv(kind: ImportKind, file: string, opts: ImportOptions): 
       ),
     );
   }
-  if (problems.length > 0) {
-    return {
-      exitCode: 1,
-      lines: [...problems.map(describe), `${file}: ${problems.length} problem(s); nothing was imported`],
-    };
-  }
+  if (problems.length > 0) return { exitCode: 1, lines: problemLines(file, problems, table.omitted ?? 0) };
 
   const added = table.records.filter((r) => !before.has(r.id ?? '')).length;
   const changed = table.records.filter((r) => {

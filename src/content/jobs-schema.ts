@@ -33,7 +33,9 @@ const count = (min: number, max: number) =>
 const optionalCount = (min: number, max: number) =>
   z.union([z.literal(''), count(min, max)]).transform((v) => (v === '' ? undefined : v));
 const id = cell.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a short id of a-z, 0-9 and -');
-const url = z.union([z.literal(''), z.url({ error: 'expected a web address (https://…)' })]).transform((v) => (v === '' ? undefined : v));
+const url = z
+  .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'expected a web address starting with https:// or http://' })])
+  .transform((v) => (v === '' ? undefined : v));
 /** Kemendagri area code of a province (PP) or regency/city (PP.KK), facts A-01. */
 const areaCode = z.string().regex(/^\d{2}(\.\d{2})?$/, 'expected an area code like 35 or 35.07');
 
@@ -87,6 +89,40 @@ export const ZERO_COST_ITEMS: readonly CostItem[] = COST_ITEMS.filter(
 
 const costs = list.pipe(z.array(z.enum(COST_ITEMS, { error: `expected cost items among ${COST_ITEMS.join(', ')}` })));
 
+/**
+ * Sane monthly pay per currency: the equivalent of about USD 50 to USD 20,000 (rounded). A currency not
+ * listed is held to SALARY_BOUNDS_OTHER. An amount outside is a typing error (an extra zero, a yearly sum).
+ */
+export const SALARY_BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
+  USD: [50, 20_000],
+  EUR: [45, 18_500],
+  GBP: [40, 16_000],
+  HKD: [390, 156_000],
+  MOP: [400, 162_000],
+  TWD: [1600, 650_000],
+  CNY: [360, 145_000],
+  MYR: [230, 94_000],
+  SGD: [65, 27_000],
+  BND: [65, 27_000],
+  THB: [1800, 720_000],
+  JPY: [7500, 3_000_000],
+  KRW: [67_000, 27_000_000],
+  SAR: [185, 75_000],
+  AED: [180, 73_500],
+  QAR: [180, 73_000],
+  KWD: [15, 6200],
+  OMR: [19, 7700],
+  BHD: [19, 7500],
+  AUD: [75, 30_000],
+  NZD: [80, 33_000],
+  CAD: [65, 27_000],
+  PLN: [200, 80_000],
+  TRY: [1600, 650_000],
+  IDR: [800_000, 320_000_000],
+};
+/** Pay in a currency SALARY_BOUNDS does not list: at least 1, at most 10 million. */
+export const SALARY_BOUNDS_OTHER: readonly [number, number] = [1, 10_000_000];
+
 export const EDUCATION = ['none', 'sd', 'smp', 'sma', 'd3', 's1'] as const;
 
 export const listingRowSchema = z
@@ -124,6 +160,14 @@ export const listingRowSchema = z
   })
   .strict()
   .superRefine((row, ctx) => {
+    const [low, high] = SALARY_BOUNDS[row.salary_currency] ?? SALARY_BOUNDS_OTHER;
+    if (row.salary_amount < low || row.salary_amount > high) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['salary_amount'],
+        message: `${row.salary_amount} ${row.salary_currency} a month is outside ${low} to ${high}`,
+      });
+    }
     if (row.age_max < row.age_min) ctx.addIssue({ code: 'custom', path: ['age_max'], message: 'age_max is below age_min' });
     if (row.valid_until < row.verified_at) {
       ctx.addIssue({ code: 'custom', path: ['valid_until'], message: 'valid_until is before verified_at' });

@@ -14,6 +14,19 @@ const CURRENCY: Record<string, string> = {
   qa: 'QAR',
   bn: 'BND',
 };
+/** A typical monthly pay in each country's currency. */
+const PAY: Record<string, number> = {
+  hk: 5000,
+  tw: 28_000,
+  my: 1800,
+  sg: 800,
+  jp: 180_000,
+  kr: 2_000_000,
+  sa: 1500,
+  ae: 1500,
+  qa: 1500,
+  bn: 600,
+};
 const TITLES = [
   ['Operator produksi pabrik', 'Factory production operator'],
   ['Perawat lansia di panti', 'Care home elderly carer'],
@@ -80,7 +93,8 @@ export function listingRows(n: number, agencies: number): Record<string, string>
       city: '',
       sector: SECTORS.includes(sector) ? sector : 'other',
       employer_type: 'entity',
-      salary_amount: String(1000 + (i % 500) * 10),
+      // A realistic monthly pay in the country's currency, up to 50 % more (imports refuse absurd amounts).
+      salary_amount: String(Math.round((PAY[country] ?? 1000) * (1 + (i % 500) / 1000))),
       salary_currency: CURRENCY[country] ?? 'USD',
       contract_months: '24',
       hours_per_day: '8',
