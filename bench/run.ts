@@ -259,7 +259,11 @@ async function main(): Promise<void> {
   const echoSeq = profiles[0]?.grammySeq;
   const rows: Row[] = [
     rate('Engine, memory store, sequential', memorySeq, 'msg/s'),
-    rate('Engine, memory store, free text (sentences, questions, a cry for help), sequential', freeTextSeq, 'msg/s'),
+    rate(
+      'Engine, memory store, free text (sentences, questions, a cry for help), sequential',
+      freeTextSeq,
+      'msg/s',
+    ),
     ...(echoSeq
       ? [
           {

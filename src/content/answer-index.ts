@@ -104,7 +104,8 @@ export function buildAnswerIndex(
       }
       let best: AnswerMatch | undefined;
       for (const [i, common] of shared) {
-        const p = phrases[i]!;
+        const p = phrases[i];
+        if (!p) continue;
         const recall = common / p.weight;
         const precision = common / messageWeight;
         const f = ((1 + beta2) * recall * precision) / (beta2 * precision + recall);
