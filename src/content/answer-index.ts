@@ -17,6 +17,8 @@ interface Phrase {
 /** A phrase must share at least this much of its weight with the message (and the message with it). */
 const MIN_F1 = 0.4;
 const UNKNOWN_WEIGHT = 0.7;
+/** Words of a message read for a card. */
+const MAX_WORDS = 60;
 const BETA = 2;
 
 /**
@@ -40,13 +42,11 @@ export function buildAnswerIndex(
   const minScore = options.minScore ?? MIN_F1;
   const beta2 = (options.beta ?? BETA) ** 2;
   const unknownWeight = options.unknownWeight ?? UNKNOWN_WEIGHT;
-  const termsOf = (text: string): string[] => [
-    ...new Set(tokensOf(text, spellings).flatMap((w) => processTerm(w) ?? [])),
-  ];
+  const termsOf = (words: readonly string[]): string[] => [...new Set(words.flatMap((w) => processTerm(w) ?? []))];
   const examples = answers.flatMap((a) =>
     Object.values(a.ask as Record<string, readonly string[]>)
       .flat()
-      .map((q) => ({ answer: a.id, terms: termsOf(q) })),
+      .map((q) => ({ answer: a.id, terms: termsOf(tokensOf(q, spellings)) })),
   );
   const df = new Map<string, number>();
   for (const e of examples) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
@@ -92,8 +92,10 @@ export function buildAnswerIndex(
   return {
     all: answers,
     card: (id) => byId.get(id),
-    match(text): AnswerMatch | undefined {
-      const terms = new Set(termsOf(text.slice(0, 500)).map(corrected));
+    match(text, words): AnswerMatch | undefined {
+      // A question is short: the first words are enough, and a long text pays for no more.
+      const read = (words ?? tokensOf(text.slice(0, 500), spellings)).slice(0, MAX_WORDS);
+      const terms = new Set(termsOf(read).map(corrected));
       if (terms.size === 0) return undefined;
       let messageWeight = 0;
       const shared = new Map<number, number>();

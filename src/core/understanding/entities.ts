@@ -1,4 +1,4 @@
-import type { CompiledLexicon, Relation } from './lexicon.js';
+import type { Reading, Relation } from './lexicon.js';
 
 /** What a message names, for the flow it opens (DESIGN §11.3). */
 export interface Entities {
@@ -31,10 +31,10 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
 };
 
 /** The first match of each kind of entity in the message's words. */
-export function findEntities(lexicon: CompiledLexicon, tokens: readonly string[], raw: string): Entities {
-  const country = lexicon.countries.matching(tokens)[0];
-  const sector = lexicon.sectors.matching(tokens)[0];
-  const relation = lexicon.relations.matching(tokens)[0];
+export function findEntities(reading: Reading, tokens: readonly string[], raw: string): Entities {
+  const country = reading.countries[0];
+  const sector = reading.sectors[0];
+  const relation = reading.relations[0];
   const age = ageOf(tokens);
   const amount = amountOf(tokens, raw);
   return {

@@ -74,28 +74,43 @@ export interface NamedPlace {
   readonly words: readonly string[];
 }
 
+/** Word lists that answer yes or no for a message (DESIGN §11 guards and context). */
+export const FLAGS = ['politeRequest', 'self', 'hypothetical', 'waiting', 'taken', 'abroad', 'home'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+/** Everything the word lists find in one message, read in one pass over its words. */
+export interface Reading {
+  readonly distress: ReadonlySet<DistressKind>;
+  readonly flags: ReadonlySet<Flag>;
+  /** How many advert rules matched. */
+  readonly adverts: number;
+  readonly intents: readonly { readonly intent: Intent; readonly weight: number }[];
+  /** In the order the lists name them (the first is the one the message is taken to name). */
+  readonly relations: readonly Relation[];
+  readonly countries: readonly string[];
+  readonly sectors: readonly string[];
+}
+
 export interface CompiledLexicon {
   readonly spellings: ReadonlyMap<string, string>;
-  readonly distress: RuleSet<DistressKind>;
-  readonly politeRequest: RuleSet<true>;
-  readonly self: RuleSet<true>;
-  readonly hypothetical: RuleSet<true>;
-  readonly waiting: RuleSet<true>;
-  readonly taken: RuleSet<true>;
-  readonly advert: RuleSet<true>;
-  readonly abroad: RuleSet<true>;
-  readonly home: RuleSet<true>;
-  readonly intents: RuleSet<{ readonly intent: Intent; readonly weight: number }>;
-  readonly relations: RuleSet<Relation>;
-  readonly countries: RuleSet<string>;
-  readonly sectors: RuleSet<string>;
+  read(tokens: readonly string[]): Reading;
 }
+
+/** What a rule stands for, in the one index of all word lists. */
+type Meaning =
+  | { readonly k: 'distress'; readonly v: DistressKind }
+  | { readonly k: 'flag'; readonly v: Flag }
+  | { readonly k: 'advert' }
+  | { readonly k: 'intent'; readonly v: { readonly intent: Intent; readonly weight: number } }
+  | { readonly k: 'relation'; readonly v: Relation }
+  | { readonly k: 'country'; readonly v: string }
+  | { readonly k: 'sector'; readonly v: string };
 
 const WEIGHTS = { strong: 3, medium: 2, weak: 1 } as const;
 
 /**
- * Merges the lexicons of every language into one: people mix languages in one message, so a word of
- * any language is understood whatever the chosen locale.
+ * Merges the lexicons of every language into one index: people mix languages in one message, so a
+ * word of any language is understood whatever the chosen locale, and a message is read once.
  */
 export function compileLexicons(
   lexicons: readonly LexiconData[],
@@ -106,52 +121,45 @@ export function compileLexicons(
   for (const l of lexicons)
     for (const [k, v] of Object.entries(l.spellings)) spellings.set(k.toLowerCase(), v);
   const rule = (s: string): Rule => parseRule(s, spellings);
-  const flags = (pick: (l: LexiconData) => readonly string[]): RuleSet<true> =>
-    ruleSet(lexicons.flatMap((l) => pick(l).map((r) => ({ rule: rule(r), value: true as const }))));
+  const items: { rule: Rule; value: Meaning }[] = [];
+  const add = (source: string, value: Meaning) => items.push({ rule: rule(source), value });
+  for (const l of lexicons) {
+    for (const [kind, rules] of Object.entries(l.distress))
+      for (const r of rules) add(r, { k: 'distress', v: kind as DistressKind });
+    for (const flag of FLAGS) for (const r of l[flag]) add(r, { k: 'flag', v: flag });
+    for (const r of l.advert) add(r, { k: 'advert' });
+    for (const [intent, lists] of Object.entries(l.intents))
+      for (const strength of ['strong', 'medium', 'weak'] as const)
+        for (const r of lists[strength] ?? [])
+          add(r, { k: 'intent', v: { intent: intent as Intent, weight: WEIGHTS[strength] } });
+    for (const [relation, rules] of Object.entries(l.relations))
+      for (const r of rules) add(r, { k: 'relation', v: relation as Relation });
+  }
   // Place names are matched in the same word form as messages ("hong kong", "korsel").
-  const places = (list: readonly NamedPlace[]): RuleSet<string> =>
-    ruleSet(
-      list.flatMap((c) =>
-        c.words.map((w) => ({ rule: rule(tokensOf(w, spellings).join(' ')), value: c.id })),
-      ),
-    );
+  const place = (w: string) => tokensOf(w, spellings).join(' ');
+  for (const c of countries) for (const w of c.words) add(place(w), { k: 'country', v: c.id });
+  for (const c of sectors) for (const w of c.words) add(place(w), { k: 'sector', v: c.id });
+  const index: RuleSet<Meaning> = ruleSet(items);
+
   return {
     spellings,
-    distress: ruleSet(
-      lexicons.flatMap((l) =>
-        Object.entries(l.distress).flatMap(([kind, rules]) =>
-          rules.map((r) => ({ rule: rule(r), value: kind as DistressKind })),
-        ),
-      ),
-    ),
-    politeRequest: flags((l) => l.politeRequest),
-    self: flags((l) => l.self),
-    hypothetical: flags((l) => l.hypothetical),
-    waiting: flags((l) => l.waiting),
-    taken: flags((l) => l.taken),
-    advert: flags((l) => l.advert),
-    abroad: flags((l) => l.abroad),
-    home: flags((l) => l.home),
-    intents: ruleSet(
-      lexicons.flatMap((l) =>
-        Object.entries(l.intents).flatMap(([intent, lists]) =>
-          (['strong', 'medium', 'weak'] as const).flatMap((k) =>
-            (lists[k] ?? []).map((r) => ({
-              rule: rule(r),
-              value: { intent: intent as Intent, weight: WEIGHTS[k] },
-            })),
-          ),
-        ),
-      ),
-    ),
-    relations: ruleSet(
-      lexicons.flatMap((l) =>
-        Object.entries(l.relations).flatMap(([relation, rules]) =>
-          rules.map((r) => ({ rule: rule(r), value: relation as Relation })),
-        ),
-      ),
-    ),
-    countries: places(countries),
-    sectors: places(sectors),
+    read(tokens) {
+      const distress = new Set<DistressKind>();
+      const flags = new Set<Flag>();
+      const intents: { intent: Intent; weight: number }[] = [];
+      const relations: Relation[] = [];
+      const found: { countries: string[]; sectors: string[] } = { countries: [], sectors: [] };
+      let adverts = 0;
+      for (const m of index.matching(tokens)) {
+        if (m.k === 'distress') distress.add(m.v);
+        else if (m.k === 'flag') flags.add(m.v);
+        else if (m.k === 'advert') adverts++;
+        else if (m.k === 'intent') intents.push(m.v);
+        else if (m.k === 'relation') relations.push(m.v);
+        else if (m.k === 'country') found.countries.push(m.v);
+        else found.sectors.push(m.v);
+      }
+      return { distress, flags, adverts, intents, relations, ...found };
+    },
   };
 }

@@ -113,20 +113,33 @@ interface Entry {
  */
 export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value: T }[]): RuleSet<T> {
   const exact = new Map<string, Entry[]>();
+  /** Phrases of two or more plain words by their first two ("tidak boleh"): "tidak" alone starts hundreds. */
+  const pairs = new Map<string, Entry[]>();
   const numbers: Entry[] = [];
-  const prefixes: Entry[] = [];
+  /** Prefix entries by their first two letters (a prefix of one letter is tried on every word). */
+  const prefixes = new Map<string, Entry[]>();
+  const shortPrefixes: Entry[] = [];
   items.forEach((item, r) =>
     item.rule.parts.forEach((part, p) => {
       for (const phrase of part) {
         const first = phrase[0];
         if (!first) continue;
         const entry = { rule: r, parts: item.rule.parts.length, part: p, phrase, first: first.word };
-        if (first.prefix) prefixes.push(entry);
-        else if (first.word === '#') numbers.push(entry);
-        else {
-          const list = exact.get(first.word);
+        if (first.prefix && first.word.length < 2) shortPrefixes.push(entry);
+        else if (first.prefix) {
+          const key = first.word.slice(0, 2);
+          const list = prefixes.get(key);
           if (list) list.push(entry);
-          else exact.set(first.word, [entry]);
+          else prefixes.set(key, [entry]);
+        } else if (first.word === '#') numbers.push(entry);
+        else {
+          const second = phrase[1];
+          const plainPair = second !== undefined && !second.prefix && second.word !== '#';
+          const key = plainPair ? `${first.word} ${second.word}` : first.word;
+          const index = plainPair ? pairs : exact;
+          const list = index.get(key);
+          if (list) list.push(entry);
+          else index.set(key, [entry]);
         }
       }
     }),
@@ -147,8 +160,11 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     };
     tokens.forEach((token, i) => {
       for (const e of exact.get(token) ?? []) add(e, i);
+      const next = tokens[i + 1];
+      if (next !== undefined) for (const e of pairs.get(`${token} ${next}`) ?? []) add(e, i);
       if (/^\d+$/.test(token)) for (const e of numbers) add(e, i);
-      for (const e of prefixes) if (token.startsWith(e.first)) add(e, i);
+      for (const e of prefixes.get(token.slice(0, 2)) ?? []) if (token.startsWith(e.first)) add(e, i);
+      for (const e of shortPrefixes) if (token.startsWith(e.first)) add(e, i);
     });
     return found;
   }

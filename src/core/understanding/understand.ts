@@ -1,6 +1,13 @@
 import type { OfferScanner, OfferScanResult } from '../ports.js';
 import { findEntities, type Entities } from './entities.js';
-import { INTENTS, type CompiledLexicon, type DistressKind, type Intent } from './lexicon.js';
+import {
+  INTENTS,
+  type CompiledLexicon,
+  type DistressKind,
+  type Flag,
+  type Intent,
+  type Reading,
+} from './lexicon.js';
 import { tokensOf } from './tokens.js';
 import { isCodeShaped } from '../intents.js';
 
@@ -21,7 +28,8 @@ export interface AnswerMatch {
 
 /** Finds the answer card for a question (content's index over the cards' example questions). */
 export interface AnswerFinder {
-  match(text: string): AnswerMatch | undefined;
+  /** `words`: the message's words as the pipeline read them (saves reading it again). */
+  match(text: string, words?: readonly string[]): AnswerMatch | undefined;
 }
 
 export interface Understood {
@@ -69,6 +77,8 @@ const SETTLED = 3;
 const LIKELY = 2;
 /** Advert words needed to read a text as an advert. */
 const ADVERT_WORDS = 2;
+/** Words of a message read for an answer card. */
+const INTENT_WORDS = 80;
 /** Text shorter than this is never read as an advert. */
 const SHORT_TEXT = 60;
 /** Text this long is a forwarded advert or chat when it also shows a sign or a phone number. */
@@ -104,31 +114,31 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   /** Adult age from which a recruiter taking someone is not by itself distress (facts L-14). */
   const ADULT = 18;
 
-  function safetyNet(tokens: readonly string[], advert: boolean, age?: number): Distress | undefined {
-    const kinds = new Set<DistressKind>(lexicon.distress.matching(tokens));
+  function safetyNet(reading: Reading, advert: boolean, age?: number): Distress | undefined {
+    const kinds = new Set<DistressKind>(reading.distress);
+    const has = (flag: Flag) => reading.flags.has(flag);
     // A child taken or sent by a recruiter (facts Q-22, L-62).
-    if (age !== undefined && age < ADULT && lexicon.taken.any(tokens)) kinds.add('trafficked');
+    if (age !== undefined && age < ADULT && has('taken')) kinds.add('trafficked');
     if (kinds.size === 0) return undefined;
     // "tolong jelaskan …" asks politely; a cry alone is not distress then.
-    if (kinds.size === 1 && kinds.has('cry') && lexicon.politeRequest.any(tokens)) return undefined;
+    if (kinds.size === 1 && kinds.has('cry') && has('politeRequest')) return undefined;
     // An advert, or a general question about a case, is not distress unless it tells of the sender
     // or someone close to them.
-    if ((advert || lexicon.hypothetical.any(tokens)) && !lexicon.self.any(tokens)) return undefined;
+    if ((advert || has('hypothetical')) && !has('self')) return undefined;
     // "8 bulan nunggu tidak ada kabar", "paspor masih dipegang sponsor, belum berangkat": someone who has
     // not left is waiting on a recruiter, not in danger (the offer check and the report take it from there).
-    if ([...kinds].every((k) => k === 'unreachable' || k === 'documents') && lexicon.waiting.any(tokens))
-      return undefined;
-    const country = lexicon.countries.matching(tokens)[0];
-    if (country !== undefined || lexicon.abroad.any(tokens)) {
+    if ([...kinds].every((k) => k === 'unreachable' || k === 'documents') && has('waiting')) return undefined;
+    const country = reading.countries[0];
+    if (country !== undefined || has('abroad')) {
       return { kinds: [...kinds], where: 'abroad', ...(country ? { country } : {}) };
     }
-    return { kinds: [...kinds], where: lexicon.home.any(tokens) ? 'home' : 'unknown' };
+    return { kinds: [...kinds], where: has('home') ? 'home' : 'unknown' };
   }
 
   /** Each intent's strongest matching rule (several weak words do not add up to a strong one). */
-  function ruleScores(tokens: readonly string[], entities: Entities): Map<Intent, number> {
+  function ruleScores(reading: Reading, entities: Entities): Map<Intent, number> {
     const scores = new Map<Intent, number>();
-    for (const r of lexicon.intents.matching(tokens)) {
+    for (const r of reading.intents) {
       if (r.weight > (scores.get(r.intent) ?? 0)) scores.set(r.intent, r.weight);
     }
     // Someone close, in a named country: most likely about a relative abroad.
@@ -143,12 +153,15 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   }
 
   /** True for a pasted advert. `scan` is the offer scan, run only when the words leave it open. */
-  const isAdvert = (tokens: readonly string[], text: string, scan: () => OfferScanResult): boolean => {
+  const isAdvert = (reading: Reading, text: string, scan: () => OfferScanResult): boolean => {
     // A short question ("call center gratis ga?") is no advert, whatever words it shares with one.
     if (text.length < SHORT_TEXT) return false;
-    const words = lexicon.advert.matching(tokens).length;
-    if (words >= ADVERT_WORDS) return true;
-    return text.length >= LONG_TEXT && words > 0 && (scan().findings.length > 0 || scan().phones.length > 0);
+    if (reading.adverts >= ADVERT_WORDS) return true;
+    return (
+      text.length >= LONG_TEXT &&
+      reading.adverts > 0 &&
+      (scan().findings.length > 0 || scan().phones.length > 0)
+    );
   };
 
   /** The offer scan of one text, done at most once and only when needed (it is the slowest part). */
@@ -160,21 +173,27 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   return {
     distress(text) {
       const tokens = tokensOf(text, lexicon.spellings);
-      const entities = findEntities(lexicon, tokens, text);
-      return safetyNet(tokens, isAdvert(tokens, text, lazyScan(text)), entities.age);
+      const reading = lexicon.read(tokens);
+      const entities = findEntities(reading, tokens, text);
+      return safetyNet(reading, isAdvert(reading, text, lazyScan(text)), entities.age);
     },
     understand(text) {
       const tokens = tokensOf(text, lexicon.spellings);
       const scan = lazyScan(text);
-      const advert = isAdvert(tokens, text, scan);
-      const entities = findEntities(lexicon, tokens, text);
-      const scores = ruleScores(tokens, entities);
-      const distress = safetyNet(tokens, advert, entities.age);
+      const reading = lexicon.read(tokens);
+      const advert = isAdvert(reading, text, scan);
+      const entities = findEntities(reading, tokens, text);
+      const scores = ruleScores(reading, entities);
+      const distress = safetyNet(reading, advert, entities.age);
       const asked =
         text.includes('?') ||
         (scores.get('question') ?? 0) >= SETTLED ||
         TAG_QUESTION.has(tokens[tokens.length - 1] ?? '');
-      const answer = deps.answers.match(text);
+      // A question is said early: the card is looked for in the first words.
+      const answer = deps.answers.match(
+        text,
+        tokens.length > INTENT_WORDS ? tokens.slice(0, INTENT_WORDS) : tokens,
+      );
       // A card for what the message asks travels with any intent (the safety net shows it after the numbers).
       const base = {
         entities,
