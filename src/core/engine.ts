@@ -279,10 +279,12 @@ export function createEngine(deps: EngineDeps): Engine {
       };
     }
     // The safety net at a step of a flow: the emergency numbers first, then the step takes the answer.
-    const danger =
+    const heard =
       msg.choiceId === undefined && text && flow.id !== 'menu' && flow.id !== 'sos'
         ? deps.understanding.distress(text)
         : undefined;
+    const expected = heard ? (flow.expectedDistress?.(state) ?? []) : [];
+    const danger = heard && heard.kinds.some((k) => !expected.includes(k)) ? heard : undefined;
     if (danger) notes.push(emergencyReply(ctxOf(session.locale, user), situationOf(danger)));
     const ctx = ctxOf(session.locale, user, danger !== undefined);
     const prompt = flow.prompt(ctx, state);

@@ -7,6 +7,7 @@ import type { OfficerDesk } from './officer.js';
 import type { ReportDesk, VillageFinder } from './report.js';
 import type { FlowData } from './session.js';
 import type { Understanding } from './understanding/understand.js';
+import type { DistressKind } from './understanding/lexicon.js';
 
 /** What a flow step may read. Flows are plain functions of this context: no channel, no Redis. */
 export interface FlowContext {
@@ -70,6 +71,11 @@ export interface Flow {
   start(ctx: FlowContext, arg?: string, saved?: FlowState): Outcome | Promise<Outcome>;
   /** True when leaving at `state` should keep the progress for a later `start` (a check left midway). */
   keepsProgress?(state: FlowState): boolean;
+  /**
+   * Kinds of distress a step's answers describe by nature ("which documents did the recruiter keep?"
+   * → documents): the safety net stays quiet for those alone at that step, and speaks for any other.
+   */
+  expectedDistress?(state: FlowState): readonly DistressKind[];
   /** True when the step takes photos (report evidence); elsewhere a photo gets "cannot use this". */
   acceptsMedia?(state: FlowState): boolean;
   prompt(ctx: FlowContext, state: FlowState): Reply;

@@ -190,6 +190,8 @@ export const createReportFlow = (readPhones: PhoneListReader): Flow => ({
   keepsProgress: (state) =>
     state.step !== 'done' && Object.keys(state.data).some((k) => k !== 't' && k !== 'rs'),
   acceptsMedia: (state) => state.step === 'evidence',
+  // "paspor ditahan" is the answer to "which documents did they keep?", not a cry for help.
+  expectedDistress: (state) => (state.step === 'documents' ? ['documents'] : []),
   prompt(ctx, state: FlowState): Reply {
     const data = state.data;
     switch (state.step) {

@@ -135,6 +135,36 @@ describe('answers at a step', () => {
   });
 });
 
+describe("the safety net at the report wizard's documents step", () => {
+  async function atDocuments() {
+    const c = start();
+    for (const line of [
+      'lapor',
+      'Pak Darto',
+      '0812-3456-7890',
+      'PT Maju Sejahtera',
+      '1',
+      'pabrik',
+      '25 juta sebulan',
+    ])
+      await c.say(line);
+    await c.say('minta 15 juta untuk medical');
+    return c;
+  }
+
+  it('takes "paspor ditahan" as the answer it is, with no emergency numbers', async () => {
+    const c = await atDocuments();
+    const out = await c.say('paspor ditahan');
+    expect(out[0]?.title).not.toBe('Nomor darurat');
+  });
+
+  it('still shows the numbers when the answer tells of someone locked up', async () => {
+    const c = await atDocuments();
+    const out = await c.say('paspor ditahan, adik saya dikurung di penampungan');
+    expect(out[0]?.title).toBe('Nomor darurat');
+  });
+});
+
 describe('staying in place', () => {
   async function onGuidePage() {
     const c = start();
