@@ -114,7 +114,7 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   /** Adult age from which a recruiter taking someone is not by itself distress (facts L-14). */
   const ADULT = 18;
 
-  function safetyNet(reading: Reading, advert: boolean, age?: number): Distress | undefined {
+  function safetyNet(reading: Reading, advert: boolean, paid: boolean, age?: number): Distress | undefined {
     const kinds = new Set<DistressKind>(reading.distress);
     const has = (flag: Flag) => reading.flags.has(flag);
     // A child taken or sent by a recruiter (facts Q-22, L-62).
@@ -128,6 +128,10 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     // "8 bulan nunggu tidak ada kabar", "paspor masih dipegang sponsor, belum berangkat": someone who has
     // not left is waiting on a recruiter, not in danger (the offer check and the report take it from there).
     if ([...kinds].every((k) => k === 'unreachable' || k === 'documents') && has('waiting')) return undefined;
+    // "uang saya dibawa kabur sponsor, sekarang nomornya tidak aktif": money lost to a recruiter who is out
+    // of reach, nobody close named — the "already paid" help, not the emergency numbers.
+    const aboutRecruiter = [...kinds].every((k) => k === 'unreachable' || k === 'cry');
+    if (paid && aboutRecruiter && reading.relations.length === 0) return undefined;
     const country = reading.countries[0];
     if (country !== undefined || has('abroad')) {
       return { kinds: [...kinds], where: 'abroad', ...(country ? { country } : {}) };
@@ -175,7 +179,8 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const tokens = tokensOf(text, lexicon.spellings);
       const reading = lexicon.read(tokens);
       const entities = findEntities(reading, tokens, text);
-      return safetyNet(reading, isAdvert(reading, text, lazyScan(text)), entities.age);
+      const paid = (ruleScores(reading, entities).get('paid') ?? 0) >= SETTLED;
+      return safetyNet(reading, isAdvert(reading, text, lazyScan(text)), paid, entities.age);
     },
     understand(text) {
       const tokens = tokensOf(text, lexicon.spellings);
@@ -184,7 +189,7 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const advert = isAdvert(reading, text, scan);
       const entities = findEntities(reading, tokens, text);
       const scores = ruleScores(reading, entities);
-      const distress = safetyNet(reading, advert, entities.age);
+      const distress = safetyNet(reading, advert, (scores.get('paid') ?? 0) >= SETTLED, entities.age);
       const asked =
         text.includes('?') ||
         (scores.get('question') ?? 0) >= SETTLED ||
