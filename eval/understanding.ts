@@ -5,6 +5,7 @@ import { createIntentMatcher, type GlobalWord, type IntentMatcher } from '../src
 import type { OfferScanner } from '../src/core/ports.js';
 import type { Understanding } from '../src/core/understanding/understand.js';
 import { KEYWORD_LABELS } from './legacy.js';
+import { cardBeforeFlow } from '../src/core/flows/menu.js';
 import { PARTS, readUnderstandingCorpus, unseenHeldout, type Item, type Label, type Part } from './corpus.js';
 
 export interface UnderstandingMetrics {
@@ -79,9 +80,11 @@ export function labelOf(reader: Reader, text: string): { label: Label; answer?: 
   if (menuWord === 'greeting' && !u.distress && u.intent === undefined) return { label: 'greeting' };
   // The safety net's reply also carries the answer card of a question the message asked.
   if (u.distress) return { label: 'distress', ...(u.asked && u.answer ? { answer: u.answer.id } : {}) };
+  // A question with a card also gets it before the report, paid, agency or offer screen it opens.
+  const before = cardBeforeFlow(text, u);
   return {
     label: u.intent ?? 'none',
-    ...(u.intent === 'question' && u.answer ? { answer: u.answer.id } : {}),
+    ...(u.intent === 'question' && u.answer ? { answer: u.answer.id } : before ? { answer: before } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ export const lexiconFileSchema = z
     distress: keyed(DISTRESS_KINDS, rules),
     politeRequest: rules,
     self: rules,
+    me: rules,
+    minor: rules,
     hypothetical: rules,
     waiting: rules,
     taken: rules,

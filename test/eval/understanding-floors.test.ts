@@ -6,10 +6,10 @@ import { INTENTS } from '../../src/core/understanding/lexicon.js';
 /**
  * CI floors of the understanding pipeline on the held-out corpus (issue: understanding). Only the
  * numbers are read here; a failing case is fixed from the development part and the domain facts,
- * never by copying it into a rule. The floors are what the pipeline reaches today, so a change that
- * makes it understand less fails; the issue's targets are in README "Understanding".
+ * never by copying it into a rule. Intent (92 %) and answer cards (85 %) are held at the issue's targets;
+ * distress recall at what the pipeline reaches (39 of 40), below the issue's 100 % — README "Understanding".
  */
-const FLOORS = { intent: 0.9, distressRecall: 0.97, answers: 0.72 };
+const FLOORS = { intent: 0.92, distressRecall: 0.97, answers: 0.85 };
 
 const reader = createReader();
 

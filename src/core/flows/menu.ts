@@ -3,6 +3,7 @@ import { t, type Choice } from '../message.js';
 import type { Understood } from '../understanding/understand.js';
 import type { Intent } from '../understanding/lexicon.js';
 import { situationOf } from './sos.js';
+import { answerCard } from './answer-card.js';
 
 /** Main menu entries, in order. Only areas that work are listed. */
 const ENTRIES: readonly { id: string; flow: string; arg?: string }[] = [
@@ -48,24 +49,42 @@ const PHONE_LIKE = /\d[\d\s().-]{6,}\d/;
 /** A company named in a sentence ("PT Maju Jaya"). */
 const COMPANY = /\b(?:pt|cv)\.?\s+\p{L}/iu;
 
+/** An answer card this close comes before the flow a question also asks for (report, paid, offer, agency). */
+const ANSWER_WITH_FLOW = 0.75;
+
+/**
+ * The answer card shown before the flow a question opens ("cara lapor calo gimana?" → how to complain,
+ * then the report form; "bayar 20 juta wajar ga?" → costs, then the offer check). None for a pasted
+ * text: it is scanned, not answered.
+ */
+export function cardBeforeFlow(text: string, u: Understood): string | undefined {
+  if (!u.asked || !u.answer || u.answer.score < ANSWER_WITH_FLOW) return undefined;
+  if (u.intent === 'report' || u.intent === 'paid' || u.intent === 'agency') return u.answer.id;
+  const scanned = u.by === 'advert' || text.length >= OFFER_TEXT || PHONE_LIKE.test(text);
+  return u.intent === 'offer' && !scanned ? u.answer.id : undefined;
+}
+
 /** A short "check this offer" question has nothing to scan: the offer screen asks for the text. */
 const OFFER_TEXT = 80;
 
 /** Where an understood message leads, with what it named applied (DESIGN §11.3). */
 function route(ctx: FlowContext, text: string, u: Understood, keyword: string | undefined): Outcome {
   const intent: Intent | undefined = u.intent;
+  const cardId = cardBeforeFlow(text, u);
+  const card = cardId ? answerCard(ctx, cardId) : undefined;
+  const say = card ? { say: [card] } : {};
   switch (intent) {
     case 'report':
       // "mau lapor calo Budi 0812 3456 7890 dari PT Maju": the wizard starts with the numbers and company.
-      return goto('report', PHONE_LIKE.test(text) || COMPANY.test(text) ? { arg: text } : {});
+      return goto('report', PHONE_LIKE.test(text) || COMPANY.test(text) ? { ...say, arg: text } : say);
     case 'paid':
-      return goto('paid');
+      return goto('paid', say);
     case 'offer':
       return u.by === 'advert' || text.length >= OFFER_TEXT || PHONE_LIKE.test(text)
         ? goto('offer', { arg: text })
-        : goto('offer');
+        : goto('offer', say);
     case 'agency':
-      return goto('agency', { arg: text });
+      return goto('agency', { ...say, arg: text });
     case 'jobs': {
       const { country, sector } = u.entities;
       const filter = [country ? `c=${country}` : '', sector ? `s=${sector}` : ''].filter(Boolean).join('&');

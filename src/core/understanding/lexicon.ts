@@ -53,6 +53,10 @@ export interface LexiconData {
   readonly politeRequest: readonly string[];
   /** The sender or someone close to them is the subject ("anak saya", "I am"). */
   readonly self: readonly string[];
+  /** The sender speaks of themself ("saya", "I"): with a grave sign, not an advert's "hubungi saya". */
+  readonly me: readonly string[];
+  /** A child, said without a number ("masih SMP", "di bawah umur"). */
+  readonly minor: readonly string[];
   /** A general question about a case ("kalau TKI meninggal, siapa …"): no distress unless it names someone close. */
   readonly hypothetical: readonly string[];
   /** The person has not left yet ("belum berangkat", "masih nunggu"): no news is about the process. */
@@ -75,7 +79,17 @@ export interface NamedPlace {
 }
 
 /** Word lists that answer yes or no for a message (DESIGN §11 guards and context). */
-export const FLAGS = ['politeRequest', 'self', 'hypothetical', 'waiting', 'taken', 'abroad', 'home'] as const;
+export const FLAGS = [
+  'politeRequest',
+  'self',
+  'me',
+  'minor',
+  'hypothetical',
+  'waiting',
+  'taken',
+  'abroad',
+  'home',
+] as const;
 export type Flag = (typeof FLAGS)[number];
 
 /** Everything the word lists find in one message, read in one pass over its words. */

@@ -77,6 +77,15 @@ const SETTLED = 3;
 const LIKELY = 2;
 /** Advert words needed to read a text as an advert. */
 const ADVERT_WORDS = 2;
+/** Kinds of distress an advert does not speak of in the first person. */
+const GRAVE: ReadonlySet<DistressKind> = new Set([
+  'confined',
+  'abuse',
+  'trafficked',
+  'scam',
+  'death',
+  'unpaid',
+]);
 /** Words of a message read for an answer card. */
 const INTENT_WORDS = 80;
 /** Text shorter than this is never read as an advert. */
@@ -118,13 +127,15 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     const kinds = new Set<DistressKind>(reading.distress);
     const has = (flag: Flag) => reading.flags.has(flag);
     // A child taken or sent by a recruiter (facts Q-22, L-62).
-    if (age !== undefined && age < ADULT && has('taken')) kinds.add('trafficked');
+    if (((age !== undefined && age < ADULT) || has('minor')) && has('taken')) kinds.add('trafficked');
     if (kinds.size === 0) return undefined;
     // "tolong jelaskan …" asks politely; a cry alone is not distress then.
     if (kinds.size === 1 && kinds.has('cry') && has('politeRequest')) return undefined;
     // An advert, or a general question about a case, is not distress unless it tells of the sender
     // or someone close to them.
-    if ((advert || has('hypothetical')) && !has('self')) return undefined;
+    // A grave sign told in the first person ("saya disekap", "we must scam") is no advert's wording.
+    const told = has('self') || (has('me') && [...kinds].some((k) => GRAVE.has(k)));
+    if ((advert || has('hypothetical')) && !told) return undefined;
     // "8 bulan nunggu tidak ada kabar", "paspor masih dipegang sponsor, belum berangkat": someone who has
     // not left is waiting on a recruiter, not in danger (the offer check and the report take it from there).
     if ([...kinds].every((k) => k === 'unreachable' || k === 'documents') && has('waiting')) return undefined;

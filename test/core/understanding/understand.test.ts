@@ -40,6 +40,15 @@ describe('safety net (DESIGN §11.1)', () => {
     expect(intent(advert)).toBe('offer');
   });
 
+  it('hears a child taken by a recruiter without an age number, and a grave sign told in the first person inside an advert-like text', () => {
+    expect(u.distress('anak saya masih SMP diajak sponsor ke batam katanya mau dikerjakan')).toBeDefined();
+    expect(
+      u.distress(
+        'saya di kamboja disuruh nipu orang, gaji 15jt tidak dibayar, paspor ditahan, dibutuhkan bantuan segera, hubungi keluarga saya 0812 3456 7890',
+      ),
+    ).toBeDefined();
+  });
+
   it('reads a general question about a case as a question, not distress', () => {
     expect(u.distress('kalau tki meninggal siapa yang wajib mengurus jenazahnya')).toBeUndefined();
   });
