@@ -37,6 +37,21 @@ const readsFail = (h: Harness): OfficerDirectory => ({
 const first = { made: 0, final: false, interrupted: false };
 const last = { made: 4, final: true, interrupted: false };
 
+/** The same pipeline, but every read of officers fails (the job's attempts run out). */
+function failingPipeline(h: Harness) {
+  return createPipeline({
+    store: h.store,
+    officers: readsFail(h),
+    queue: h.queue,
+    senders: {},
+    messages: createReportMessages(createTranslator('locales')),
+    villages: testVillages(),
+    clock: { now: () => new Date() },
+    logger: silentLogger,
+    escalateAfterMs: 3_600_000,
+  });
+}
+
 describe('report jobs: a final failure and the metrics tell the truth (issue 17, defect 5)', () => {
   it("the route job's final failure leaves a report an officer already took as it is (guarded on the status)", async () => {
     const { h, code } = await harness();
@@ -44,17 +59,7 @@ describe('report jobs: a final failure and the metrics tell the truth (issue 17,
     const take = await h.officerDesk.act('console:desa', { type: 'ack', code });
     expect(take.type).toBe('done');
     // A retry of the same route job whose reads fail until its attempts run out.
-    const failing = createPipeline({
-      store: h.store,
-      officers: readsFail(h),
-      queue: h.queue,
-      senders: {},
-      messages: createReportMessages(createTranslator('locales')),
-      villages: testVillages(),
-      clock: { now: () => new Date() },
-      logger: silentLogger,
-      escalateAfterMs: 3_600_000,
-    });
+    const failing = failingPipeline(h);
     await expect(
       failing.processors.route({ code, village: TERNYANG, bypass: false }, last),
     ).rejects.toThrow();
@@ -63,17 +68,7 @@ describe('report jobs: a final failure and the metrics tell the truth (issue 17,
 
   it('a route job that fails for good before anyone took the report still marks it failed', async () => {
     const { h, code } = await harness();
-    const failing = createPipeline({
-      store: h.store,
-      officers: readsFail(h),
-      queue: h.queue,
-      senders: {},
-      messages: createReportMessages(createTranslator('locales')),
-      villages: testVillages(),
-      clock: { now: () => new Date() },
-      logger: silentLogger,
-      escalateAfterMs: 3_600_000,
-    });
+    const failing = failingPipeline(h);
     await expect(failing.processors.route({ code }, last)).rejects.toThrow();
     expect((await h.store.get(code))?.status).toBe('failed');
   });
