@@ -42,6 +42,7 @@ describe('safety net (DESIGN §11.1)', () => {
 
   it('hears a child taken by a recruiter without an age number, and a grave sign told in the first person inside an advert-like text', () => {
     expect(u.distress('anak saya masih SMP diajak sponsor ke batam katanya mau dikerjakan')).toBeDefined();
+    expect(u.distress('adik saya umur 16 ditawari kerja jadi LC karaoke di malaysia')).toBeDefined();
     expect(
       u.distress(
         'saya di kamboja disuruh nipu orang, gaji 15jt tidak dibayar, paspor ditahan, dibutuhkan bantuan segera, hubungi keluarga saya 0812 3456 7890',
