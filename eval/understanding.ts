@@ -61,22 +61,7 @@ export function labelOf(reader: Reader, text: string): { label: Label; answer?: 
   const word = reader.intents.intent(text);
   const menuWord =
     word && !u.distress && text.trim().split(/\s+/).length <= 2 ? KEYWORD_LABELS[word] : undefined;
-  if (
-    menuWord &&
-    [
-      'guide',
-      'eligibility',
-      'countries',
-      'contacts',
-      'jobs',
-      'agency',
-      'report',
-      'status',
-      'help',
-      'language',
-    ].includes(word ?? '')
-  )
-    return { label: menuWord };
+  if (menuWord && menuWord !== 'greeting') return { label: menuWord };
   if (menuWord === 'greeting' && !u.distress && u.intent === undefined) return { label: 'greeting' };
   // The safety net's reply also carries the answer card of a question the message asked.
   if (u.distress) return { label: 'distress', ...(u.asked && u.answer ? { answer: u.answer.id } : {}) };

@@ -27,21 +27,7 @@ const BETA = 2;
  * as an F1 of "how much of the example the message covers" and "how much of the message it explains".
  * Words of five letters or more match with one typo.
  */
-export interface AnswerIndexOptions {
-  readonly minScore?: number;
-  /** Above 1 weighs covering the example more; below 1, explaining the message more. */
-  readonly beta?: number;
-  readonly unknownWeight?: number;
-}
-
-export function buildAnswerIndex(
-  answers: readonly Answer[],
-  spellings: ReadonlyMap<string, string>,
-  options: AnswerIndexOptions = {},
-): AnswerIndex {
-  const minScore = options.minScore ?? MIN_F1;
-  const beta2 = (options.beta ?? BETA) ** 2;
-  const unknownWeight = options.unknownWeight ?? UNKNOWN_WEIGHT;
+export function buildAnswerIndex(answers: readonly Answer[], spellings: ReadonlyMap<string, string>): AnswerIndex {
   const termsOf = (words: readonly string[]): string[] => [...new Set(words.flatMap((w) => processTerm(w) ?? []))];
   const examples = answers.flatMap((a) =>
     Object.values(a.ask as Record<string, readonly string[]>)
@@ -53,7 +39,7 @@ export function buildAnswerIndex(
   // A word no example has cannot point to a card: it weighs little, so "max" or "nya" do not hide a match.
   const idf = (t: string): number => {
     const n = df.get(t);
-    return n === undefined ? unknownWeight : Math.log(1 + examples.length / n);
+    return n === undefined ? UNKNOWN_WEIGHT : Math.log(1 + examples.length / n);
   };
   const phrases: Phrase[] = examples
     .filter((e) => e.terms.length > 0)
@@ -110,8 +96,8 @@ export function buildAnswerIndex(
         if (!p) continue;
         const recall = common / p.weight;
         const precision = common / messageWeight;
-        const f = ((1 + beta2) * recall * precision) / (beta2 * precision + recall);
-        if (f >= minScore && (!best || f > best.score)) best = { id: p.answer, score: f };
+        const f = ((1 + BETA ** 2) * recall * precision) / (BETA ** 2 * precision + recall);
+        if (f >= MIN_F1 && (!best || f > best.score)) best = { id: p.answer, score: f };
       }
       return best;
     },

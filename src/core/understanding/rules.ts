@@ -71,23 +71,9 @@ function phraseAt(phrase: Phrase, tokens: readonly string[], i: number): boolean
   return !NEGATIONS.has(before ?? '') && !NEGATIONS.has(twoBefore ?? '');
 }
 
-/** Start positions where any alternative of a part matches, leaving out negated occurrences. */
-function partStarts(part: Part, tokens: readonly string[]): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < tokens.length; i++)
-    if (part.some((phrase) => phraseAt(phrase, tokens, i))) starts.push(i);
-  return starts;
-}
-
 /** True when every part of the rule matches, all within RULE_WINDOW words. */
 export function ruleMatches(rule: Rule, tokens: readonly string[]): boolean {
-  const startsPerPart = rule.parts.map((p) => partStarts(p, tokens));
-  if (startsPerPart.some((s) => s.length === 0)) return false;
-  if (startsPerPart.length === 1) return true;
-  // Any occurrence of the first part with every other part close by.
-  return (startsPerPart[0] ?? []).some((anchor) =>
-    startsPerPart.slice(1).every((starts) => starts.some((s) => Math.abs(s - anchor) <= RULE_WINDOW)),
-  );
+  return ruleSet([{ rule, value: true }]).any(tokens);
 }
 
 /** Rules with what each stands for, indexed by the first word of every phrase (DESIGN §11: ≤ 0.5 ms a message). */

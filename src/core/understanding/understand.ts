@@ -87,7 +87,9 @@ const GRAVE: ReadonlySet<DistressKind> = new Set([
   'unpaid',
 ]);
 /** Words of a message read for an answer card. */
-const INTENT_WORDS = 80;
+const CARD_WORDS = 80;
+/** Adult age from which a recruiter taking someone is not by itself distress (facts L-14). */
+const ADULT = 18;
 /** Text shorter than this is never read as an advert. */
 const SHORT_TEXT = 60;
 /** Text this long is a forwarded advert or chat when it also shows a sign or a phone number. */
@@ -120,9 +122,6 @@ const STICKY: ReadonlySet<Intent> = new Set(['paid', 'status', 'report']);
 export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   const { lexicon } = deps;
 
-  /** Adult age from which a recruiter taking someone is not by itself distress (facts L-14). */
-  const ADULT = 18;
-
   function safetyNet(reading: Reading, advert: boolean, paid: boolean, age?: number): Distress | undefined {
     const kinds = new Set<DistressKind>(reading.distress);
     const has = (flag: Flag) => reading.flags.has(flag);
@@ -131,9 +130,8 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     if (kinds.size === 0) return undefined;
     // "tolong jelaskan …" asks politely; a cry alone is not distress then.
     if (kinds.size === 1 && kinds.has('cry') && has('politeRequest')) return undefined;
-    // An advert, or a general question about a case, is not distress unless it tells of the sender
-    // or someone close to them.
-    // A grave sign told in the first person ("saya disekap", "we must scam") is no advert's wording.
+    // An advert, or a general question about a case, is not distress unless it tells of the sender or
+    // someone close to them; a grave sign in the first person ("saya disekap") is no advert's wording.
     const told = has('self') || (has('me') && [...kinds].some((k) => GRAVE.has(k)));
     if ((advert || has('hypothetical')) && !told) return undefined;
     // "8 bulan nunggu tidak ada kabar", "paspor masih dipegang sponsor, belum berangkat": someone who has
@@ -185,31 +183,28 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     return () => (result ??= deps.scanner.scan(text));
   };
 
+  /** What both the safety net and the full pipeline need: the words, what the lists find, the guards. */
+  function read(text: string) {
+    const tokens = tokensOf(text, lexicon.spellings);
+    const scan = lazyScan(text);
+    const reading = lexicon.read(tokens);
+    const advert = isAdvert(reading, text, scan);
+    const entities = findEntities(reading, tokens, text);
+    const scores = ruleScores(reading, entities);
+    const distress = safetyNet(reading, advert, (scores.get('paid') ?? 0) >= SETTLED, entities.age);
+    return { tokens, scan, advert, entities, scores, distress };
+  }
+
   return {
-    distress(text) {
-      const tokens = tokensOf(text, lexicon.spellings);
-      const reading = lexicon.read(tokens);
-      const entities = findEntities(reading, tokens, text);
-      const paid = (ruleScores(reading, entities).get('paid') ?? 0) >= SETTLED;
-      return safetyNet(reading, isAdvert(reading, text, lazyScan(text)), paid, entities.age);
-    },
+    distress: (text) => read(text).distress,
     understand(text) {
-      const tokens = tokensOf(text, lexicon.spellings);
-      const scan = lazyScan(text);
-      const reading = lexicon.read(tokens);
-      const advert = isAdvert(reading, text, scan);
-      const entities = findEntities(reading, tokens, text);
-      const scores = ruleScores(reading, entities);
-      const distress = safetyNet(reading, advert, (scores.get('paid') ?? 0) >= SETTLED, entities.age);
+      const { tokens, scan, advert, entities, scores, distress } = read(text);
       const asked =
         text.includes('?') ||
         (scores.get('question') ?? 0) >= SETTLED ||
         TAG_QUESTION.has(tokens[tokens.length - 1] ?? '');
       // A question is said early: the card is looked for in the first words.
-      const answer = deps.answers.match(
-        text,
-        tokens.length > INTENT_WORDS ? tokens.slice(0, INTENT_WORDS) : tokens,
-      );
+      const answer = deps.answers.match(text, tokens.slice(0, CARD_WORDS));
       // A card for what the message asks travels with any intent (the safety net shows it after the numbers).
       const base = {
         entities,
@@ -223,7 +218,7 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
       if (words <= AGENCY_QUESTION_WORDS && AGENCY_QUESTION.test(text))
         return { ...base, intent: 'agency', by: 'rule' };
-      // "do I need a permission letter from my husband?": a question with its card, though it names family.
+      // "how do I use this?": a question with its card, though it names help or jobs.
       const questionFirst =
         asked &&
         answer !== undefined &&
