@@ -1,28 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '../../src/core/ports.js';
-import { newInviteCode } from '../../src/officers/invites.js';
 import { TODAY, chat, makeEngine } from '../helpers/engine.js';
 import { MALANG, TERNYANG, reportLines } from '../helpers/report-script.js';
+import { invite } from './officer-steps.js';
 
 type Setup = ReturnType<typeof makeEngine>;
-
-async function invite(
-  s: Setup,
-  role: 'village' | 'district' | 'province' | 'admin',
-  area: string,
-  name: string,
-  hours = 72,
-) {
-  const code = newInviteCode();
-  await s.reports.invites.add(code, {
-    role,
-    area,
-    name,
-    createdAt: TODAY.toISOString(),
-    expiresAt: new Date(TODAY.getTime() + hours * 3_600_000).toISOString(),
-  });
-  return code;
-}
 
 async function join(
   s: Setup,

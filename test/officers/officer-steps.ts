@@ -6,12 +6,13 @@ import { reportLines } from '../helpers/report-script.js';
 /** Steps of the officer tests on the memory report side: join, file a report, read what was sent. */
 export type Setup = ReturnType<typeof makeEngine>;
 
-export async function join(
+/** A one-time invite code stored for an officer of `role` in `area`, valid `hours` (negative: expired). */
+export async function invite(
   s: Setup,
-  address: string,
-  role: 'village' | 'district' | 'admin',
+  role: 'village' | 'district' | 'province' | 'admin',
   area: string,
   name: string,
+  hours = 72,
 ) {
   const code = newInviteCode();
   await s.reports.invites.add(code, {
@@ -19,8 +20,19 @@ export async function join(
     area,
     name,
     createdAt: TODAY.toISOString(),
-    expiresAt: new Date(TODAY.getTime() + 72 * 3_600_000).toISOString(),
+    expiresAt: new Date(TODAY.getTime() + hours * 3_600_000).toISOString(),
   });
+  return code;
+}
+
+export async function join(
+  s: Setup,
+  address: string,
+  role: 'village' | 'district' | 'admin',
+  area: string,
+  name: string,
+) {
+  const code = await invite(s, role, area, name);
   const c = chat(s.engine, address);
   expect(c.text(await c.say(`petugas ${code}`))).toContain('Selamat bergabung');
   await s.reports.queue.idle();
