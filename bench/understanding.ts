@@ -51,6 +51,7 @@ export function measureUnderstandingLatency(content: ContentParts, passes = 20):
       scanMs += performance.now() - start;
       return result;
     },
+    money: (text: string, answer?: boolean) => content.scanner.money(text, answer),
   };
   const understanding = createUnderstandingFor(content.catalog, scanner);
   const texts = readUnderstandingCorpus('dev').map((i) => i.text);

@@ -2,36 +2,10 @@
  * What follows (or precedes) a phrase in the scanned words: a sum of money that is not pay, or an age
  * below 18. Works on the normalised words of `normalizeForScan` ("Rp 25.000.000" → `rp 25 000 000`,
  * "25jt" → `25jt`, "16-25 th" → `16 25 th`). These are number grammar, not phrase lists: the phrases
- * that ask for them live in content/warnings/scan.yaml (`near`).
+ * that ask for them live in content/warnings/scan.yaml (`near`). Where an amount is: `amountAt` (money.ts).
  */
+import { PAY_WORDS, PERIOD, amountAt } from './money.js';
 
-/** Words after a number that make it money ("25 juta", "500 usd"). */
-const UNITS = new Set(
-  (
-    'juta jt jeti jutaan rb ribu rebu ewu million millions mio k usd dollar dolar ringgit rm yen won riyal real sar ntd hkd sgd ' +
-    'rupiah idr eur euro twd myr bnd aed dirham qar kwd kd omr bhd baht thb php peso'
-  ).split(' '),
-);
-/** Words before a number that make it money ("rp 5 000 000", "usd 500"). */
-const CURRENCIES = new Set(
-  'rp idr usd us nt ntd twd rm hkd hk sgd sar myr yen krw won eur bnd aed qar kwd kd omr bhd thb php'.split(
-    ' ',
-  ),
-);
-/** A number with its unit written on ("25jt", "1500usd", "rp500000"). */
-const GLUED = /^(?:rp|idr|usd)?(\d+)(?:jt|juta|rb|ribu|k|jeti|usd)?$/;
-/** Words after an amount that make it pay or an allowance per period ("8 juta per bulan"). */
-const PERIOD = new Set(
-  'bulan bulannya sebulan perbulan bulanan month monthly mo hari perhari minggu jam day week hour wulan sewulan sasasi sabulan'.split(
-    ' ',
-  ),
-);
-/** Words that end the search for an amount: what follows is pay, not a fee. */
-const PAY_WORDS = new Set(
-  'gaji gajinya gajih gajine gajina salary salaries upah wage wages pay bayaran bayare penghasilan pendapatan income bonus lembur'.split(
-    ' ',
-  ),
-);
 /** Words right after an amount that say it is covered ("biaya 25 juta ditanggung", "… gratis"). */
 const COVERED = new Set('ditanggung ditanggungkan covered gratis free'.split(' '));
 /** Words that may stand between an amount and the word that says it is covered ("… sudah ditanggung"). */
@@ -54,29 +28,6 @@ function paidByOthers(after: readonly string[]): boolean {
 const EMPLOYER_PAYS = new Set('menanggung membayarkan covers pays'.split(' '));
 /** How many words after a fee word an amount may come ("biaya proses dan medical 5jt"). */
 const AMOUNT_WINDOW = 5;
-
-const isNumber = (w: string | undefined): boolean => w !== undefined && /^\d+$/.test(w);
-const nonZero = (w: string): boolean => /[1-9]/.test(w);
-
-/** Length in words of the amount starting at `at` (0 when there is none). Zero sums do not count. */
-export function amountAt(words: readonly string[], at: number): number {
-  const w = words[at];
-  if (w === undefined) return 0;
-  if (CURRENCIES.has(w) && isNumber(words[at + 1]) && nonZero(words[at + 1] ?? '')) {
-    let end = at + 2;
-    while (isNumber(words[end]) && (words[end] ?? '').length === 3) end++;
-    return end - at;
-  }
-  const glued = GLUED.exec(w);
-  if (!glued || !nonZero(glued[1] ?? '')) return 0;
-  if (w !== glued[1]) return 1; // "25jt", "rp500000"
-  let end = at + 1;
-  while (isNumber(words[end]) && (words[end] ?? '').length === 3) end++; // "25 000 000"
-  if (UNITS.has(words[end] ?? '')) return end + 1 - at;
-  // A bare number is money with a currency before it (above), a unit after it, or thousands written out
-  // ("25.000.000"); "2 kali", "3 bulan" are not.
-  return end - at >= 2 ? end - at : 0;
-}
 
 /**
  * Where an amount that is not pay ends, when one comes within a few words after `end` (the word after a

@@ -131,14 +131,18 @@ const WHOLE = new Map(
     forty: 40,
     fifty: 50,
     seket: 50,
+    seratus: 100,
+    satus: 100,
   }),
 );
 const TEENS = new Set(['belas', 'welas']);
 const TENS = new Set(['puluh', 'likur']);
+const HUNDREDS = new Set(['ratus', 'atus', 'hundred']);
 
 /**
  * Folds numbers written in words into digits, one word at a time: "lima" → 5, "lima belas" → 15, "dua
- * puluh lima" → 25, "nembelas" → 16, so "lima juta" is an amount and "umur nembelas" an age. Phrase lists
+ * puluh lima" → 25, "nembelas" → 16, "lima ratus" → 500, so "lima juta" and "lima ratus ribu" are
+ * amounts and "umur nembelas" an age. Phrase lists
  * go through the same folding ("satu kanal" → "1 kanal"), so they match either way.
  */
 function numberWords(out: string[], word: string): string[] {
@@ -148,6 +152,8 @@ function numberWords(out: string[], word: string): string[] {
     out[out.length - 1] = String(10 + lastValue);
   else if (lastValue !== undefined && lastValue < 10 && TENS.has(word))
     out[out.length - 1] = String(10 * lastValue);
+  else if (lastValue !== undefined && lastValue > 0 && lastValue < 10 && HUNDREDS.has(word))
+    out[out.length - 1] = String(100 * lastValue);
   else if (
     lastValue !== undefined &&
     lastValue % 10 === 0 &&

@@ -2,6 +2,7 @@ import type { OfferScanner, OfferScanResult, ScanFinding } from '../core/ports.j
 import type { ScanFile, Sign } from '../content/warnings-schema.js';
 import { NOTICE_RULE } from '../content/ids.js';
 import { extractCompanies, extractHotlines, extractPhones, extractSalaries } from './extract.js';
+import { readMoney } from './money.js';
 import { normalizeForScan } from './normalize.js';
 import { buildIndex, matchMarkers } from './phrase-index.js';
 
@@ -115,5 +116,6 @@ export function createOfferScanner(
         positive,
       };
     },
+    money: (text, answer = false) => readMoney(text.slice(0, MAX_SCAN), { answer }),
   };
 }

@@ -72,9 +72,21 @@ export interface OfferScanResult {
   readonly positive: readonly string[];
 }
 
+/** An amount of money and its currency (ISO 4217 code: `IDR`, `USD`, `MYR`). */
+export interface Money {
+  readonly amount: number;
+  readonly currency: string;
+}
+
 /** Reads a pasted offer; implemented outside the core (phone-number library, phrase lists). */
 export interface OfferScanner {
   scan(text: string): OfferScanResult;
+  /**
+   * The first amount of money a text names, read with the scan's number reading ("5jt",
+   * "Rp 5.000.000", "lima juta", "2,5 juta", "USD 500"). With `answer` the text answers "how much?",
+   * so a number alone counts; otherwise amounts that are pay ("gaji 8jt") are passed over.
+   */
+  money(text: string, answer?: boolean): Money | undefined;
 }
 
 /**
