@@ -9,7 +9,8 @@ export function ruleProblem(source: string): string | undefined {
   if (/\+\S|\S\+/.test(source.replace(/ \+ /g, ''))) return 'joins parts with "+" without spaces around it';
   if (/^\s*\+|\+\s*$/.test(source)) return 'starts or ends with "+" (in YAML, quote a rule that holds " #")';
   if (/\|\||^\||\|$|\s\||\|\s/.test(source)) return 'has an empty alternative';
-  if (/[^\p{L}\p{N}*|+# '-]/u.test(source)) return 'has characters other than letters, digits, * | + # and spaces';
+  if (/[^\p{L}\p{N}*|+#/ '-]/u.test(source)) return 'has characters other than letters, digits, * | + # / and spaces';
+  if (/\/\/|(^|[\s|])\/|\/($|[\s|])/.test(source)) return 'has an empty choice around "/"';
   return undefined;
 }
 
@@ -39,6 +40,12 @@ export const lexiconFileSchema = z
     hypothetical: rules,
     waiting: rules,
     taken: rules,
+    // Newer lists: a language may not have them yet.
+    topic: rules.default([]),
+    keptByRecruiter: rules.default([]),
+    benign: rules.default([]),
+    employed: rules.default([]),
+    recruiter: rules.default([]),
     advert: rules,
     abroad: rules,
     home: rules,

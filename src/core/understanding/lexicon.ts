@@ -63,11 +63,24 @@ export interface LexiconData {
   readonly waiting: readonly string[];
   /** Someone was taken or sent by a recruiter ("dibawa calo"): with an age under 18, a child taken. */
   readonly taken: readonly string[];
+  /** A question about signs or a definition in general ("apa saja tanda TPPO"): not told of oneself. */
+  readonly topic: readonly string[];
+  /** Papers kept by a recruiter in Indonesia ("paspor disimpan sponsor"): a warning sign of an offer (Q-20). */
+  readonly keptByRecruiter: readonly string[];
+  /**
+   * Words that are no sign of distress where they stand: someone else's death ("majikannya
+   * meninggal"), a minor accident, property sold ("sold her cow"). Only the words they cover are set aside.
+   */
+  readonly benign: readonly string[];
   /** Words of job adverts ("dibutuhkan", "kuota terbatas"). */
   readonly advert: readonly string[];
   /** The person is abroad ("majikan", "luar negeri"), or in Indonesia ("penampungan"). */
   readonly abroad: readonly string[];
   readonly home: readonly string[];
+  /** Someone already at work, with an employer ("majikannya", "lagi kerja di kapal"): not an offer. */
+  readonly employed: readonly string[];
+  /** Someone who recruits or an offer they made ("sponsor", "ditawari", "lowongan"). */
+  readonly recruiter: readonly string[];
   readonly intents: Readonly<Partial<Record<Intent, WeightedRules>>>;
   readonly relations: Readonly<Partial<Record<Relation, readonly string[]>>>;
 }
@@ -87,8 +100,12 @@ export const FLAGS = [
   'hypothetical',
   'waiting',
   'taken',
+  'topic',
+  'keptByRecruiter',
   'abroad',
   'home',
+  'employed',
+  'recruiter',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
@@ -96,7 +113,7 @@ export type Flag = (typeof FLAGS)[number];
 export interface Reading {
   readonly distress: ReadonlySet<DistressKind>;
   readonly flags: ReadonlySet<Flag>;
-  /** How many advert rules matched. */
+  /** How many advert rules matched, but no more than the places they matched at ("wa" in two lists is one). */
   readonly adverts: number;
   readonly intents: readonly { readonly intent: Intent; readonly weight: number }[];
   /** In the order the lists name them (the first is the one the message is taken to name). */
@@ -154,26 +171,40 @@ export function compileLexicons(
   for (const c of countries) for (const w of c.words) add(place(w), { k: 'country', v: c.id });
   for (const c of sectors) for (const w of c.words) add(place(w), { k: 'sector', v: c.id });
   const index: RuleSet<Meaning> = ruleSet(items);
+  const benign = ruleSet(lexicons.flatMap((l) => l.benign.map((r) => ({ rule: rule(r), value: true }))));
 
   return {
     spellings,
     read(tokens) {
-      const distress = new Set<DistressKind>();
-      const flags = new Set<Flag>();
-      const intents: { intent: Intent; weight: number }[] = [];
-      const relations: Relation[] = [];
-      const found: { countries: string[]; sectors: string[] } = { countries: [], sectors: [] };
-      let adverts = 0;
-      for (const m of index.matching(tokens)) {
-        if (m.k === 'distress') distress.add(m.v);
-        else if (m.k === 'flag') flags.add(m.v);
-        else if (m.k === 'advert') adverts++;
-        else if (m.k === 'intent') intents.push(m.v);
-        else if (m.k === 'relation') relations.push(m.v);
-        else if (m.k === 'country') found.countries.push(m.v);
-        else found.sectors.push(m.v);
-      }
-      return { distress, flags, adverts, intents, relations, ...found };
+      const reading = readWith(tokens);
+      // Words that are no sign of distress where they stand are set aside, and the rest read again.
+      if (reading.distress.size === 0) return reading;
+      const aside = benign.cover(tokens);
+      if (aside.size === 0) return reading;
+      const rest = readWith(tokens.map((t, i) => (aside.has(i) ? '' : t)));
+      return { ...reading, distress: rest.distress };
     },
   };
+
+  function readWith(tokens: readonly string[]): Reading {
+    const distress = new Set<DistressKind>();
+    const flags = new Set<Flag>();
+    const intents: { intent: Intent; weight: number }[] = [];
+    const relations: Relation[] = [];
+    const found: { countries: string[]; sectors: string[] } = { countries: [], sectors: [] };
+    let adverts = 0;
+    const advertPlaces = new Set<number>();
+    for (const { value: m, at } of index.located(tokens)) {
+      if (m.k === 'distress') distress.add(m.v);
+      else if (m.k === 'flag') flags.add(m.v);
+      else if (m.k === 'advert') {
+        adverts++;
+        for (const i of at) advertPlaces.add(i);
+      } else if (m.k === 'intent') intents.push(m.v);
+      else if (m.k === 'relation') relations.push(m.v);
+      else if (m.k === 'country') found.countries.push(m.v);
+      else found.sectors.push(m.v);
+    }
+    return { distress, flags, adverts: Math.min(adverts, advertPlaces.size), intents, relations, ...found };
+  }
 }

@@ -3,6 +3,7 @@
  *
  * - `dikurung` — one word; `kurung*` — any word starting with "kurung" ("kurungnya");
  * - `tidak boleh keluar` — words in a row; `dikurung|tidak boleh keluar` — alternatives;
+ * - `majikan/bos meninggal` — a word with choices inside words in a row ("majikan meninggal", "bos meninggal");
  * - `#` — any number ("# bulan" reads "3 bulan");
  * - `paspor* + ditahan|disita|diambil` — parts joined by ` + ` must all occur, in any order, within
  *   a few words of each other ("paspornya masih ditahan", "ditahan paspor saya").
@@ -37,24 +38,31 @@ export function parseRule(source: string, spellings: ReadonlyMap<string, string>
     .map((part) =>
       part
         .split('|')
-        .map((alt) =>
+        // "majikan/bos meninggal": a word with choices stands for one phrase per choice.
+        .flatMap((alt) =>
           alt
             .trim()
             .split(/\s+/)
             .filter(Boolean)
-            .flatMap((w) => {
-              const prefix = w.endsWith('*');
-              const word = (prefix ? w.slice(0, -1) : w).toLowerCase();
-              if (prefix) return [{ word, prefix }];
-              // A chat spelling in a rule reads as the word it stands for ("gak" → "tidak").
-              return (spellings.get(word) ?? word).split(' ').map((x) => ({ word: x, prefix: false }));
-            }),
+            .reduce<Word[][]>(
+              (phrases, w) =>
+                phrases.flatMap((p) => w.split('/').map((c) => [...p, ...wordsOf(c, spellings)])),
+              [[]],
+            ),
         )
         .filter((phrase) => phrase.length > 0),
     )
     .filter((p) => p.length > 0);
   if (parts.length === 0) throw new Error(`empty rule: "${source}"`);
   return { source, parts };
+}
+
+/** One word of a rule; a chat spelling in a rule reads as the word it stands for ("gak" → "tidak"). */
+function wordsOf(w: string, spellings: ReadonlyMap<string, string>): Word[] {
+  const prefix = w.endsWith('*');
+  const word = (prefix ? w.slice(0, -1) : w).toLowerCase();
+  if (prefix) return [{ word, prefix }];
+  return (spellings.get(word) ?? word).split(' ').map((x) => ({ word: x, prefix: false }));
 }
 
 const matchesWord = (w: Word, token: string): boolean =>
@@ -80,8 +88,12 @@ export function ruleMatches(rule: Rule, tokens: readonly string[]): boolean {
 export interface RuleSet<T> {
   /** The values of the rules that match, in the order the rules were given. */
   matching(tokens: readonly string[]): T[];
+  /** The same, each with the positions where its first part matched. */
+  located(tokens: readonly string[]): { value: T; at: readonly number[] }[];
   /** True when any rule matches. */
   any(tokens: readonly string[]): boolean;
+  /** The positions of the words that the phrases of matching rules cover ("majikan meninggal" → 2, 3). */
+  cover(tokens: readonly string[]): Set<number>;
 }
 
 interface Entry {
@@ -131,8 +143,11 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     }),
   );
 
-  /** Start positions per rule and part, for the rules that have any. */
-  function hits(tokens: readonly string[]): Map<number, number[][]> {
+  /**
+   * Start positions per rule and part, for the rules that have any; with `ends`, also where each
+   * matched phrase ends (by rule, part and start).
+   */
+  function hits(tokens: readonly string[], ends?: Map<string, number>): Map<number, number[][]> {
     const found = new Map<number, number[][]>();
     const add = (e: Entry, i: number) => {
       if (!phraseAt(e.phrase, tokens, i)) return;
@@ -143,6 +158,10 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
       }
       const starts = parts[e.part];
       if (starts && starts[starts.length - 1] !== i) starts.push(i);
+      if (ends) {
+        const key = `${e.rule} ${e.part} ${i}`;
+        ends.set(key, Math.max(ends.get(key) ?? 0, i + e.phrase.length));
+      }
     };
     tokens.forEach((token, i) => {
       for (const e of exact.get(token) ?? []) add(e, i);
@@ -162,19 +181,32 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     );
   };
 
+  function located(tokens: readonly string[]): { value: T; at: readonly number[] }[] {
+    const out: { value: T; at: readonly number[] }[] = [];
+    for (const [r, starts] of [...hits(tokens).entries()].sort(([a], [b]) => a - b)) {
+      const item = items[r];
+      if (item && complete(starts)) out.push({ value: item.value, at: starts[0] ?? [] });
+    }
+    return out;
+  }
+
   return {
-    matching(tokens) {
-      const found = hits(tokens);
-      const out: T[] = [];
-      for (const [r, starts] of [...found.entries()].sort(([a], [b]) => a - b)) {
-        const item = items[r];
-        if (item && complete(starts)) out.push(item.value);
-      }
-      return out;
-    },
+    matching: (tokens) => located(tokens).map((m) => m.value),
+    located,
     any(tokens) {
       for (const starts of hits(tokens).values()) if (complete(starts)) return true;
       return false;
+    },
+    cover(tokens) {
+      const ends = new Map<string, number>();
+      const covered = new Set<number>();
+      for (const [r, starts] of hits(tokens, ends)) {
+        if (!complete(starts)) continue;
+        starts.forEach((list, p) => {
+          for (const i of list) for (let k = i; k < (ends.get(`${r} ${p} ${i}`) ?? i); k++) covered.add(k);
+        });
+      }
+      return covered;
     },
   };
 }

@@ -132,17 +132,25 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     if (kinds.size === 1 && kinds.has('cry') && has('politeRequest')) return undefined;
     // An advert, or a general question about a case, is not distress unless it tells of the sender or
     // someone close to them; a grave sign in the first person ("saya disekap") is no advert's wording.
-    const told = has('self') || (has('me') && [...kinds].some((k) => GRAVE.has(k)));
-    if ((advert || has('hypothetical')) && !told) return undefined;
+    // A question about the signs of a crime in general ("apa saja tanda TPPO, biar saya tidak
+    // ketipu") speaks in the first person of no harm done.
+    const told = has('self') || (has('me') && !has('topic') && [...kinds].some((k) => GRAVE.has(k)));
+    if ((advert || has('hypothetical') || has('topic')) && !told) return undefined;
     // "8 bulan nunggu tidak ada kabar", "paspor masih dipegang sponsor, belum berangkat": someone who has
     // not left is waiting on a recruiter, not in danger (the offer check and the report take it from there).
     if ([...kinds].every((k) => k === 'unreachable' || k === 'documents') && has('waiting')) return undefined;
     // "uang saya dibawa kabur sponsor, sekarang nomornya tidak aktif": money lost to a recruiter who is out
     // of reach, nobody close named — the "already paid" help, not the emergency numbers.
     const aboutRecruiter = [...kinds].every((k) => k === 'unreachable' || k === 'cry');
-    if (paid && aboutRecruiter && reading.relations.length === 0) return undefined;
+    const someoneClose = reading.relations.some((r) => r !== 'self');
+    if (paid && aboutRecruiter && !someoneClose) return undefined;
     const country = reading.countries[0];
-    if (country !== undefined || has('abroad')) {
+    const away = country !== undefined || has('abroad');
+    // "sponsor bilang paspor disimpan dia dulu": papers kept by a recruiter at home, nobody close named,
+    // are a warning sign of the offer (facts Q-20) to check or report, not an emergency.
+    if (kinds.size === 1 && kinds.has('documents') && has('keptByRecruiter') && !away && !someoneClose)
+      return undefined;
+    if (away) {
       return { kinds: [...kinds], where: 'abroad', ...(country ? { country } : {}) };
     }
     return { kinds: [...kinds], where: has('home') ? 'home' : 'unknown' };
@@ -162,13 +170,28 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       (scores.get('family') ?? 0) < LIKELY
     )
       scores.set('family', LIKELY);
+    // A relative who already has an employer or is at work is no offer to check: a tie goes to family.
+    const family = scores.get('family') ?? 0;
+    const offer = scores.get('offer') ?? 0;
+    if (reading.flags.has('employed') && offer > 0 && family >= offer) scores.set('offer', family - 1);
+    // "Is it true I must pay for BPJS before leaving?": a question that names no recruiter and no
+    // offer asks about the rules, not about an offer to check.
+    const question = scores.get('question') ?? 0;
+    if (!reading.flags.has('recruiter') && offer > 0 && question >= offer) scores.set('offer', question - 1);
     return scores;
   }
 
   /** True for a pasted advert. `scan` is the offer scan, run only when the words leave it open. */
-  const isAdvert = (reading: Reading, text: string, scan: () => OfferScanResult): boolean => {
-    // A short question ("call center gratis ga?") is no advert, whatever words it shares with one.
+  const isAdvert = (
+    reading: Reading,
+    text: string,
+    scan: () => OfferScanResult,
+    question: number,
+  ): boolean => {
+    // A short question ("call center gratis ga?") is no advert, whatever words it shares with one;
+    // nor is a question of a line or two that shares only a couple ("what number can I call for free").
     if (text.length < SHORT_TEXT) return false;
+    if (text.length < LONG_TEXT && question >= SETTLED && reading.adverts <= ADVERT_WORDS) return false;
     if (reading.adverts >= ADVERT_WORDS) return true;
     return (
       text.length >= LONG_TEXT &&
@@ -188,9 +211,9 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     const tokens = tokensOf(text, lexicon.spellings);
     const scan = lazyScan(text);
     const reading = lexicon.read(tokens);
-    const advert = isAdvert(reading, text, scan);
     const entities = findEntities(reading, tokens, text);
     const scores = ruleScores(reading, entities);
+    const advert = isAdvert(reading, text, scan, scores.get('question') ?? 0);
     const distress = safetyNet(reading, advert, (scores.get('paid') ?? 0) >= SETTLED, entities.age);
     return { tokens, scan, advert, entities, scores, distress };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRule, ruleMatches } from '../../../src/core/understanding/rules.js';
+import { parseRule, ruleMatches, ruleSet } from '../../../src/core/understanding/rules.js';
 import { tokensOf } from '../../../src/core/understanding/tokens.js';
 import { ruleProblem } from '../../../src/content/understanding-schema.js';
 
@@ -66,11 +66,33 @@ describe('rule language', () => {
     expect(matches('tidak boleh pulang', 'sy ga boleh pulang')).toBe(true);
   });
 
+  it('reads a word with choices as one phrase per choice', () => {
+    expect(matches('majikan/bos meninggal', 'kemarin bos meninggal')).toBe(true);
+    expect(matches('majikan/bos meninggal', 'majikan meninggal')).toBe(true);
+    expect(matches('majikan/bos meninggal', 'majikan marah, bos pergi, adik meninggal')).toBe(false);
+    expect(matches('sold her/his cow/land', 'he sold his land')).toBe(true);
+    expect(matches('sold her/his cow/land', 'he sold her to a man')).toBe(false);
+  });
+
+  it('says which words the phrases of matching rules cover', () => {
+    const set = ruleSet([
+      { rule: parseRule('majikan/bos meninggal', spellings), value: 1 },
+      { rule: parseRule('nomor + darurat', spellings), value: 2 },
+    ]);
+    const words = tokensOf('bos meninggal, adik sy dipukul', spellings);
+    expect([...set.cover(words)]).toEqual([0, 1]);
+    expect([...set.cover(tokensOf('darurat, nomor kbri?', spellings))].sort()).toEqual([0, 1]);
+    expect(set.cover(tokensOf('adik sy meninggal', spellings)).size).toBe(0);
+  });
+
   it('finds the problems of a rule for content validation', () => {
     expect(ruleProblem('')).toBe('is empty');
     expect(ruleProblem('a+b')).toMatch(/without spaces/);
     expect(ruleProblem('a||b')).toMatch(/empty alternative/);
     expect(ruleProblem('a & b')).toMatch(/characters/);
+    expect(ruleProblem('a/ b')).toMatch(/empty choice/);
+    expect(ruleProblem('a//b')).toMatch(/empty choice/);
     expect(ruleProblem('paspor* + ditahan|disita # bulan')).toBeUndefined();
+    expect(ruleProblem('majikan/bos meninggal|bos sudah/telah meninggal')).toBeUndefined();
   });
 });

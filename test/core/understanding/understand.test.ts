@@ -55,6 +55,42 @@ describe('safety net (DESIGN §11.1)', () => {
   });
 });
 
+describe('safety net guards, on sentences written for this test (not from any corpus)', () => {
+  it('sets aside words that are no sign of distress where they stand, and still hears the rest', () => {
+    for (const text of [
+      'istri saya di taiwan, majikannya sudah meninggal, perlu cari majikan baru?',
+      'suami saya di korea kecelakaan ringan di pabrik, bisa klaim bpjs?',
+      'bapak menjual sawah buat bayar sponsor, tapi belum berangkat juga',
+      'we sold our land to pay the agent and my brother is still waiting',
+      'calo yang menipu warga kami? calonya sudah ditangkap polisi, uang kami gimana',
+      'nomor darurat kbri kuala lumpur berapa?',
+      'what is the emergency number of the embassy in riyadh',
+    ])
+      expect(u.distress(text), text).toBeUndefined();
+    expect(u.distress('majikannya meninggal, lalu adik saya dipukul anak majikan')?.kinds).toContain('abuse');
+    expect(u.distress('kecelakaan ringan kemarin, sekarang dia koma di rumah sakit')?.kinds).toContain(
+      'death',
+    );
+  });
+
+  it('reads papers kept by a recruiter at home as a warning sign of the offer, unless someone close or a place abroad is named', () => {
+    expect(u.distress('kata sponsornya ijazah sama paspor saya dia simpan dulu, wajar?')).toBeUndefined();
+    expect(u.distress('paspor adik saya ditahan sponsor')).toBeDefined();
+    expect(u.distress('paspor saya ditahan sponsor di malaysia')).toBeDefined();
+    expect(u.distress('paspor saya ditahan majikan')).toBeDefined();
+  });
+
+  it('reads a question about the signs of a crime as a question, unless the sender tells of harm', () => {
+    expect(u.distress('ciri2 perdagangan orang apa aja, biar saya tidak tertipu')).toBeUndefined();
+    expect(u.distress('what are the signs of human trafficking, so i can protect myself')).toBeUndefined();
+    expect(u.distress('saya disekap, apa ini tanda perdagangan orang?')).toBeDefined();
+  });
+
+  it('does not read a plea to act on a recruiter as a cry', () => {
+    expect(u.distress('ada calo keliling desa bawa brosur kerja ke kamboja, tolong diusut')).toBeUndefined();
+  });
+});
+
 describe('safety net on sentences written for this test (not from any corpus)', () => {
   it.each([
     'my employer does not let me go home',
@@ -93,6 +129,16 @@ describe('safety net on sentences written for this test (not from any corpus)', 
     'istri saya meninggal di taiwan, jenazahnya belum dipulangkan',
     'adik saya kabur dari majikan sekarang tidur di masjid',
     'help my daughter she is locked in the room',
+    'adik saya di dubai disuruh bayar 30 juta dulu baru boleh pulang',
+    'anak saya bilang mau loncat aja dari jendela, sudah tidak kuat',
+    'kakek majikan sering pegang paha saya kalau malam',
+    'ibu saya di malaysia kena stroke dan ditinggal di rumah sakit',
+    'sudah dua hari adik cuma minum air, majikan tidak kasih makan',
+    'saya dideportasi, sekarang di pelabuhan tidak punya ongkos pulang',
+    'abang saya ditembak waktu lari dari kebun',
+    'my employer does not give my salary 7 months and does not give exit visa',
+    'tolong jemput saya, saya telepon diam diam dari kamar mandi',
+    'anak saya masih kelas 3 smp dijemput orang PT mau dikerjakan di malaysia',
   ])('hears: %s', (text) => {
     expect(u.understand(text).distress).toBeDefined();
   });
@@ -184,6 +230,12 @@ describe('intent on sentences written for this test (not from any corpus)', () =
     ['ibu saya kerja di hongkong, kontraknya mau habis, gimana perpanjangnya', 'family'],
     ['suami sy di malaysia jarang kirim uang, harus gimana', 'family'],
     ['anak sy di taiwan mau pindah majikan', 'family'],
+    ['istri saya di hongkong sudah 3 hari tidak membalas wa, biasanya setiap malam telepon', 'family'],
+    ['my son in korea no reply for 4 days, maybe busy', 'family'],
+    ['adik saya lagi kerja di kapal, gajinya dipotong terus sama agensi, katanya wajar, benar?', 'family'],
+    ['apakah benar PRT ke arab saudi sudah dibuka lagi?', 'question'],
+    ['is it true the bpjs premium must be paid before leaving?', 'question'],
+    ['what number can i call for free from indonesia, the hotline for migrant workers', 'question'],
   ])('%s → %s', (text, expected) => {
     expect(intent(text)).toBe(expected);
   });
