@@ -102,6 +102,7 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
   const redis = createRedis(server.url);
   const workerRedis = createWorkerRedis(server.url);
   const prefix = 'load:';
+  const keys = createKeys(prefix);
   const logger = silentLogger();
   try {
     if (server.port === 6379) throw new Error('refusing to use port 6379 (the shared Redis)');
@@ -112,14 +113,14 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
     villages.warm();
     const store = new RedisSessionStore({
       redis,
-      keys: createKeys(prefix),
+      keys,
       idleTtlMs: 30 * 86_400_000,
       clock: systemClock,
       cacheSize: 10_000,
       writeMode: 'behind',
       logger,
     });
-    const queue = new BullJobQueue(redis, `${prefix}bull`, { attempts: 5, backoffMs: 200 });
+    const queue = new BullJobQueue(redis, keys.bull, { attempts: 5, backoffMs: 200 });
     let alertsDelivered = 0;
     // Counts only: keeping what was sent would grow memory and spoil the reading.
     const sender: MessageSender = {
@@ -152,7 +153,7 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
     });
     const workers = startBullWorkers(reports.pipeline.processors, {
       connection: workerRedis,
-      prefix: `${prefix}bull`,
+      prefix: keys.bull,
       concurrency: 20,
       alertsPerSecond: {},
       logger,
@@ -301,8 +302,8 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
     let reportsStored = 0;
     let routeJobsMissing = 0;
     for (const code of codes) {
-      if ((await redis.exists(`${prefix}r:${code}`)) === 1) reportsStored++;
-      if ((await redis.exists(`${prefix}bull:route:route-${code}`)) !== 1) routeJobsMissing++;
+      if ((await redis.exists(keys.reports.report(code))) === 1) reportsStored++;
+      if ((await redis.exists(`${keys.bull}:route:route-${code}`)) !== 1) routeJobsMissing++;
     }
     errors += logger.errors.length;
     for (const e of logger.errors.slice(0, 3))

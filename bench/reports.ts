@@ -7,6 +7,7 @@ import type { ReportDetails } from '../src/core/report.js';
 import { createTranslator } from '../src/i18n/translator.js';
 import { createRedisReports } from '../src/reports/redis-reports.js';
 import { BullJobQueue, startBullWorkers } from '../src/storage/bull-queues.js';
+import { createKeys } from '../src/storage/keys.js';
 import { connectRedis, createRedis, createWorkerRedis } from '../src/storage/redis-client.js';
 import { startRedisServer } from '../test/helpers/redis-server.js';
 import type { Percentiles } from './jobs.js';
@@ -75,7 +76,7 @@ export async function ourPipeline(
 ): Promise<Pipeline> {
   const redis = createRedis(url);
   await connectRedis(redis, url);
-  const queue = new BullJobQueue(redis, `${prefix}bull`, { attempts: 5, backoffMs: 100 });
+  const queue = new BullJobQueue(redis, createKeys(prefix).bull, { attempts: 5, backoffMs: 100 });
   const byCode = new Map<string, number>();
   const sender: MessageSender = {
     send(_address: string, messages: readonly OutboundMessage[]) {
@@ -112,7 +113,7 @@ export async function ourPipeline(
   const workerRedis = createWorkerRedis(url);
   const workers = startBullWorkers(reports.pipeline.processors, {
     connection: workerRedis,
-    prefix: `${prefix}bull`,
+    prefix: createKeys(prefix).bull,
     concurrency: CONCURRENCY,
     alertsPerSecond: {},
     logger: silentLogger(),

@@ -96,6 +96,7 @@ async function main(): Promise<number> {
 
   let redis: Redis | undefined;
   let store: SessionStore;
+  const keys = createKeys(config.redisKeyPrefix);
   if (config.redisUrl) {
     // ioredis is loaded only when Redis is configured: the console demo starts without it.
     const { RedisDatabaseError, connectRedis, createRedis } = await import('./storage/redis-client.js');
@@ -115,9 +116,27 @@ async function main(): Promise<number> {
       );
       return 1;
     }
+    // Keys named by an older version are renamed before anything reads them (src/storage/key-migration.ts).
+    const { migrateKeys } = await import('./storage/key-migration.js');
+    let migrated;
+    try {
+      migrated = await migrateKeys(redis, config.redisKeyPrefix);
+    } catch (err) {
+      process.stderr.write(
+        `cannot rename the Redis keys of an older version: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
+      redis.disconnect();
+      return 1;
+    }
+    if (!migrated.current) logger.info({ ...migrated }, 'redis keys on the current layout');
+    if (migrated.conflicts > 0)
+      logger.error(
+        { conflicts: migrated.conflicts },
+        'old redis keys left in place: their new names are taken (see README, "Redis keys")',
+      );
     store = new RedisSessionStore({
       redis,
-      keys: createKeys(config.redisKeyPrefix),
+      keys,
       idleTtlMs: config.sessionIdleTtlMs,
       clock: systemClock,
       cacheSize: config.sessionCacheSize,
@@ -157,7 +176,7 @@ async function main(): Promise<number> {
     const { BullJobQueue, startBullWorkers } = await import('./storage/bull-queues.js');
     const queue = new BullJobQueue(
       redis,
-      `${config.redisKeyPrefix}bull`,
+      keys.bull,
       {
         attempts: config.reports.attempts,
         backoffMs: config.reports.retryDelayMs,
@@ -176,7 +195,7 @@ async function main(): Promise<number> {
       });
       const workers = startBullWorkers(observeJobs(onRedis.pipeline.processors, metrics), {
         connection: workerRedis,
-        prefix: `${config.redisKeyPrefix}bull`,
+        prefix: keys.bull,
         concurrency: config.reports.concurrency,
         alertsPerSecond: config.reports.alertsPerSecond,
         logger,

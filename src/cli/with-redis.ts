@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../config/config.js';
+import { hasOldKeys } from '../storage/key-migration.js';
 import { RedisDatabaseError, connectRedis, createRedis } from '../storage/redis-client.js';
 
 /**
@@ -40,6 +41,15 @@ export async function withRedis(
     return;
   }
   try {
+    if (await hasOldKeys(redis, parsed.config.redisKeyPrefix)) {
+      // Reading them with this version's names would show no officers and no reports.
+      process.stderr.write(
+        `Redis holds keys named by an older version of the bot (prefix "${parsed.config.redisKeyPrefix}"): ` +
+          'start the bot of this version once (it renames them), then run this command again.\n',
+      );
+      process.exitCode = 2;
+      return;
+    }
     process.exitCode = await work(redis, parsed.config);
   } finally {
     await redis.quit().catch(() => redis.disconnect());

@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { REPORT_CODE_ALPHABET, type AreaLevel } from '../core/report.js';
+import type { InviteKeys } from '../storage/keys.js';
 
 /** What an invite grants, as stored (under the code's hash, never the code). */
 export interface Invite {
@@ -47,15 +48,8 @@ export const inviteHash = (code: string): string =>
     .update(`demimas-invite\u0000${normalizeInviteCode(code)}`)
     .digest('base64url');
 
-const addressHash = (address: string): string =>
-  createHash('sha256').update(`demimas-join\u0000${address}`).digest('base64url').slice(0, 22);
-
-export function inviteKeys(prefix: string) {
-  return {
-    invite: (hash: string) => `${prefix}oinv:${hash}`,
-    failures: (address: string) => `${prefix}ojf:${addressHash(address)}`,
-  };
-}
+/** Invite keys are named with every other Redis key in src/storage/keys.ts. */
+export { inviteKeys, type InviteKeys } from '../storage/keys.js';
 
 /**
  * KEYS: invite, failures. ARGV: now ISO, max failures, window s, keep s.
@@ -87,7 +81,7 @@ export class RedisInviteStore implements InviteStore {
 
   constructor(
     redis: Redis,
-    private readonly keys: ReturnType<typeof inviteKeys>,
+    private readonly keys: InviteKeys,
   ) {
     if (!('inviteRedeem' in redis)) redis.defineCommand('inviteRedeem', { lua: REDEEM, numberOfKeys: 2 });
     this.redis = redis as Redis & InviteCommands;

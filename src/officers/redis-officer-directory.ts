@@ -1,19 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { AreaLevel } from '../core/report.js';
+import type { OfficerKeys } from '../storage/keys.js';
 import type { Officer, OfficerDirectory } from './officer.js';
 
-/** Every Redis key of officers, in one place. */
-export function officerKeys(prefix: string) {
-  return {
-    officer: (id: string) => `${prefix}o:${id}`,
-    all: () => `${prefix}oi:all`,
-    /** Hash: officer id → record, for the active officers of one area (one round trip per route). */
-    area: (role: AreaLevel, area: string) => `${prefix}oi:${role}:${area}`,
-    address: (address: string) => `${prefix}oi:addr:${address}`,
-  };
-}
-
-export type OfficerKeys = ReturnType<typeof officerKeys>;
+/** Officer keys are named with every other Redis key in src/storage/keys.ts. */
+export { officerKeys, type OfficerKeys } from '../storage/keys.js';
 
 export class RedisOfficerDirectory implements OfficerDirectory {
   constructor(

@@ -67,7 +67,7 @@ export function createRedisReporterTraces(redis: Redis, prefix: string): (addres
   const keys = reportKeys(prefix);
   return async (address) => {
     const id = reporterId(address);
-    for (const pattern of [keys.draft(id, '*'), keys.phoneLink(id, '*')]) {
+    for (const pattern of [keys.drafts(id), keys.phoneLinks(id)]) {
       let cursor = '0';
       do {
         const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);

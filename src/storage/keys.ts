@@ -1,17 +1,210 @@
-/**
- * Every Redis key name of the bot, under one prefix (default `dm:`). Tests pass a unique prefix so
- * they never touch each other's data or a shared server's.
+import { createHash } from 'node:crypto';
+import type { AreaLevel, ReportStatus } from '../core/report.js';
+import type { AuthStateKeys } from './whatsapp-auth-state.js';
+
+/*
+ * Every Redis key name of the bot, in one place (DESIGN §5, §10). All keys start with one prefix
+ * (REDIS_KEY_PREFIX, `dm:` by default; tests pass a unique one). `P` below is that prefix.
+ *
+ *   P key-layout                      the layout version of the keys below ("2"); see key-migration.ts
+ *   P s:<h>                           one user's session (h: a hash of the chat address)
+ *   P{r}:r:<code>                     a report (hash); :who its reporter, :log its history, :audit refusals
+ *   P{r}:ri:status:<status>           report indexes (sorted sets): by status, :area:<code> by area,
+ *   P{r}:ri:who:<reporter id>           by reporter (hashed), :waiting waiting for an officer
+ *   P{r}:rd: rp: rl: ra:              submitted drafts, recruiter-phone links (phone hashed), daily counts,
+ *                                       alert "sent" marks
+ *   P{r}:o:<id>, P{r}:oi:…            officers, their indexes (all, per area, by hashed chat address)
+ *   P{r}:oinv:<hash>, P{r}:ojf:<h>    officer invites (by the code's hash), wrong codes per hashed chat
+ *   P{wa:<account>}:…                 one WhatsApp number: auth state, lease, outbox (queue per hashed
+ *                                       chat), who may be messaged, handled message ids (hashed chat)
+ *   P wa:<account>:media:<id>         received photos (the key is the MediaRef.ref kept in drafts and
+ *   P wa:<account>:media-by:<h>         reports), and the list of one sender's photos (hashed sender)
+ *   P{bull}:<queue>:…                 BullMQ's keys of the report queues
+ *
+ * Key names never spell out a person: a chat address (a phone number, a Telegram id) or a recruiter's
+ * phone appears in a key name only as a namespaced SHA-256 (`addressHash`), so a key listing, a
+ * `MONITOR` or a dump's key names show no one. Values may hold addresses (a report's reporter, a
+ * session's data); "delete my data" and retention remove those.
+ *
+ * Hash tags (`{…}`): the keys one Lua script or transaction uses together share a tag, so they sit in
+ * one slot under Redis Cluster. The report side is one tag, `{r}`, because its scripts touch a report
+ * together with indexes shared by all reports (and the alert script reads an officer too); each
+ * WhatsApp number is one tag; BullMQ's prefix is braced, as BullMQ asks for Cluster. A session is
+ * written alone (one key per script), so sessions carry no tag and spread over the cluster. Media keys
+ * keep the names they had before tags (they are stored in reports) and are written without a
+ * multi-key transaction. Tags are the same for every prefix: two bots sharing a Cluster share the slots.
  */
+
+/** The version of this layout, kept under `P key-layout` once a Redis is on it. */
+export const KEY_LAYOUT_VERSION = '2';
+
+/**
+ * A chat address or phone number as it appears in a key name: SHA-256 of a namespace and the value,
+ * 22 base64url characters (132 bits). Not keyed with a secret: someone holding the Redis data and a
+ * number can test whether it is there (docs/security.md). Never contains ':' or braces.
+ */
+export function addressHash(namespace: string, value: string): string {
+  return createHash('sha256').update(`demimas-${namespace}\u0000${value}`).digest('base64url').slice(0, 22);
+}
+
+/**
+ * A reporter's index id: a hash of the chat address, so index key names do not spell out who
+ * reported (a key listing or a Redis dump shows no phone numbers).
+ */
+export const reporterId = (address: string): string => addressHash('reporter', address);
+
+/** The tag of the report side: reports, officers and invites share one slot. */
+const REPORT_TAG = '{r}';
+
+/** Every Redis key of reports (DESIGN §5). Reports have no TTL; retention is an admin action. */
+export function reportKeys(prefix: string) {
+  const base = `${prefix}${REPORT_TAG}:`;
+  return {
+    /** Hash: doc (details JSON), status, level, area, timestamps, outcome, owner. */
+    report: (code: string) => `${base}r:${code}`,
+    /** Hash: the reporter's address, locale and consents; deleted on "delete my data". */
+    reporter: (code: string) => `${base}r:${code}:who`,
+    /** List of history entries (JSON), oldest first. */
+    history: (code: string) => `${base}r:${code}:log`,
+    /**
+     * List of refused actions on the report (JSON entries, oldest first, capped): kept apart from the
+     * history so refusals can never push the report's real events out of an officer's sight.
+     */
+    audit: (code: string) => `${base}r:${code}:audit`,
+    /** Sorted sets of codes by creation time. */
+    byStatus: (status: ReportStatus) => `${base}ri:status:${status}`,
+    /** What `byStatus` puts before the status (the update script builds the key from it). */
+    statusPrefix: () => `${base}ri:status:`,
+    byArea: (area: string) => `${base}ri:area:${area}`,
+    byReporter: (reporterId: string) => `${base}ri:who:${reporterId}`,
+    /** Reports waiting for an officer, by when they reached their level (escalation looks here). */
+    waiting: () => `${base}ri:waiting`,
+    /** Draft key → code: submitting one draft twice gives one report. */
+    draft: (reporterId: string, draftKey: string) => `${base}rd:${reporterId}:${draftKey}`,
+    /** Recruiter phone reported by this reporter today → code (the phone hashed). */
+    phoneLink: (reporterId: string, phone: string) =>
+      `${base}rp:${reporterId}:${addressHash('phone', phone)}`,
+    /** Pattern of every phone link of one reporter ("delete my data"). */
+    phoneLinks: (reporterId: string) => `${base}rp:${reporterId}:*`,
+    /** Pattern of every submitted-draft key of one reporter ("delete my data"). */
+    drafts: (reporterId: string) => `${base}rd:${reporterId}:*`,
+    /** Reports filed by this reporter on one day (UTC). */
+    daily: (reporterId: string, day: string) => `${base}rl:${reporterId}:${day}`,
+    /** `sent` once an alert, notice or message was handed to its channel. */
+    alert: (alertId: string) => `${base}ra:${alertId}`,
+  };
+}
+
+export type ReportKeys = ReturnType<typeof reportKeys>;
+
+/** Every Redis key of the officer directory (in the report side's slot: alerts read officers). */
+export function officerKeys(prefix: string) {
+  const base = `${prefix}${REPORT_TAG}:`;
+  return {
+    /** String: the officer record (JSON). */
+    officer: (id: string) => `${base}o:${id}`,
+    /** Set of every officer id. */
+    all: () => `${base}oi:all`,
+    /** Hash: officer id → record, for the active officers of one area (one round trip per route). */
+    area: (role: AreaLevel, area: string) => `${base}oi:${role}:${area}`,
+    /** String: the id of the active officer at a chat address (hashed). */
+    address: (address: string) => `${base}oi:addr:${addressHash('officer', address)}`,
+  };
+}
+
+export type OfficerKeys = ReturnType<typeof officerKeys>;
+
+/** Officer invites: stored under the code's hash; wrong codes counted per hashed chat. */
+export function inviteKeys(prefix: string) {
+  const base = `${prefix}${REPORT_TAG}:`;
+  return {
+    invite: (codeHash: string) => `${base}oinv:${codeHash}`,
+    failures: (address: string) => `${base}ojf:${addressHash('join', address)}`,
+  };
+}
+
+export type InviteKeys = ReturnType<typeof inviteKeys>;
+
+/**
+ * Every Redis key of one WhatsApp account (one number): its auth state, its lease (one process owns
+ * it), its outbound queue, who may be messaged, handled message ids and received photos.
+ */
+export interface WhatsAppKeys {
+  /** Credentials and signal keys (src/storage/whatsapp-auth-state.ts). */
+  readonly auth: AuthStateKeys;
+  /** Owner id of the process that runs this number (src/storage/lease.ts). */
+  readonly lease: string;
+  readonly outbox: OutboxKeys;
+  /** Sorted set: address → time it last wrote to the bot (or registered as an officer). */
+  readonly contactable: string;
+  /** Marker of a message id already handled (duplicates are dropped); the chat is hashed. */
+  readonly seen: (chatJid: string, messageId: string) => string;
+  /** Bytes of one received photo; the key is the `MediaRef.ref` the engine gets. */
+  readonly media: (id: string) => string;
+  /** Set of the media keys one address sent (hashed), so "delete my data" finds them. */
+  readonly mediaBy: (address: string) => string;
+  /** Pattern of every media key, for scans. */
+  readonly mediaPattern: string;
+}
+
+export interface OutboxKeys {
+  /** List of messages waiting for one address (hashed in the name), oldest first. */
+  readonly queue: (address: string) => string;
+  /** List of addresses with waiting messages, in the order they are served (round robin). */
+  readonly ready: string;
+  /** Set of the addresses in `ready`, so each is listed once. */
+  readonly pending: string;
+  /** List of messages given up after repeated failures, for an operator to look at. */
+  readonly dead: string;
+}
+
+export function whatsAppKeys(prefix: string, account: string): WhatsAppKeys {
+  const base = `${prefix}{wa:${account}}:`;
+  // Media keys are stored in drafts and reports (MediaRef.ref): they keep their untagged names.
+  const media = `${prefix}wa:${account}:`;
+  const hashed = (value: string) => addressHash('wa', value);
+  return {
+    auth: { creds: `${base}auth:creds`, keysPrefix: `${base}auth:k:` },
+    lease: `${base}lease`,
+    outbox: {
+      queue: (address) => `${base}out:q:${hashed(address)}`,
+      ready: `${base}out:ready`,
+      pending: `${base}out:pending`,
+      dead: `${base}out:dead`,
+    },
+    contactable: `${base}contactable`,
+    seen: (chatJid, messageId) => `${base}seen:${hashed(chatJid)}:${messageId}`,
+    media: (id) => `${media}media:${id}`,
+    mediaBy: (address) => `${media}media-by:${hashed(address)}`,
+    mediaPattern: `${media}media:*`,
+  };
+}
+
+/** Every Redis key name of the bot, under one prefix. */
 export interface Keys {
-  /** Session of one user: `<prefix>s:<userKey>`. */
+  /** Session of one user: `<prefix>s:<hash of the user key>`. */
   session(userKey: string): string;
   /** Pattern matching every session key, for scans. */
   readonly sessionPattern: string;
+  readonly reports: ReportKeys;
+  readonly officers: OfficerKeys;
+  readonly invites: InviteKeys;
+  whatsapp(account: string): WhatsAppKeys;
+  /** BullMQ's prefix for the report queues (its keys are `<bull>:<queue>:…`). */
+  readonly bull: string;
+  /** String: the key layout version (`KEY_LAYOUT_VERSION`) once this Redis uses it. */
+  readonly layout: string;
 }
 
 export function createKeys(prefix: string): Keys {
   return {
-    session: (userKey) => `${prefix}s:${userKey}`,
+    session: (userKey) => `${prefix}s:${addressHash('session', userKey)}`,
     sessionPattern: `${prefix}s:*`,
+    reports: reportKeys(prefix),
+    officers: officerKeys(prefix),
+    invites: inviteKeys(prefix),
+    whatsapp: (account) => whatsAppKeys(prefix, account),
+    bull: `${prefix}{bull}`,
+    layout: `${prefix}key-layout`,
   };
 }

@@ -57,7 +57,7 @@ describe('officers admin commands (real Redis)', () => {
     );
     const code = /invite code: (\S+)/.exec(p.lines.join('\n'))?.[1] ?? '';
     expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{4}-[34679ACDEFGHJKMNPQRTUVWXY]{4}$/);
-    const keys = await r.redis.keys(`${r.prefix}oinv:*`);
+    const keys = await r.redis.keys(inviteKeys(r.prefix).invite('*'));
     expect(keys).toHaveLength(1);
     expect(keys[0]).not.toContain(code.replace('-', ''));
     expect(await r.redis.get(keys[0] ?? '')).not.toContain(code.replace('-', ''));

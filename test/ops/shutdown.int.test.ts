@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { startFakeBotApi, textUpdate, type FakeBotApi } from '../helpers/fake-bot-api.js';
+import { createKeys } from '../../src/storage/keys.js';
 import { testRedis } from '../helpers/redis.js';
 import { freePort } from '../helpers/redis-server.js';
 import { reportLines } from '../helpers/report-script.js';
@@ -162,8 +163,8 @@ describe('graceful shutdown of the bot process (SIGTERM during report submission
     for (const reply of received) {
       const code = /R-[A-Z0-9]{6}/.exec(reply ?? '')?.[0];
       expect(code).toBeDefined();
-      expect(await redis.exists(`${prefix}r:${code}`)).toBe(1);
-      expect(await redis.exists(`${prefix}bull:route:route-${code}`)).toBe(1);
+      expect(await redis.exists(createKeys(prefix).reports.report(code ?? ''))).toBe(1);
+      expect(await redis.exists(`${createKeys(prefix).bull}:route:route-${code ?? ''}`)).toBe(1);
     }
     expect(bot.stdout()).toContain('shutting down');
     expect(bot.stdout()).toMatch(/"msg":"stopped"/);
@@ -186,12 +187,18 @@ describe('graceful shutdown of the bot process (SIGTERM during report submission
     expect(Date.now() - sentAt).toBeLessThan(3000);
     expect(bot.stdout()).toContain('second signal: exiting now');
     // Whatever was stored has its route job: the two are written together before "received".
-    const [, keys] = await redis.scan('0', 'MATCH', `${prefix}r:R-*`, 'COUNT', 10_000);
+    const [, keys] = await redis.scan(
+      '0',
+      'MATCH',
+      createKeys(prefix).reports.report('R-*'),
+      'COUNT',
+      10_000,
+    );
     const reports = keys.filter((k) => /:R-[A-Z0-9]{6}$/.test(k));
     expect(reports.length).toBeGreaterThan(0);
     for (const key of reports) {
-      const code = key.slice(`${prefix}r:`.length);
-      expect(await redis.exists(`${prefix}bull:route:route-${code}`)).toBe(1);
+      const code = key.slice(createKeys(prefix).reports.report('').length);
+      expect(await redis.exists(`${createKeys(prefix).bull}:route:route-${code}`)).toBe(1);
     }
   }, 90_000);
 });

@@ -121,7 +121,9 @@ describe('"hapus" (delete my data) on Redis with the real report pipeline', () =
     expect(keysMentioning(after, 'Bu Yati')).toEqual([]);
     expect(keysMentioning(after, '+6281322223333')).toEqual([]);
     // Only the day's report count keeps the hashed id (a number, two days), so deleting cannot reset the limit.
-    expect(keysMentioning(after, rid).every((k) => k.startsWith(`${prefix}rl:${rid}:`))).toBe(true);
+    expect(
+      keysMentioning(after, rid).every((k) => k.startsWith(createKeys(prefix).reports.daily(rid, ''))),
+    ).toBe(true);
     expect(await h.redis.exists(createKeys(prefix).session(USER))).toBe(0);
 
     // The report itself stays for the officers, with what was reported and a note that the reporter left.

@@ -65,7 +65,7 @@ describe('write-behind store when writes fail', () => {
     await admin.config('SET', 'maxmemory', '0');
     await store.flush(5000);
     expect((await store.load('u')).decoded.session).toEqual(step(1));
-    expect(await admin.get('wf:s:u')).toContain('"p":1');
+    expect(await admin.get(createKeys('wf:').session('u'))).toContain('"p":1');
     store.close();
     admin.disconnect();
     redis.disconnect();

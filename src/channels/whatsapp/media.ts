@@ -40,19 +40,20 @@ export function createRedisMediaStore(
         await redis.set(ref, bytes, 'EX', ttlSeconds);
         return ref;
       }
-      // The list lives as long as its newest photo.
-      await redis
-        .multi()
-        .set(ref, bytes, 'EX', ttlSeconds)
-        .sadd(listOf(owner), ref)
-        .expire(listOf(owner), ttlSeconds)
-        .exec();
+      // The list first (it lives as long as its newest photo), then the bytes: a crash between the two
+      // leaves a list entry without a photo, never a photo "delete my data" cannot find. The two keys
+      // are in different slots under Redis Cluster, so they are not written in one transaction.
+      const list = listOf(owner);
+      await redis.multi().sadd(list, ref).expire(list, ttlSeconds).exec();
+      await redis.set(ref, bytes, 'EX', ttlSeconds);
       return ref;
     },
     async forget(owner) {
       if (!listOf) return;
       const refs = (await redis.smembers(listOf(owner))).filter((r) => r.startsWith(pattern));
-      await redis.del(...refs, listOf(owner));
+      // One key per call: each photo may sit in another Cluster slot.
+      await Promise.all(refs.map((ref) => redis.del(ref)));
+      await redis.del(listOf(owner));
     },
     async get(ref) {
       // Only this store's keys: a ref is data from a session, not a key to read anything by.
