@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCatalog, type Catalog } from './content/catalog.js';
 import { formatProblem, loadContent, type ContentProblem } from './content/loader.js';
 import { createEngine, type Engine } from './core/engine.js';
 import { createFlows } from './core/flows/index.js';
 import { createIntentMatcher, type IntentLists } from './core/intents.js';
-import { LOCALES, type Locale } from './core/locale.js';
+import { LOCALES, REGIONAL_LOCALES, isRegional, type Locale, type RegionalLocale } from './core/locale.js';
+import { createLanguageGuesser, type LanguageMarkers } from './core/language-guess.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './core/ports.js';
 import type { ForgetDesk } from './core/forget.js';
 import type { OfficerDesk } from './core/officer.js';
@@ -21,10 +22,26 @@ export class ContentError extends Error {
   }
 }
 
-export function readIntentLists(localesDir: string): IntentLists[] {
-  return LOCALES.map(
-    (l) => JSON.parse(readFileSync(join(localesDir, l, 'intents.json'), 'utf8')) as IntentLists,
-  );
+/**
+ * The word lists of every locale; a regional locale without `intents.json` yet adds none (its users
+ * still have the Indonesian and English words, which every list is matched against).
+ */
+export function readIntentLists(localesDir: string): Partial<IntentLists>[] {
+  return LOCALES.flatMap((l) => {
+    const file = join(localesDir, l, 'intents.json');
+    if (isRegional(l) && !existsSync(file)) return [];
+    return [JSON.parse(readFileSync(file, 'utf8')) as Partial<IntentLists>];
+  });
+}
+
+/** The marker words of each regional language (`locales/<lng>/markers.json`), for offering it once. */
+export function readLanguageMarkers(localesDir: string): LanguageMarkers {
+  const out: Partial<Record<RegionalLocale, readonly string[]>> = {};
+  for (const l of REGIONAL_LOCALES) {
+    const file = join(localesDir, l, 'markers.json');
+    if (existsSync(file)) out[l] = (JSON.parse(readFileSync(file, 'utf8')) as { words: string[] }).words;
+  }
+  return out;
 }
 
 /** Validated content, indexed for the flows, and the offer scanner built from its phrase lists. */
@@ -33,16 +50,20 @@ export interface ContentParts {
   readonly scanner: OfferScanner;
 }
 
-/** Loads and indexes content; throws ContentError listing every problem when it is invalid. */
+/**
+ * Loads and indexes content; throws ContentError listing every problem when it is invalid. `clock` is
+ * today for the offer scanner (birth years in an advert); by default the date the content is loaded for.
+ */
 export function loadCatalog(
   contentDir: string,
   now: Date,
+  clock: () => Date = () => now,
 ): ContentParts & { readonly warnings: readonly ContentProblem[] } {
   const loaded = loadContent(contentDir, now);
   if (!loaded.ok) throw new ContentError(loaded.errors);
   return {
     catalog: buildCatalog(loaded.content),
-    scanner: createOfferScanner(loaded.content.scan, loaded.content.warnings.signs),
+    scanner: createOfferScanner(loaded.content.scan, loaded.content.warnings.signs, clock),
     warnings: loaded.warnings,
   };
 }
@@ -59,6 +80,8 @@ export interface BuildEngineOptions {
   readonly forget?: ForgetDesk;
   /** USER_MESSAGES_PER_MINUTE. */
   readonly userMessagesPerMinute?: number;
+  /** LANGUAGE_LIST_FIRST (default on). */
+  readonly languageListFirst?: boolean;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly defaultLocale: Locale;
@@ -69,7 +92,8 @@ export interface BuildEngineOptions {
 
 /** Wires the conversation core: content, translations, intents and flows. No channel, no SDK. */
 export function buildEngine(opts: BuildEngineOptions): Engine {
-  const { catalog, scanner } = opts.content ?? loadCatalog(opts.contentDir, opts.clock.now());
+  const { catalog, scanner } =
+    opts.content ?? loadCatalog(opts.contentDir, opts.clock.now(), () => opts.clock.now());
   const intents = createIntentMatcher(readIntentLists(opts.localesDir));
   return createEngine({
     store: opts.store,
@@ -87,6 +111,8 @@ export function buildEngine(opts: BuildEngineOptions): Engine {
     defaultLocale: opts.defaultLocale,
     ...(opts.forget ? { forget: opts.forget } : {}),
     ...(opts.userMessagesPerMinute ? { userMessagesPerMinute: opts.userMessagesPerMinute } : {}),
+    ...(opts.languageListFirst === false ? { languageListFirst: false } : {}),
+    guessLanguage: createLanguageGuesser(readLanguageMarkers(opts.localesDir)),
   });
 }
 

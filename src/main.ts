@@ -264,6 +264,7 @@ async function main(): Promise<number> {
       forget,
       // The console is the operator's own terminal (and scripted demos type fast): no per-user limit there.
       userMessagesPerMinute: consoleMode ? CONSOLE_MESSAGES_PER_MINUTE : config.userMessagesPerMinute,
+      languageListFirst: config.languageListFirst,
       translator,
       clock: systemClock,
       logger,

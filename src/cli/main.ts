@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { checkContent } from './content-check.js';
+import { coverageLines } from './locale-coverage.js';
 import { importCsv, type ImportKind } from './import-csv.js';
 import { progressBar } from './progress.js';
 import { registerOfficerCommands } from './officers-cli.js';
@@ -18,14 +19,16 @@ content
   .command('check')
   .description('validate every content file; warn about items past their review date')
   .option('--dir <path>', 'content folder', process.env.CONTENT_DIR ?? 'content')
+  .option('--locales <path>', 'locales folder', process.env.LOCALES_DIR ?? 'locales')
   .option('--today <date>', 'check as of this date (YYYY-MM-DD)', (v) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
       throw new InvalidArgumentError('expected YYYY-MM-DD');
     return new Date(`${v}T00:00:00Z`);
   })
-  .action((opts: { dir: string; today?: Date }) => {
+  .action((opts: { dir: string; locales: string; today?: Date }) => {
     const report = checkContent(opts.dir, opts.today ?? new Date());
     for (const line of report.lines) console.log(line);
+    for (const line of coverageLines(opts.locales)) console.log(line);
     process.exitCode = report.exitCode;
   });
 

@@ -101,6 +101,7 @@ const envSchema = z.object({
   ALERTS_PER_SECOND_TELEGRAM: int(1, 30).default(20),
   ALERTS_PER_SECOND_WHATSAPP: int(1, 10).default(1),
   USER_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
+  LANGUAGE_LIST_FIRST: bool.default(true),
   CONSOLE_USER: z
     .string()
     .regex(/^[a-z0-9_-]{1,32}$/i, 'expected up to 32 letters, digits, "_" or "-"')
@@ -136,6 +137,8 @@ export interface Config {
   readonly consoleUser: string;
   /** Messages one user may send per minute; beyond it one "please slow down", then silence. */
   readonly userMessagesPerMinute: number;
+  /** A new user's first screen is the language list (unless their first message asks for something). */
+  readonly languageListFirst: boolean;
   readonly reports: ReportConfig;
 }
 
@@ -221,6 +224,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       localesDir: e.LOCALES_DIR,
       consoleUser: e.CONSOLE_USER,
       userMessagesPerMinute: e.USER_MESSAGES_PER_MINUTE,
+      languageListFirst: e.LANGUAGE_LIST_FIRST,
       reports: {
         escalateAfterMs: e.REPORT_ESCALATE_AFTER_MINUTES * 60_000,
         perDay: e.REPORTS_PER_DAY,

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { LOCALES, pick, type Locale } from '../core/locale.js';
+import { CONTENT_LOCALES, contentLocale, pick, type Locale } from '../core/locale.js';
 import type { Content } from './loader.js';
 import type { Contact, Destination, DocumentItem, JobKind, Topic, Verdict } from './schema.js';
 import type { Level, ScanCountry, Sign, SignGroup } from './warnings-schema.js';
@@ -79,7 +79,7 @@ function indexFor(topics: readonly Topic[], locale: Locale): MiniSearch<IndexedT
 export function buildCatalog(content: Content): Catalog {
   const topics = new Map(content.topics.map((t) => [t.id, t]));
   const verdicts = new Map(content.eligibility.verdicts.map((v) => [v.id, v]));
-  const indexes = new Map(LOCALES.map((l) => [l, indexFor(content.topics, l)]));
+  const indexes = new Map(CONTENT_LOCALES.map((l) => [l, indexFor(content.topics, l)]));
   const signs = new Map(content.warnings.signs.map((s) => [s.id, s]));
   const levels = new Map<string, Level>(content.warnings.levels.map((l) => [l.id, l]));
   const countries = new Map(content.scan.countries.map((c) => [c.id, c]));
@@ -112,7 +112,7 @@ export function buildCatalog(content: Content): Catalog {
     agencies: createAgencyChecker(content.jobs.agencies),
     areas: loadAreaNames(),
     search(query, locale, limit = 5) {
-      const index = indexes.get(locale);
+      const index = indexes.get(contentLocale(locale));
       if (!index || query.trim() === '') return [];
       const results = index.search(query.slice(0, 500));
       const best = results[0]?.score ?? 0;

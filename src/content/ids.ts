@@ -51,6 +51,9 @@ export const FAMILY_CONTACTS = [
   'sapa-129-whatsapp',
 ] as const;
 
+/** The KP2MI call centre: the number texts name through `{{callCentre}}`, never typed into a translation. */
+export const CALL_CENTRE = 'kp2mi-call-centre';
+
 /**
  * The safety net's first reply (facts H-01, H-08, H-09, H-10): numbers for someone in danger abroad
  * (the mission of the country goes between the first and the others) and in Indonesia.

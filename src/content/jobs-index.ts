@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { LOCALES, pick, type Locale } from '../core/locale.js';
+import { CONTENT_LOCALES, contentLocale, pick, type Locale } from '../core/locale.js';
 import { agencyValid, hiddenBecause, type JobsData, type SectorInfo } from './jobs-data.js';
 import type { Agency, Listing, Sector } from './jobs-schema.js';
 import { foldText, processTerm, tokenize } from './text-terms.js';
@@ -145,7 +145,7 @@ export function buildJobsCatalog(input: JobsData, countries: readonly ScanCountr
     );
     return index;
   };
-  const indexes = new Map(LOCALES.map((l) => [l, indexFor(l)]));
+  const indexes = new Map(CONTENT_LOCALES.map((l) => [l, indexFor(l)]));
 
   /** Splits the words into sector and country filters and the words left to search as text. */
   const understand = (terms: readonly string[]) => {
@@ -190,7 +190,7 @@ export function buildJobsCatalog(input: JobsData, countries: readonly ScanCountr
         (meant.countries === undefined || meant.countries.has(l.country)) &&
         (meant.sectors === undefined || meant.sectors.has(l.sector));
       if (meant.rest.length === 0) return { type: 'ok', listings: visible(today).filter(fits) };
-      const index = indexes.get(locale);
+      const index = indexes.get(contentLocale(locale));
       if (!index) return { type: 'ok', listings: [] };
       const ids = visibleToday(today).ids;
       const filter = (r: { id: unknown }) => {

@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { LOCALES, type LocalizedText } from '../core/locale.js';
+import { CONTENT_LOCALES, REGIONAL_LOCALES, type LocalizedText } from '../core/locale.js';
 
-/** A text in every shipped locale: a missing locale is a content error, not a silent fallback. */
+/** One schema per locale: required in the content locales, optional in the regional ones. */
+const perLocale = <T extends z.ZodType>(schema: T) => ({
+  ...(Object.fromEntries(CONTENT_LOCALES.map((l) => [l, schema])) as Record<string, T>),
+  ...(Object.fromEntries(REGIONAL_LOCALES.map((l) => [l, schema.optional()])) as Record<string, z.ZodOptional<T>>),
+});
+
+/**
+ * A text in Indonesian and English, and in any regional language it has been written in: a missing
+ * content locale is a content error, not a silent fallback; a missing regional text falls back to Indonesian.
+ */
 export const localizedSchema = z
-  .object(Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().min(1)])) as Record<string, z.ZodString>)
+  .object(perLocale(z.string().trim().min(1)))
   .strict()
   .transform((v) => v as unknown as LocalizedText);
 
@@ -46,9 +55,7 @@ export const stepSchema = z
   })
   .strict();
 
-export const keywordsSchema = z
-  .object(Object.fromEntries(LOCALES.map((l) => [l, z.array(z.string().min(2)).min(1)])))
-  .strict();
+export const keywordsSchema = z.object(perLocale(z.array(z.string().min(2)).min(1))).strict();
 
 /** A guide page set: a scheme, a general topic or a country note. */
 export const topicSchema = z

@@ -1,6 +1,5 @@
-import type { Locale } from './locale.js';
+import { FORMAT_TAGS, type Locale } from './locale.js';
 
-const TAGS: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Formats `YYYY-MM-DD` as "29 Nov 2026" and `YYYY-MM` as "Nov 2026" in the user's locale. */
@@ -9,7 +8,7 @@ export function formatDate(value: string, locale: Locale): string {
   const key = `${locale}:${monthOnly ? 'm' : 'd'}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(TAGS[locale], {
+    f = new Intl.DateTimeFormat(FORMAT_TAGS[locale], {
       ...(monthOnly ? {} : { day: 'numeric' }),
       month: 'short',
       year: 'numeric',
@@ -28,7 +27,7 @@ const numbers = new Map<Locale, Intl.NumberFormat>();
 export function formatMoney(amount: number, currency: string, locale: Locale): string {
   let f = numbers.get(locale);
   if (!f) {
-    f = new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: 2 });
+    f = new Intl.NumberFormat(FORMAT_TAGS[locale], { maximumFractionDigits: 2 });
     numbers.set(locale, f);
   }
   return `${f.format(amount)} ${currency}`;

@@ -63,34 +63,44 @@ export interface IntentMatcher {
   switchTo(text: string): Locale | undefined;
 }
 
-/** Builds a matcher over the lists of every locale: a word of any locale is understood. */
-export function createIntentMatcher(lists: readonly IntentLists[]): IntentMatcher {
-  const globals = new Map<string, GlobalWord>();
+/**
+ * Adds each word of a list to `into` under its key. The first list that names a word keeps it: the
+ * lists come in LOCALES order, so a regional word can never take an Indonesian word's meaning.
+ */
+function addWords<K extends string>(
+  into: Map<string, K>,
+  lists: readonly Partial<IntentLists>[],
+  section: (l: Partial<IntentLists>) => Readonly<Partial<Record<K, readonly string[]>>> | undefined,
+  keys: readonly K[],
+  fold: (w: string) => string = foldForMatch,
+): Map<string, K> {
   for (const l of lists) {
-    for (const word of GLOBAL_WORDS) for (const w of l.global[word]) globals.set(foldForMatch(w), word);
+    const words = section(l);
+    for (const key of keys)
+      for (const w of words?.[key] ?? []) if (!into.has(fold(w))) into.set(fold(w), key);
   }
-  const answers = new Map<string, YesNo>();
-  for (const l of lists) {
-    for (const a of ['yes', 'no'] as const) for (const w of l.answers[a]) answers.set(foldForMatch(w), a);
-  }
-  const commands = new Map<string, ReportCommand>();
-  for (const l of lists) {
-    for (const c of REPORT_COMMANDS) for (const w of l.actions[c]) commands.set(foldForMatch(w), c);
-  }
-  const navigation = new Map<string, Navigation>();
-  for (const l of lists) {
-    for (const n of ['next', 'back'] as const)
-      for (const w of l.navigation[n]) navigation.set(foldForMatch(w), n);
-  }
+  return into;
+}
+
+/**
+ * Builds a matcher over the lists of every locale: a word of any locale is understood. A regional
+ * locale's file may hold only some sections (global words, yes/no, navigation).
+ */
+export function createIntentMatcher(lists: readonly Partial<IntentLists>[]): IntentMatcher {
+  const globals = addWords(new Map<string, GlobalWord>(), lists, (l) => l.global, GLOBAL_WORDS);
+  const answers = addWords(new Map<string, YesNo>(), lists, (l) => l.answers, ['yes', 'no']);
+  const commands = addWords(new Map<string, ReportCommand>(), lists, (l) => l.actions, REPORT_COMMANDS);
+  const navigation = addWords(new Map<string, Navigation>(), lists, (l) => l.navigation, ['next', 'back']);
   const switchTo = new Map<string, Locale>();
   for (const l of lists) {
-    for (const [locale, words] of Object.entries(l.switchTo)) {
-      if (isLocale(locale)) for (const w of words) switchTo.set(foldForMatch(w), locale);
+    for (const [locale, words] of Object.entries(l.switchTo ?? {})) {
+      if (isLocale(locale))
+        for (const w of words) if (!switchTo.has(foldForMatch(w))) switchTo.set(foldForMatch(w), locale);
     }
   }
   const keywords: { intent: string; word: string; phrase: boolean }[] = [];
   for (const l of lists) {
-    for (const [intent, words] of Object.entries(l.intents)) {
+    for (const [intent, words] of Object.entries(l.intents ?? {})) {
       for (const w of words) {
         const word = foldForMatch(w);
         keywords.push({ intent, word, phrase: word.includes(' ') });

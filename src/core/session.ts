@@ -15,6 +15,8 @@ export interface Session {
   readonly data: FlowData;
   /** Progress of resumable flows the user left midway (flow id → step and data). */
   readonly saved?: Readonly<Record<string, SavedState>>;
+  /** The bot has offered a regional language this user wrote in (offered once, never switched by itself). */
+  readonly languageOffered?: true;
 }
 
 export interface SavedState {
@@ -43,6 +45,7 @@ export function encodeSession(session: Session): string {
     s: session.step,
   };
   if (Object.keys(session.data).length > 0) body.d = session.data;
+  if (session.languageOffered) body.o = 1;
   if (session.saved && Object.keys(session.saved).length > 0) {
     body.k = Object.fromEntries(
       Object.entries(session.saved).map(([flow, st]) => [flow, [st.step, st.data]]),
@@ -70,7 +73,13 @@ export function decodeSession(raw: string): DecodeResult {
     return { type: 'reset', session: freshSession(locale), reason: 'corrupt' };
   }
   const saved = decodeSaved(o.k);
-  const session: Session = { locale, flow: o.f, step: o.s, data: data as FlowData };
+  const session: Session = {
+    locale,
+    flow: o.f,
+    step: o.s,
+    data: data as FlowData,
+    ...(o.o === 1 ? { languageOffered: true as const } : {}),
+  };
   return { type: 'ok', session: saved ? { ...session, saved } : session };
 }
 

@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import i18next, { type i18n } from 'i18next';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '../core/locale.js';
+import { DEFAULT_LOCALE, LOCALES, isRegional, type Locale } from '../core/locale.js';
 import type { Params } from '../core/message.js';
 import type { Translator } from '../core/ports.js';
 
 /** Files in `locales/<lng>/` that are data for the core (keyword lists), not translations. */
-export const NON_TRANSLATION_FILES = new Set(['intents.json']);
+export const NON_TRANSLATION_FILES = new Set(['intents.json', 'markers.json']);
 
 type Resources = Record<string, unknown>;
 
@@ -19,10 +19,14 @@ interface Template {
   readonly parts?: readonly string[];
 }
 
-/** Reads `locales/<lng>/*.json`; each file becomes the first part of its keys (`menu.json` → `menu.title`). */
+/**
+ * Reads `locales/<lng>/*.json`; each file becomes the first part of its keys (`menu.json` → `menu.title`).
+ * A regional locale may have no folder yet: every text then falls back to Indonesian.
+ */
 export function readLocaleResources(dir: string, locale: Locale): Resources {
   const folder = join(dir, locale);
   const out: Resources = {};
+  if (isRegional(locale) && !existsSync(folder)) return out;
   for (const file of readdirSync(folder).sort()) {
     if (!file.endsWith('.json') || NON_TRANSLATION_FILES.has(file)) continue;
     out[basename(file, '.json')] = JSON.parse(readFileSync(join(folder, file), 'utf8')) as unknown;

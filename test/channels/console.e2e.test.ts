@@ -7,6 +7,7 @@ import { replyTo, runMain } from '../helpers/run-main.js';
 describe('console chat (npm start, script on stdin)', () => {
   it('walks the guide and the eligibility check in Indonesian', async () => {
     const run = await runMain([
+      '1', // the language list comes first for a new user: Bahasa Indonesia
       '1',
       '1',
       '2',
@@ -26,8 +27,11 @@ describe('console chat (npm start, script on stdin)', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Demo mode');
-    expect(run.stdout.startsWith('Halo!')).toBe(true);
-    expect(run.stdout).toContain('1. Cara kerja ke luar negeri secara resmi');
+    // A new user: the welcome and the languages, each named in itself; then the menu in Indonesian.
+    expect(run.stdout.startsWith('*Pilih bahasa*')).toBe(true);
+    expect(run.stdout).toContain('Halo!');
+    expect(run.stdout).toContain('2. Basa Jawa');
+    expect(replyTo(run.stdout, '1')).toContain('1. Cara kerja ke luar negeri secara resmi');
     expect(replyTo(run.stdout, '2')).toContain('[1/');
     expect(replyTo(run.stdout, 'lanjut', 1)).toContain('[3/');
     expect(replyTo(run.stdout, 'sebelumnya')).toContain('[2/');
@@ -41,8 +45,7 @@ describe('console chat (npm start, script on stdin)', () => {
 
   it('switches to English and walks the guide and the check', async () => {
     const run = await runMain([
-      'language',
-      '2',
+      '6', // English, from the language list a new user sees first
       '1',
       '1',
       '4',
@@ -60,7 +63,7 @@ describe('console chat (npm start, script on stdin)', () => {
       'yes',
     ]);
     expect(run.code).toBe(0);
-    expect(replyTo(run.stdout, '2')).toContain('*Main menu*');
+    expect(replyTo(run.stdout, '6')).toContain('*Main menu*');
     expect(replyTo(run.stdout, '4')).toContain('Japan');
     expect(replyTo(run.stdout, '40')).toContain('which country');
     const last = run.stdout.slice(run.stdout.lastIndexOf('> yes'));
@@ -107,7 +110,7 @@ describe('console chat (npm start, script on stdin)', () => {
       REDIS_KEY_PREFIX: `t${randomUUID().slice(0, 6)}:`,
       CONSOLE_USER: 'persist',
     };
-    const first = await runMain(['bahasa', '2'], env);
+    const first = await runMain(['6'], env);
     expect(first.code).toBe(0);
     expect(first.stderr).not.toContain('Demo mode');
     const second = await runMain(['1'], env);

@@ -273,7 +273,9 @@ describe('the bot in service mode (npm start with a token and an API root)', () 
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     for (let i = 0; i < 200 && api.sent().length < 1; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(api.sent().at(-1)?.payload.text).toContain('Menu utama');
+    // A new user's /start: the welcome and the language list, each language named in itself.
+    expect(api.sent().at(-1)?.payload.text).toContain('Pilih bahasa');
+    expect(api.sent().at(-1)?.payload.text).toContain('Bhâsa Madhurâ');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stderr).toBe('');

@@ -178,6 +178,7 @@ describe('engine', () => {
       understanding: createUnderstandingFor(realCatalog(), realContent().scanner),
       clock: fixedClock,
       logger: silentLogger,
+      languageListFirst: false,
     });
     const c = chat(engine);
     await c.say('1');
@@ -210,7 +211,7 @@ describe('engine', () => {
   it('switches language and answers in English from then on', async () => {
     const c = chat(makeEngine().engine);
     await c.say('bahasa');
-    const out = await c.say('2');
+    const out = await c.say('6');
     expect(c.text(out)).toContain('I will use English');
     expect(last(out).title).toBe('Main menu');
     expect(last(await c.say('1')).title).toBe('How to work abroad legally');

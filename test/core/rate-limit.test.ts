@@ -69,7 +69,7 @@ describe('per-user message rate limit', () => {
     const { engine } = setup(2);
     const c = chat(engine, 'telegram:1002');
     await c.say('bahasa');
-    await c.say('2');
+    await c.say('6');
     expect(c.text(await c.say('menu'))).toContain('Please wait a moment');
   });
 

@@ -17,7 +17,7 @@ describe('answers are read as meant', () => {
   it('does not read "I dont know" as no in the English offer check', async () => {
     const c = chat(makeEngine().engine);
     await c.say('language');
-    await c.say('2');
+    await c.say('6');
     await c.send({ choiceId: 'offer' });
     await c.send({ choiceId: 'questions' });
     const out = await c.say('I dont know');

@@ -60,6 +60,11 @@ export function makeEngine(
     senders?: Partial<Record<ChannelName, MessageSender>>;
     /** USER_MESSAGES_PER_MINUTE (default: no practical limit). */
     userMessagesPerMinute?: number;
+    /**
+     * The language list as a new user's first screen (default off here: most tests start at the menu;
+     * test/core/languages.test.ts and the channel end-to-end tests run with it on, as deployed).
+     */
+    languageListFirst?: boolean;
   } = {},
 ): {
   engine: Engine;
@@ -93,6 +98,7 @@ export function makeEngine(
     }),
     // Scripted users type faster than people and the test clock stands still: no limit unless asked.
     userMessagesPerMinute: opts.userMessagesPerMinute ?? 1_000_000,
+    languageListFirst: opts.languageListFirst ?? false,
     translator,
     contentDir: 'content',
     localesDir: 'locales',

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../src/core/locale.js';
+import { LOCALES, REGIONAL_LOCALES } from '../../src/core/locale.js';
+import { createIntentMatcher } from '../../src/core/intents.js';
+import { readIntentLists } from '../../src/bootstrap.js';
 import { createTranslator, readLocaleResources } from '../../src/i18n/translator.js';
 
 const LOCALES_DIR = 'locales';
@@ -36,17 +38,25 @@ describe('locales', () => {
   const flat = new Map(LOCALES.map((l) => [l, flatten(readLocaleResources(LOCALES_DIR, l))]));
   const base = flat.get('id')!;
 
-  it.each(LOCALES.filter((l) => l !== 'id'))('%s has exactly the keys of id', (locale) => {
+  /** The languages' own names and switch words: one list in locales/id/language.json, the same in every locale. */
+  const shared = (k: string) => k.startsWith('language.name.') || k.startsWith('language.word.');
+
+  it('en has exactly the keys of id (the language names are shared)', () => {
+    const other = flat.get('en')!;
+    expect([...other.keys()].sort()).toEqual([...base.keys()].filter((k) => !shared(k)).sort());
+  });
+
+  it.each(REGIONAL_LOCALES)('%s has only keys of id (the rest falls back to Indonesian)', (locale) => {
     const other = flat.get(locale)!;
-    expect([...other.keys()].sort()).toEqual([...base.keys()].sort());
+    expect([...other.keys()].filter((k) => !base.has(k) || shared(k))).toEqual([]);
   });
 
   it.each(LOCALES.filter((l) => l !== 'id'))(
     '%s uses the same placeholders as id in every text',
     (locale) => {
       const other = flat.get(locale)!;
-      const differ = [...base].filter(
-        ([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(other.get(k) ?? '')),
+      const differ = [...other].filter(
+        ([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(base.get(k) ?? '')),
       );
       expect(differ.map(([k]) => k)).toEqual([]);
     },
@@ -69,14 +79,45 @@ describe('locales', () => {
     expect(tr.t('id', 'engine.outOfRange', { max: 4 })).toContain('1 sampai 4');
   });
 
-  it('has the same intent list shape in every locale', () => {
-    const shape = (l: string) => {
-      const j = JSON.parse(readFileSync(join(LOCALES_DIR, l, 'intents.json'), 'utf8')) as Record<
+  it('has the same intent list shape in id and en; regional lists hold only global words, yes/no and navigation', () => {
+    const read = (l: string) =>
+      JSON.parse(readFileSync(join(LOCALES_DIR, l, 'intents.json'), 'utf8')) as Record<
         string,
         Record<string, unknown>
       >;
-      return Object.fromEntries(Object.entries(j).map(([k, v]) => [k, Object.keys(v).sort()]));
-    };
-    for (const l of LOCALES) expect(shape(l)).toEqual(shape('id'));
+    const shape = (j: Record<string, Record<string, unknown>>) =>
+      Object.fromEntries(Object.entries(j).map(([k, v]) => [k, Object.keys(v).sort()]));
+    const id = shape(read('id'));
+    expect(shape(read('en'))).toEqual(id);
+    for (const l of REGIONAL_LOCALES) {
+      let lists: Record<string, Record<string, unknown>>;
+      try {
+        lists = read(l);
+      } catch {
+        continue; // not drafted yet: Indonesian and English words apply
+      }
+      for (const [section, keys] of Object.entries(shape(lists))) {
+        expect(['global', 'answers', 'navigation']).toContain(section);
+        for (const k of keys) expect(id[section]).toContain(k);
+      }
+    }
+  });
+
+  it('gives no word two meanings across locales (the first locale would silently win)', () => {
+    const meanings = new Map<string, Set<string>>();
+    for (const lists of readIntentLists(LOCALES_DIR)) {
+      for (const section of ['global', 'answers', 'navigation'] as const) {
+        for (const [meaning, words] of Object.entries(lists[section] ?? {})) {
+          for (const w of words as readonly string[]) {
+            const key = `${section}:${w.toLowerCase().trim()}`;
+            meanings.set(key, (meanings.get(key) ?? new Set()).add(meaning));
+          }
+        }
+      }
+    }
+    const clashes = [...meanings].filter(([, m]) => m.size > 1).map(([w, m]) => `${w} → ${[...m].join('/')}`);
+    expect(clashes).toEqual([]);
+    // and the matcher built from them reads a word of every list
+    expect(createIntentMatcher(readIntentLists(LOCALES_DIR)).global('menu')).toBe('menu');
   });
 });

@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { GrammyError, type Bot, type Context } from 'grammy';
 import type { Engine } from '../../core/engine.js';
-import { DEFAULT_LOCALE, LOCALES } from '../../core/locale.js';
+import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../../core/locale.js';
 import type { InboundMessage } from '../../core/message.js';
 import type { Logger, Translator } from '../../core/ports.js';
 import { renderTelegram } from './render.js';
@@ -104,9 +104,12 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
 /** Commands in the Telegram menu; descriptions come from `locales/<lng>/telegram.json`. */
 export const COMMANDS = ['start', 'menu', 'bahasa', 'bantuan', 'tolong', 'hapus'] as const;
 
-/** The commands menu, in Indonesian by default and in English for English-language Telegram apps. */
+/**
+ * The commands menu, in Indonesian by default and in English for English-language Telegram apps
+ * (Telegram apps have no Javanese, Sundanese, Madurese or Sasak interface to match).
+ */
 export async function registerCommands(bot: Bot, translator: Translator): Promise<void> {
-  for (const locale of LOCALES) {
+  for (const locale of CONTENT_LOCALES) {
     const commands = COMMANDS.map((command) => ({
       command,
       description: translator.t(locale, `telegram.commands.${command}`),

@@ -2,7 +2,7 @@ import { GUIDE_SECTIONS, type GuideSection } from '../../content/ids.js';
 import type { Topic } from '../../content/schema.js';
 import { goto, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
 import { formatDate, isoDay } from '../format.js';
-import { pick } from '../locale.js';
+import { isRegional, pick } from '../locale.js';
 import { literal, t, type Choice, type Reply, type Text } from '../message.js';
 import { num, str } from './data.js';
 
@@ -46,6 +46,10 @@ function topicPage(ctx: FlowContext, topic: Topic, page: number): Reply {
       : page <= topic.pages.length
         ? [literal(pick(topic.pages[page - 1] ?? topic.summary, ctx.locale))]
         : stepBody(ctx, topic, page - 1 - topic.pages.length);
+  // Long legal pages stay in Indonesian for the regional languages (a summary may be translated): say so.
+  const shownIn = page === 0 ? topic.summary : topic.pages[page - 1];
+  if (isRegional(ctx.locale) && (page > topic.pages.length || shownIn?.[ctx.locale] === undefined))
+    body.unshift(t('guide.regionalNote'));
   if (topic.review_after < isoDay(ctx.now)) body.push(t('guide.stale'));
   body.push(t('guide.checkOfficer'));
   if (page === total - 1) {

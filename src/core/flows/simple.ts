@@ -1,5 +1,5 @@
 import { goto, next, type Flow } from '../flow.js';
-import { LOCALES, isLocale } from '../locale.js';
+import { LOCALES, isLocale, isRegional } from '../locale.js';
 import { t } from '../message.js';
 
 /** "bantuan" / "help": how to use the bot, then the menu. */
@@ -10,18 +10,28 @@ export const helpFlow: Flow = {
   handle: () => goto('menu'),
 };
 
-/** Language choice; the new language applies from the confirmation on. */
+/** Argument that opens the language list as the first screen a new user sees. */
+export const FIRST_CONTACT = 'first';
+
+/**
+ * Language choice, each language named in itself; the new language applies from the confirmation on.
+ * On first contact it follows the welcome; a regional language adds a line saying that some texts
+ * are still in Indonesian.
+ */
 export const languageFlow: Flow = {
   id: 'language',
-  start: () => next('choose'),
-  prompt: () => ({
+  start: (_ctx, arg) => next('choose', arg === FIRST_CONTACT ? { first: 1 } : {}),
+  prompt: (_ctx, state) => ({
     title: t('language.title'),
-    body: [t('language.intro')],
+    body: state.data.first ? [t('engine.welcome'), t('language.intro')] : [t('language.intro')],
     choices: LOCALES.map((l) => ({ id: l, label: t(`language.name.${l}`) })),
   }),
   handle(_ctx, _state, input) {
     if (input.type === 'choice' && isLocale(input.id)) {
-      return goto('menu', { locale: input.id, say: [{ body: [t('language.changed')] }] });
+      const body = isRegional(input.id)
+        ? [t('language.changed'), t('language.partial')]
+        : [t('language.changed')];
+      return goto('menu', { locale: input.id, say: [{ body }] });
     }
     return { type: 'invalid', reason: t('engine.pickNumber') };
   },

@@ -1,0 +1,41 @@
+import { foldForMatch } from './input.js';
+import type { RegionalLocale } from './locale.js';
+
+/** Words only one regional language uses, per language (`locales/<lng>/markers.json`). */
+export type LanguageMarkers = Readonly<Partial<Record<RegionalLocale, readonly string[]>>>;
+
+/** Marker words a message needs before it is taken as written in that language. */
+const MIN_MARKERS = 2;
+
+/**
+ * Guesses which regional language a short chat message is written in, by its marker words: at least
+ * two of one language and more than of any other. Undefined for Indonesian, English, or too little
+ * to tell; the guess only ever makes the bot *offer* the language, never switch by itself.
+ */
+export function createLanguageGuesser(
+  markers: LanguageMarkers,
+): (text: string) => RegionalLocale | undefined {
+  const owner = new Map<string, RegionalLocale | null>();
+  for (const [locale, words] of Object.entries(markers) as [RegionalLocale, readonly string[]][]) {
+    for (const w of words) {
+      const word = foldForMatch(w).replace(/[^\p{L}\p{N}]+/gu, '');
+      // A word two languages share tells nothing.
+      owner.set(word, owner.has(word) && owner.get(word) !== locale ? null : locale);
+    }
+  }
+  return (text) => {
+    const counts = new Map<RegionalLocale, number>();
+    for (const word of foldForMatch(text).split(/[^\p{L}\p{N}']+/u)) {
+      const locale = owner.get(word.replace(/'/g, ''));
+      if (locale) counts.set(locale, (counts.get(locale) ?? 0) + 1);
+    }
+    let best: RegionalLocale | undefined;
+    let top = 0;
+    let second = 0;
+    for (const [locale, n] of counts) {
+      if (n > top) [best, top, second] = [locale, n, top];
+      else if (n > second) second = n;
+    }
+    return best !== undefined && top >= MIN_MARKERS && top > second ? best : undefined;
+  };
+}
