@@ -236,6 +236,15 @@ describe('intent on sentences written for this test (not from any corpus)', () =
     ['apakah benar PRT ke arab saudi sudah dibuka lagi?', 'question'],
     ['is it true the bpjs premium must be paid before leaving?', 'question'],
     ['what number can i call for free from indonesia, the hotline for migrant workers', 'question'],
+    ['laporan yang saya kirim kemarin sudah dibaca petugas?', 'status'],
+    ['saya sudah lapor dua minggu lalu tapi belum ada tanggapan', 'status'],
+    ['tolong catat laporan saya, ada sponsor menipu warga', 'report'],
+    ['lapor pak, ada calo bawa anak muda ke malaysia', 'report'],
+    ['he took money from many people in our village, i want to report him', 'report'],
+    ['my father paid 30 million to the agent and is still waiting', 'paid'],
+    ['transfer 5 juta ke orang yang ngaku dari PT, sekarang nomornya tidak aktif', 'paid'],
+    ['bayar 15jt ke oknum, ternyata visanya palsu', 'paid'],
+    ['saya dapat tawaran kerja dari teman fb, ini lowongan asli?', 'offer'],
   ])('%s → %s', (text, expected) => {
     expect(intent(text)).toBe(expected);
   });
