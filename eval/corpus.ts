@@ -24,6 +24,10 @@ const itemSchema = z
   .strict();
 export type Item = z.infer<typeof itemSchema>;
 
+/** The regional languages of issue 16; floors and numbers are kept apart from Indonesian and English. */
+export const REGIONAL_LANGS = ['jv', 'su', 'mad', 'sas'] as const;
+export const isRegional = (item: Item): boolean => (REGIONAL_LANGS as readonly string[]).includes(item.lang);
+
 const key = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**

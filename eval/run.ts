@@ -6,13 +6,9 @@
  */
 import { compareReport } from './nlu-compare.js';
 import { offersReport } from './offers.js';
-import { createReader, evaluateUnderstanding, formatUnderstanding } from './understanding.js';
+import { createReader, understandingReport } from './understanding.js';
 
-const reader = createReader();
-const showTexts = process.argv.includes('--texts');
-console.log(formatUnderstanding(evaluateUnderstanding(reader, 'dev'), showTexts));
-console.log();
-console.log(formatUnderstanding(evaluateUnderstanding(reader, 'heldout'), false));
+console.log(understandingReport(createReader(), process.argv.includes('--texts')));
 console.log();
 console.log(await compareReport());
 console.log();

@@ -6,7 +6,16 @@ import type { OfferScanner } from '../src/core/ports.js';
 import type { Understanding } from '../src/core/understanding/understand.js';
 import { KEYWORD_LABELS } from './legacy.js';
 import { cardBeforeFlow } from '../src/core/flows/menu.js';
-import { PARTS, readUnderstandingCorpus, unseenHeldout, type Item, type Label, type Part } from './corpus.js';
+import {
+  PARTS,
+  REGIONAL_LANGS,
+  isRegional,
+  readUnderstandingCorpus,
+  unseenHeldout,
+  type Item,
+  type Label,
+  type Part,
+} from './corpus.js';
 
 export interface UnderstandingMetrics {
   readonly part: Part;
@@ -14,6 +23,8 @@ export interface UnderstandingMetrics {
   readonly accuracy: number;
   readonly perLabel: ReadonlyMap<Label, { n: number; correct: number }>;
   readonly perLang: ReadonlyMap<string, { n: number; correct: number }>;
+  /** Distress messages per language: how many, and how many the safety net heard. */
+  readonly distressPerLang: ReadonlyMap<string, { n: number; correct: number }>;
   readonly distress: { recall: number; precision: number; missed: number; falseAlarms: number };
   /** Questions with `expect`: the card shown contains the fact. */
   readonly answers: { n: number; hit: number; rate: number };
@@ -94,6 +105,7 @@ export function evaluateUnderstanding(
 ): UnderstandingMetrics {
   const perLabel = new Map<Label, { n: number; correct: number }>();
   const perLang = new Map<string, { n: number; correct: number }>();
+  const distressPerLang = new Map<string, { n: number; correct: number }>();
   const confusions = new Map<string, { gold: Label; got: Label; n: number; examples: string[] }>();
   let correct = 0;
   let dTrue = 0;
@@ -118,6 +130,7 @@ export function evaluateUnderstanding(
       confusions.set(key, c);
     }
     if (item.intent === 'distress') {
+      bump(distressPerLang, item.lang, label === 'distress');
       if (label === 'distress') dTrue++;
       else dMissed++;
     } else if (label === 'distress') dFalse++;
@@ -142,6 +155,7 @@ export function evaluateUnderstanding(
     accuracy: correct / Math.max(1, items.length),
     perLabel,
     perLang,
+    distressPerLang,
     distress: {
       recall: dTrue / Math.max(1, dTrue + dMissed),
       precision: dTrue / Math.max(1, dTrue + dFalse),
@@ -181,9 +195,31 @@ export function formatUnderstanding(m: UnderstandingMetrics, showTexts: boolean)
   return lines.join('\n');
 }
 
-/** Both parts; the held-out part shows numbers and label pairs only, never its texts. */
-export function understandingReport(reader: Reader = createReader()): string {
-  return PARTS.map((part) => formatUnderstanding(evaluateUnderstanding(reader, part), part === 'dev')).join(
-    '\n\n',
-  );
+/** The regional languages of a part (issue 16), per language: intent accuracy and distress recall. */
+export function formatRegional(m: UnderstandingMetrics): string {
+  const rows = REGIONAL_LANGS.filter((l) => m.perLang.has(l)).map((l) => {
+    const v = m.perLang.get(l) ?? { n: 0, correct: 0 };
+    const d = m.distressPerLang.get(l) ?? { n: 0, correct: 0 };
+    return `  ${l.padEnd(3)} intent ${pct(v.correct / v.n)} (${v.correct}/${v.n}); distress recall ${d.correct}/${d.n}`;
+  });
+  return [
+    `## Regional languages — ${m.part} (${m.total} messages)`,
+    ...(rows.length ? rows : ['  none yet']),
+  ].join('\n');
+}
+
+/**
+ * Both parts; the held-out part shows numbers and label pairs only, never its texts. Indonesian,
+ * English and mixed messages (issue 14's floors) and the regional languages (issue 16's) apart.
+ */
+export function understandingReport(reader: Reader = createReader(), showTexts = false): string {
+  return PARTS.flatMap((part) => {
+    const items = part === 'heldout' ? unseenHeldout().items : readUnderstandingCorpus(part);
+    const core = items.filter((i) => !isRegional(i));
+    const regional = items.filter(isRegional);
+    return [
+      formatUnderstanding(evaluateUnderstanding(reader, part, core), showTexts && part === 'dev'),
+      formatRegional(evaluateUnderstanding(reader, part, regional)),
+    ];
+  }).join('\n\n');
 }
