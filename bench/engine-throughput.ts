@@ -40,6 +40,8 @@ export function createBenchEngine(store: SessionStore, content: ContentParts): B
   const engine = buildEngine({
     // Simulated users type far faster than people: the per-user limit would answer most of them.
     userMessagesPerMinute: 1_000_000,
+    // Measured users are past their first message (the language list a new user sees first).
+    languageListFirst: false,
     ...benchReportSide(content, logger),
     contentDir: join(ROOT, 'content'),
     localesDir: join(ROOT, 'locales'),
@@ -92,6 +94,18 @@ export interface ThroughputOptions {
   readonly settle?: () => Promise<void>;
   /** The messages each user sends, in a loop (default MESSAGE_CYCLE). */
   readonly cycle?: readonly string[];
+}
+
+/** Puts every measured user in a locale by the word that switches to it ("basa jawa"). */
+export async function switchUsers(bench: BenchEngine, users: number, word: string): Promise<void> {
+  for (let user = 0; user < users; user++) {
+    await bench.engine.handle({
+      channel: 'telegram',
+      userKey: userKey(user),
+      text: word,
+      receivedAt: new Date(),
+    });
+  }
 }
 
 /** Messages per second through `engine.handle`, `users` users driving the cycle. */
