@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { createUnderstandingFor, loadCatalog, readIntentLists } from '../src/bootstrap.js';
+import {
+  createUnderstandingFor,
+  loadCatalog,
+  readIntentLists,
+  readLanguageMarkers,
+} from '../src/bootstrap.js';
+import { createLanguageGuesser } from '../src/core/language-guess.js';
 import type { Catalog } from '../src/content/catalog.js';
 import { createIntentMatcher, type GlobalWord, type IntentMatcher } from '../src/core/intents.js';
 import type { OfferScanner } from '../src/core/ports.js';
@@ -38,6 +44,7 @@ export interface Reader {
   readonly scanner: OfferScanner;
   readonly intents: IntentMatcher;
   answerText(id: string): string;
+  readonly localesDir: string;
   /** The answer cards' example questions (training data for a classifier). */
   exampleQuestions(): { locale: string; text: string }[];
 }
@@ -49,6 +56,7 @@ export function createReader(root = join(import.meta.dirname, '..')): Reader {
     catalog,
     scanner,
     intents: createIntentMatcher(readIntentLists(join(root, 'locales'))),
+    localesDir: join(root, 'locales'),
     exampleQuestions: () =>
       catalog.answers.all.flatMap((a) =>
         Object.entries(a.ask as Record<string, string[]>).flatMap(([locale, qs]) =>
@@ -195,6 +203,22 @@ export function formatUnderstanding(m: UnderstandingMetrics, showTexts: boolean)
   return lines.join('\n');
 }
 
+/**
+ * How the marker-word guess that offers a regional language does on short chat messages: regional
+ * messages it names rightly, and Indonesian, English or mixed ones it would wrongly offer a language to.
+ */
+export function languageGuessLine(items: readonly Item[], localesDir: string): string {
+  const guess = createLanguageGuesser(readLanguageMarkers(localesDir));
+  const regional = items.filter(isRegional);
+  const right = regional.filter((i) => guess(i.text) === i.lang).length;
+  const other = items.filter((i) => !isRegional(i));
+  const wrong = other.filter((i) => guess(i.text) !== undefined).length;
+  return (
+    `  language offered: ${right}/${regional.length} regional messages named rightly; ` +
+    `${wrong}/${other.length} Indonesian/English/mixed messages wrongly offered one`
+  );
+}
+
 /** The regional languages of a part (issue 16), per language: intent accuracy and distress recall. */
 export function formatRegional(m: UnderstandingMetrics): string {
   const rows = REGIONAL_LANGS.filter((l) => m.perLang.has(l)).map((l) => {
@@ -220,6 +244,7 @@ export function understandingReport(reader: Reader = createReader(), showTexts =
     return [
       formatUnderstanding(evaluateUnderstanding(reader, part, core), showTexts && part === 'dev'),
       formatRegional(evaluateUnderstanding(reader, part, regional)),
+      languageGuessLine(items, reader.localesDir),
     ];
   }).join('\n\n');
 }
