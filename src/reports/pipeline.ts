@@ -101,6 +101,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     await queue.add([...alertJobs(r.code, { level: r.level, officers: current }, kind)]);
   }
 
+  /** The reporter's "an officer has it" notice, for a report notified by its first alert. */
+  async function ensureNotice(code: string): Promise<void> {
+    const r = await store.get(code);
+    if (r?.updates && r.status === 'notified') await queue.add([notifyJob(code, 'notified')]);
+  }
+
   async function alertAdmins(code: string, why: string): Promise<void> {
     const admins = await officers.forArea('admin', '');
     if (admins.length === 0) {
@@ -170,7 +176,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const { code } = job;
     const alertId = jobIds.alert(job);
     const context = await readAlert(code, job.officer, alertId);
-    if (context.sent) return 'skipped';
+    if (context.sent) {
+      // Sent and recorded by an earlier attempt that then stopped (its worker died, or Redis went away)
+      // before it queued the reporter's notice: make sure of that here.
+      if (job.kind === 'report' && (attempt.made > 0 || attempt.interrupted)) await ensureNotice(code);
+      return 'skipped';
+    }
     const { officer, report, reporter } = context;
     if (!report || !officer?.active) {
       if (!report) throw new PermanentJobError(`report ${code} not found`);
@@ -214,8 +225,14 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
             entry: entry('notified', { level: job.level }),
           }
         : undefined;
-    const notified = await recorded(() => store.completeAlert(alertId, code, delivered, transition));
-    if (notified.applied && report.updates) await queue.add([notifyJob(code, 'notified')]);
+    let writes = 0;
+    const notified = await recorded(() => {
+      writes++;
+      return store.completeAlert(alertId, code, delivered, transition);
+    });
+    // A write tried again may find its own first try done (Redis ran it, the answer was lost).
+    const madeNotified = notified.applied || (writes > 1 && notified.before === 'notified');
+    if (transition && madeNotified && report.updates) await queue.add([notifyJob(code, 'notified')]);
     return 'sent';
   }
 
