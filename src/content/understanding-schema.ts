@@ -46,6 +46,7 @@ export const lexiconFileSchema = z
     benign: rules.default([]),
     employed: rules.default([]),
     recruiter: rules.default([]),
+    departing: rules.default([]),
     advert: rules,
     abroad: rules,
     home: rules,

@@ -81,6 +81,8 @@ export interface LexiconData {
   readonly employed: readonly string[];
   /** Someone who recruits or an offer they made ("sponsor", "ditawari", "lowongan"). */
   readonly recruiter: readonly string[];
+  /** Someone about to leave, not abroad yet ("mau daftar", "surat izin suami", "minimum age"). */
+  readonly departing: readonly string[];
   readonly intents: Readonly<Partial<Record<Intent, WeightedRules>>>;
   readonly relations: Readonly<Partial<Record<Relation, readonly string[]>>>;
 }
@@ -106,6 +108,7 @@ export const FLAGS = [
   'home',
   'employed',
   'recruiter',
+  'departing',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

@@ -170,14 +170,7 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       (scores.get('family') ?? 0) < LIKELY
     )
       scores.set('family', LIKELY);
-    // A relative who already has an employer or is at work is no offer to check: a tie goes to family.
-    const family = scores.get('family') ?? 0;
-    const offer = scores.get('offer') ?? 0;
-    if (reading.flags.has('employed') && offer > 0 && family >= offer) scores.set('offer', family - 1);
-    // "Is it true I must pay for BPJS before leaving?": a question that names no recruiter and no
-    // offer asks about the rules, not about an offer to check.
-    const question = scores.get('question') ?? 0;
-    if (!reading.flags.has('recruiter') && offer > 0 && question >= offer) scores.set('offer', question - 1);
+    breakTies(scores, reading, entities);
     return scores;
   }
 
@@ -215,13 +208,13 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     const scores = ruleScores(reading, entities);
     const advert = isAdvert(reading, text, scan, scores.get('question') ?? 0);
     const distress = safetyNet(reading, advert, (scores.get('paid') ?? 0) >= SETTLED, entities.age);
-    return { tokens, scan, advert, entities, scores, distress };
+    return { tokens, scan, reading, advert, entities, scores, distress };
   }
 
   return {
     distress: (text) => read(text).distress,
     understand(text) {
-      const { tokens, scan, advert, entities, scores, distress } = read(text);
+      const { tokens, scan, reading, advert, entities, scores, distress } = read(text);
       const asked =
         text.includes('?') ||
         (scores.get('question') ?? 0) >= SETTLED ||
@@ -238,6 +231,12 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const [best, bestScore] = top(scores);
       const words = text.trim().split(/\s+/).length;
       if (words <= STATUS_WORDS && findReportCode(text)) return { ...base, intent: 'status', by: 'rule' };
+      // "sapa 129 itu apa, bisa buat lapor?", "kalau mau ngadu, bawa dokumen apa": a question about how
+      // reporting works, naming nobody to report and nothing the sender saw, gets its card.
+      const aboutReporting =
+        !reading.flags.has('recruiter') && (!reading.flags.has('me') || reading.flags.has('hypothetical'));
+      if (best === 'report' && asked && answer && aboutReporting)
+        return { ...base, intent: 'question', by: 'answer', answer };
       if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
       if (words <= AGENCY_QUESTION_WORDS && AGENCY_QUESTION.test(text))
         return { ...base, intent: 'agency', by: 'rule' };
@@ -272,6 +271,29 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       return { ...base, by: 'none' };
     },
   };
+}
+
+/**
+ * Ties between two intents that a message's other words settle: the losing intent is set just below
+ * the winning one (INTENTS order would otherwise decide).
+ */
+function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Entities): void {
+  const score = (i: Intent) => scores.get(i) ?? 0;
+  const has = (flag: Flag) => reading.flags.has(flag);
+  const yieldTo = (loser: Intent, winner: Intent) => {
+    if (score(loser) > 0 && score(winner) >= score(loser)) scores.set(loser, score(winner) - 1);
+  };
+  const close = reading.relations.some((r) => r !== 'self');
+  // A relative who already has an employer or is at work is no offer to check.
+  if (has('employed')) yieldTo('offer', 'family');
+  // "anak saya 17 tahun, boleh kerja ke taiwan?": a question about someone close who is about to
+  // leave, or naming nobody close ("if a worker is beaten …"), asks about the rules.
+  if (!close || has('departing') || entities.age !== undefined) yieldTo('family', 'question');
+  // A company said to offer a job or to ask an amount is an offer to check, not a licence check.
+  if (has('taken') || entities.amount !== undefined) yieldTo('agency', 'offer');
+  // "Is it true I must pay for BPJS before leaving?": naming no recruiter and no offer, a question
+  // asks about the rules, not about an offer to check.
+  if (!has('recruiter')) yieldTo('offer', 'question');
 }
 
 /** The best-scoring intent; ties go to the one listed first in INTENTS (report before offer, …). */

@@ -245,6 +245,12 @@ describe('intent on sentences written for this test (not from any corpus)', () =
     ['transfer 5 juta ke orang yang ngaku dari PT, sekarang nomornya tidak aktif', 'paid'],
     ['bayar 15jt ke oknum, ternyata visanya palsu', 'paid'],
     ['saya dapat tawaran kerja dari teman fb, ini lowongan asli?', 'offer'],
+    ['kalau mau mengadu ke bp3mi, harus bawa dokumen apa saja?', 'question'],
+    ['saya mau lapor, caranya gimana?', 'report'],
+    ['anak saya umur 17, boleh daftar kerja ke jepang?', 'question'],
+    ['adik saya di taiwan mau pulang sebelum kontrak habis, gimana?', 'family'],
+    ['my cousin wants to go work in korea, what is the minimum age?', 'question'],
+    ['ditawari PT kerja di jepang, bayar 30 juta, PT nya resmi ga?', 'offer'],
   ])('%s → %s', (text, expected) => {
     expect(intent(text)).toBe(expected);
   });
