@@ -1,12 +1,15 @@
-import { findPhoneNumbersInText } from 'libphonenumber-js/min';
+import { findPhones, readPhoneList } from '../phones/phone-list.js';
 
 const MAX_ITEMS = 8;
 
 const unique = (items: readonly string[]): string[] => [...new Set(items)].slice(0, MAX_ITEMS);
 
-/** Phone numbers in the text, read as Indonesian when no country code is given. */
+/**
+ * Phone numbers in the text, read as Indonesian when no country code is given: a list written with
+ * commas or slashes is several numbers, never one with an extension, and sums of money are not numbers.
+ */
 export function extractPhones(text: string): string[] {
-  return unique(findPhoneNumbersInText(text, 'ID').map((found) => found.number.formatInternational()));
+  return readPhoneList(text, MAX_ITEMS);
 }
 
 /** Words just before a number that make it a number to report to ("laporkan ke WA Satgas 0812…", "hotline"). */
@@ -16,9 +19,9 @@ const REPORT_BEFORE =
 /** Phone numbers given as a place to report to, not to apply: a notice may give a WhatsApp hotline. */
 export function extractHotlines(text: string): string[] {
   return unique(
-    findPhoneNumbersInText(text, 'ID')
+    findPhones(text)
       .filter((found) => REPORT_BEFORE.test(text.slice(Math.max(0, found.startsAt - 50), found.startsAt)))
-      .map((found) => found.number.formatInternational()),
+      .map((found) => found.number),
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPhoneList } from '../../src/phones/phone-list.js';
+import { findPhones, readPhoneList } from '../../src/phones/phone-list.js';
 
 const A = '+62 812 3456 7890';
 const B = '+62 813 1111 2222';
@@ -27,5 +27,18 @@ describe('readPhoneList (report wizard)', () => {
     expect(readPhoneList('0812 3456 7890, +62 812-3456-7890', 5)).toEqual([A]);
     expect(readPhoneList('0812 3456 7890, 0813 1111 2222', 1)).toEqual([A]);
     expect(readPhoneList('tidak tahu', 5)).toEqual([]);
+  });
+});
+
+describe('findPhones (offer scanner)', () => {
+  it('gives every number with where it starts, and never a sum of money', () => {
+    const text = 'Biaya Rp 2.500.000, DP 1.000.000, hub 0812-3456-7890 / 0813 1111 2222';
+    expect(findPhones(text)).toEqual([
+      { number: A, startsAt: text.indexOf('0812') },
+      { number: B, startsAt: text.indexOf('0813') },
+    ]);
+    expect(findPhones('gaji 25,000,000 per bulan')).toEqual([]);
+    expect(findPhones('Rp2500000')).toEqual([]);
+    expect(findPhones('081.234.567.890')).toEqual([{ number: A, startsAt: 0 }]);
   });
 });
