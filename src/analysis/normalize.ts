@@ -38,14 +38,19 @@ const FLAGS = new Map(
   ]),
 );
 
+/** A hashtag: its words are written together, each starting with a capital ("#WaspadaTPPO", "#KerjaDiJepang"). */
+const HASHTAG = /#(\p{L}[\p{L}\p{N}]*)/gu;
+const splitHashtag = (_: string, tag: string): string => ` ${tag.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')} `;
+
 /**
  * The form pasted text and phrase lists are compared in: lower case, no diacritics, only letters and
  * digits separated by single spaces, and letters repeated three times or more written once
- * ("gratisss" → "gratis", "bangettt" → "banget").
+ * ("gratisss" → "gratis", "bangettt" → "banget"); a hashtag's words apart ("#waspadaTPPO" → "waspada tppo").
  */
 export function normalizeForScan(text: string): string {
   return foldedWords(
     text
+      .replace(HASHTAG, splitHashtag)
       .replace(/\$/g, ' usd ')
       .replace(/€/g, ' eur ')
       .replace(/¥/g, ' yen ')
@@ -213,6 +218,7 @@ const SHORT_FORMS = new Map(
     gaperlu: 'gak perlu',
     yuta: 'juta',
     juto: 'juta',
+    yuto: 'juta',
   }),
 );
 
@@ -236,6 +242,9 @@ export const WARNING_WORDS = new Set([
   'ulah',
   'ojo',
   'aja',
+  // Javanese "ati-ati", Sundanese "kade".
+  'ati',
+  'kade',
 ]);
 export const PROMISE_WORDS = new Set([
   'menjanjikan',
@@ -250,6 +259,8 @@ export const PROMISE_WORDS = new Set([
   'iming',
   'ngajangjikeun',
   'njanjeni',
+  // "calo sing janji …", "janji manis".
+  'janji',
   'mengaku',
   'claiming',
   // "hati-hati calo yang meminta uang jaminan visa", "tidak tergiur ajakan …".
@@ -318,6 +329,9 @@ export const NEGATIONS = new Set([
   'henteu',
   'ulah',
   'ojo',
+  // "ati-ati karo calo", "kade ku calo".
+  'ati',
+  'kade',
 ]);
 /** Words that may stand between a negation and the phrase ("tidak ada", "tidak perlu", "no need"). */
 export const NEGATION_LINKS = new Set([
@@ -330,6 +344,11 @@ export const NEGATION_LINKS = new Set([
   'usah',
   'lewat',
   'melalui',
+  'via',
+  'through',
+  'lumantar',
+  'liwat',
+  'ngaliwatan',
   'need',
   'any',
   'percaya',

@@ -29,8 +29,8 @@ const MOBILE = /^\+62 8/;
 export function createOfferScanner(
   scan: ScanFile,
   signs: readonly Sign[],
-  /** Today, for birth years in an advert ("kelahiran 2009"). */
-  now: () => Date = () => new Date(),
+  /** Today, for birth years in an advert ("kelahiran 2009"): the bot's clock, never the machine's. */
+  now: () => Date,
 ): OfferScanner {
   const index = buildIndex(scan);
   const signById = new Map(signs.map((s) => [s.id, s]));
@@ -94,12 +94,15 @@ export function createOfferScanner(
       // nobody to apply.
       const quotesPay = markers.has(SCAM_WARNING) && !markers.has(CONTACT_INVITE);
       // A mobile number after "laporkan ke" is a hotline to report to, not a recruiter's.
-      const hotlines = new Set(extractHotlines(text));
+      const recruiterMobile = () => {
+        const hotlines = new Set(extractHotlines(text));
+        return phones.some((p) => MOBILE.test(p) && !hotlines.has(p));
+      };
       const notice =
         matched.has(NOTICE_RULE) &&
-        !phones.some((p) => MOBILE.test(p) && !hotlines.has(p)) &&
         (salaries.length === 0 || quotesPay) &&
-        !OFFER_MONEY.some((m) => markers.has(m));
+        !OFFER_MONEY.some((m) => markers.has(m)) &&
+        !recruiterMobile();
       if (notice) findings.clear();
       return {
         notice,

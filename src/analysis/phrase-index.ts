@@ -12,6 +12,11 @@ import {
 
 /** Single words at least this long also match with one typo ("kamboya" → "kamboja"). */
 const FUZZY_MIN = 6;
+/**
+ * Place names need one letter more: a short foreign place is often one letter away from a place at home
+ * ("Kendal" in Central Java is not "Kandal" in Cambodia).
+ */
+const FUZZY_MIN_PLACE = FUZZY_MIN + 1;
 
 type Rule = ScanFile['rules'][number];
 type Near = NonNullable<Rule['near']>;
@@ -45,6 +50,10 @@ export interface PhraseIndex {
   readonly vocabulary: Set<string>;
 }
 
+/** True when `word` is, alone, a phrase of `marker` ("calo" of the broker rule). */
+const singleOf = (index: PhraseIndex, marker: string, word: string): boolean =>
+  (index.words.get(word) ?? []).some((t) => t.marker === marker);
+
 const contextOf = (rule: Rule): Context | undefined => {
   const words = (list: readonly string[] | undefined) =>
     (list ?? []).map((w) => normalizeForScan(w).split(' ')).filter((w) => w[0] !== '');
@@ -59,7 +68,7 @@ const contextOf = (rule: Rule): Context | undefined => {
 
 export function buildIndex(scan: ScanFile): PhraseIndex {
   const index: PhraseIndex = { words: new Map(), phrases: [], fuzzy: new Map(), vocabulary: new Set() };
-  const add = (marker: string, raw: string, near?: Near, context?: Context) => {
+  const add = (marker: string, raw: string, near?: Near, context?: Context, fuzzyMin = FUZZY_MIN) => {
     const phrase = normalizeForScan(raw);
     if (phrase === '') return;
     for (const w of phrase.split(' ')) index.vocabulary.add(w);
@@ -72,7 +81,7 @@ export function buildIndex(scan: ScanFile): PhraseIndex {
     list.push(target);
     index.words.set(phrase, list);
     // Words that need a number next to them are short grammar words: no typo matching.
-    if (!near && phrase.length >= FUZZY_MIN && !/\d/.test(phrase)) {
+    if (!near && phrase.length >= fuzzyMin && !/\d/.test(phrase)) {
       const bucket = index.fuzzy.get(phrase.length) ?? [];
       bucket.push(phrase);
       index.fuzzy.set(phrase.length, bucket);
@@ -80,11 +89,15 @@ export function buildIndex(scan: ScanFile): PhraseIndex {
   };
   for (const rule of scan.rules) {
     const context = contextOf(rule);
-    for (const list of Object.values(rule.phrases)) for (const p of list) add(rule.id, p, rule.near, context);
+    // English phrases match as written: a typo of an English word is often another word ("contact" is not
+    // "contract"); chat spellings and typos are in the Indonesian, Javanese and Sundanese lists.
+    for (const [lang, list] of Object.entries(rule.phrases))
+      for (const p of list) add(rule.id, p, rule.near, context, lang === 'en' ? Infinity : FUZZY_MIN);
     for (const w of [...(rule.with ?? []), ...(rule.without ?? [])])
       for (const part of normalizeForScan(w).split(' ')) index.vocabulary.add(part);
   }
-  for (const country of scan.countries) for (const w of country.words) add(country.id, w);
+  for (const country of scan.countries)
+    for (const w of country.words) add(country.id, w, undefined, undefined, FUZZY_MIN_PLACE);
   return index;
 }
 
@@ -143,9 +156,15 @@ function negatedHere(tokens: readonly string[], at: number): boolean {
 /**
  * True when the words before position `at` negate what follows: "tanpa …", "tidak ada …", or a list whose
  * first item is negated and whose items start with the same word ("bukan visa turis atau visa kunjungan",
- * "tidak ada biaya proses, biaya tiket, atau biaya visa").
+ * "tidak ada biaya proses, biaya tiket, atau biaya visa") or are one-word phrases of the same list
+ * (`sameList`: "laporkan calo atau sponsor", "tanpa calo, pl, atau sponsor").
  */
-export function negated(tokens: readonly string[], at: number, phrase: string): boolean {
+export function negated(
+  tokens: readonly string[],
+  at: number,
+  phrase: string,
+  sameList?: (word: string) => boolean,
+): boolean {
   if (warnedAbout(tokens, at)) return true;
   const head = phrase.split(' ')[0] ?? '';
   if (NEGATIONS.has(head)) return false;
@@ -153,6 +172,14 @@ export function negated(tokens: readonly string[], at: number, phrase: string): 
   if (!COORDINATORS.has(tokens[at - 1] ?? '')) return false;
   for (let i = at - 2; i >= Math.max(0, at - LIST_REACH); i--) {
     if (tokens[i] === head && negatedHere(tokens, i)) return true;
+  }
+  if (!sameList) return false;
+  // Items of one word each, back to back: "calo pl atau sponsor" (the commas are gone).
+  for (let i = at - 2; i >= Math.max(0, at - LIST_REACH); i--) {
+    const w = tokens[i] ?? '';
+    if (COORDINATORS.has(w)) continue;
+    if (!sameList(w)) return false;
+    if (negatedHere(tokens, i)) return true;
   }
   return false;
 }
@@ -180,9 +207,11 @@ function contextSpan(
   at: number,
   end: number,
   phrase: string,
+  sameList: (word: string) => boolean,
 ): [number, number] | undefined {
-  if (!context) return negated(tokens, at, phrase) ? undefined : [at, end];
-  if (context.negatedOnly !== negated(tokens, at, phrase)) return undefined;
+  const isNegated = negated(tokens, at, phrase, sameList);
+  if (!context) return isNegated ? undefined : [at, end];
+  if (context.negatedOnly !== isNegated) return undefined;
   const { within } = context;
   if (findSeq(tokens, context.without, at - within, end + within).length > 0) return undefined;
   if (context.with.length === 0) return [at, end];
@@ -230,16 +259,12 @@ function nearSpan(
  * Markers (rule ids and country ids) whose phrases occur in the text, with the words that matched. `year`
  * is the current year, for birth years ("kelahiran 2009").
  */
-export function matchMarkers(
-  index: PhraseIndex,
-  normalized: string,
-  year = new Date().getUTCFullYear(),
-): Map<string, Set<string>> {
+export function matchMarkers(index: PhraseIndex, normalized: string, year: number): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   const tokens = normalized.split(' ').map((w) => stemWord(w, index.vocabulary));
   const hit = (t: PhraseTarget, at: number, seen: string) => {
     const end = at + t.phrase.split(' ').length;
-    const around = contextSpan(t.context, tokens, at, end, t.phrase);
+    const around = contextSpan(t.context, tokens, at, end, t.phrase, (w) => singleOf(index, t.marker, w));
     const near = around && nearSpan(t.near, tokens, at, end, year);
     if (!around || !near) return false;
     const span: [number, number] = [Math.min(around[0], near[0]), Math.max(around[1], near[1])];

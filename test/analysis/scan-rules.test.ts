@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { extractHotlines, extractPhones } from '../../src/analysis/extract.js';
+import { normalizeForScan } from '../../src/analysis/normalize.js';
+import { createOfferScanner } from '../../src/analysis/offer-scanner.js';
+import { negated } from '../../src/analysis/phrase-index.js';
+import { scanFileSchema, signsFileSchema } from '../../src/content/warnings-schema.js';
+import { offerVerdict } from '../../src/core/flows/offer-verdict.js';
+import { TODAY, realContent } from '../helpers/engine.js';
+
+/** The signs the real scanner finds in a text, and what the bot calls it. */
+function check(text: string): { signs: string[]; level: string; positive: readonly string[] } {
+  const { scanner, catalog } = realContent();
+  const scan = scanner.scan(text);
+  const v = offerVerdict(catalog, scan, TODAY);
+  return {
+    signs: v.signs.map((s) => s.id),
+    level: scan.notice ? 'notice' : v.level,
+    positive: scan.positive,
+  };
+}
+const weightOf = (text: string, sign: string): number | undefined =>
+  realContent()
+    .scanner.scan(text)
+    .findings.find((f) => f.signId === sign)?.weight;
+
+describe('scan grammar: hashtags, lists, Javanese and Sundanese warnings, typos', () => {
+  it('reads the words of a hashtag apart', () => {
+    expect(normalizeForScan('#waspadaTPPO #KerjaDiJepang')).toBe('waspada tppo kerja di jepang');
+  });
+
+  it('lets a negation reach the other one-word items of the same list', () => {
+    const tokens = normalizeForScan('laporkan calo atau sponsor').split(' ');
+    const brokerWords = (w: string) => ['calo', 'sponsor', 'pl'].includes(w);
+    expect(negated(tokens, 3, 'sponsor', brokerWords)).toBe(true);
+    expect(negated(tokens, 3, 'sponsor')).toBe(false);
+    expect(check('Disnaker: laporkan calo atau sponsor yang meminta uang.').signs).not.toContain(
+      'individual-recruiter',
+    );
+    expect(check('Hubungi calo atau sponsor kami di desa.').signs).toContain('individual-recruiter');
+  });
+
+  it('reads Javanese "ati-ati … sing janji" as a warning and "mboten lumantar" as a negation', () => {
+    expect(check('Ati-ati karo calo sing janji mangkat neng Korea tanpa tes.').signs).toEqual([]);
+    expect(check('Ndaftar wonten Disnaker, mboten lumantar sponsor.').signs).not.toContain(
+      'individual-recruiter',
+    );
+    expect(check('Ndaftar lumantar sponsor wae.').signs).toContain('individual-recruiter');
+  });
+
+  it('matches English phrases as written: "contact" is not "contract"', () => {
+    expect(check('Factory job in Poland, contact us on WhatsApp.').signs).not.toContain('no-agreements');
+  });
+
+  it('needs a longer place name for a typo: Kendal (Central Java) is not Kandal (Cambodia)', () => {
+    expect(realContent().scanner.scan('LPK kami di Kab. Kendal').countries).toEqual([]);
+    expect(realContent().scanner.scan('kerja di kamboya').countries).toEqual(['kh']);
+  });
+
+  it('reads "yuto" as juta', () => {
+    expect(normalizeForScan('ongkose 7 yuto')).toBe('ongkose 7 juta');
+  });
+});
+
+describe('signs written in more ways', () => {
+  it.each([
+    'Lek arep melu kerjo neng Malaysia ojo kondo pak RT karo pak Kades.',
+    'Ulah bebeja ka kulawarga heula nya.',
+    'Tidak usah bilang ke orang tua, nanti saja kalau sudah sampai.',
+  ])('telling the family or the village said to be unneeded: %s', (text) => {
+    expect(check(text).signs).toContain('keep-secret');
+  });
+
+  it('leaves advice to tell the family alone', () => {
+    expect(check('Sebelum berangkat, pamit dan bilang ke keluarga.').signs).not.toContain('keep-secret');
+  });
+
+  it.each(['Bayar 3 juta langsung dapat kontrak via WA.', 'Contract sent by WhatsApp after you pay.'])(
+    'a contract over chat is not a contract signed before an official: %s',
+    (text) => {
+      expect(check(text).signs).toContain('no-agreements');
+    },
+  );
+
+  it('leaves a contract signed at Disnaker alone', () => {
+    expect(check('Kontrak ditandatangani di Disnaker, info lewat WA kantor.').signs).not.toContain(
+      'no-agreements',
+    );
+  });
+
+  it.each([
+    'Kerjo neng Malaysia ora usah paspor, sing penting wani.',
+    'Ka Sabah teu kedah paspor.',
+    'Work in Malaysia, no need for a passport.',
+  ])('a passport said to be unneeded is the irregular crossing: %s', (text) => {
+    expect(check(text).signs).toContain('irregular-crossing');
+  });
+
+  it.each([
+    'Tidak perlu bayar paspor, ditanggung majikan.',
+    'Belum punya paspor? Kami bantu urus di imigrasi.',
+  ])('a passport fee said to be free, or a passport not yet made, is not: %s', (text) => {
+    expect(check(text).signs).not.toContain('irregular-crossing');
+  });
+
+  it('calls a crossing point with a boat at night critical, each alone serious', () => {
+    expect(weightOf('Kumpul di Batam, terus naik kapal malam ke Johor.', 'irregular-crossing')).toBe(3);
+    expect(check('Kumpul di Batam, terus naik kapal malam ke Johor.').level).toBe('high');
+    expect(weightOf('Kumpul di Batam dulu.', 'irregular-crossing')).toBe(2);
+  });
+
+  it('reads "uang adm" and "tinggal transfer" as money asked', () => {
+    const r = check('Pendaftaran PRT Hong Kong. Uang adm Rp 2.500.000, tidak dapat dikembalikan.');
+    expect(r.signs).toContain('fee-zero-cost-job');
+    expect(r.level).toBe('high');
+    expect(check('Kerja pabrik Malaysia, job pasti ada, tinggal transfer.').signs).toContain(
+      'fee-check-costs',
+    );
+  });
+
+  it('knows the big cities of the scam-compound countries', () => {
+    const r = check('Hostess for a KTV in Yangon, USD 1,500 + tips, free housing.');
+    expect(r.signs).toContain('scam-compound');
+    expect(r.level).toBe('high');
+  });
+
+  it('reads a stated 2-6 months as the usual time, not a rush; one month or next month is', () => {
+    expect(check('Pabrik Malaysia, proses cepat 2-3 bulan.').signs).not.toContain('rushed-process');
+    expect(check('Pabrik Malaysia, proses cepat 1 bulan.').signs).toContain('rushed-process');
+    expect(check('Pabrik Malaysia, langsung terbang bulan depan.').signs).toContain('rushed-process');
+  });
+
+  it('does not take a course that prepares for EPS-TOPIK as the G to G route, nor exempt its fee', () => {
+    const course = check('Kursus persiapan EPS-TOPIK 3 bulan, biaya Rp 4.000.000.');
+    expect(course.positive).toEqual([]);
+    expect(course.signs).toContain('fee-check-costs');
+    expect(course.level).toBe('verify');
+    expect(check('Pendaftaran ujian EPS-TOPIK Korea dibuka.').positive).toContain('eps topik');
+  });
+
+  it("reads the government's internship programme as a known route", () => {
+    expect(
+      check('Program pemagangan ke Jepang kerja sama Kemnaker dan IM Japan, seleksi di Disnaker.').signs,
+    ).not.toContain('unverified-internship');
+    expect(check('Program magang ke Jepang, langsung kerja.').signs).toContain('unverified-internship');
+  });
+});
+
+describe('lawful adverts and warnings are not high; a scam that claims a licence still is', () => {
+  it.each([
+    'PT Sinar Harapan Abadi (P3MI, SIP3MI) membuka lowongan operator pabrik di Taiwan. Job order dari pabrik elektronik di Kaohsiung. Pendaftaran di Disnaker. Gaji NT$ 28.000/bulan.',
+    'Dicari pengasuh lansia untuk Taiwan. Tidak dipungut biaya penempatan. Tiket, visa dan medical ditanggung majikan. Daftar di Disnaker.',
+    'Lowongan operator pabrik Malaysia, gaji RM 1.800. Biaya yang dibayar calon PMI: paspor Rp 350.000, medical Rp 800.000, BPJS Ketenagakerjaan Rp 370.000. Tiket dan visa ditanggung majikan.',
+    'Pengumuman Program G to G Jepang (perawat dan careworker) dibuka di SISKOP2MI. Verifikasi dokumen di BP3MI. Tanpa biaya.',
+    'Dibutuhkan PRT untuk Singapura, berangkat cepat (±3 bulan), gaji SGD 700. Tidak dipungut biaya apa pun. Pendaftaran lewat Disnaker.',
+  ])('a lawful advert: %s', (text) => {
+    expect(check(text).level).not.toBe('high');
+  });
+
+  it.each([
+    'Waspada lowongan Kamboja! Gaji 15 juta, kerja admin, tiket gratis itu modus TPPO. Laporkan ke 0800-1000.',
+    'HATI-HATI! Kerja ke Korea hanya lewat G to G. Tidak ada jalur khusus, orang dalam atau garansi lulus. Kalau ada yang minta uang, itu penipuan.',
+    'Ditawari kerja di Myanmar gaji 20jt, tiket gratis? Stop dulu! Tanya BP3MI. #waspadaTPPO',
+    'Ati-ati lowongan neng Kamboja gaji gedhe, iku modus TPPO. Laporke neng BP3MI.',
+    'Kade ku calo nu ngajak damel ka Kamboja, éta modus TPPO.',
+    'Pemdes ngelingke: menawa ana sing nawani kerja neng luar negeri ora liwat Disnaker, lapurke menyang desa.',
+  ])('a warning that quotes scam words is a notice: %s', (text) => {
+    expect(check(text).level).toBe('notice');
+  });
+
+  it.each([
+    'PT resmi berizin! Kerja admin di Kamboja gaji 15 juta, tiket gratis, hubungi WA 0812-3456-7890.',
+    'Agen resmi ber-SIP3MI. PRT Hongkong, biaya proses 15 juta, bisa potong gaji. WA 0813-1111-2222.',
+    'Hati-hati penipuan, kami resmi. Itu penipuan kalau bukan lewat kami: PRT Taiwan biaya 20 juta, WA 0812-3456-7890.',
+  ])('a scam that claims to be licensed or warns of others: %s', (text) => {
+    expect(check(text).level).toBe('high');
+  });
+});
+
+describe('phone numbers and the clock of an advert', () => {
+  it('reads a list of numbers as several numbers and a sum of money as none', () => {
+    expect(extractPhones('hub 0812-3456-7890, 0813 1111 2222 ext. 5')).toEqual([
+      '+62 812 3456 7890',
+      '+62 813 1111 2222',
+    ]);
+    expect(extractPhones('Uang adm Rp 2.500.000 (tidak dapat dikembalikan)')).toEqual([]);
+    expect(extractPhones('Biaya 25.000.000, WA 0812 3456 7890')).toEqual(['+62 812 3456 7890']);
+    expect(extractHotlines('Laporkan ke WA Satgas 0812-1111-2222, bukan ke 0813 3333 4444')).toEqual([
+      '+62 812 1111 2222',
+    ]);
+  });
+
+  it("reads birth years against the bot's clock, not the machine's", () => {
+    const scan = scanFileSchema.parse(parse(readFileSync('content/warnings/scan.yaml', 'utf8')));
+    const { signs } = signsFileSchema.parse(parse(readFileSync('content/warnings/signs.yaml', 'utf8')));
+    const minorIn = (year: number) =>
+      createOfferScanner(scan, signs, () => new Date(`${year}-06-01T00:00:00Z`))
+        .scan('Dicari pelayan restoran, kelahiran 2010.')
+        .findings.some((f) => f.signId === 'under-18');
+    expect(minorIn(2026)).toBe(true);
+    expect(minorIn(2030)).toBe(false);
+    // The catalog's scanner reads them as of the date the content was loaded for (the tests' TODAY, 2026).
+    expect(check('Dicari pelayan restoran, kelahiran 2009.').signs).toContain('under-18');
+    expect(check('Dicari pelayan restoran, kelahiran 2008.').signs).not.toContain('under-18');
+  });
+});
