@@ -273,20 +273,20 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     ]);
   }
 
-  async function notify(job: NotifyJob): Promise<void> {
+  async function notify(job: NotifyJob, attempt: Attempt): Promise<void> {
     const reporter = await store.reporter(job.code);
     if (!reporter?.updates) return;
     const report = await store.get(job.code);
     if (!report) return;
     const noticeId = jobIds.notify(job);
     if (await store.alertSent(noticeId)) return;
-    await deliverOrGiveUp(reporter.address, deps.messages.notice(report, reporter));
+    await deliverOrGiveUp(reporter.address, deps.messages.notice(report, reporter, attempt.interrupted));
     await recorded(() =>
       store.completeAlert(noticeId, job.code, entry('reporter-told', { reason: job.status })),
     );
   }
 
-  async function message(job: MessageJob): Promise<void> {
+  async function message(job: MessageJob, attempt: Attempt): Promise<void> {
     const report = await store.get(job.code);
     if (!report) return;
     let to: { address: string; locale: Locale } | undefined;
@@ -298,7 +298,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     if (!to) return;
     const id = jobIds.message(job);
     if (await store.alertSent(id)) return;
-    await deliverOrGiveUp(to.address, deps.messages.message(job, report, to.locale));
+    await deliverOrGiveUp(to.address, deps.messages.message(job, report, to.locale, attempt.interrupted));
     const officersConcerned = job.to === 'reporter' ? {} : { officers: [job.to] };
     await recorded(() =>
       store.completeAlert(id, job.code, entry('message-sent', { reason: job.kind, ...officersConcerned })),

@@ -80,66 +80,71 @@ export function createReportMessages(translator: Translator) {
       const media = input.kind === 'failure' ? [] : r.details.media;
       return render(input.officer.locale, [{ title, body, actions: officerActions(r), media }]);
     },
-    message(job: MessageJob, report: ReportRecord, locale: Locale): OutboundMessage[] {
-      const code = report.code;
-      const text = job.text ?? '';
-      switch (job.kind) {
-        case 'taken':
-          return render(locale, [
-            {
-              title: t('officer.msg.takenTitle', { code }),
-              body: [t('officer.msg.taken', { code, name: text })],
-            },
-          ]);
-        case 'escalated-away':
-          return render(locale, [
-            {
-              title: t('officer.msg.escalatedTitle', { code }),
-              body: [t('officer.msg.escalated', { code, level: t(`report.level.${report.level}`) })],
-              actions: officerActions(report),
-            },
-          ]);
-        case 'question':
-          return render(locale, [
-            {
-              title: t('officer.msg.questionTitle', { code }),
-              body: [literal(text), t('officer.msg.questionHow', { code })],
-              actions: [{ id: reporterAction('answer', code), label: t('officer.answerChoice') }],
-              choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }],
-            },
-          ]);
-        case 'other-note':
-        case 'other-ask':
-          return render(locale, [
-            {
-              title: t('officer.msg.otherTitle', { code }),
-              body: [t(`officer.msg.${job.kind}`, { code, name: text })],
-              actions: [{ id: officerAction('show', code), label: t('officer.action.show') }],
-            },
-          ]);
-        case 'answer':
-          return render(locale, [
-            {
-              title: t('officer.msg.answerTitle', { code }),
-              body: [literal(text), t('officer.msg.answerHow', { code })],
-              actions: officerActions(report),
-            },
-          ]);
-      }
+    /** `resent`: a previous attempt may have delivered it already (its worker died): say so. */
+    message(job: MessageJob, report: ReportRecord, locale: Locale, resent = false): OutboundMessage[] {
+      return render(locale, [markResent(messageReply(job, report), resent)]);
     },
-    notice(report: ReportRecord, reporter: Reporter): OutboundMessage[] {
+    /** `resent` as for `message`. */
+    notice(report: ReportRecord, reporter: Reporter, resent = false): OutboundMessage[] {
       return render(reporter.locale, [
-        {
-          title: t('report.noticeTitle', { code: report.code }),
-          body: [
-            ...statusLines(viewOf(report), reporter.locale),
-            t('report.checkAgain', { code: report.code }),
-          ],
-          choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }],
-        },
+        markResent(
+          {
+            title: t('report.noticeTitle', { code: report.code }),
+            body: [
+              ...statusLines(viewOf(report), reporter.locale),
+              t('report.checkAgain', { code: report.code }),
+            ],
+            choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }],
+          },
+          resent,
+        ),
       ]);
     },
   };
+}
+
+/** The "you may have had this before" line first, when a previous attempt may have delivered it. */
+function markResent(reply: Reply, resent: boolean): Reply {
+  return resent ? { ...reply, body: [t('report.alert.resent'), ...reply.body] } : reply;
+}
+
+/** One short message about a report (a relay, "taken by", "escalated"). */
+function messageReply(job: MessageJob, report: ReportRecord): Reply {
+  const code = report.code;
+  const text = job.text ?? '';
+  switch (job.kind) {
+    case 'taken':
+      return {
+        title: t('officer.msg.takenTitle', { code }),
+        body: [t('officer.msg.taken', { code, name: text })],
+      };
+    case 'escalated-away':
+      return {
+        title: t('officer.msg.escalatedTitle', { code }),
+        body: [t('officer.msg.escalated', { code, level: t(`report.level.${report.level}`) })],
+        actions: officerActions(report),
+      };
+    case 'question':
+      return {
+        title: t('officer.msg.questionTitle', { code }),
+        body: [literal(text), t('officer.msg.questionHow', { code })],
+        actions: [{ id: reporterAction('answer', code), label: t('officer.answerChoice') }],
+        choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }],
+      };
+    case 'other-note':
+    case 'other-ask':
+      return {
+        title: t('officer.msg.otherTitle', { code }),
+        body: [t(`officer.msg.${job.kind}`, { code, name: text })],
+        actions: [{ id: officerAction('show', code), label: t('officer.action.show') }],
+      };
+    case 'answer':
+      return {
+        title: t('officer.msg.answerTitle', { code }),
+        body: [literal(text), t('officer.msg.answerHow', { code })],
+        actions: officerActions(report),
+      };
+  }
 }
 
 export type ReportMessages = ReturnType<typeof createReportMessages>;

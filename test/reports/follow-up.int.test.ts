@@ -111,4 +111,24 @@ describe("the reporter's notice after the first alert is never lost (fault test 
     expect(sender.sent).toHaveLength(1);
     expect(await noticeQueued()).toBe(true);
   });
+
+  it('a notice or a relayed message sent again after a crash says it may be a repeat, as alerts do', async () => {
+    const { h, sender, code } = await routedReport();
+    const repeat = 'mungkin sudah Anda terima';
+    await h.pipeline.processors.notify({ code, status: 'routed' }, first);
+    await h.pipeline.processors.notify({ code, status: 'notified' }, afterCrash);
+    await h.pipeline.processors.message({ code, to: 'desa', kind: 'taken', text: 'Bu Sri', seq: 1 }, first);
+    await h.pipeline.processors.message(
+      { code, to: 'desa', kind: 'taken', text: 'Bu Sri', seq: 2 },
+      afterCrash,
+    );
+    const marked = sender.sent.map((s) => s.messages.some((m) => m.body.includes(repeat)));
+    expect(sender.sent.map((s) => s.address)).toEqual([
+      'telegram:9001',
+      'telegram:9001',
+      'console:desa',
+      'console:desa',
+    ]);
+    expect(marked).toEqual([false, true, false, true]);
+  });
 });
