@@ -103,13 +103,16 @@ export function createEngine(deps: EngineDeps): Engine {
   ): Promise<Turn> {
     if (outcome.type === 'invalid') {
       const flow = flowOf(session.flow);
-      const prompt = flow.prompt(ctxOf(session.locale, user), { step: session.step, data: session.data });
+      const prompt = await flow.prompt(ctxOf(session.locale, user), {
+        step: session.step,
+        data: session.data,
+      });
       return { session, replies: [...said, withNote(prompt, outcome.reason)] };
     }
     const replies = [...said, ...(outcome.say ?? [])];
     if (outcome.type === 'next') {
       const next: Session = { ...session, step: outcome.state.step, data: outcome.state.data };
-      const prompt = flowOf(next.flow).prompt(ctxOf(next.locale, user), outcome.state);
+      const prompt = await flowOf(next.flow).prompt(ctxOf(next.locale, user), outcome.state);
       return { session: next, replies: [...replies, prompt] };
     }
     const locale = outcome.locale ?? session.locale;
@@ -272,7 +275,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const switchTo = msg.choiceId === undefined && text ? deps.intents.switchTo(text) : undefined;
     if (switchTo) {
       // "english" / "bahasa indonesia" on any screen: the same screen in that language.
-      const prompt = flow.prompt(ctxOf(switchTo, user), state);
+      const prompt = await flow.prompt(ctxOf(switchTo, user), state);
       return {
         session: { ...current, locale: switchTo },
         replies: [...notes, withNote(prompt, t('language.changed'))],
@@ -287,7 +290,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const danger = heard && heard.kinds.some((k) => !expected.includes(k)) ? heard : undefined;
     if (danger) notes.push(emergencyReply(ctxOf(session.locale, user), situationOf(danger)));
     const ctx = ctxOf(session.locale, user, danger !== undefined);
-    const prompt = flow.prompt(ctx, state);
+    const prompt = await flow.prompt(ctx, state);
     const media = msg.media && msg.media.length > 0 ? msg.media : undefined;
     if (media && msg.choiceId === undefined && flow.acceptsMedia?.(state)) {
       return settle(user, current, await flow.handle(ctx, state, { type: 'text', text, media }), notes);

@@ -59,8 +59,10 @@ export type Outcome =
   | { readonly type: 'invalid'; readonly reason: Text };
 
 /**
- * One conversation flow. `prompt` is a pure function of the state, so the engine can re-derive the
- * current question and its choices instead of storing them in the session.
+ * One conversation flow. `prompt` is a function of the state, so the engine can re-derive the current
+ * question and its choices instead of storing them in the session. It may read a desk (the officer's
+ * report page reads the report each time it is shown): what a store already holds is never copied
+ * into a session, where "delete my data" and retention would not reach it.
  */
 export interface Flow {
   readonly id: string;
@@ -78,7 +80,7 @@ export interface Flow {
   expectedDistress?(state: FlowState): readonly DistressKind[];
   /** True when the step takes photos (report evidence); elsewhere a photo gets "cannot use this". */
   acceptsMedia?(state: FlowState): boolean;
-  prompt(ctx: FlowContext, state: FlowState): Reply;
+  prompt(ctx: FlowContext, state: FlowState): Reply | Promise<Reply>;
   handle(ctx: FlowContext, state: FlowState, input: Input): Outcome | Promise<Outcome>;
 }
 

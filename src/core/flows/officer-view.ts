@@ -3,23 +3,9 @@ import type { Locale } from '../locale.js';
 import { lines, literal, t, type Text } from '../message.js';
 import type { OfficerReportView } from '../officer.js';
 import { detailLines } from '../report-summary.js';
-import type { FlowData, Json } from '../session.js';
 
 /** History lines shown with a report; the full history is in `reports show` for admins. */
 const HISTORY_SHOWN = 8;
-
-/** The view kept in the flow's data while the officer looks at it (sessions hold JSON). */
-export const storedView = (view: OfficerReportView): FlowData => ({
-  c: view.code,
-  v: view as unknown as Json,
-});
-
-export function viewIn(data: FlowData): OfficerReportView | undefined {
-  const v = data.v;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
-  const view = v as unknown as OfficerReportView;
-  return typeof view.code === 'string' && typeof view.details === 'object' ? view : undefined;
-}
 
 /** Officers read times in WIB (UTC+7), where most villages of the programme are. */
 const WIB_MS = 7 * 3_600_000;

@@ -3,7 +3,7 @@ import { t, type Choice, type Reply, type Text } from '../message.js';
 import { OUTCOMES, type ActionResult, type OfficerAction } from '../officer.js';
 import type { FlowData } from '../session.js';
 import { str, strings } from './data.js';
-import { reportBody, storedView, viewIn } from './officer-view.js';
+import { reportBody } from './officer-view.js';
 
 const MAX_NOTE = 500;
 const SKIP: Choice = { id: 'skip', label: t('report.skip') };
@@ -33,17 +33,45 @@ function resultText(r: ActionResult): Text {
   }
 }
 
+/**
+ * The report page keeps only the report's code: the report is read from the store each time the page is
+ * shown, so no copy of it (or of a consenting reporter's address) sits in the officer's session, where
+ * "delete my data" and retention would not reach it.
+ */
+const reportPage = (code: string, said: Text[] = []): Outcome =>
+  next('report', { c: code }, said.length > 0 ? say(...said) : []);
+
 async function act(ctx: FlowContext, action: OfficerAction): Promise<Outcome> {
   const result = await ctx.officers.act(ctx.user, action);
   if (result.type === 'refused') return goto('menu', { say: say(resultText(result)) });
-  return show(ctx, action.code, [resultText(result)]);
+  return reportPage(action.code, [resultText(result)]);
 }
 
 /** Opens one report for the officer, or says it cannot be shown (not theirs, not found). */
 async function show(ctx: FlowContext, code: string, said: Text[] = []): Promise<Outcome> {
+  if (!(await ctx.officers.view(ctx.user, code)))
+    return goto('menu', { say: say(...said, t('officer.refused.not-found', { code })) });
+  return reportPage(code, said);
+}
+
+/** The report page: the report as the officer may see it now, and what they may do with it. */
+async function reportPrompt(ctx: FlowContext, code: string): Promise<Reply> {
   const view = await ctx.officers.view(ctx.user, code);
-  if (!view) return goto('menu', { say: say(...said, t('officer.refused.not-found', { code })) });
-  return next('report', storedView(view), said.length > 0 ? say(...said) : []);
+  // Out of their reach since the page was opened (revoked, or the report went elsewhere).
+  if (!view)
+    return {
+      title: t('officer.reportTitle', { code }),
+      body: [t('officer.refused.not-found', { code })],
+      choices: [HOME],
+    };
+  const closed = view.status === 'resolved' || view.status === 'failed';
+  const choices: Choice[] = [];
+  if (!closed && view.status !== 'acknowledged') choices.push({ id: 'ack', label: t('officer.action.ack') });
+  if (!closed) choices.push({ id: 'resolve', label: t('officer.action.resolve') });
+  choices.push({ id: 'note', label: t('officer.action.note') });
+  if (view.contact !== 'none' && !closed) choices.push({ id: 'ask', label: t('officer.action.ask') });
+  choices.push(HOME);
+  return { title: t('officer.reportTitle', { code }), body: reportBody(view, ctx.locale), choices };
 }
 
 /** The officer's own page: their area and its open reports. */
@@ -111,23 +139,8 @@ export const officerFlow: Flow = {
     const d = state.data;
     const code = str(d, 'c') ?? '';
     switch (state.step) {
-      case 'report': {
-        const view = viewIn(d);
-        if (!view) return { title: t('officer.homeTitle', { area: '' }), body: [], choices: [HOME] };
-        const closed = view.status === 'resolved' || view.status === 'failed';
-        const choices: Choice[] = [];
-        if (!closed && view.status !== 'acknowledged')
-          choices.push({ id: 'ack', label: t('officer.action.ack') });
-        if (!closed) choices.push({ id: 'resolve', label: t('officer.action.resolve') });
-        choices.push({ id: 'note', label: t('officer.action.note') });
-        if (view.contact !== 'none' && !closed) choices.push({ id: 'ask', label: t('officer.action.ask') });
-        choices.push(HOME);
-        return {
-          title: t('officer.reportTitle', { code: view.code }),
-          body: reportBody(view, ctx.locale),
-          choices,
-        };
-      }
+      case 'report':
+        return reportPrompt(ctx, code);
       case 'outcome':
         return {
           title: t('officer.resolveTitle', { code }),
