@@ -214,6 +214,7 @@ const SHORT_FORMS = new Map(
     umrah: 'umroh',
     umrho: 'umroh',
     tanpo: 'tanpa',
+    pake: 'pakai',
     gausah: 'gak usah',
     gaperlu: 'gak perlu',
     yuta: 'juta',

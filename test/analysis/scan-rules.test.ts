@@ -147,6 +147,37 @@ describe('signs written in more ways', () => {
   });
 });
 
+describe('more wordings of money, occupations and minors', () => {
+  it.each([
+    ['Kerja di Malaysia gak usah pake PT, langsung sama majikan.', 'individual-recruiter'],
+    ['Kerja pabrik Malaysia, biaya 5 juta ke aku.', 'cash-to-individual'],
+    ['Kerja ngurus simbah neng Taiwan, mbayar 20 juta disik.', 'fee-zero-cost-job'],
+    ['Job in a Japanese factory, just pay 35 million for everything.', 'fee-check-costs'],
+  ])('%s', (text, sign) => {
+    expect(check(text).signs).toContain(sign);
+  });
+
+  it.each([
+    'Pelamar usia 17 tahun ke bawah tidak diterima. Usia minimal 18 tahun.',
+    'Calon pekerja di bawah 18 tahun dilarang mendaftar.',
+    'Applicants under 18 will be rejected.',
+  ])('an age ruled out is the law applied, not a minor recruited: %s', (text) => {
+    expect(check(text).signs).not.toContain('under-18');
+  });
+
+  it('still reads an age below 18 that is welcome', () => {
+    expect(check('Dicari pelayan, usia 16 boleh, langsung kerja.').signs).toContain('under-18');
+  });
+
+  it('reads the EPS-TOPIK test fee as no recruiter fee, even for fishing crew (facts S-21, S-22)', () => {
+    const r = check(
+      'Lowongan ABK kapal ikan ke Korea lewat G to G EPS. Daftar di SISKOP2MI, biaya ujian EPS-TOPIK US$28.',
+    );
+    expect(r.signs).toEqual([]);
+    expect(r.level).toBe('procedural');
+  });
+});
+
 describe('lawful adverts and warnings are not high; a scam that claims a licence still is', () => {
   it.each([
     'PT Sinar Harapan Abadi (P3MI, SIP3MI) membuka lowongan operator pabrik di Taiwan. Job order dari pabrik elektronik di Kaohsiung. Pendaftaran di Disnaker. Gaji NT$ 28.000/bulan.',
@@ -165,6 +196,9 @@ describe('lawful adverts and warnings are not high; a scam that claims a licence
     'Ati-ati lowongan neng Kamboja gaji gedhe, iku modus TPPO. Laporke neng BP3MI.',
     'Kade ku calo nu ngajak damel ka Kamboja, éta modus TPPO.',
     'Pemdes ngelingke: menawa ana sing nawani kerja neng luar negeri ora liwat Disnaker, lapurke menyang desa.',
+    'Hati-hati lowongan kerja di Kamboja! Kerja admin gaji 15 juta, tiket gratis, itu jebakan. Lapor ke 0800-1000.',
+    'Kenali tanda-tanda calo: minta uang muka, janji berangkat cepat, tanpa pelatihan.',
+    'Red flags of illegal recruitment: you pay a fee to a person, your passport is kept, you travel on a tourist visa.',
   ])('a warning that quotes scam words is a notice: %s', (text) => {
     expect(check(text).level).toBe('notice');
   });
