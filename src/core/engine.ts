@@ -3,8 +3,8 @@ import type { Flow, FlowContext, FlowState, Input, Outcome } from './flow.js';
 import { unwiredForgetDesk, type ForgetDesk } from './forget.js';
 import { cleanText, foldForMatch } from './input.js';
 import type { GlobalWord, IntentMatcher } from './intents.js';
-import { DEFAULT_LOCALE, type Locale } from './locale.js';
-import { t, type EngineResult, type InboundMessage, type Reply } from './message.js';
+import { DEFAULT_LOCALE, type Locale, type RegionalLocale } from './locale.js';
+import { literal, t, type EngineResult, type InboundMessage, type Reply } from './message.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './ports.js';
 import { officerCommand, type OfficerDesk } from './officer.js';
 import type { ReportDesk, VillageFinder } from './report.js';
@@ -14,6 +14,8 @@ import type { Session } from './session.js';
 import type { Understanding } from './understanding/understand.js';
 import { emergencyReply, situationOf } from './flows/sos.js';
 import { answerCard } from './flows/answer-card.js';
+import { FIRST_CONTACT } from './flows/simple.js';
+import { opensWithLanguageList } from './first-contact.js';
 
 export interface EngineDeps {
   readonly store: SessionStore;
@@ -32,6 +34,13 @@ export interface EngineDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly defaultLocale?: Locale;
+  /**
+   * A new user who asks for nothing in particular first gets the welcome and the language list
+   * (LANGUAGE_LIST_FIRST, default on; a deployment serving one language may turn it off).
+   */
+  readonly languageListFirst?: boolean;
+  /** Which regional language a message seems written in (offered once to an Indonesian session). */
+  readonly guessLanguage?: (text: string) => RegionalLocale | undefined;
   /** Messages one user may send per minute; beyond it one "please slow down", then silence (default 30). */
   readonly userMessagesPerMinute?: number;
 }
@@ -247,10 +256,16 @@ export function createEngine(deps: EngineDeps): Engine {
     return { type: 'text', text };
   }
 
-  async function turn(session: Session, msg: InboundMessage, notes: Reply[]): Promise<Turn> {
+  async function turn(session: Session, msg: InboundMessage, notes: Reply[], isNew = false): Promise<Turn> {
     const user = msg.userKey;
     const { text, truncated } = cleanText(msg.text ?? '');
     if (truncated) notes.push({ body: [t('engine.truncated')] });
+    if (
+      isNew &&
+      deps.languageListFirst !== false &&
+      opensWithLanguageList(msg, text, deps.intents, deps.understanding)
+    )
+      return startFlow(user, session, 'language', notes, FIRST_CONTACT);
     // A deep-link payload (Telegram "/start lapor") is read as if typed at the menu.
     if (msg.start)
       return startFlow(user, session, 'menu', [{ body: [t('engine.welcome')] }], text || undefined);
@@ -390,6 +405,28 @@ export function createEngine(deps: EngineDeps): Engine {
     return { locale, messages: renderReplies(deps.translator, locale, [{ body: [t('engine.slowDown')] }]) };
   }
 
+  /**
+   * Someone writes in a regional language while their session is Indonesian: after the answer, offer
+   * that language once, in that language, with the words that switch to it. Never switches by itself.
+   */
+  function offerLanguage(result: Turn, text: string | undefined, before: Session): Turn {
+    const { session } = result;
+    if (result.forgotten || session.languageOffered) return result;
+    // Flows rebuild the session as they move; the user's "offered once" travels with it.
+    if (before.languageOffered) return { ...result, session: { ...session, languageOffered: true } };
+    if (session.locale !== 'id' || !text || !deps.guessLanguage) return result;
+    const guess = deps.guessLanguage(text);
+    if (!guess) return result;
+    const offer = deps.translator.t(guess, 'language.offer', {
+      name: deps.translator.t(guess, `language.name.${guess}`),
+      word: deps.translator.t(guess, `language.word.${guess}`),
+    });
+    return {
+      session: { ...session, languageOffered: true },
+      replies: [...result.replies, { body: [literal(offer)] }],
+    };
+  }
+
   async function answer(msg: InboundMessage): Promise<EngineResult> {
     let locale = defaultLocale;
     try {
@@ -397,10 +434,13 @@ export function createEngine(deps: EngineDeps): Engine {
       for (let attempt = 1; ; attempt++) {
         const decoded = loaded.decoded;
         locale = decoded.session.locale;
-        const result =
+        const result = offerLanguage(
           decoded.type === 'reset' && !msg.start
             ? await startFlow(msg.userKey, decoded.session, 'menu', [{ body: [t('engine.sessionReset')] }])
-            : await turn(decoded.session, msg, []);
+            : await turn(decoded.session, msg, [], loaded.rev === 0),
+          msg.text,
+          decoded.session,
+        );
         if (result.forgotten) {
           // Nothing of this user is written back: the next message starts a new default session.
           await deps.store.delete(msg.userKey);
