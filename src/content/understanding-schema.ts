@@ -9,7 +9,11 @@ export function ruleProblem(source: string): string | undefined {
   if (/\+\S|\S\+/.test(source.replace(/ \+ /g, ''))) return 'joins parts with "+" without spaces around it';
   if (/^\s*\+|\+\s*$/.test(source)) return 'starts or ends with "+" (in YAML, quote a rule that holds " #")';
   if (/\|\||^\||\|$|\s\||\|\s/.test(source)) return 'has an empty alternative';
-  if (/[^\p{L}\p{N}*|+#/ '-]/u.test(source)) return 'has characters other than letters, digits, * | + # / and spaces';
+  if (/[^\p{L}\p{N}*|+#/& '-]/u.test(source))
+    return 'has characters other than letters, digits, * | + & # / and spaces';
+  if (/&\S|\S&/.test(source.replace(/ & /g, ''))) return 'joins parts with "&" without spaces around it';
+  if (source.includes(' & ') && source.includes(' + ')) return 'mixes " + " and " & " in one rule';
+  if (/^\s*&|&\s*$/.test(source)) return 'starts or ends with "&"';
   if (/\/\/|(^|[\s|])\/|\/($|[\s|])/.test(source)) return 'has an empty choice around "/"';
   return undefined;
 }
@@ -47,6 +51,10 @@ export const lexiconFileSchema = z
     employed: rules.default([]),
     recruiter: rules.default([]),
     departing: rules.default([]),
+    demand: rules.default([]),
+    paidDone: rules.default([]),
+    howTo: rules.default([]),
+    aboutBot: rules.default([]),
     advert: rules,
     abroad: rules,
     home: rules,

@@ -83,6 +83,14 @@ export interface LexiconData {
   readonly recruiter: readonly string[];
   /** Someone about to leave, not abroad yet ("mau daftar", "surat izin suami", "minimum age"). */
   readonly departing: readonly string[];
+  /** Money asked for, not yet paid ("tinggal bayar 3jt", "must pay 40 juta first"): an offer. */
+  readonly demand: readonly string[];
+  /** Money already handed over ("sudah bayar", "already paid"). */
+  readonly paidDone: readonly string[];
+  /** Asking how something is done or where ("cara ngecek", "where can I check", "ada berapa"). */
+  readonly howTo: readonly string[];
+  /** About this bot or chat ("bot ini", "this chat", "tekan angka berapa"). */
+  readonly aboutBot: readonly string[];
   readonly intents: Readonly<Partial<Record<Intent, WeightedRules>>>;
   readonly relations: Readonly<Partial<Record<Relation, readonly string[]>>>;
 }
@@ -109,6 +117,10 @@ export const FLAGS = [
   'employed',
   'recruiter',
   'departing',
+  'demand',
+  'paidDone',
+  'howTo',
+  'aboutBot',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

@@ -6,7 +6,9 @@
  * - `majikan/bos meninggal` — a word with choices inside words in a row ("majikan meninggal", "bos meninggal");
  * - `#` — any number ("# bulan" reads "3 bulan");
  * - `paspor* + ditahan|disita|diambil` — parts joined by ` + ` must all occur, in any order, within
- *   a few words of each other ("paspornya masih ditahan", "ditahan paspor saya").
+ *   a few words of each other ("paspornya masih ditahan", "ditahan paspor saya");
+ * - `bayar & # jt & diblokir` — parts joined by ` & ` must all occur anywhere in the message (for
+ *   the long stories of a few signs that belong together whatever lies between them).
  *
  * A match right after a negation ("tidak dikurung") does not count, unless the pattern itself starts
  * with a negation word.
@@ -14,6 +16,8 @@
 export interface Rule {
   readonly source: string;
   readonly parts: readonly Part[];
+  /** How far apart its parts may start (RULE_WINDOW, or the whole message for ` & `). */
+  readonly window: number;
 }
 
 /** Alternatives, each words in a row. */
@@ -34,7 +38,7 @@ const NEGATIONS = new Set(['tidak', 'bukan', 'belum', 'jangan', 'no', 'not', 'ne
 
 export function parseRule(source: string, spellings: ReadonlyMap<string, string>): Rule {
   const parts = source
-    .split(' + ')
+    .split(source.includes(' & ') ? ' & ' : ' + ')
     .map((part) =>
       part
         .split('|')
@@ -54,7 +58,7 @@ export function parseRule(source: string, spellings: ReadonlyMap<string, string>
     )
     .filter((p) => p.length > 0);
   if (parts.length === 0) throw new Error(`empty rule: "${source}"`);
-  return { source, parts };
+  return { source, parts, window: source.includes(' & ') ? Infinity : RULE_WINDOW };
 }
 
 /** One word of a rule; a chat spelling in a rule reads as the word it stands for ("gak" → "tidak"). */
@@ -79,7 +83,7 @@ function phraseAt(phrase: Phrase, tokens: readonly string[], i: number): boolean
   return !NEGATIONS.has(before ?? '') && !NEGATIONS.has(twoBefore ?? '');
 }
 
-/** True when every part of the rule matches, all within RULE_WINDOW words. */
+/** True when every part of the rule matches, all within its window. */
 export function ruleMatches(rule: Rule, tokens: readonly string[]): boolean {
   return ruleSet([{ rule, value: true }]).any(tokens);
 }
@@ -174,10 +178,11 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     return found;
   }
 
-  const complete = (starts: readonly number[][]): boolean => {
+  const complete = (r: number, starts: readonly number[][]): boolean => {
     if (starts.some((s) => s.length === 0)) return false;
+    const window = items[r]?.rule.window ?? RULE_WINDOW;
     return (starts[0] ?? []).some((anchor) =>
-      starts.slice(1).every((s) => s.some((x) => Math.abs(x - anchor) <= RULE_WINDOW)),
+      starts.slice(1).every((s) => s.some((x) => Math.abs(x - anchor) <= window)),
     );
   };
 
@@ -185,7 +190,7 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     const out: { value: T; at: readonly number[] }[] = [];
     for (const [r, starts] of [...hits(tokens).entries()].sort(([a], [b]) => a - b)) {
       const item = items[r];
-      if (item && complete(starts)) out.push({ value: item.value, at: starts[0] ?? [] });
+      if (item && complete(r, starts)) out.push({ value: item.value, at: starts[0] ?? [] });
     }
     return out;
   }
@@ -194,14 +199,14 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     matching: (tokens) => located(tokens).map((m) => m.value),
     located,
     any(tokens) {
-      for (const starts of hits(tokens).values()) if (complete(starts)) return true;
+      for (const [r, starts] of hits(tokens)) if (complete(r, starts)) return true;
       return false;
     },
     cover(tokens) {
       const ends = new Map<string, number>();
       const covered = new Set<number>();
       for (const [r, starts] of hits(tokens, ends)) {
-        if (!complete(starts)) continue;
+        if (!complete(r, starts)) continue;
         starts.forEach((list, p) => {
           for (const i of list) for (let k = i; k < (ends.get(`${r} ${p} ${i}`) ?? i); k++) covered.add(k);
         });

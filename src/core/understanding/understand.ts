@@ -108,6 +108,28 @@ const TAG_QUESTION: ReadonlySet<string> = new Set([
   'mana',
   'berapa',
 ]);
+/** Question words that, with a soft last word ("lapornya kemana ya"), make a sentence a question. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  'kemana',
+  'dimana',
+  'gimana',
+  'kapan',
+  'siapa',
+  'berapa',
+  'apakah',
+  'kenapa',
+]);
+const SOFT_ENDS: ReadonlySet<string> = new Set([
+  'ya',
+  'sih',
+  'nih',
+  'dong',
+  'kak',
+  'min',
+  'pak',
+  'bu',
+  'gan',
+]);
 /** Intents a question with its card wins over when the question wording is at least as strong. */
 const ASKED_OVER: ReadonlySet<Intent> = new Set(['jobs', 'help', 'greeting', 'language']);
 /** Intents a strong rule settles even in a long text that reads like an advert. */
@@ -218,7 +240,8 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const asked =
         text.includes('?') ||
         (scores.get('question') ?? 0) >= SETTLED ||
-        TAG_QUESTION.has(tokens[tokens.length - 1] ?? '');
+        TAG_QUESTION.has(tokens[tokens.length - 1] ?? '') ||
+        (SOFT_ENDS.has(tokens[tokens.length - 1] ?? '') && tokens.some((t) => QUESTION_WORDS.has(t)));
       // A question is said early: the card is looked for in the first words.
       const answer = deps.answers.match(text, tokens.slice(0, CARD_WORDS));
       // A card for what the message asks travels with any intent (the safety net shows it after the numbers).
@@ -291,6 +314,13 @@ function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Enti
   if (!close || has('departing') || entities.age !== undefined) yieldTo('family', 'question');
   // A company said to offer a job or to ask an amount is an offer to check, not a licence check.
   if (has('taken') || entities.amount !== undefined) yieldTo('agency', 'offer');
+  // "sponsor bilang … tinggal bayar 3jt": money asked for and not yet paid is an offer to check.
+  if (has('demand') && !has('paidDone')) yieldTo('paid', 'offer');
+  // "gmn cara ngecek PT itu resmi", "kalau pekerja dari PT resmi wafat, siapa …": how to check, or a
+  // case in general, is a question, not one company to check.
+  if (has('howTo') || has('hypothetical')) yieldTo('agency', 'question');
+  // "can this chat help for my mother", "ini bot resmi? bisa dipake buat apa": about the bot itself.
+  if (has('aboutBot')) for (const other of ['question', 'family', 'jobs'] as const) yieldTo(other, 'help');
   // "Is it true I must pay for BPJS before leaving?": naming no recruiter and no offer, a question
   // asks about the rules, not about an offer to check.
   if (!has('recruiter')) yieldTo('offer', 'question');

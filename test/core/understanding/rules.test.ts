@@ -74,6 +74,14 @@ describe('rule language', () => {
     expect(matches('sold her/his cow/land', 'he sold her to a man')).toBe(false);
   });
 
+  it('joins parts with & anywhere in the message, for long stories', () => {
+    const story =
+      'sy bayar 12jt ke sponsor buat ke taiwan, katanya visa lagi diurus, terus dia pindah rumah, nomornya diblokir';
+    expect(matches('bayar & # jt & diblokir', story)).toBe(true);
+    expect(matches('bayar + # jt + diblokir', story)).toBe(false);
+    expect(matches('bayar & # jt & diblokir', 'sy bayar 12jt ke sponsor')).toBe(false);
+  });
+
   it('says which words the phrases of matching rules cover', () => {
     const set = ruleSet([
       { rule: parseRule('majikan/bos meninggal', spellings), value: 1 },
@@ -89,9 +97,11 @@ describe('rule language', () => {
     expect(ruleProblem('')).toBe('is empty');
     expect(ruleProblem('a+b')).toMatch(/without spaces/);
     expect(ruleProblem('a||b')).toMatch(/empty alternative/);
-    expect(ruleProblem('a & b')).toMatch(/characters/);
+    expect(ruleProblem('a ; b')).toMatch(/characters/);
     expect(ruleProblem('a/ b')).toMatch(/empty choice/);
     expect(ruleProblem('a//b')).toMatch(/empty choice/);
+    expect(ruleProblem('a & b + c')).toMatch(/mixes/);
+    expect(ruleProblem('a &b')).toMatch(/without spaces/);
     expect(ruleProblem('paspor* + ditahan|disita # bulan')).toBeUndefined();
     expect(ruleProblem('majikan/bos meninggal|bos sudah/telah meninggal')).toBeUndefined();
   });

@@ -251,6 +251,22 @@ describe('intent on sentences written for this test (not from any corpus)', () =
     ['adik saya di taiwan mau pulang sebelum kontrak habis, gimana?', 'family'],
     ['my cousin wants to go work in korea, what is the minimum age?', 'question'],
     ['ditawari PT kerja di jepang, bayar 30 juta, PT nya resmi ga?', 'offer'],
+    [
+      'saya bayar 12 juta ke sponsor untuk ke taiwan, katanya visa sedang diurus, lalu dia pindah rumah dan sampai sekarang nomornya diblokir',
+      'paid',
+    ],
+    [
+      'sponsornya bilang sekarang sudah bisa, tinggal bayar 5 juta langsung berangkat ke malaysia, percaya tidak?',
+      'offer',
+    ],
+    ['gimana cara cek perusahaan penyalur itu punya izin atau tidak?', 'question'],
+    ['bot ini resmi dari pemerintah? bisa dipakai untuk apa', 'help'],
+    ['can this bot help my sister in taiwan?', 'help'],
+    ['apakah jadi PRT ke kuwait sekarang sudah boleh?', 'question'],
+    ['who pays the medical check if i go as a caregiver to hong kong', 'question'],
+    ['kalau nanti di luar negeri majikan nakal, mengadunya kemana ya', 'question'],
+    ['saya mau tanya, daftar kerja ke jepang itu langkah pertamanya apa ya', 'question'],
+    ['iya', 'greeting'],
   ])('%s → %s', (text, expected) => {
     expect(intent(text)).toBe(expected);
   });
