@@ -74,7 +74,7 @@ describe('logs of a full report flow at debug level', () => {
         return recording.send(address, messages);
       },
     };
-    const queue = new BullJobQueue(redis, `${prefix}bull`, { attempts: 3, backoffMs: 20 });
+    const queue = new BullJobQueue(redis, createKeys(prefix).bull, { attempts: 3, backoffMs: 20 });
     closers.push(() => queue.close());
     const reports = createRedisReports({
       redis,
@@ -90,7 +90,7 @@ describe('logs of a full report flow at debug level', () => {
     });
     const workers = startBullWorkers(reports.pipeline.processors, {
       connection: workerRedis,
-      prefix: `${prefix}bull`,
+      prefix: createKeys(prefix).bull,
       concurrency: 5,
       alertsPerSecond: {},
       lockMs: 2000,
