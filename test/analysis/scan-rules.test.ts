@@ -199,7 +199,9 @@ describe('lawful adverts and warnings are not high; a scam that claims a licence
     'Hati-hati lowongan kerja di Kamboja! Kerja admin gaji 15 juta, tiket gratis, itu jebakan. Lapor ke 0800-1000.',
     'Kenali tanda-tanda calo: minta uang muka, janji berangkat cepat, tanpa pelatihan.',
     'Red flags of illegal recruitment: you pay a fee to a person, your passport is kept, you travel on a tourist visa.',
-  ])('a warning that quotes scam words is a notice: %s', (text) => {
+    'KBRI memulangkan 20 WNI korban online scam. Mereka dijanjikan gaji 15 juta dan tiket gratis sebagai admin.',
+    'BP3MI menerima pengaduan warga yang diberangkatkan ke Arab Saudi dengan visa ziarah.',
+  ])('a warning or the news of a case that quotes scam words is a notice: %s', (text) => {
     expect(check(text).level).toBe('notice');
   });
 
