@@ -83,8 +83,12 @@ describe('languages (issue 16)', () => {
     await c.say('3'); // Basa Sunda
     await c.say('1'); // the guide
     await c.say('1'); // its first section
-    const page = await c.say('1'); // a topic
-    expect(c.text(page)).toContain(createTranslator('locales').t('su', 'guide.regionalNote'));
+    const note = createTranslator('locales').t('su', 'guide.regionalNote');
+    const summary = await c.say('1'); // a topic: its summary is written in Sundanese, so no note
+    expect(c.text(summary)).toContain('Aya lima jalur resmi');
+    expect(c.text(summary)).not.toContain(note);
+    const page = await c.say('1'); // the next page, a long legal text in Indonesian
+    expect(c.text(page)).toContain(note);
   });
 });
 
