@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { REPORT_CODE_ALPHABET, type AreaLevel } from '../core/report.js';
 import type { InviteKeys } from '../storage/keys.js';
+import { defineScripts, readLuaScript } from '../storage/lua-scripts.js';
 
 /** What an invite grants, as stored (under the code's hash, never the code). */
 export interface Invite {
@@ -51,26 +52,7 @@ export const inviteHash = (code: string): string =>
 /** Invite keys are named with every other Redis key in src/storage/keys.ts. */
 export { inviteKeys, type InviteKeys } from '../storage/keys.js';
 
-/**
- * KEYS: invite, failures. ARGV: now ISO, max failures, window s, keep s.
- * Returns {status, invite JSON}.
- */
-const REDEEM = `
-local fails = tonumber(redis.call('GET', KEYS[2]) or '0')
-if fails >= tonumber(ARGV[2]) then return {'limited', ''} end
-local raw = redis.call('GET', KEYS[1])
-if not raw then
-  redis.call('INCR', KEYS[2])
-  redis.call('EXPIRE', KEYS[2], ARGV[3])
-  return {'invalid', ''}
-end
-local inv = cjson.decode(raw)
-if inv.usedAt then return {'used', ''} end
-if inv.expiresAt < ARGV[1] then return {'expired', ''} end
-inv.usedAt = ARGV[1]
-redis.call('SET', KEYS[1], cjson.encode(inv), 'KEEPTTL')
-return {'ok', raw}
-`;
+const REDEEM = readLuaScript(new URL('./lua/invite-redeem.lua', import.meta.url), 'inviteRedeem');
 
 interface InviteCommands {
   inviteRedeem(...args: (string | number)[]): Promise<[string, string]>;
@@ -83,7 +65,7 @@ export class RedisInviteStore implements InviteStore {
     redis: Redis,
     private readonly keys: InviteKeys,
   ) {
-    if (!('inviteRedeem' in redis)) redis.defineCommand('inviteRedeem', { lua: REDEEM, numberOfKeys: 2 });
+    defineScripts(redis, [REDEEM]);
     this.redis = redis as Redis & InviteCommands;
   }
 

@@ -2,20 +2,12 @@ import type { Redis } from 'ioredis';
 import type { OfficerKeys } from '../officers/redis-officer-directory.js';
 import type { Officer } from '../officers/officer.js';
 import type { AlertReader } from './alert-context.js';
+import { defineScripts, readLuaScript } from '../storage/lua-scripts.js';
 import type { ReportKeys } from './keys.js';
 import { recordOf, reporterOf } from './redis-report-store.js';
 
-/**
- * An alert's context in one round trip: nothing more when it was sent; else the officer, the report
- * and, when the reporter agreed to direct contact, the reporter.
- * KEYS: alert mark, officer, report, reporter.
- */
-const READ = `
-if redis.call('GET', KEYS[1]) == 'sent' then return {1} end
-local who = {}
-if redis.call('HGET', KEYS[3], 'contact') == 'direct' then who = redis.call('HGETALL', KEYS[4]) end
-return {0, redis.call('GET', KEYS[2]) or '', redis.call('HGETALL', KEYS[3]), who}
-`;
+/** An alert's context in one round trip (src/reports/lua/alert-context.lua). */
+const SCRIPT = readLuaScript(new URL('./lua/alert-context.lua', import.meta.url), 'reportAlertContext');
 
 type Reply = [1] | [0, string, string[], string[]];
 
@@ -31,8 +23,7 @@ const hashOf = (flat: readonly string[]): Record<string, string> => {
 
 /** The alert reader on Redis: one script instead of three reads per alert. */
 export function redisAlertReader(redis: Redis, reports: ReportKeys, officers: OfficerKeys): AlertReader {
-  if (!('reportAlertContext' in redis))
-    redis.defineCommand('reportAlertContext', { lua: READ, numberOfKeys: 4 });
+  defineScripts(redis, [SCRIPT]);
   const r = redis as Redis & ReadCommand;
   return async (code, officerId, alertId) => {
     const reply = await r.reportAlertContext(

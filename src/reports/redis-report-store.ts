@@ -8,6 +8,7 @@ import {
   type ReportStatus,
   type Reporter,
 } from '../core/report.js';
+import { defineScripts, readLuaScript } from '../storage/lua-scripts.js';
 import { reporterId, type ReportKeys } from './keys.js';
 import { areaOf, type HistoryEntry, type ReportRecord } from './report-record.js';
 import {
@@ -23,93 +24,12 @@ import {
   type ReportStore,
 } from './report-store.js';
 
-/**
- * Creates a report with everything that must exist together: record, reporter, first history entry,
- * indexes, the draft and phone links, the daily count. Checks the draft, links, limit and code first.
- * KEYS: report, who, log, draft, daily, status index, reporter index, area indexes…, phone links…
- */
-const CREATE = `
-local existing = redis.call('GET', KEYS[4])
-if existing then return {'existing', existing} end
-local firstPhone = 8 + tonumber(ARGV[13])
-for i = firstPhone, #KEYS do
-  local linked = redis.call('GET', KEYS[i])
-  if linked then return {'linked', linked} end
-end
-if tonumber(redis.call('GET', KEYS[5]) or '0') >= tonumber(ARGV[12]) then return {'limit', ''} end
-if redis.call('EXISTS', KEYS[1]) == 1 then return {'collision', ''} end
-redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'status', 'submitted', 'level', ARGV[5], 'area', ARGV[6],
-  'createdAt', ARGV[3], 'updatedAt', ARGV[3], 'contact', ARGV[7], 'updates', ARGV[10])
-redis.call('HSET', KEYS[2], 'address', ARGV[8], 'locale', ARGV[9], 'contact', ARGV[7], 'updates', ARGV[10])
-redis.call('RPUSH', KEYS[3], ARGV[11])
-redis.call('SET', KEYS[4], ARGV[1], 'EX', ARGV[15])
-redis.call('INCR', KEYS[5])
-redis.call('EXPIRE', KEYS[5], 172800)
-for i = 6, firstPhone - 1 do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[1]) end
-for i = firstPhone, #KEYS do redis.call('SET', KEYS[i], ARGV[1], 'EX', ARGV[14]) end
-return {'created', ARGV[1]}
-`;
-
-/**
- * Guarded change. KEYS: report, log, waiting index, [mark key]. ARGV: allowed statuses ('*' or comma
- * list), new status ('' = same), fields as "name=value" lines, entry (appended when the change
- * applies), now ISO, code, entry appended in any case (''), mark TTL ('' = no mark), now ms, level the
- * report must be at (''), status index key prefix (the status is appended, as BullMQ builds its keys),
- * officer the report must be open to ('' = anyone; else it must have no owner or this one).
- * Reports waiting for an officer (routed, escalated) are in the waiting index from the time they
- * reached their level; taking, resolving or failing a report takes it out.
- * Returns {1 applied | 0 not, status before ('' = no report)}.
- */
-const UPDATE = `
-local state = redis.call('HMGET', KEYS[1], 'status', 'level', 'owner')
-local cur = state[1]
-if not cur then return {0, ''} end
-if ARGV[8] ~= '' then redis.call('SET', KEYS[4], 'sent', 'EX', ARGV[8]) end
-if ARGV[7] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[7]) end
-local allowed = ARGV[1] == '*' or string.find(',' .. ARGV[1] .. ',', ',' .. cur .. ',', 1, true)
-local owner = state[3]
-local open = ARGV[12] == '' or not owner or owner == '' or owner == ARGV[12]
-if ARGV[4] == '' or not allowed or not open or (ARGV[10] ~= '' and state[2] ~= ARGV[10]) then
-  if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5]) end
-  return {0, cur}
-end
-local to = ARGV[2]
-local set = {'updatedAt', ARGV[5]}
-if to ~= '' and to ~= cur then
-  local from, into = ARGV[11] .. cur, ARGV[11] .. to
-  local score = redis.call('ZSCORE', from, ARGV[6]) or 0
-  redis.call('ZREM', from, ARGV[6])
-  redis.call('ZADD', into, score, ARGV[6])
-  set[#set + 1] = 'status'
-  set[#set + 1] = to
-  if to == 'routed' or to == 'escalated' then
-    redis.call('ZADD', KEYS[3], ARGV[9], ARGV[6])
-  elseif to == 'acknowledged' or to == 'resolved' or to == 'failed' then
-    redis.call('ZREM', KEYS[3], ARGV[6])
-  end
-end
-for line in string.gmatch(ARGV[3], '[^\\n]+') do
-  local eq = string.find(line, '=', 1, true)
-  set[#set + 1] = string.sub(line, 1, eq - 1)
-  set[#set + 1] = string.sub(line, eq + 1)
-end
-redis.call('HSET', KEYS[1], unpack(set))
-redis.call('RPUSH', KEYS[2], ARGV[4])
-return {1, cur}
-`;
-
-/**
- * Removes a reporter's contact data when it is still the one read. KEYS: who, reporter index, log,
- * report. ARGV: address, code, entry, now. Returns 1 when removed, 0 when already gone or changed.
- */
-const REMOVE_REPORTER = `
-if redis.call('HGET', KEYS[1], 'address') ~= ARGV[1] then return 0 end
-redis.call('DEL', KEYS[1])
-redis.call('ZREM', KEYS[2], ARGV[2])
-redis.call('RPUSH', KEYS[3], ARGV[3])
-redis.call('HSET', KEYS[4], 'updatedAt', ARGV[4])
-return 1
-`;
+/** Every multi-key change of a report is one script (src/reports/lua/). */
+const SCRIPTS = [
+  readLuaScript(new URL('./lua/report-create.lua', import.meta.url), 'reportCreate'),
+  readLuaScript(new URL('./lua/report-update.lua', import.meta.url), 'reportUpdate'),
+  readLuaScript(new URL('./lua/report-remove-reporter.lua', import.meta.url), 'reportRemoveReporter'),
+];
 
 type Reply = [string, string];
 type UpdateReply = [number, string];
@@ -131,11 +51,7 @@ export class RedisReportStore implements ReportStore {
     redis: Redis,
     private readonly keys: ReportKeys,
   ) {
-    if (!('reportCreate' in redis)) {
-      redis.defineCommand('reportCreate', { lua: CREATE });
-      redis.defineCommand('reportUpdate', { lua: UPDATE });
-      redis.defineCommand('reportRemoveReporter', { lua: REMOVE_REPORTER, numberOfKeys: 4 });
-    }
+    defineScripts(redis, SCRIPTS);
     this.redis = redis as Redis & ReportCommands;
   }
 

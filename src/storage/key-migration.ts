@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { KEY_LAYOUT_VERSION, createKeys, officerKeys, reportKeys, whatsAppKeys } from './keys.js';
+import { defineScripts, readLuaScript } from './lua-scripts.js';
 
 /*
  * Layout 1 → 2. Before layout 2 (src/storage/keys.ts) keys had no hash tags and three families spelled
@@ -151,15 +152,10 @@ export async function migrateKeys(redis: Redis, prefix: string): Promise<Migrati
   return { current: false, renamed, droppedSessions, conflicts, scrubbedViews };
 }
 
-/**
- * KEYS[1] session; ARGV[1] the value read, ARGV[2] the value without the view.
- * Replaces the value only if it is still the one read (the officer may be answered meanwhile).
- * Returns 1 when replaced, 0 when the session changed or is gone.
- */
-const REPLACE_IF_SAME = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
-return 1`;
+const REPLACE_IF_SAME = readLuaScript(
+  new URL('./lua/replace-if-same.lua', import.meta.url),
+  'keysReplaceIfSame',
+);
 
 interface ReplaceCommand {
   keysReplaceIfSame(key: string, expected: string, value: string): Promise<number>;
@@ -172,8 +168,7 @@ interface ReplaceCommand {
  */
 async function scrubOfficerViews(redis: Redis, prefix: string): Promise<number> {
   const keys = createKeys(prefix);
-  if (!('keysReplaceIfSame' in redis))
-    redis.defineCommand('keysReplaceIfSame', { lua: REPLACE_IF_SAME, numberOfKeys: 1 });
+  defineScripts(redis, [REPLACE_IF_SAME]);
   const replace = redis as Redis & ReplaceCommand;
   const ids = await redis.smembers(keys.officers.all());
   let scrubbed = 0;

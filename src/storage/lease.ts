@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { defineScripts, readLuaScript } from './lua-scripts.js';
 
 /*
  * A lease is one Redis key holding the owner's id with an expiry. Taking it is `SET NX PX`; renewing
@@ -6,25 +7,16 @@ import type { Redis } from 'ioredis';
  * expired and was taken by another one meanwhile.
  */
 
-/**
- * KEYS[1] lease key; ARGV[1] owner id, ARGV[2] time to live (ms).
- * Returns 1 when the lease is still this owner's and was extended, 0 when someone else holds it or it expired.
- */
-const RENEW = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-end
-return 0`;
+/** Renew and release only while this owner holds the lease (src/storage/lua/). */
+const SCRIPTS = [
+  readLuaScript(new URL('./lua/lease-renew.lua', import.meta.url), 'leaseRenew'),
+  readLuaScript(new URL('./lua/lease-release.lua', import.meta.url), 'leaseRelease'),
+];
 
-/**
- * KEYS[1] lease key; ARGV[1] owner id.
- * Returns 1 when this owner's lease was deleted, 0 when it was not held by this owner (nothing deleted).
- */
-const RELEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0`;
+interface LeaseCommands {
+  leaseRenew(key: string, owner: string, ttlMs: number): Promise<number>;
+  leaseRelease(key: string, owner: string): Promise<number>;
+}
 
 export interface LeaseOptions {
   readonly redis: Redis;
@@ -90,6 +82,8 @@ export async function acquireLeaseWaiting(
 }
 
 function holdLease(opts: LeaseOptions): Lease {
+  defineScripts(opts.redis, SCRIPTS);
+  const scripts = opts.redis as unknown as LeaseCommands;
   const now = opts.now ?? Date.now;
   let held = true;
   let lastRenewed = now();
@@ -104,7 +98,7 @@ function holdLease(opts: LeaseOptions): Lease {
 
   const renew = async () => {
     try {
-      const ok = await opts.redis.eval(RENEW, 1, opts.key, opts.owner, opts.ttlMs);
+      const ok = await scripts.leaseRenew(opts.key, opts.owner, opts.ttlMs);
       if (!held) return;
       if (ok === 1) lastRenewed = now();
       else lose('taken');
@@ -132,7 +126,7 @@ function holdLease(opts: LeaseOptions): Lease {
       held = false;
       clearInterval(timer);
       await renewing;
-      await opts.redis.eval(RELEASE, 1, opts.key, opts.owner);
+      await scripts.leaseRelease(opts.key, opts.owner);
     },
   };
 }

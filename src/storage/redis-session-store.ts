@@ -8,23 +8,11 @@ import {
   type Session,
 } from '../core/session.js';
 import type { Keys } from './keys.js';
+import { defineScripts, readLuaScript } from './lua-scripts.js';
 import { SessionCache, type CacheEntry } from './session-cache.js';
 
-/**
- * Compare-and-set of a session.
- * KEYS[1] session key. ARGV[1] expected revision (0: none stored), ARGV[2] encoded session,
- * ARGV[3] idle TTL ms, ARGV[4] new revision.
- * Stored value: `<rev>:<json>`. Returns the new revision (integer) when saved; on conflict the stored
- * value as a string ('' when there is none).
- */
-const SAVE_SCRIPT = `
-local cur = redis.call('GET', KEYS[1])
-local rev = 0
-if cur then rev = tonumber(string.match(cur, '^(%d+):')) or 0 end
-if rev ~= tonumber(ARGV[1]) then return cur or '' end
-redis.call('SET', KEYS[1], ARGV[4] .. ':' .. ARGV[2], 'PX', ARGV[3])
-return tonumber(ARGV[4])
-`;
+/** Compare-and-set of a session (src/storage/lua/session-save.lua). */
+const SAVE = readLuaScript(new URL('./lua/session-save.lua', import.meta.url), 'dmSaveSession');
 
 /** The script as a command on the client (ioredis runs it by EVALSHA, loading it when missing). */
 interface WithSaveCommand {
@@ -98,9 +86,7 @@ export class RedisSessionStore implements SessionStore {
 
   constructor(private readonly opts: RedisSessionStoreOptions) {
     this.#cache = new SessionCache(opts.cacheSize, opts.idleTtlMs);
-    if (!('dmSaveSession' in opts.redis)) {
-      opts.redis.defineCommand('dmSaveSession', { numberOfKeys: 1, lua: SAVE_SCRIPT });
-    }
+    defineScripts(opts.redis, [SAVE]);
     this.#save = opts.redis as unknown as WithSaveCommand;
     this.#retryDelay = opts.retryMs ?? 200;
   }

@@ -95,7 +95,7 @@ describe('Redis lease (two processes, one number)', () => {
       now: () => now,
       // A client whose every renewal fails, as when Redis is unreachable.
       redis: Object.assign(Object.create(ctx.redis) as typeof ctx.redis, {
-        eval: () => Promise.reject(new Error('connection refused')),
+        leaseRenew: () => Promise.reject(new Error('connection refused')),
       }),
     });
     if (first.type !== 'acquired') throw new Error('not acquired');

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../../core/ports.js';
 import { jidOfAddress } from './address.js';
 import type { OutboxKeys } from './keys.js';
+import { defineScripts, readLuaScript } from '../../storage/lua-scripts.js';
 
 /** One message waiting to be sent: the chat to send it to and its text. */
 export interface OutboxItem {
@@ -14,35 +15,31 @@ interface Stored extends OutboxItem {
   readonly id: string;
 }
 
-/**
- * KEYS[1] queue of the address, KEYS[2] ready list, KEYS[3] pending set; ARGV[1] address, ARGV[2..] messages.
- * Appends the messages and lists the address as ready unless it already is. Returns the queue length.
- */
-const ENQUEUE = `
-redis.call('RPUSH', KEYS[1], unpack(ARGV, 2))
-if redis.call('SADD', KEYS[3], ARGV[1]) == 1 then
-  redis.call('RPUSH', KEYS[2], ARGV[1])
-end
-return redis.call('LLEN', KEYS[1])`;
+/** The outbox's scripts (src/channels/whatsapp/lua/): each change of the queues is atomic. */
+const SCRIPTS = [
+  readLuaScript(new URL('./lua/outbox-enqueue.lua', import.meta.url), 'outboxEnqueue'),
+  readLuaScript(new URL('./lua/outbox-ack.lua', import.meta.url), 'outboxAck'),
+  readLuaScript(new URL('./lua/outbox-rotate.lua', import.meta.url), 'outboxRotate'),
+];
 
-/**
- * KEYS[1] queue of the address, KEYS[2] ready list, KEYS[3] pending set, KEYS[4] dead list;
- * ARGV[1] address, ARGV[2] the message when it is given up (moved to the dead list), or ''.
- * Removes the head message of the address (sent, or given up) and moves the address to the back of the
- * ready list while it has more, so recipients take turns. Returns the messages left for the address.
- */
-const ACK = `
-redis.call('LPOP', KEYS[1])
-if ARGV[2] ~= '' then redis.call('RPUSH', KEYS[4], ARGV[2]) end
-redis.call('LREM', KEYS[2], 1, ARGV[1])
-local left = redis.call('LLEN', KEYS[1])
-if left > 0 then redis.call('RPUSH', KEYS[2], ARGV[1]) else redis.call('SREM', KEYS[3], ARGV[1]) end
-return left`;
-
-/** KEYS[1] ready list; ARGV[1] address. Moves a failing address behind the others. */
-const ROTATE = `
-if redis.call('LINDEX', KEYS[1], 0) == ARGV[1] then redis.call('LMOVE', KEYS[1], KEYS[1], 'LEFT', 'RIGHT') end
-return 1`;
+interface OutboxCommands {
+  outboxEnqueue(
+    queue: string,
+    ready: string,
+    pending: string,
+    address: string,
+    ...items: string[]
+  ): Promise<number>;
+  outboxAck(
+    queue: string,
+    ready: string,
+    pending: string,
+    dead: string,
+    address: string,
+    given: string,
+  ): Promise<number>;
+  outboxRotate(ready: string, address: string): Promise<number>;
+}
 
 export interface OutboxOptions {
   readonly redis: Redis;
@@ -90,6 +87,8 @@ export interface Outbox {
  */
 export function createOutbox(opts: OutboxOptions): Outbox {
   const { redis, keys, logger } = opts;
+  defineScripts(redis, SCRIPTS);
+  const scripts = redis as unknown as OutboxCommands;
   const random = opts.random ?? Math.random;
   const maxAttempts = opts.maxAttempts ?? 5;
   const idlePollMs = opts.idlePollMs ?? 1000;
@@ -120,7 +119,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   };
 
   const ack = (address: string, dead = '') =>
-    redis.eval(ACK, 4, keys.queue(address), keys.ready, keys.pending, keys.dead, address, dead);
+    scripts.outboxAck(keys.queue(address), keys.ready, keys.pending, keys.dead, address, dead);
 
   async function peek(): Promise<{ address: string; raw: string } | undefined> {
     const address = await redis.lindex(keys.ready, 0);
@@ -162,7 +161,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       } else {
         attempts.set(item.id, tries);
         logger.warn({ err, channel: 'whatsapp', tries }, 'outbox: send failed; will retry');
-        await redis.eval(ROTATE, 1, keys.ready, head.address);
+        await scripts.outboxRotate(keys.ready, head.address);
       }
       return;
     }
@@ -191,7 +190,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     async enqueue(address, items) {
       if (items.length === 0) return;
       const stored = items.map((i) => JSON.stringify({ id: randomUUID(), to: i.to, text: i.text }));
-      await redis.eval(ENQUEUE, 3, keys.queue(address), keys.ready, keys.pending, address, ...stored);
+      await scripts.outboxEnqueue(keys.queue(address), keys.ready, keys.pending, address, ...stored);
       wake();
     },
     start() {

@@ -1,0 +1,18 @@
+--[[
+  An alert's context in one round trip: nothing more when it was sent; else the officer, the report
+  and, when the reporter agreed to direct contact, the reporter.
+
+  Input:
+    KEYS[1] alert mark
+    KEYS[2] officer
+    KEYS[3] report hash
+    KEYS[4] reporter hash
+
+  Output:
+    {1} when the alert was sent | {0, officer JSON or '', report hash as a flat list, reporter hash as
+    a flat list (empty without consent)}
+]]
+if redis.call('GET', KEYS[1]) == 'sent' then return {1} end
+local who = {}
+if redis.call('HGET', KEYS[3], 'contact') == 'direct' then who = redis.call('HGETALL', KEYS[4]) end
+return {0, redis.call('GET', KEYS[2]) or '', redis.call('HGETALL', KEYS[3]), who}
