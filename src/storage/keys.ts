@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { AreaLevel, ReportStatus } from '../core/report.js';
-import type { AuthStateKeys } from './whatsapp-auth-state.js';
+
+/** Where one WhatsApp account's auth state lives: the credentials key and the prefix of the key hashes. */
+export interface AuthStateKeys {
+  /** String key: the credentials as JSON. */
+  readonly creds: string;
+  /** One hash per signal key type: `<keysPrefix><type>`, field = key id, value = JSON. */
+  readonly keysPrefix: string;
+}
 
 /*
  * Every Redis key name of the bot, in one place (DESIGN §5, §10). All keys start with one prefix
@@ -130,7 +137,7 @@ export type InviteKeys = ReturnType<typeof inviteKeys>;
  * it), its outbound queue, who may be messaged, handled message ids and received photos.
  */
 export interface WhatsAppKeys {
-  /** Credentials and signal keys (src/storage/whatsapp-auth-state.ts). */
+  /** Credentials and signal keys (src/channels/whatsapp/auth-state.ts). */
   readonly auth: AuthStateKeys;
   /** Owner id of the process that runs this number (src/storage/lease.ts). */
   readonly lease: string;

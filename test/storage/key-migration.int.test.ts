@@ -13,7 +13,7 @@ import { hasOldKeys, migrateKeys, migratedName, withoutView } from '../../src/st
 import { createKeys, reporterId, type ReportKeys } from '../../src/storage/keys.js';
 import { createWorkerRedis } from '../../src/storage/redis-client.js';
 import { RedisSessionStore } from '../../src/storage/redis-session-store.js';
-import { loadRedisAuthState } from '../../src/storage/whatsapp-auth-state.js';
+import { loadRedisAuthState } from '../../src/channels/whatsapp/auth-state.js';
 import { silentLogger } from '../helpers/engine.js';
 import { testRedis } from '../helpers/redis.js';
 import { runEntry, runMain } from '../helpers/run-main.js';

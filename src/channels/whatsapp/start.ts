@@ -13,7 +13,7 @@ import type { WhatsAppConfig } from '../../config/config.js';
 import type { Engine } from '../../core/engine.js';
 import type { MessageSender, Translator } from '../../core/ports.js';
 import { acquireLeaseWaiting, type Lease } from '../../storage/lease.js';
-import { loadRedisAuthState } from '../../storage/whatsapp-auth-state.js';
+import { loadRedisAuthState } from './auth-state.js';
 import { createConnection, type WhatsAppHealth } from './connection.js';
 import { createContactBook } from './contacts.js';
 import { createWhatsAppKeys } from './keys.js';

@@ -9,14 +9,7 @@ import {
   type SignalKeyStore,
 } from '@whiskeysockets/baileys';
 import type { Redis } from 'ioredis';
-
-/** Where one WhatsApp account's auth state lives: the credentials key and the prefix of the key hashes. */
-export interface AuthStateKeys {
-  /** String key: the credentials as JSON. */
-  readonly creds: string;
-  /** One hash per signal key type: `<keysPrefix><type>`, field = key id, value = JSON. */
-  readonly keysPrefix: string;
-}
+import type { AuthStateKeys } from '../../storage/keys.js';
 
 export interface RedisAuthState {
   readonly state: AuthenticationState;

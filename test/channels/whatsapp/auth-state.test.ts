@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { initAuthCreds, proto } from '@whiskeysockets/baileys';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRedisAuthState } from '../../src/storage/whatsapp-auth-state.js';
-import { testRedis } from '../helpers/redis.js';
+import { loadRedisAuthState } from '../../../src/channels/whatsapp/auth-state.js';
+import { testRedis } from '../../helpers/redis.js';
 
 describe('WhatsApp auth state in Redis', () => {
   const ctx = testRedis();
