@@ -178,6 +178,16 @@ describe('intent from the whole sentence (DESIGN §11.3)', () => {
     expect(got.answer?.id).toBe('min-age');
   });
 
+  it.each([
+    ['apakah pinjaman kur pmi butuh jaminan sertifikat tanah?', 'kur-pmi'],
+    ['bulan apa pendaftaran perawat g to g ke jepang dibuka', 'japan-g2g-process'],
+    ['who pays the flight of a domestic worker going to hong kong', 'household-must-not-pay'],
+    ['berapa tahun hukuman untuk pelaku perdagangan orang', 'tppo-penalty'],
+    ['daftar program eps korea lewat website apa', 'siskop2mi'],
+  ])('routes "%s" to the card %s', (text, card) => {
+    expect(u.understand(text).answer?.id).toBe(card);
+  });
+
   it('understands nothing in gibberish, emoji or numbers only', () => {
     for (const text of ['asdfgh qwerty', '🙏😭🙏', '12345'])
       expect(u.understand(text).distress).toBeUndefined();
