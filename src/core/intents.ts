@@ -1,3 +1,4 @@
+import { createChoiceWords, type ChoiceWords } from './choice-words.js';
 import { foldForMatch } from './input.js';
 import { isLocale, type Locale } from './locale.js';
 import { REPORT_CODE_ALPHABET } from './report.js';
@@ -33,6 +34,10 @@ export interface IntentLists {
   readonly switchTo: Readonly<Record<string, readonly string[]>>;
   /** Words that start a command about one report, at any step: "terima R-7KQ4MX". */
   readonly actions: Readonly<Record<ReportCommand, readonly string[]>>;
+  /** Choice id → the chat forms that pick it ("fb", "grup wa", "ga tau"): see `ChoiceWords`. */
+  readonly choices: Readonly<Record<string, readonly string[]>>;
+  /** Small words around a short answer ("lewat", "ke", "via"), kept out of a name typed with it. */
+  readonly fillers: { readonly words: readonly string[] };
 }
 
 /** Commands on one report: officers' actions and the reporter's answer. */
@@ -61,6 +66,8 @@ export interface IntentMatcher {
   navigation(text: string): Navigation | undefined;
   /** The language a whole message asks to switch to. */
   switchTo(text: string): Locale | undefined;
+  /** The chat forms of choices, for the steps that read them. */
+  readonly choices: ChoiceWords;
 }
 
 /**
@@ -118,6 +125,7 @@ export function createIntentMatcher(lists: readonly Partial<IntentLists>[]): Int
     answer: (text) => answers.get(foldForMatch(text).replace(/(\p{L})\1{2,}/gu, '$1')),
     navigation: (text) => navigation.get(foldForMatch(text)),
     switchTo: (text) => switchTo.get(foldForMatch(text)),
+    choices: createChoiceWords(lists),
     intent(text) {
       const folded = ` ${foldForMatch(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
       const scores = new Map<string, number>();

@@ -1,7 +1,14 @@
 import { formatDate } from './format.js';
 import type { Locale } from './locale.js';
 import { literal, t, type Text } from './message.js';
-import { NONE_ANSWER, type ReportDetails, type ReportStatusView, type VillagePlace } from './report.js';
+import {
+  NONE_ANSWER,
+  type PaymentAnswer,
+  type RecruitmentAnswer,
+  type ReportDetails,
+  type ReportStatusView,
+  type VillagePlace,
+} from './report.js';
 
 /** "Ternyang, Kec. Sumberpucung, Kab. Malang, Jawa Timur" as one text. */
 export const placeText = (p: VillagePlace): Text =>
@@ -20,10 +27,12 @@ export function detailLines(d: ReportDetails, village: VillagePlace | undefined)
   add('name', d.recruiter.name);
   add('phones', d.recruiter.phones.join(', '));
   add('company', d.recruiter.company);
+  if (d.recruitment) lines.push(t('report.field.channel', { value: recruitmentText(d.recruitment) }));
   add('country', d.offer.country);
   add('job', d.offer.job);
   add('salary', d.offer.salary);
   add('fees', d.offer.fees);
+  if (d.payment) lines.push(...paymentLines(d.payment));
   add('documents', d.offer.documents);
   add('place', d.place);
   lines.push(
@@ -35,6 +44,44 @@ export function detailLines(d: ReportDetails, village: VillagePlace | undefined)
   if (d.media.length > 0) lines.push(t('report.field.photos', { n: d.media.length }));
   if (d.bypassVillage) lines.push(t('report.field.bypass'));
   return lines;
+}
+
+/** "media sosial (Facebook)", "cara lain: brosur di pasar": how the offer reached the person. */
+export function recruitmentText(r: RecruitmentAnswer): Text {
+  const method = t(`report.channelValue.${r.method}`);
+  const app = r.app ? t(r.app === 'other' ? 'report.app.other' : `report.app.${r.app}`) : undefined;
+  const named = app ? t('report.withName', { value: method, name: app }) : method;
+  return r.detail ? t('report.withDetail', { value: named, detail: r.detail }) : named;
+}
+
+/** Rupiah as Indonesians write it ("Rp 30.000.000"), whatever the reader's language; other currencies by code. */
+const grouped = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+export const moneyText = (amount: number, currency: string): Text =>
+  currency === 'IDR'
+    ? t('report.rupiah', { amount: grouped.format(amount) })
+    : t('report.foreignMoney', { amount: grouped.format(amount), currency });
+
+/** Money already paid: how much (or nothing yet), to whom, and whether a receipt was kept. */
+export function paymentLines(p: PaymentAnswer): Text[] {
+  if (!p.paid) return [t('report.field.paid', { value: t('report.paidValue.none') })];
+  const amount =
+    p.amount !== undefined ? moneyText(p.amount, p.currency ?? 'IDR') : t('report.paidValue.unknown');
+  const out = [t('report.field.paid', { value: amount })];
+  if (p.to) {
+    const who = t(`report.payeeValue.${p.to}`);
+    out.push(
+      t('report.field.paidTo', {
+        value: p.toName ? t('report.withName', { value: who, name: p.toName }) : who,
+      }),
+    );
+  }
+  if (p.proof !== undefined)
+    out.push(
+      t('report.field.paidProof', {
+        value: t(p.proof ? 'report.proofValue.kept' : 'report.proofValue.lost'),
+      }),
+    );
+  return out;
 }
 
 /** What a reporter reads about their report's status: no officer names, only the level. */

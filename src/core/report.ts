@@ -32,6 +32,47 @@ export type ContactConsent = (typeof CONTACT_CONSENTS)[number];
 /** Stored for "no fee asked" / "no documents taken": shown to officers in their own language. */
 export const NONE_ANSWER = '-';
 
+/**
+ * How the offer reached the person: the recruiter in person (came to the house or the village), through
+ * family, through friends or neighbours, on social media, in a chat app, or another way. The IOM Human
+ * Trafficking Case Data Standard asks it (`vic_MethodOfRecruitment`; the mapping is in src/reports/htcds.ts).
+ */
+export const RECRUITMENT_METHODS = ['in-person', 'family', 'friends', 'social', 'chat', 'other'] as const;
+export type RecruitmentMethod = (typeof RECRUITMENT_METHODS)[number];
+
+/** Platforms of the two online methods (HTCDS `vic_RecruitmentWebsitesAndApps`), and any other one. */
+export const SOCIAL_APPS = ['facebook', 'tiktok', 'instagram'] as const;
+export const CHAT_APPS = ['whatsapp', 'telegram', 'messenger'] as const;
+export const RECRUITMENT_APPS = [...SOCIAL_APPS, ...CHAT_APPS, 'other'] as const;
+export type RecruitmentApp = (typeof RECRUITMENT_APPS)[number];
+
+export interface RecruitmentAnswer {
+  readonly method: RecruitmentMethod;
+  /** Only with `social` or `chat`, when the reporter said which. */
+  readonly app?: RecruitmentApp;
+  /** What the reporter wrote for a way or a platform the choices do not name ("brosur di pasar", "YouTube"). */
+  readonly detail?: string;
+}
+
+/** Whom money was paid to: the recruiter reported, an agency or company (PT), an LPK (training centre), someone else. */
+export const PAYEES = ['recruiter', 'agency', 'lpk', 'other'] as const;
+export type Payee = (typeof PAYEES)[number];
+
+/** Money already paid, as the reporter told it; what they did not say is absent. */
+export interface PaymentAnswer {
+  /** False: nothing paid yet. */
+  readonly paid: boolean;
+  /** Whole units of `currency`; absent when the reporter paid but does not remember how much. */
+  readonly amount?: number;
+  /** ISO 4217 code (`IDR` unless another currency was written). */
+  readonly currency?: string;
+  readonly to?: Payee;
+  /** The name of the agency, LPK or person paid, as written. */
+  readonly toName?: string;
+  /** A receipt or proof of transfer kept. */
+  readonly proof?: boolean;
+}
+
 /** What the reporter told about the recruiter and the offer; every field as typed, already trimmed. */
 export interface ReportDetails {
   readonly recruiter: {
@@ -47,6 +88,10 @@ export interface ReportDetails {
     readonly fees: string;
     readonly documents: string;
   };
+  /** How the offer reached the person; absent when skipped (and in reports filed before it was asked). */
+  readonly recruitment?: RecruitmentAnswer;
+  /** Money already paid; absent when skipped (and in reports filed before it was asked). */
+  readonly payment?: PaymentAnswer;
   /** Where and when it happened. */
   readonly place: string;
   /** Kemendagri village code of the reporter's village. */

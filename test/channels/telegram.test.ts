@@ -7,7 +7,7 @@ import { serveTelegram } from '../../src/channels/telegram/serve.js';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { createTelegramSender } from '../../src/channels/telegram/telegram-sender.js';
 import type { MessageSender } from '../../src/core/ports.js';
-import { reportLines } from '../helpers/report-script.js';
+import { reportLinesToEvidence } from '../helpers/report-script.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { startHttpServer } from '../../src/observability/http-server.js';
 import { makeEngine, silentLogger } from '../helpers/engine.js';
@@ -84,7 +84,7 @@ describe('Telegram channel through real grammY against a local Bot API server', 
       joinedAt: '2026-11-01T00:00:00.000Z',
     });
     const say = (text: string) => tg.bot.handleUpdate(textUpdate(1010, text));
-    for (const line of reportLines().slice(0, 12)) await say(line);
+    for (const line of reportLinesToEvidence()) await say(line);
     await tg.bot.handleUpdate(photoUpdate(1010, 'AgACAgUAAx-brosur', 'brosur dari dia <b>'));
     expect(lastSent().text).toContain('1 keterangan, 1 foto');
     for (const line of ['selesai', '1', '1', '1', '1']) await say(line);

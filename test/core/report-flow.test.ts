@@ -4,7 +4,7 @@ import type { ReportDesk } from '../../src/core/report.js';
 import { MemorySessionStore } from '../../src/storage/memory-session-store.js';
 import { exportReports } from '../../src/cli/report-export.js';
 import { TODAY, chat, last, makeEngine, testVillages } from '../helpers/engine.js';
-import { MALANG, TERNYANG, officer, reportLines } from '../helpers/report-script.js';
+import { MALANG, TERNYANG, officer, reportLines, reportLinesToEvidence } from '../helpers/report-script.js';
 
 async function fileReport(c: ReturnType<typeof chat>, lines: readonly string[]) {
   for (const line of lines) await c.say(line);
@@ -197,7 +197,8 @@ describe('report wizard', () => {
     expect(c.text(await c.say('nomornya lupa'))).toContain('Nomor itu tidak terbaca');
     await c.say('0812 3456 7890');
     expect(c.text(await c.say('x'.repeat(301)))).toContain('terlalu panjang');
-    for (let i = 0; i < 7; i++) await c.say('lewati');
+    // Company, how the offer came, country, job, salary, fees asked, money paid, documents, place.
+    for (let i = 0; i < 9; i++) await c.say('lewati');
     expect(c.text(await c.say('Qwxyzv Plokmn'))).toContain('Desa itu tidak ditemukan');
     expect(c.text(await c.say('99.99.99.9999'))).toContain('Kode desa itu tidak ada');
     const byCode = c.text(await c.say('3507122001'));
@@ -221,7 +222,7 @@ describe('report wizard', () => {
   it('takes photos as evidence within type, size and count limits', async () => {
     const { engine } = makeEngine();
     const c = chat(engine);
-    for (const line of reportLines().slice(0, 12)) await c.say(line);
+    for (const line of reportLinesToEvidence()) await c.say(line);
     const photo = (ref: string, mime = 'image/jpeg', size = 100_000) => ({
       kind: 'photo' as const,
       ref,
@@ -250,7 +251,7 @@ describe('report wizard', () => {
     await c.say('0');
     const resume = c.text(await c.say('lapor'));
     expect(resume).toContain('laporan yang belum dikirim');
-    expect(c.text(await c.say('1'))).toContain('Ke negara mana');
+    expect(c.text(await c.say('1'))).toContain('Bagaimana tawaran kerja itu sampai');
     await c.say('menu');
     now = new Date(TODAY.getTime() + 25 * 3_600_000);
     const expired = c.text(await c.say('lapor'));

@@ -169,10 +169,12 @@ describe('checking a pasted offer', () => {
     const text = c.text(out);
     expect(text).toContain('+62 812 9876 5432');
     expect(text).toContain('PT Cahaya Makmur Sentosa');
-    expect(last(out).title).toBe('Laporkan perekrut (1/14)');
-    // The name is asked; the phone and company steps are skipped; the review shows both.
+    expect(text).toContain('Tawaran datang lewat: aplikasi chat (WhatsApp)');
+    expect(last(out).title).toBe('Laporkan perekrut (1/16)');
+    // The name is asked; the phone, company and "how did it reach you" steps are skipped (the advert
+    // says "WA 0812…"); the review shows them.
     const next = await c.say('Pak Darto');
-    expect(last(next).title).toBe('Laporkan perekrut (4/14)');
+    expect(last(next).title).toBe('Laporkan perekrut (5/16)');
   });
 });
 

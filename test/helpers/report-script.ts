@@ -22,6 +22,10 @@ export interface ReportAnswers {
   readonly name?: string;
   readonly phones?: string;
   readonly company?: string;
+  /** How the offer came, one line per question asked ("wa" names the app and the way at once). */
+  readonly channel?: readonly string[];
+  /** Money already paid, one line per question asked ("belum": nothing yet, no more questions). */
+  readonly paid?: readonly string[];
   readonly village?: string;
   /** Number of the village in the list of matches. */
   readonly pick?: string;
@@ -34,21 +38,30 @@ export interface ReportAnswers {
   readonly bypass?: string;
 }
 
-/** What a villager types to file a report, from the menu to the review screen (not sending yet). */
-export function reportLines(a: ReportAnswers = {}): string[] {
+/** What a villager types to file a report, from the menu to the evidence question. */
+export function reportLinesToEvidence(a: ReportAnswers = {}): string[] {
   return [
     'lapor',
     a.name ?? 'Pak Darto',
     a.phones ?? '0812-3456-7890',
     a.company ?? 'PT Maju Sejahtera',
+    ...(a.channel ?? ['wa']),
     '1',
     'pabrik',
     '25 juta sebulan',
     'minta 15 juta untuk medical',
+    ...(a.paid ?? ['belum']),
     'paspor ditahan',
     'di rumah saya, Senin 23 November',
     a.village ?? 'Ternyang Sumberpucung',
     a.pick ?? '1',
+  ];
+}
+
+/** What a villager types to file a report, from the menu to the review screen (not sending yet). */
+export function reportLines(a: ReportAnswers = {}): string[] {
+  return [
+    ...reportLinesToEvidence(a),
     ...(a.evidence ?? ['Dia bilang bisa berangkat tanpa pelatihan']),
     'selesai',
     a.contact ?? '1',

@@ -5,7 +5,7 @@ import { contactsFlow } from './contacts.js';
 import { jobsFlow } from './jobs.js';
 import { familyCheckFlow } from './family-check.js';
 import { offerCheckFlow } from './offer-check.js';
-import { offerFlow } from './offer.js';
+import { createOfferFlow } from './offer.js';
 import { answerFlow } from './answer.js';
 import { officerFlow } from './officer.js';
 import { createReportFlow } from './report.js';
@@ -30,17 +30,18 @@ export interface FlowDeps {
 
 /** Every flow of the bot; the engine looks them up by id. */
 export function createFlows(intents: IntentMatcher, deps: FlowDeps): Flow[] {
+  const isYesNo = (text: string) => intents.answer(text) !== undefined;
   return [
     createMenuFlow((text) => intents.intent(text)),
     guideFlow,
     eligibilityFlow,
     jobsFlow,
     agencyFlow,
-    offerFlow,
+    createOfferFlow(intents.choices),
     offerCheckFlow,
     signsFlow,
     familyCheckFlow,
-    createReportFlow(deps.readPhones),
+    createReportFlow({ readPhones: deps.readPhones, words: intents.choices, isYesNo }),
     statusFlow,
     officerFlow,
     answerFlow,

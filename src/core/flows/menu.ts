@@ -46,9 +46,6 @@ function menuEntry(id: string): Outcome | undefined {
 /** Digits that may be a phone number: a short text that has one is scanned as an offer. */
 const PHONE_LIKE = /\d[\d\s().-]{6,}\d/;
 
-/** A company named in a sentence ("PT Maju Jaya"). */
-const COMPANY = /\b(?:pt|cv)\.?\s+\p{L}/iu;
-
 /** An answer card this close comes before the flow a question also asks for (report, paid, offer, agency). */
 const ANSWER_WITH_FLOW = 0.75;
 
@@ -75,10 +72,11 @@ function route(ctx: FlowContext, text: string, u: Understood, keyword: string | 
   const say = card ? { say: [card] } : {};
   switch (intent) {
     case 'report':
-      // "mau lapor calo Budi 0812 3456 7890 dari PT Maju": the wizard starts with the numbers and company.
-      return goto('report', PHONE_LIKE.test(text) || COMPANY.test(text) ? { ...say, arg: text } : say);
+      // "mau lapor calo Budi 0812 3456 7890 dari PT Maju, lewat WA": the wizard starts with what it names.
+      return goto('report', { ...say, arg: text });
     case 'paid':
-      return goto('paid', say);
+      // "sy sdh bayar 30jt ke sponsor": the report it offers starts with the money paid.
+      return goto('paid', { ...say, arg: text });
     case 'offer':
       return u.by === 'advert' || text.length >= OFFER_TEXT || PHONE_LIKE.test(text)
         ? goto('offer', { arg: text })

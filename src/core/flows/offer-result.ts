@@ -15,10 +15,11 @@ const QUOTE_MAX = 28;
 /**
  * What the result screens need, kept in the flow data (a few hundred bytes; the pasted text is not kept):
  * lv = level, s = sign ids (most serious first), e = quoted words per sign (parallel to s), p = phones,
- * c = companies, k = country ids, m = salaries.
+ * c = companies, k = country ids, m = salaries, a = the one platform the advert names ("hubungi WA").
  */
-export function resultData(scan: OfferScanResult, verdict: OfferVerdict): FlowData {
+export function resultData(scan: OfferScanResult, verdict: OfferVerdict, platform?: string): FlowData {
   return {
+    ...(platform ? { a: platform } : {}),
     lv: verdict.level,
     s: verdict.signs.map((s) => s.id),
     e: verdict.signs.map((s) =>
@@ -110,8 +111,10 @@ export function detailsReply(ctx: FlowContext, data: FlowData): Reply {
 }
 
 /**
- * What the report wizard is started with: the advert's companies and phone numbers, one a line, which
- * the wizard reads back into its draft (see report.ts). Empty when the advert named neither.
+ * What the report wizard is started with: the advert's companies, phone numbers and platform, one a
+ * line, which the wizard reads back into its draft (see report.ts). Empty when the advert named none.
  */
 export const reportArg = (data: FlowData): string =>
-  [...strings(data, 'c'), ...strings(data, 'p')].join('\n');
+  [...strings(data, 'c'), ...strings(data, 'p'), ...(str(data, 'a') ? [str(data, 'a') ?? ''] : [])].join(
+    '\n',
+  );

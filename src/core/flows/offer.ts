@@ -1,8 +1,10 @@
+import type { ChoiceWords } from '../choice-words.js';
 import { goto, invalid, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
 import { pick } from '../locale.js';
 import { t, type Reply } from '../message.js';
 import { detailsReply, reportArg, resultData, shortResult } from './offer-result.js';
 import { offerVerdict } from './offer-verdict.js';
+import { recruitmentIn } from './report-channel.js';
 
 /** What to verify about any offer (shown with a notice, which is not scored). */
 const verifyReply = (ctx: FlowContext): Reply => ({
@@ -14,12 +16,15 @@ const verifyReply = (ctx: FlowContext): Reply => ({
  * Scans a pasted advert. An unreadable text or an official notice is answered at once; an advert goes
  * to the `scanned` step, whose prompt is the short result (level, reasons, actions, choices).
  */
-function afterScan(ctx: FlowContext, text: string): Outcome {
+function afterScan(ctx: FlowContext, words: ChoiceWords, text: string): Outcome {
   const scan = ctx.scanner.scan(text);
   if (!scan.readable) return next('choose', {}, [{ title: t('offer.title'), body: [t('offer.unreadable')] }]);
   if (scan.notice)
     return next('choose', {}, [{ title: t('offer.title'), body: [t('offer.notice')] }, verifyReply(ctx)]);
-  return next('scanned', resultData(scan, offerVerdict(ctx.catalog, scan, ctx.now)));
+  return next(
+    'scanned',
+    resultData(scan, offerVerdict(ctx.catalog, scan, ctx.now), recruitmentIn(words, text)?.app),
+  );
 }
 
 /** "Report this recruiter": the report wizard, with the advert's phone numbers and company filled in. */
@@ -31,10 +36,11 @@ function reportRecruiter(data: Parameters<typeof reportArg>[0]): Outcome {
 /**
  * "Check an offer": paste or forward the text of an advert or a chat, or answer the yes/no questions.
  * `start` with text analyses it right away (free text that looks like an offer, typed at the menu).
+ * `words` find the platform an advert names ("hubungi WA"), for the report it may open.
  */
-export const offerFlow: Flow = {
+export const createOfferFlow = (words: ChoiceWords): Flow => ({
   id: 'offer',
-  start: (ctx, arg) => (arg ? afterScan(ctx, arg) : next('choose')),
+  start: (ctx, arg) => (arg ? afterScan(ctx, words, arg) : next('choose')),
   prompt(ctx, state) {
     switch (state.step) {
       case 'paste':
@@ -56,11 +62,11 @@ export const offerFlow: Flow = {
   },
   handle(ctx, state, input) {
     if (state.step === 'paste') {
-      return input.type === 'text' ? afterScan(ctx, input.text) : invalid(t('offer.pasteAsk'));
+      return input.type === 'text' ? afterScan(ctx, words, input.text) : invalid(t('offer.pasteAsk'));
     }
     if (input.type === 'text') {
       // Text pasted on the choice screens is the offer itself.
-      return input.text.length >= 40 ? afterScan(ctx, input.text) : invalid(t('engine.pickNumber'));
+      return input.text.length >= 40 ? afterScan(ctx, words, input.text) : invalid(t('engine.pickNumber'));
     }
     switch (input.id) {
       case 'paste':
@@ -75,4 +81,4 @@ export const offerFlow: Flow = {
         return next('choose');
     }
   },
-};
+});

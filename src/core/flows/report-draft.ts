@@ -1,5 +1,15 @@
+import type { ChoiceWords } from '../choice-words.js';
 import type { MediaRef } from '../message.js';
-import { CONTACT_CONSENTS, type ContactConsent, type ReportDetails } from '../report.js';
+import {
+  CONTACT_CONSENTS,
+  PAYEES,
+  RECRUITMENT_APPS,
+  RECRUITMENT_METHODS,
+  type ContactConsent,
+  type PaymentAnswer,
+  type RecruitmentAnswer,
+  type ReportDetails,
+} from '../report.js';
 import type { FlowData, Json } from '../session.js';
 import { bool, num, str, strings } from './data.js';
 
@@ -8,10 +18,12 @@ export const STEPS = [
   'name',
   'phones',
   'company',
+  'channel',
   'country',
   'job',
   'salary',
   'fees',
+  'paid',
   'documents',
   'place',
   'village',
@@ -50,7 +62,10 @@ export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image
 
 /** Draft keys: t = started (ms), p = phones, v = village code, q = village matches, e = notes, m = photos,
  * ct = contact consent, u = updates wanted, b = bypass the village, r = return to review after an edit,
- * pf = steps already answered from a checked advert (skipped on the way; editable from the review). */
+ * pf = steps already answered from a checked advert or the user's message (skipped on the way; editable
+ * from the review); how the offer came: rm = method, ra = platform, rd = what was written for "other";
+ * money paid: mp = paid (false: nothing yet), ma = amount, mc = currency, mt = paid to, mn = their name,
+ * mr = receipts kept (mt and mr are null when skipped: asked, not answered). */
 export const newDraft = (now: Date): FlowData => ({ t: now.getTime() });
 
 /**
@@ -60,27 +75,112 @@ export const newDraft = (now: Date): FlowData => ({ t: now.getTime() });
  */
 export type PhoneListReader = (text: string, max: number) => string[];
 
-/** What a checked advert tells the wizard about the recruiter. */
+/** How the wizard reads chat answers to its choice questions ("lewat fb", "ga tau", "ke sponsor"). */
+export interface AnswerWords {
+  readonly words: ChoiceWords;
+  /** True for a yes/no word ("ya", "gak"): no way an offer came, nor a name. */
+  readonly isYesNo: (text: string) => boolean;
+}
+
+/** What the report wizard needs from outside the core. */
+export interface ReportFlowDeps extends AnswerWords {
+  readonly readPhones: PhoneListReader;
+}
+
+/** What a checked advert or the user's own message tells the wizard before it asks. */
 export interface RecruiterHints {
   readonly phones: readonly string[];
   readonly companies: readonly string[];
+  /** The one platform the text names ("hubungi WA …", "ditawari lewat fb"). */
+  readonly recruitment?: RecruitmentAnswer;
+  /** Money the user said they paid ("sudah bayar 30jt ke sponsor"): filled in only with its amount. */
+  readonly payment?: PaymentAnswer;
 }
 
-/** A new draft with the advert's phone numbers and company filled in; `newDraft` when it named neither. */
+/** A new draft with what the text named filled in (those steps are skipped); `newDraft` when it named nothing. */
 export function prefilledDraft(now: Date, hints: RecruiterHints): FlowData {
   const phones = hints.phones.slice(0, MAX_PHONES);
   const company = hints.companies.join(', ').slice(0, MAX_FIELD_LENGTH);
+  const payment = hints.payment?.amount !== undefined ? hints.payment : undefined;
   const filled: Step[] = [
     ...(phones.length > 0 ? ['phones' as const] : []),
     ...(company ? ['company' as const] : []),
+    ...(hints.recruitment ? ['channel' as const] : []),
+    ...(payment ? ['paid' as const] : []),
   ];
   if (filled.length === 0) return newDraft(now);
   return {
     ...newDraft(now),
     ...(phones.length > 0 ? { p: phones } : {}),
     ...(company ? { [TEXT_FIELDS.company]: company } : {}),
+    ...(hints.recruitment ? recruitmentData(hints.recruitment) : {}),
+    ...(payment ? paymentData(payment) : {}),
     pf: filled,
   };
+}
+
+/** The draft keys of an answer to "how did the offer reach you?". */
+export const recruitmentData = (r: RecruitmentAnswer): FlowData => ({
+  rm: r.method,
+  ...(r.app ? { ra: r.app } : {}),
+  ...(r.detail ? { rd: r.detail } : {}),
+});
+
+/** The draft keys of money paid; what was not said stays unasked. */
+export const paymentData = (p: PaymentAnswer): FlowData => ({
+  mp: p.paid,
+  ...(p.amount !== undefined ? { ma: p.amount, mc: p.currency ?? 'IDR' } : {}),
+  ...(p.to ? { mt: p.to } : {}),
+  ...(p.toName ? { mn: p.toName } : {}),
+  ...(p.proof !== undefined ? { mr: p.proof } : {}),
+});
+
+/** Draft keys of each answer, so a changed answer drops what belonged to the old one. */
+export const RECRUITMENT_KEYS = ['rm', 'ra', 'rd'] as const;
+export const PAYMENT_KEYS = ['mp', 'ma', 'mc', 'mt', 'mn', 'mr'] as const;
+
+export const without = (data: FlowData, keys: readonly string[]): FlowData =>
+  Object.fromEntries(Object.entries(data).filter(([k]) => !keys.includes(k)));
+
+export function recruitmentOf(data: FlowData): RecruitmentAnswer | undefined {
+  const method = RECRUITMENT_METHODS.find((m) => m === str(data, 'rm'));
+  if (!method) return undefined;
+  const app = RECRUITMENT_APPS.find((a) => a === str(data, 'ra'));
+  const detail = str(data, 'rd');
+  return { method, ...(app ? { app } : {}), ...(detail ? { detail } : {}) };
+}
+
+export function paymentOf(data: FlowData): PaymentAnswer | undefined {
+  const paid = bool(data, 'mp');
+  if (paid === undefined) return undefined;
+  if (!paid) return { paid };
+  const amount = num(data, 'ma');
+  const to = PAYEES.find((p) => p === str(data, 'mt'));
+  const toName = str(data, 'mn');
+  const proof = bool(data, 'mr');
+  return {
+    paid,
+    ...(amount !== undefined ? { amount, currency: str(data, 'mc') ?? 'IDR' } : {}),
+    ...(to ? { to } : {}),
+    ...(toName ? { toName } : {}),
+    ...(proof !== undefined ? { proof } : {}),
+  };
+}
+
+/**
+ * The follow-up question of a step still open in the draft: which platform, for social media or a chat
+ * app; whom the money went to and whether a receipt was kept, for money paid. Undefined when none is.
+ */
+export function followUp(step: Step, data: FlowData): string | undefined {
+  if (step === 'channel') {
+    const method = str(data, 'rm');
+    return (method === 'social' || method === 'chat') && !('ra' in data) ? 'channelApp' : undefined;
+  }
+  if (step === 'paid' && bool(data, 'mp') === true) {
+    if (!('mt' in data)) return 'paidTo';
+    if (!('mr' in data)) return 'paidProof';
+  }
+  return undefined;
 }
 
 export const isExpired = (data: FlowData, now: Date): boolean =>
@@ -127,6 +227,8 @@ export function detailsOf(data: FlowData): ReportDetails {
       fees: text('fees'),
       documents: text('documents'),
     },
+    ...optional('recruitment', recruitmentOf(data)),
+    ...optional('payment', paymentOf(data)),
     place: text('place'),
     village: str(data, 'v') ?? '',
     notes: strings(data, 'e'),
@@ -135,15 +237,24 @@ export function detailsOf(data: FlowData): ReportDetails {
   };
 }
 
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Partial<Record<K, V>>);
+
 /** Who the recruiter is: at least one of name, phone or company is needed to act on a report. */
 export const identifiesRecruiter = (data: FlowData): boolean =>
   [str(data, 'n'), str(data, 'c')].some((v) => v !== undefined && v !== '') || strings(data, 'p').length > 0;
 
-/** The step after `step`: the next question not filled in from an advert, or the review when editing or done. */
+/**
+ * The step after `step`: the next question not filled in beforehand (or the follow-up a filled one still
+ * needs: "sudah bayar 30jt" says how much, not to whom), or the review when editing or done.
+ */
 export function stepAfter(step: Step, data: FlowData): string {
   if (str(data, 'r') === 'review') return 'review';
   const filled = strings(data, 'pf');
   let i = STEPS.indexOf(step) + 1;
-  while (STEPS[i] !== undefined && filled.includes(STEPS[i] ?? '')) i++;
+  for (let s = STEPS[i]; s !== undefined && filled.includes(s); s = STEPS[++i]) {
+    const open = followUp(s, data);
+    if (open) return open;
+  }
   return STEPS[i] ?? 'review';
 }

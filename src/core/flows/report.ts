@@ -24,12 +24,22 @@ import {
   isExpired,
   isTextStep,
   newDraft,
-  prefilledDraft,
   stepAfter,
   type PhoneListReader,
+  type ReportFlowDeps,
   type Step,
 } from './report-draft.js';
+import { answerChannel, answerChannelApp, channelAppPrompt, channelPrompt } from './report-channel.js';
 import { addEvidence, evidencePrompt } from './report-evidence.js';
+import { freshDraft } from './report-prefill.js';
+import {
+  answerPaid,
+  answerPaidProof,
+  answerPaidTo,
+  answerPaidToName,
+  paidFollowUpPrompt,
+  paidPrompt,
+} from './report-payment.js';
 import { reviewPrompt, submitDraft } from './report-submit.js';
 
 const SKIP: Choice = { id: 'skip', label: t('report.skip') };
@@ -39,6 +49,10 @@ const MAX_VILLAGE_MATCHES = 8;
 const VILLAGE_CODE = /^\s*(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})\s*$/;
 
 const EDITABLE: readonly Step[] = STEPS;
+
+/** "Laporkan perekrut (4/16)": a step's title; follow-up questions carry the number of their step. */
+const stepTitle = (step: Step): Text =>
+  t('report.title', { n: STEPS.indexOf(step) + 1, total: STEPS.length });
 
 function question(ctx: FlowContext, step: string, data: FlowData): Reply {
   const n = STEPS.indexOf(step as Step) + 1;
@@ -57,6 +71,10 @@ function question(ctx: FlowContext, step: string, data: FlowData): Reply {
         })),
         SKIP,
       ]);
+    case 'channel':
+      return channelPrompt(ask);
+    case 'paid':
+      return paidPrompt(ask);
     case 'fees':
     case 'documents':
       return ask([NONE, SKIP]);
@@ -155,32 +173,15 @@ const withoutKey = (data: FlowData, key: string): FlowData =>
 const restart = (ctx: FlowContext, say: Text): Outcome => next('name', newDraft(ctx.now), [{ body: [say] }]);
 
 /**
- * A new draft. `arg` is text about the recruiter (the offer check passes the advert's companies and
- * phone numbers, one a line): what it names is filled in, said once, and skipped on the way.
- */
-function fresh(ctx: FlowContext, readPhones: PhoneListReader, arg: string | undefined): Outcome {
-  if (!arg) return next('name', newDraft(ctx.now));
-  const draft = prefilledDraft(ctx.now, {
-    phones: readPhones(arg, MAX_PHONES),
-    companies: ctx.scanner.scan(arg).companies,
-  });
-  const items = [...strings(draft, 'p'), ...(str(draft, 'c') !== undefined ? [str(draft, 'c') ?? ''] : [])];
-  return items.length > 0
-    ? next('name', draft, [{ body: [t('offer.prefilled', { items: items.join(', ') })] }])
-    : next('name', draft);
-}
-
-/**
  * Report wizard: the recruiter, the offer, where and when, the village (among all villages of
  * Indonesia), evidence, consent and routing → review → submit. Leaving keeps the draft for a day;
  * "batal" drops it. The draft is sent only on "send" from the review, and kept if sending fails.
- * `readPhones` reads the recruiter's phone numbers (a list of several is several numbers).
  */
-export const createReportFlow = (readPhones: PhoneListReader): Flow => ({
+export const createReportFlow = (deps: ReportFlowDeps): Flow => ({
   id: 'report',
   start(ctx, arg, saved) {
     // A draft left earlier is offered back first; it is never overwritten by a new advert's details.
-    if (!saved) return fresh(ctx, readPhones, arg);
+    if (!saved) return freshDraft(ctx, deps, arg);
     if (isExpired(saved.data, ctx.now)) return restart(ctx, t('report.expired'));
     return saved.step === 'resume'
       ? next('resume', saved.data)
@@ -206,6 +207,12 @@ export const createReportFlow = (readPhones: PhoneListReader): Flow => ({
         };
       case 'villagePick':
         return villagePick(ctx, data);
+      case 'channelApp':
+        return channelAppPrompt(data, stepTitle('channel'));
+      case 'paidTo':
+      case 'paidToName':
+      case 'paidProof':
+        return paidFollowUpPrompt(state.step, data, stepTitle('paid'));
       case 'evidence':
         return evidencePrompt(data, question(ctx, 'evidence', data));
       case 'review':
@@ -244,7 +251,19 @@ export const createReportFlow = (readPhones: PhoneListReader): Flow => ({
         return next(rs !== undefined && rs !== 'resume' ? rs : 'name', withoutKey(data, 'rs'));
       }
       case 'phones':
-        return answerPhones(readPhones, data, input);
+        return answerPhones(deps.readPhones, data, input);
+      case 'channel':
+        return answerChannel(deps, data, input);
+      case 'channelApp':
+        return answerChannelApp(deps, data, input);
+      case 'paid':
+        return answerPaid(ctx, deps, data, input);
+      case 'paidTo':
+        return answerPaidTo(deps, data, input);
+      case 'paidToName':
+        return answerPaidToName(deps, data, input);
+      case 'paidProof':
+        return answerPaidProof(deps, data, input);
       case 'village':
         return input.type === 'text' ? findVillage(ctx, data, input.text) : invalid(t('report.villageAsk'));
       case 'villagePick': {

@@ -12,7 +12,7 @@ import type { InboundMessage } from '../../../src/core/message.js';
 import { RecipientUnreachable, type MessageSender } from '../../../src/core/ports.js';
 import { createTranslator } from '../../../src/i18n/translator.js';
 import { makeEngine, testVillages } from '../../helpers/engine.js';
-import { TERNYANG, reportLines } from '../../helpers/report-script.js';
+import { TERNYANG, reportLinesToEvidence } from '../../helpers/report-script.js';
 import { testRedis } from '../../helpers/redis.js';
 import { FakeSocket, USER, USER_JID, nextId, textFrom } from './fake-socket.js';
 
@@ -189,7 +189,7 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
     });
     await channel.markContactable(officerAddress); // officers registered themselves by writing to the bot
     await say(last(), 'menu'); // the same user chatted in the tests before
-    for (const line of reportLines().slice(0, 12)) await say(last(), line);
+    for (const line of reportLinesToEvidence()) await say(last(), line);
     const enc = await encryptedStream(JPEG, 'image');
     files.set('/brosur.enc', readFileSync(enc.encFilePath));
     const before = last().sent.length;

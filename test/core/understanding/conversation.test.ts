@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chat, last, makeEngine } from '../../helpers/engine.js';
+import { reportLinesToEvidence } from '../../helpers/report-script.js';
 
 const start = () => chat(makeEngine().engine);
 const chars = (m: { title?: string; body: string }) => `${m.title ?? ''}\n${m.body}`.length;
@@ -138,17 +139,8 @@ describe('answers at a step', () => {
 describe("the safety net at the report wizard's documents step", () => {
   async function atDocuments() {
     const c = start();
-    for (const line of [
-      'lapor',
-      'Pak Darto',
-      '0812-3456-7890',
-      'PT Maju Sejahtera',
-      '1',
-      'pabrik',
-      '25 juta sebulan',
-    ])
-      await c.say(line);
-    await c.say('minta 15 juta untuk medical');
+    const lines = reportLinesToEvidence();
+    for (const line of lines.slice(0, lines.indexOf('paspor ditahan'))) await c.say(line);
     return c;
   }
 
