@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { NONE_ANSWER } from '../core/report.js';
+import { htcdsMethodOfRecruitment, htcdsRecruitmentApp } from '../reports/htcds.js';
 import type { ReportRecord } from '../reports/report-record.js';
 import {
   reporterLine,
@@ -12,7 +13,13 @@ import {
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The export's columns, in this order, always (empty cells when a report has no value). */
+/**
+ * The export's columns, in this order, always (empty cells when a report has no value). How the offer
+ * came is also given in the IOM HTCDS terms (`htcds_vic_…`, see src/reports/htcds.ts); money paid has
+ * no HTCDS field and is in its own columns: `paid` (`yes`, `none`, or empty when not answered),
+ * `paid_amount` in whole units of `paid_currency`, `paid_to` (`recruiter`, `agency`, `lpk`, `other`),
+ * `paid_proof` (`true` when a receipt or proof of transfer was kept).
+ */
 export const EXPORT_COLUMNS = [
   'code',
   'created_at',
@@ -33,6 +40,17 @@ export const EXPORT_COLUMNS = [
   'salary',
   'fees',
   'documents',
+  'recruitment_method',
+  'recruitment_app',
+  'recruitment_detail',
+  'htcds_vic_MethodOfRecruitment',
+  'htcds_vic_RecruitmentWebsitesAndApps',
+  'paid',
+  'paid_amount',
+  'paid_currency',
+  'paid_to',
+  'paid_to_name',
+  'paid_proof',
   'place',
   'notes',
   'photos',
@@ -75,6 +93,7 @@ async function toRow(deps: ReportReadDeps, r: ReportRecord, withReporter: boolea
   const place = deps.villages.byCode(d.village);
   const who = await reporterLine(deps.store, r, withReporter);
   const answer = (v: string) => (v === NONE_ANSWER ? 'none' : v);
+  const { recruitment: how, payment: paid } = d;
   return {
     code: r.code,
     created_at: r.createdAt,
@@ -95,6 +114,17 @@ async function toRow(deps: ReportReadDeps, r: ReportRecord, withReporter: boolea
     salary: d.offer.salary,
     fees: answer(d.offer.fees),
     documents: answer(d.offer.documents),
+    recruitment_method: how?.method ?? '',
+    recruitment_app: how?.app ?? '',
+    recruitment_detail: how?.detail ?? '',
+    htcds_vic_MethodOfRecruitment: htcdsMethodOfRecruitment(how),
+    htcds_vic_RecruitmentWebsitesAndApps: htcdsRecruitmentApp(how),
+    paid: paid ? (paid.paid ? 'yes' : 'none') : '',
+    paid_amount: paid?.amount !== undefined ? String(paid.amount) : '',
+    paid_currency: paid?.amount !== undefined ? (paid.currency ?? 'IDR') : '',
+    paid_to: paid?.to ?? '',
+    paid_to_name: paid?.toName ?? '',
+    paid_proof: paid?.proof !== undefined ? String(paid.proof) : '',
     place: d.place,
     notes: d.notes.join('\n'),
     photos: String(d.media.length),

@@ -63,6 +63,10 @@ beforeAll(async () => {
     village: BATU_VILLAGE,
     contact: 'relay',
     address: 'telegram:555',
+    details: {
+      recruitment: { method: 'chat', app: 'whatsapp' },
+      payment: { paid: true, amount: 30_000_000, currency: 'IDR', to: 'recruiter', proof: false },
+    },
   });
   await r.seed({
     code: 'R-FFFFFF',
@@ -158,6 +162,10 @@ describe('reports show', () => {
       'reporter: withheld (the reporter did not agree to direct contact (consent: questions relayed through the bot only))\n',
     );
     expect(relay.text).not.toContain('telegram:555');
+    expect(relay.text).toContain('  Offer came through: a chat app (WhatsApp)\n');
+    expect(relay.text).toContain('  Money already paid: Rp 30.000.000\n');
+    expect(relay.text).toContain('  Paid to: this recruiter\n');
+    expect(relay.text).toContain('  Receipt/proof of transfer: none\n');
     const none = await show('R-AAAAAA', true);
     expect(none.text).toContain('(consent: anonymous)');
     expect(none.text).not.toContain('telegram:');
@@ -202,7 +210,29 @@ describe('reports export', () => {
       outcome: 'warned',
       reporter_address: '',
     });
-    expect(byCode.get('R-EEEEEE')?.reporter_address).toBe('');
+    expect(byCode.get('R-EEEEEE')).toMatchObject({
+      reporter_address: '',
+      recruitment_method: 'chat',
+      recruitment_app: 'whatsapp',
+      recruitment_detail: '',
+      htcds_vic_MethodOfRecruitment: 'ThroughOnlineSocialNetworks',
+      htcds_vic_RecruitmentWebsitesAndApps: 'WhatsApp',
+      paid: 'yes',
+      paid_amount: '30000000',
+      paid_currency: 'IDR',
+      paid_to: 'recruiter',
+      paid_to_name: '',
+      paid_proof: 'false',
+    });
+    // Reports filed before these questions were asked have empty cells.
+    expect(byCode.get('R-DDDDDD')).toMatchObject({
+      recruitment_method: '',
+      htcds_vic_MethodOfRecruitment: '',
+      htcds_vic_RecruitmentWebsitesAndApps: '',
+      paid: '',
+      paid_amount: '',
+      paid_proof: '',
+    });
     // A cell a spreadsheet would run as a formula is defused.
     expect(byCode.get('R-FFFFFF')?.notes).toBe(`'=HYPERLINK("http://x")\nred \u001b[31mALERT\u001b[0m`);
     expect(text).not.toMatch(/telegram:/);
