@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportReports } from '../../src/cli/report-export.js';
+import { LOCALES } from '../../src/core/locale.js';
 import { chat, last, makeEngine, testVillages } from '../helpers/engine.js';
 import {
   TERNYANG,
@@ -296,5 +297,43 @@ describe('report wizard in English, and what officers read', () => {
     expect(cell('paid_to')).toBe('agency');
     expect(cell('paid_to_name')).toBe('PT Maju Jaya');
     expect(cell('paid_proof')).toBe('true');
+  });
+});
+
+describe.each(LOCALES)('the new questions in %s', (locale) => {
+  /** Every prompt, follow-up, review and alert line of the two questions: no raw key, no placeholder. */
+  const clean = (text: string) => {
+    expect(text).not.toMatch(/\b(report|engine|common)\.[a-zA-Z]+/);
+    expect(text).not.toContain('{{');
+    expect(text).not.toContain('undefined');
+  };
+
+  it('renders every choice, follow-up and review line', async () => {
+    const { engine } = makeEngine();
+    const c = chat(engine, `console:crawl-${locale}`);
+    await c.say('bahasa');
+    await c.send({ choiceId: locale });
+    const ways = ['rm-in-person', 'rm-family', 'rm-friends', 'rm-social', 'rm-chat', 'rm-other'];
+    const payees = ['to-recruiter', 'to-agency', 'to-lpk', 'to-other'];
+    for (const [i, way] of ways.entries()) {
+      const lines = reportLines({ channel: [], paid: [] });
+      const at = (line: string) => lines.indexOf(line);
+      await c.send({ choiceId: 'menu' });
+      for (const line of lines.slice(0, at('1'))) clean(c.text(await c.say(line)));
+      clean(c.text(await c.send({ choiceId: way })));
+      if (way === 'rm-social' || way === 'rm-chat') clean(c.text(await c.send({ choiceId: 'app-other' })));
+      for (const line of lines.slice(at('1'), at('paspor ditahan'))) clean(c.text(await c.say(line)));
+      clean(c.text(await c.say('Rp 7.500.000')));
+      clean(c.text(await c.send({ choiceId: payees[i % payees.length] ?? 'skip' })));
+      if (i % payees.length !== 0) clean(c.text(await c.say('Nama Contoh')));
+      clean(c.text(await c.send({ choiceId: i % 2 === 0 ? 'kept' : 'lost' })));
+      // "selesai" is the Indonesian label of "done": the button works in every language.
+      for (const line of lines.slice(at('paspor ditahan')))
+        clean(c.text(line === 'selesai' ? await c.send({ choiceId: 'done' }) : await c.say(line)));
+      const review = c.text(c.history.at(-1) ?? []);
+      clean(review);
+      expect(review).toContain('7.500.000');
+      await c.say('batal');
+    }
   });
 });
