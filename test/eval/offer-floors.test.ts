@@ -10,10 +10,10 @@ const HELDOUT = join(OFFERS_DIR, 'heldout.yaml');
  * CI floors of the offer checker on the held-out part (issue 15). Only the numbers are read here; a
  * failing case is fixed from the dev part and the domain facts, never by copying it into a rule.
  * "Looks procedural" for a dangerous advert is held at the issue's 0. Recall and lawful-called-high are
- * held where the checker is today (51/55 and 3/25), so nothing gets worse; the issue's targets (95 % and
+ * held where the checker is today (52/55 and 3/25), so nothing gets worse; the issue's targets (95 % and
  * 10 %) are not met yet — see README "Understanding what people write".
  */
-const FLOORS = { highRecall: 0.92, legitHigh: 0.12 };
+const FLOORS = { highRecall: 0.94, legitHigh: 0.12 };
 describe.skipIf(!existsSync(HELDOUT))('offer checker floors on eval/offers/heldout.yaml', () => {
   const cases = readOfferPart('heldout') ?? [];
   const score = scorePart(cases, offerClassifier(realContent(), TODAY));
@@ -23,7 +23,7 @@ describe.skipIf(!existsSync(HELDOUT))('offer checker floors on eval/offers/heldo
     expect(score.labels.high).toBeGreaterThan(0);
     expect(score.labels.legit).toBeGreaterThan(0);
   });
-  it('calls at least 92 % of the high-risk adverts high (target 95 %)', () => {
+  it('calls at least 94 % of the high-risk adverts high (target 95 %)', () => {
     expect(r.highRecall).toBeGreaterThanOrEqual(FLOORS.highRecall);
   });
   it('calls at most 12 % of the lawful adverts high (target 10 %)', () => {
