@@ -101,6 +101,8 @@ async function start(prefix: string) {
     }),
     translator: createTranslator('locales'),
     userMessagesPerMinute: 1000,
+    // Not about a new user's language list: an officer's first message here is "petugas KODE".
+    languageListFirst: false,
     clock: systemClock,
     logger: silentLogger,
     defaultLocale: 'id',
