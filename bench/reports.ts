@@ -19,7 +19,8 @@ const REPORTS = 2000;
 const IN_FLIGHT = 100;
 const LATENCY_SAMPLES = 200;
 const CONCURRENCY = 50;
-const RUNS = 2;
+/** Alternating runs of each pipeline; the results are medians (the machine is small and noisy). */
+const RUNS = 3;
 const VILLAGE = '35.07.12.2001';
 
 export const REPORT_BENCH = { reports: REPORTS, inFlight: IN_FLIGHT } as const;
@@ -27,12 +28,19 @@ export const REPORT_BENCH = { reports: REPORTS, inFlight: IN_FLIGHT } as const;
 export interface PipelineResult {
   readonly perSecond: number;
   readonly latency: Percentiles;
+  /**
+   * CPU per report in the throughput run, in ms: this process (submitters and workers) and Redis.
+   * Steadier than reports per second on a busy machine, and what bounds throughput on a small one.
+   */
+  readonly cpu: { readonly node: number; readonly redis: number };
 }
 
 export interface ReportBenchResult {
   readonly ours: PipelineResult;
   readonly floor: PipelineResult;
-  readonly runs: { readonly ours: number[]; readonly floor: number[] };
+  /** Median of the runs' ratios (each bot run against the floor run just before it). */
+  readonly ratio: number;
+  readonly runs: { readonly ours: number[]; readonly floor: number[]; readonly ratio: number[] };
 }
 
 /** One system under test: `submit(i)` starts report i; `arrived` resolves when its alert reached the sender. */
@@ -179,10 +187,19 @@ export async function barePipeline(
 
 type Make = (url: string, prefix: string, arrive: (i: number) => void) => Promise<Pipeline>;
 
+/** CPU seconds Redis has used so far (user + system), from INFO. */
+async function redisCpuSeconds(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return field('used_cpu_user') + field('used_cpu_sys');
+}
+
 /** Throughput with IN_FLIGHT submits at a time (until every alert arrived), then unloaded latency. */
 export async function measure(make: Make, url: string, prefix: string): Promise<PipelineResult> {
   const a = arrivals();
   const p = await make(url, prefix, (i) => a.arrive(i));
+  const probe = createRedis(url);
+  await connectRedis(probe, url);
   try {
     // Warm-up: scripts loaded, connections open, village directory built.
     for (let i = 0; i < 20; i++) {
@@ -190,6 +207,8 @@ export async function measure(make: Make, url: string, prefix: string): Promise<
       await a.wait(-1 - i);
     }
     const start = performance.now();
+    const nodeBefore = process.cpuUsage();
+    const redisBefore = await redisCpuSeconds(probe);
     let next = 0;
     const lane = async () => {
       while (next < REPORTS) {
@@ -200,6 +219,11 @@ export async function measure(make: Make, url: string, prefix: string): Promise<
     await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
     await Promise.all(Array.from({ length: REPORTS }, (_, i) => a.wait(i)));
     const perSecond = REPORTS / ((performance.now() - start) / 1000);
+    const node = process.cpuUsage(nodeBefore);
+    const cpu = {
+      node: (node.user + node.system) / 1000 / REPORTS,
+      redis: (((await redisCpuSeconds(probe)) - redisBefore) * 1000) / REPORTS,
+    };
     const times: number[] = [];
     for (let k = 0; k < LATENCY_SAMPLES; k++) {
       const i = REPORTS + k;
@@ -210,8 +234,9 @@ export async function measure(make: Make, url: string, prefix: string): Promise<
     }
     times.sort((x, y) => x - y);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-    return { perSecond, latency: { p50: at(0.5), p99: at(0.99), samples: times.length } };
+    return { perSecond, latency: { p50: at(0.5), p99: at(0.99), samples: times.length }, cpu };
   } finally {
+    probe.disconnect();
     await p.close();
   }
 }
@@ -236,11 +261,14 @@ export async function measureReportPipeline(): Promise<ReportBenchResult> {
         p99: median(list.map((r) => r.latency.p99)),
         samples: list.reduce((n, r) => n + r.latency.samples, 0),
       },
+      cpu: { node: median(list.map((r) => r.cpu.node)), redis: median(list.map((r) => r.cpu.redis)) },
     });
+    const ratios = ours.map((r, i) => r.perSecond / (floor[i]?.perSecond ?? Number.NaN));
     return {
       ours: pick(ours),
       floor: pick(floor),
-      runs: { ours: ours.map((r) => r.perSecond), floor: floor.map((r) => r.perSecond) },
+      ratio: median(ratios),
+      runs: { ours: ours.map((r) => r.perSecond), floor: floor.map((r) => r.perSecond), ratio: ratios },
     };
   } finally {
     await server.stop();
@@ -251,5 +279,5 @@ export async function measureReportPipeline(): Promise<ReportBenchResult> {
 if (process.argv[1]?.endsWith('reports.ts')) {
   const r = await measureReportPipeline();
   console.log(JSON.stringify(r, null, 2));
-  console.log(`ratio ${(r.ours.perSecond / r.floor.perSecond).toFixed(2)}`);
+  console.log(`ratio ${r.ratio.toFixed(2)} (runs ${r.runs.ratio.map((x) => x.toFixed(2)).join(', ')})`);
 }

@@ -54,7 +54,8 @@ const TARGET = {
   startupMs: 1500,
   lookupP99Ms: 2,
   importMs: 5000,
-  reportRatio: 0.7,
+  /** Issue 17: the report pipeline keeps at least half the throughput of bare BullMQ of its shape. */
+  reportRatio: 0.5,
   reportP99Ms: 20,
   understandP99Ms: 0.5,
   freeTextRatio: 5,
@@ -377,10 +378,17 @@ async function main(): Promise<void> {
       runs: fmtRuns(reportPipeline.runs.floor),
     },
     {
-      measure: 'Reports: ratio bot pipeline / floor',
-      result: fmt(reportPipeline.ours.perSecond / reportPipeline.floor.perSecond, 'x', 2),
+      measure: 'Reports: ratio bot pipeline / floor (median of paired runs)',
+      result: fmt(reportPipeline.ratio, 'x', 2),
+      runs: fmtRuns(reportPipeline.runs.ratio, 2),
       target: `>= ${TARGET.reportRatio}`,
-      ok: reportPipeline.ours.perSecond / reportPipeline.floor.perSecond >= TARGET.reportRatio,
+      ok: reportPipeline.ratio >= TARGET.reportRatio,
+    },
+    {
+      measure: 'Reports: CPU per report, this process + Redis (bot / floor)',
+      result:
+        `${fmt(reportPipeline.ours.cpu.node, 'ms', 3)} + ${fmt(reportPipeline.ours.cpu.redis, 'ms', 3)} / ` +
+        `${fmt(reportPipeline.floor.cpu.node, 'ms', 3)} + ${fmt(reportPipeline.floor.cpu.redis, 'ms', 3)}`,
     },
     {
       measure: 'Reports: unloaded submit → alert p50 / p99 (bot)',
@@ -482,7 +490,16 @@ async function main(): Promise<void> {
     reportPipeline: {
       oursPerSecond: round(reportPipeline.ours.perSecond),
       floorPerSecond: round(reportPipeline.floor.perSecond),
-      ratio: round(reportPipeline.ours.perSecond / reportPipeline.floor.perSecond, 3),
+      ratio: round(reportPipeline.ratio, 3),
+      ratioRuns: reportPipeline.runs.ratio.map((r) => round(r, 3)),
+      oursCpuMsPerReport: {
+        node: round(reportPipeline.ours.cpu.node, 3),
+        redis: round(reportPipeline.ours.cpu.redis, 3),
+      },
+      floorCpuMsPerReport: {
+        node: round(reportPipeline.floor.cpu.node, 3),
+        redis: round(reportPipeline.floor.cpu.redis, 3),
+      },
       oursLatencyMs: {
         p50: round(reportPipeline.ours.latency.p50, 2),
         p99: round(reportPipeline.ours.latency.p99, 2),
