@@ -35,6 +35,10 @@ describe('Javanese: the safety net', () => {
     'kancaku keleleran nang bandara ora duwe duwit kanggo mulih',
     'aku kabur saka majikan saiki ndhelik nang masjid',
     'aku wedi banget, tulungi aku',
+    // Said by the family, or asked as a question.
+    'kangmasku nang kapal ikan ora oleh munggah darat wis setaun',
+    'kepiye yen agensi ora gelem mbalekke paspor bojoku, dheweke pengin mulih',
+    'piye carane mulangke layon adhiku saka arab?',
     'aku kepengin mati wae, ora kuat maneh',
   ])('hears distress: %s', (text) => {
     expect(u.distress(text), text).toBeDefined();
@@ -66,6 +70,7 @@ describe('Javanese: what a message asks for', () => {
     ['bojoku nang malaysia pengin mulih, kontrake durung entek', 'family'],
     ['nganggo basa jawa wae', 'language'],
     ['matur suwun mas', 'greeting'],
+    ['iki piye nganggone?', 'help'],
   ] as const)('%s → %s', (text, intent) => {
     expect(u.understand(text).intent).toBe(intent);
   });
