@@ -34,6 +34,10 @@ describe('Sundanese: the safety net', () => {
     'anak abdi asup rumah sakit di taiwan, gering parah',
     'abdi kabur ti majikan ayeuna nyumput di masjid',
     'abdi sieun pisan, tulungan abdi',
+    // Said by the family, or asked as a question.
+    'adi abdi katalangsara di terminal teu boga ongkos mulang',
+    'kumaha lamun agensi teu daek mulangkeun paspor salaki abdi, anjeunna hoyong wangsul',
+    'kumaha carana mulangkeun layon bapa abdi ti saudi?',
     'abdi hoyong maot wae, tos teu kuat',
   ])('hears distress: %s', (text) => {
     expect(u.distress(text), text).toBeDefined();
