@@ -32,6 +32,9 @@ describe('Madurese: the safety net', () => {
     "embu' engko' labu dari lantai tello, satèya koma",
     "lake engko' ebuang tekong e pelabuhan tawau, ta' andi' pesse",
     "engko' tako' onggu, tolong engko'",
+    // Said by the family, or asked as a question.
+    "daremma mon agensi ta' terro mabali paspor lake engko', lake engko' terro mole",
+    "tretan engko' epakon nipo oreng lebat hp e kamboja",
     "engko' terro mate bhai, la ta' kuat",
   ])('hears distress: %s', (text) => {
     expect(u.distress(text), text).toBeDefined();
