@@ -33,6 +33,9 @@ describe('Sasak: the safety net', () => {
     'inaq tiang jatuh leman lantai telu, nane koma',
     'semame tiang tebuang sik tekong leq pelabuhan tawau, ndeq bedoe kepeng',
     'tiang takut gati, tulung tiang',
+    // Said by the family, or asked as a question.
+    'berembe mun agensi ndeq mele nyerahang paspor semame tiang, nie mele ulek',
+    'kanak tiang tesuruq nipu dengan lewat hp leq kamboja',
   ])('hears distress: %s', (text) => {
     expect(u.distress(text), text).toBeDefined();
   });
