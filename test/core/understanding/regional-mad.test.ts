@@ -35,6 +35,8 @@ describe('Madurese: the safety net', () => {
     // Said by the family, or asked as a question.
     "daremma mon agensi ta' terro mabali paspor lake engko', lake engko' terro mole",
     "tretan engko' epakon nipo oreng lebat hp e kamboja",
+    "ana' kaula elang e malaysia, ta' kapangghi",
+    "paspor bine engko' egaghem agen, ta' egaji la petto' bulan",
     "engko' terro mate bhai, la ta' kuat",
   ])('hears distress: %s', (text) => {
     expect(u.distress(text), text).toBeDefined();
