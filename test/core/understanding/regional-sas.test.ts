@@ -36,6 +36,8 @@ describe('Sasak: the safety net', () => {
     // Said by the family, or asked as a question.
     'berembe mun agensi ndeq mele nyerahang paspor semame tiang, nie mele ulek',
     'kanak tiang tesuruq nipu dengan lewat hp leq kamboja',
+    'ariq tiang umurne 15 tejauq sik tekong ojok malaysia',
+    'senine tiang tekancing leq bale majikan, tetampar terus',
   ])('hears distress: %s', (text) => {
     expect(u.distress(text), text).toBeDefined();
   });
