@@ -77,7 +77,7 @@ describe('report wizard: how the offer reached the person', () => {
 
   it('asks again for bad input: a yes/no word, dashes, emoji, an over-long text, a forged button', async () => {
     const c = await atStep(4);
-    for (const bad of ['ya', '-', '😀😀', '12345']) {
+    for (const bad of ['ya', '-', '😀😀', '12345', 'lewat']) {
       const out = c.text(await c.say(bad));
       expect(out, bad).toContain('Pilih nomor, atau tulis caranya');
       expect(out, bad).toContain('Laporkan perekrut (4/16)');
@@ -164,7 +164,8 @@ describe('report wizard: money already paid', () => {
     expect(c.text(await c.say(`bayar ${'5'.repeat(400)}`))).toContain('terlalu panjang');
     expect(c.text(await c.send({ choiceId: 'app-facebook' }))).toContain('Tombol itu sudah tidak berlaku');
     await c.say('5 juta');
-    for (const bad of ['🙂', '-', 'ya']) expect(c.text(await c.say(bad)), bad).toContain('tulis nama orang');
+    for (const bad of ['🙂', '-', 'ya', 'kepada'])
+      expect(c.text(await c.say(bad)), bad).toContain('tulis nama orang');
     await c.say('4');
     expect(c.text(await c.say('🙂🙂'))).toContain('Tulis namanya dengan huruf');
     await c.say('lewati');

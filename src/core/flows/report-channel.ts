@@ -67,7 +67,7 @@ export function channelAppPrompt(data: FlowData, title: Reply['title']): Reply {
   };
 }
 
-/** Text with letters enough to be a way or a platform worth keeping, cut to the field length. */
+/** Text with letters enough to be a way or a platform worth keeping. */
 function detailOf(text: string): string | undefined {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   return letters >= MIN_DETAIL_LETTERS ? text.trim() : undefined;
@@ -93,7 +93,9 @@ export function answerChannel({ words, isYesNo }: AnswerWords, data: FlowData, i
   if (id === 'skip') return answered(data, undefined);
   const method = RECRUITMENT_METHODS.find((m) => `rm-${m}` === id);
   if (method) return answered(data, { method });
-  const detail = isYesNo(input.text) ? undefined : detailOf(input.text);
+  // "ya", or only small words ("lewat", "dari"), say no way.
+  const bare = isYesNo(input.text) || words.only(input.text, 'rm-other');
+  const detail = bare ? undefined : detailOf(input.text);
   return detail ? answered(data, { method: 'other', detail }) : invalid(t('report.channelPick'));
 }
 
@@ -119,6 +121,6 @@ export function answerChannelApp({ words }: AnswerWords, data: FlowData, input: 
   const app = appOf(id);
   // "fb" after "chat app": the platform says which way it was.
   if (app) return answered(data, { method: methodOfApp(app), app });
-  const detail = detailOf(input.text);
+  const detail = words.only(input.text, 'app-other') ? undefined : detailOf(input.text);
   return detail ? done('other', detail) : invalid(t('report.appPick'));
 }

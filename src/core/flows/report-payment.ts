@@ -131,7 +131,8 @@ export function answerPaidTo({ words, isYesNo }: AnswerWords, data: FlowData, in
   if (id === 'skip') return chosen(null);
   const payee = payeeOf(id);
   if (payee) return chosen(payee, words.only(input.text, id ?? '') ? undefined : words.nameIn(input.text));
-  if (lettersIn(input.text) < MIN_NAME_LETTERS || isYesNo(input.text)) return invalid(t('report.paidToPick'));
+  const bare = isYesNo(input.text) || words.only(input.text, 'to-other'); // "ya", or only "ke", "kepada"
+  if (lettersIn(input.text) < MIN_NAME_LETTERS || bare) return invalid(t('report.paidToPick'));
   // A name alone: the recruiter's own name is the recruiter; any other is someone else.
   const name = words.nameIn(input.text);
   const recruiter = str(data, 'n');
