@@ -275,7 +275,7 @@ describe('the bot in service mode (npm start with a token and an API root)', () 
     for (let i = 0; i < 200 && api.sent().length < 1; i++) await new Promise((r) => setTimeout(r, 50));
     // A new user's /start: the welcome and the language list, each language named in itself.
     expect(api.sent().at(-1)?.payload.text).toContain('Pilih bahasa');
-    expect(api.sent().at(-1)?.payload.text).toContain('Bhâsa Madhurâ');
+    expect(JSON.stringify(api.sent().at(-1)?.payload.reply_markup)).toContain('Bhâsa Madhurâ');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stderr).toBe('');

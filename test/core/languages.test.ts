@@ -39,6 +39,9 @@ describe('languages (issue 16)', () => {
     expect(asNewUser().text(sos)).toContain('0800-1000');
     expect(last(sos).title).not.toBe('Pilih bahasa');
     expect(last(await asNewUser().say('mau lapor calo di desa saya')).title).toContain('Laporkan');
+    // An officer's first message is their join command or an action on a report, never held up.
+    expect(last(await asNewUser().say('petugas ABCD2345')).title).not.toBe('Pilih bahasa');
+    expect(last(await asNewUser().say('terima R-7KQ4MX')).title).not.toBe('Pilih bahasa');
   });
 
   it('switches by the regional words on any screen and stays on it', async () => {

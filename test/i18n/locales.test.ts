@@ -108,7 +108,7 @@ describe('locales', () => {
     for (const lists of readIntentLists(LOCALES_DIR)) {
       for (const section of ['global', 'answers', 'navigation'] as const) {
         for (const [meaning, words] of Object.entries(lists[section] ?? {})) {
-          for (const w of words as readonly string[]) {
+          for (const w of words) {
             const key = `${section}:${w.toLowerCase().trim()}`;
             meanings.set(key, (meanings.get(key) ?? new Set()).add(meaning));
           }

@@ -152,6 +152,7 @@ describe('"hapus" (delete my data) on Redis with the real report pipeline', () =
     const { engine, h } = await start();
     const villager = chat(engine, 'telegram:5550001');
     await villager.say('halo');
+    await villager.say('1'); // Bahasa Indonesia, from the language list a new user sees first
     await villager.say('hapus');
     expect(villager.text(await villager.say('tidak'))).toContain('data Anda tidak dihapus');
     expect(await h.redis.exists(createKeys(prefix).session('telegram:5550001'))).toBe(1);

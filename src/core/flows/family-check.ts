@@ -33,16 +33,14 @@ export const familyCheckFlow = createCheckFlow({
     const country = str(data, 'c');
     const missions = ctx.catalog.contacts.filter((c) => c.country !== undefined && c.country === country);
     const general = FAMILY_CONTACTS.flatMap((id) => ctx.catalog.contacts.filter((c) => c.id === id));
+    // The country's mission and the general numbers as two messages: each stays short on a phone
+    // in every language (a translation runs longer than the Indonesian).
     const whom: Reply = {
       title: t('family.whomTitle'),
-      body: [
-        ...contactLines(ctx, missions),
-        ...(missions.length === 0 ? [t('family.noMission')] : []),
-        ...contactLines(ctx, general),
-        t('family.callNotPost'),
-      ],
+      body: [...contactLines(ctx, missions), ...(missions.length === 0 ? [t('family.noMission')] : [])],
     };
-    return [...levelReplies(ctx, ctx.catalog.level(level), signs), whom];
+    const numbers: Reply = { body: [...contactLines(ctx, general), t('family.callNotPost')] };
+    return [...levelReplies(ctx, ctx.catalog.level(level), signs), whom, numbers];
   },
   resultChoices: [{ id: 'contacts', label: t('menu.contacts') }],
   onResultChoice: () => goto('contacts'),
