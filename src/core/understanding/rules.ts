@@ -69,6 +69,9 @@ function wordsOf(w: string, spellings: ReadonlyMap<string, string>): Word[] {
   return (spellings.get(word) ?? word).split(' ').map((x) => ({ word: x, prefix: false }));
 }
 
+/** The first two letters of a word as one number (a map key that needs no new string). */
+const twoLetters = (word: string): number => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1);
+
 const matchesWord = (w: Word, token: string): boolean =>
   w.prefix ? token.startsWith(w.word) : w.word === '#' ? /^\d+$/.test(token) : token === w.word;
 
@@ -116,10 +119,10 @@ interface Entry {
 export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value: T }[]): RuleSet<T> {
   const exact = new Map<string, Entry[]>();
   /** Phrases of two or more plain words by their first two ("tidak boleh"): "tidak" alone starts hundreds. */
-  const pairs = new Map<string, Entry[]>();
+  const pairs = new Map<string, Map<string, Entry[]>>();
   const numbers: Entry[] = [];
   /** Prefix entries by their first two letters (a prefix of one letter is tried on every word). */
-  const prefixes = new Map<string, Entry[]>();
+  const prefixes = new Map<number, Entry[]>();
   const shortPrefixes: Entry[] = [];
   items.forEach((item, r) =>
     item.rule.parts.forEach((part, p) => {
@@ -129,7 +132,7 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
         const entry = { rule: r, parts: item.rule.parts.length, part: p, phrase, first: first.word };
         if (first.prefix && first.word.length < 2) shortPrefixes.push(entry);
         else if (first.prefix) {
-          const key = first.word.slice(0, 2);
+          const key = twoLetters(first.word);
           const list = prefixes.get(key);
           if (list) list.push(entry);
           else prefixes.set(key, [entry]);
@@ -137,8 +140,9 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
         else {
           const second = phrase[1];
           const plainPair = second !== undefined && !second.prefix && second.word !== '#';
-          const key = plainPair ? `${first.word} ${second.word}` : first.word;
-          const index = plainPair ? pairs : exact;
+          const index = plainPair ? (pairs.get(first.word) ?? new Map<string, Entry[]>()) : exact;
+          if (plainPair) pairs.set(first.word, index);
+          const key = plainPair ? second.word : first.word;
           const list = index.get(key);
           if (list) list.push(entry);
           else index.set(key, [entry]);
@@ -170,19 +174,21 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     tokens.forEach((token, i) => {
       for (const e of exact.get(token) ?? []) add(e, i);
       const next = tokens[i + 1];
-      if (next !== undefined) for (const e of pairs.get(`${token} ${next}`) ?? []) add(e, i);
+      if (next !== undefined) for (const e of pairs.get(token)?.get(next) ?? []) add(e, i);
       if (/^\d+$/.test(token)) for (const e of numbers) add(e, i);
-      for (const e of prefixes.get(token.slice(0, 2)) ?? []) if (token.startsWith(e.first)) add(e, i);
+      if (token.length >= 2)
+        for (const e of prefixes.get(twoLetters(token)) ?? []) if (token.startsWith(e.first)) add(e, i);
       for (const e of shortPrefixes) if (token.startsWith(e.first)) add(e, i);
     });
     return found;
   }
 
   const complete = (r: number, starts: readonly number[][]): boolean => {
+    if (starts.length === 1) return (starts[0]?.length ?? 0) > 0;
     if (starts.some((s) => s.length === 0)) return false;
     const window = items[r]?.rule.window ?? RULE_WINDOW;
     return (starts[0] ?? []).some((anchor) =>
-      starts.slice(1).every((s) => s.some((x) => Math.abs(x - anchor) <= window)),
+      starts.every((s, k) => k === 0 || s.some((x) => Math.abs(x - anchor) <= window)),
     );
   };
 

@@ -16,17 +16,27 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
     .replace(/(\p{L})['’](\p{L})/gu, '$1$2');
   for (const raw of joined.split(/[^\p{L}\p{N}]+/u)) {
     if (raw === '') continue;
+    // Most words are plain letters: only a letter written three times needs work ("tolonggg").
+    if (PLAIN.test(raw)) {
+      push(TRIPLE.test(raw) ? raw.replace(/(\p{L})\1{2,}/gu, '$1') : raw);
+      continue;
+    }
     // "bp2mi", "p3mi", "siskop2mi", "ak1" are names: kept whole. "30jt", "1thn" are a number and a unit.
     const parts = NAME_WITH_DIGITS.test(raw) ? [raw] : (raw.match(/\p{L}+2?|\p{N}+/gu) ?? []);
-    for (const part of parts) {
-      const word = part.replace(/(\p{L})\1{2,}/gu, '$1').replace(/(\p{L}{2,})2$/u, '$1');
-      const spelled = spellings.get(word);
-      if (spelled === undefined) out.push(word);
-      else if (spelled !== '') out.push(...spelled.split(' '));
-    }
+    for (const part of parts) push(part.replace(/(\p{L})\1{2,}/gu, '$1').replace(/(\p{L}{2,})2$/u, '$1'));
   }
   return out;
+
+  function push(word: string): void {
+    const spelled = spellings.get(word);
+    if (spelled === undefined) out.push(word);
+    else if (spelled !== '') out.push(...spelled.split(' '));
+  }
 }
+
+/** A word of plain lower-case letters a to z, and one with a letter three times in a row. */
+const PLAIN = /^[a-z]+$/;
+const TRIPLE = /(.)\1\1/;
 
 /** Letters, digits, maybe letters — and not a reduplication like "anak2". */
 const NAME_WITH_DIGITS = /^(?!\p{L}{2,}2$)\p{L}+\p{N}+\p{L}*$/u;
