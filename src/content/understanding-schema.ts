@@ -55,6 +55,8 @@ export const lexiconFileSchema = z
     paidDone: rules.default([]),
     howTo: rules.default([]),
     aboutBot: rules.default([]),
+    mission: rules.default([]),
+    viaOfficial: rules.default([]),
     advert: rules,
     abroad: rules,
     home: rules,

@@ -91,6 +91,10 @@ export interface LexiconData {
   readonly howTo: readonly string[];
   /** About this bot or chat ("bot ini", "this chat", "tekan angka berapa"). */
   readonly aboutBot: readonly string[];
+  /** Telling the mission abroad ("lapor ke KDEI", "contact the embassy"): family help, not the report form. */
+  readonly mission: readonly string[];
+  /** Through a licensed channel ("lewat PT resmi"): a wish for the legal way, not one company to check. */
+  readonly viaOfficial: readonly string[];
   readonly intents: Readonly<Partial<Record<Intent, WeightedRules>>>;
   readonly relations: Readonly<Partial<Record<Relation, readonly string[]>>>;
 }
@@ -121,6 +125,8 @@ export const FLAGS = [
   'paidDone',
   'howTo',
   'aboutBot',
+  'mission',
+  'viaOfficial',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

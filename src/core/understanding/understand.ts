@@ -273,8 +273,18 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       if (questionFirst) return { ...base, intent: 'question', by: 'answer', answer };
       // A text showing warning signs is an offer to check, unless it clearly asks something else.
       // … and a short question that an answer card fits is a question.
+      // A short job search ("any job for welder in korea") is no advert, whatever the scan finds.
+      const shortSearch = best === 'jobs' && bestScore >= SETTLED && text.length < SHORT_TEXT;
+      // … nor is a long story about someone close at work abroad, whatever the scan finds ("agency potong gaji").
+      const familyStory =
+        best === 'family' &&
+        bestScore >= SETTLED &&
+        reading.flags.has('employed') &&
+        reading.relations.some((r) => r !== 'self');
       const mayBeOffer =
-        text.length >= LONG_TEXT || ((best === undefined || best === 'jobs') && !(asked && answer));
+        !familyStory &&
+        (text.length >= LONG_TEXT ||
+          ((best === undefined || best === 'jobs') && !(asked && answer) && !shortSearch));
       if (advert || (mayBeOffer && scan().findings.length > 0))
         return { ...base, intent: 'offer', by: 'advert' };
       // A close answer card beats an intent that a few loose words suggested ("korea pake tes bahasa
@@ -321,6 +331,11 @@ function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Enti
   if (has('howTo') || has('hypothetical')) yieldTo('agency', 'question');
   // "can this chat help for my mother", "ini bot resmi? bisa dipake buat apa": about the bot itself.
   if (has('aboutBot')) for (const other of ['question', 'family', 'jobs'] as const) yieldTo(other, 'help');
+  // "ponakan sy di taiwan mau nikah, perlu lapor kemana", "apa bisa lapor ke KDEI?": telling about
+  // someone close abroad, naming no recruiter or going to the mission, is family help.
+  if (close && (!has('recruiter') || has('mission'))) yieldTo('report', 'family');
+  // "info lowongan … yg lewat PT resmi": the legal way wished for, not one company to check.
+  if (has('viaOfficial')) for (const other of ['jobs', 'question'] as const) yieldTo('agency', other);
   // "Is it true I must pay for BPJS before leaving?": naming no recruiter and no offer, a question
   // asks about the rules, not about an offer to check.
   if (!has('recruiter')) yieldTo('offer', 'question');

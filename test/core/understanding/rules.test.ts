@@ -64,6 +64,9 @@ describe('rule language', () => {
     expect(matches('dikurung', 'alhamdulillah tidak dikurung')).toBe(false);
     expect(matches('dikurung', 'dia dikurung')).toBe(true);
     expect(matches('tidak boleh pulang', 'sy ga boleh pulang')).toBe(true);
+    // "or not" closes a question; it negates nothing after it.
+    expect(matches('pt', 'legit or not PT Maju')).toBe(true);
+    expect(matches('dikurung', 'aman atau tidak, dikurung?')).toBe(true);
   });
 
   it('reads a word with choices as one phrase per choice', () => {

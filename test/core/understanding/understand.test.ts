@@ -277,6 +277,12 @@ describe('intent on sentences written for this test (not from any corpus)', () =
     ['kalau nanti di luar negeri majikan nakal, mengadunya kemana ya', 'question'],
     ['saya mau tanya, daftar kerja ke jepang itu langkah pertamanya apa ya', 'question'],
     ['iya', 'greeting'],
+    ['sepupu saya di hongkong mau menikah dengan orang sana, harus lapor kemana?', 'family'],
+    ['anak saya di taiwan gajinya dipotong agensi terus, bisa lapor ke kdei?', 'family'],
+    ['mau komplain agensi yang motong gaji adik saya di taiwan', 'report'],
+    ['ada lowongan pabrik di korea yang lewat PT resmi?', 'jobs'],
+    ['factory job in korea please', 'jobs'],
+    ['is PT Karya Mandiri legit or not', 'agency'],
   ])('%s → %s', (text, expected) => {
     expect(intent(text)).toBe(expected);
   });
