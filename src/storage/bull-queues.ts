@@ -25,9 +25,11 @@ export interface RetryOptions {
   readonly backoffMs: number;
 }
 
-/** Completed jobs are kept this long, so a job added again within it (same id) is not run twice. */
+/** Crashes of its worker a job may go through (it runs again after each: steps are idempotent). */
 const MAX_STALLS = 20;
+/** Completed jobs are kept this long, so a job added again within it (same id) is not run twice. */
 const KEEP_COMPLETED_S = 7 * 86_400;
+/** Jobs that failed for good are kept this long, for a look at why. */
 const KEEP_FAILED_S = 90 * 86_400;
 
 /**
@@ -72,13 +74,12 @@ export class BullJobQueue implements JobQueue {
     );
   }
 
+  /** How long finished jobs are kept is the workers' setting (`startBullWorkers`), not stored per job. */
   private options(job: JobSpec) {
     return {
       jobId: job.id,
       attempts: this.retry.attempts,
       backoff: { type: 'exponential', delay: this.retry.backoffMs },
-      removeOnComplete: { age: KEEP_COMPLETED_S },
-      removeOnFail: { age: KEEP_FAILED_S },
       ...(job.name === 'escalate' && job.delayMs > 0 ? { delay: job.delayMs } : {}),
     };
   }
@@ -152,6 +153,8 @@ export function startBullWorkers(processors: Processors, opts: WorkerOptions): W
       // A job whose worker died is run again; steps are idempotent, so a job caught by several crashes
       // is retried rather than failed by BullMQ's default of one stall.
       maxStalledCount: MAX_STALLS,
+      removeOnComplete: { age: KEEP_COMPLETED_S },
+      removeOnFail: { age: KEEP_FAILED_S },
       ...(perSecond ? { limiter: { max: perSecond, duration: 1000 } } : {}),
     });
     worker.on('error', (err) => opts.logger.warn({ err, queue: name }, 'report worker connection problem'));
