@@ -5,6 +5,7 @@ import type { AreaLevel, ReportStatus, VillageFinder } from '../core/report.js';
 import type { OfficerDirectory } from '../officers/officer.js';
 import {
   PermanentJobError,
+  SendFailed,
   jobIds,
   messageJob,
   routeJob,
@@ -127,11 +128,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   /**
    * Routes a submitted report: picks the officers, moves it to "routed" (guarded, so a second run
    * changes nothing) and queues their alerts. The place comes with the job, so a new report costs one
-   * read of the officers and one update; a report routed before gets its alerts made sure of. With
-   * nobody registered at any level it waits as "unrouted" (never "failed"): a later route job, queued
-   * when an officer covering it joins, routes it from there.
+   * read of the officers and one round trip for the update and the alerts; a report routed before gets
+   * its alerts made sure of. With nobody registered at any level it waits as "unrouted" (never
+   * "failed"): a later route job, queued when an officer covering it joins, routes it from there.
    */
-  async function route(job: RouteJob): Promise<void> {
+  async function route(job: RouteJob, attempt: Attempt): Promise<void> {
     const { code } = job;
     const { village, bypass } = await placeOf(job);
     const found = await chooseRoute(
@@ -140,36 +141,44 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       bypass ? 'district' : 'village',
       bypass ? ['reporter asked to bypass the village'] : [],
     );
-    const change = found
-      ? await store.update(
-          code,
-          { from: ['submitted', 'unrouted'], to: 'routed', level: found.level, area: found.area },
-          entry('routed', {
-            level: found.level,
-            area: found.area,
-            officers: found.officers.map((o) => o.id),
-            reason: found.reason,
-          }),
-        )
-      : await store.update(
-          code,
-          { from: ['submitted'], to: 'unrouted' },
-          entry('unrouted', { reason: 'no officer registered at any level yet' }),
-        );
-    if (!change.before) throw new PermanentJobError(`report ${code} not found`);
-    if (!change.applied) {
-      // Routed before (a retry, a second route job): make sure its alerts exist.
-      if (WAITING.includes(change.before)) {
-        const r = await store.get(code);
-        if (r) await ensureJobs(r);
-      }
-      return;
-    }
     if (!found) {
-      logger.warn({ report: code }, 'no officer registered at any level yet: the report waits for one');
+      const change = await store.update(
+        code,
+        { from: ['submitted'], to: 'unrouted' },
+        entry('unrouted', { reason: 'no officer registered at any level yet' }),
+      );
+      if (!change.before) throw new PermanentJobError(`report ${code} not found`);
+      if (change.applied)
+        logger.warn({ report: code }, 'no officer registered at any level yet: the report waits for one');
+      else await alertsOfWaiting(code, change.before);
       return;
     }
-    await queue.add(alertJobs(code, found, 'report'));
+    const routed = store.update(
+      code,
+      { from: ['submitted', 'unrouted'], to: 'routed', level: found.level, area: found.area },
+      entry('routed', {
+        level: found.level,
+        area: found.area,
+        officers: found.officers.map((o) => o.id),
+        reason: found.reason,
+      }),
+    );
+    const alerts = alertJobs(code, found, 'report');
+    // A new report's first route (the desk's job, first try): the alerts are queued together with the
+    // update, one round trip (an alert that runs before the update landed waits: see `alert`). A retry
+    // or a later route job waits for the update: a report routed before gets `ensureJobs` instead.
+    const together = job.village !== undefined && attempt.made === 0 && !attempt.interrupted;
+    const [change] = await Promise.all([routed, together ? queue.add(alerts) : undefined]);
+    if (!change.before) throw new PermanentJobError(`report ${code} not found`);
+    if (!change.applied) return alertsOfWaiting(code, change.before);
+    if (!together) await queue.add(alerts);
+  }
+
+  /** Routed before (a retry, a second route job): make sure the alerts of its current level exist. */
+  async function alertsOfWaiting(code: string, status: ReportStatus): Promise<void> {
+    if (!WAITING.includes(status)) return;
+    const r = await store.get(code);
+    if (r) await ensureJobs(r);
   }
 
   async function alert(job: AlertJob, attempt: Attempt): Promise<AlertDelivery> {
@@ -183,6 +192,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return 'skipped';
     }
     const { officer, report, reporter } = context;
+    // Queued together with the report's move to "routed", and run before that landed: nothing went
+    // out, try again shortly.
+    if (report?.status === 'submitted' && job.kind === 'report')
+      throw new SendFailed(new Error(`report ${code} not routed yet`));
     if (!report || !officer?.active) {
       if (!report) throw new PermanentJobError(`report ${code} not found`);
       await store.update(

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translator.js';
-import type { AlertJob, JobQueue } from '../../src/reports/jobs.js';
+import {
+  failedBeforeSending,
+  jobIds,
+  routeJob,
+  type AlertJob,
+  type JobQueue,
+} from '../../src/reports/jobs.js';
 import { createPipeline } from '../../src/reports/pipeline.js';
 import { createReportMessages } from '../../src/reports/report-messages.js';
 import type { ReportStore } from '../../src/reports/report-store.js';
@@ -130,5 +136,40 @@ describe("the reporter's notice after the first alert is never lost (fault test 
       'console:desa',
     ]);
     expect(marked).toEqual([false, true, false, true]);
+  });
+});
+
+describe("a report's first route queues its alerts together with the move to routed", () => {
+  it('an alert that runs before the route landed sends nothing and is tried again, unmarked; after it, it goes out', async () => {
+    const sender = recordingSender();
+    const prefix = `test:${randomUUID().slice(0, 8)}:`;
+    const h = await startRedisReports({ prefix, sender, workers: false });
+    open.push(h);
+    const alerts = new Queue('alert-console', { connection: h.redis, prefix: `${prefix}bull` });
+    open.push(alerts);
+    await h.officers.save(officer('desa', 'village', TERNYANG));
+    const details = sampleDetails();
+    await h.store.create({
+      code: 'R-EARLY2',
+      reporter: sampleReporter(),
+      draftKey: '1',
+      details,
+      createdAt: new Date(),
+      perDay: 5,
+    });
+    const job: AlertJob = { code: 'R-EARLY2', officer: 'desa', level: 'village', kind: 'report' };
+
+    const early = await h.pipeline.processors.alert(job, first).catch((err: unknown) => err);
+    expect(early).toBeInstanceOf(Error);
+    // Nothing went out: the retry is not "may be a repeat".
+    expect(failedBeforeSending((early as Error).message)).toBe(true);
+    expect(sender.sent).toHaveLength(0);
+
+    await h.pipeline.processors.route(routeJob('R-EARLY2', details).data, first);
+    expect((await h.store.get('R-EARLY2'))?.status).toBe('routed');
+    expect(await alerts.getJob(jobIds.alert(job))).toBeDefined();
+    expect(await h.pipeline.processors.alert(job, { ...first, made: 1 })).toBe('sent');
+    expect((await h.store.get('R-EARLY2'))?.status).toBe('notified');
+    expect(sender.sent.map((s) => s.address)).toEqual(['console:desa']);
   });
 });
