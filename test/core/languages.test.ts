@@ -44,6 +44,15 @@ describe('languages (issue 16)', () => {
     expect(last(await asNewUser().say('terima R-7KQ4MX')).title).not.toBe('Pilih bahasa');
   });
 
+  it('reads words typed at the language list as at the menu', async () => {
+    const c = asNewUser();
+    await c.start();
+    expect(last(await c.say('lapor')).title).toContain('Laporkan');
+    const d = asNewUser();
+    await d.start();
+    expect(d.text(await d.say('berapa umur minimal jadi PMI'))).toContain('18');
+  });
+
   it('switches by the regional words on any screen and stays on it', async () => {
     const c = asNewUser();
     await c.say('1');

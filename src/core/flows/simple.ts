@@ -33,6 +33,8 @@ export const languageFlow: Flow = {
         : [t('language.changed')];
       return goto('menu', { locale: input.id, say: [{ body }] });
     }
+    // Words instead of a number ("lapor", a question): read at the menu, in the language in use.
+    if (input.type === 'text') return goto('menu', { arg: input.text });
     return { type: 'invalid', reason: t('engine.pickNumber') };
   },
 };
