@@ -18,6 +18,8 @@ const OFFER_MONEY = ['fee-amount', 'personal-account', 'visa-deposit'];
 /** A warning with these words may quote a scam's pay; an invitation to apply makes it an advert again. */
 const SCAM_WARNING = 'scam-warning';
 const CONTACT_INVITE = 'contact-invite';
+/** News of a case (an arrest, a rescue, a deportation): its amounts are what victims paid, not money asked here. */
+const NEWS_REPORT = 'news-report';
 /** Indonesian mobile numbers: a notice may give a hotline, a recruiter gives a WhatsApp number. */
 const MOBILE = /^\+62 8/;
 
@@ -98,10 +100,12 @@ export function createOfferScanner(
         const hotlines = new Set(extractHotlines(text));
         return phones.some((p) => MOBILE.test(p) && !hotlines.has(p));
       };
+      // News of a case that invites nobody to apply may name what victims paid and were promised.
+      const news = markers.has(NEWS_REPORT) && !markers.has(CONTACT_INVITE);
       const notice =
-        matched.has(NOTICE_RULE) &&
-        (salaries.length === 0 || quotesPay) &&
-        !OFFER_MONEY.some((m) => markers.has(m)) &&
+        (matched.has(NOTICE_RULE) || news) &&
+        (salaries.length === 0 || quotesPay || news) &&
+        (news || !OFFER_MONEY.some((m) => markers.has(m))) &&
         !recruiterMobile();
       if (notice) findings.clear();
       return {

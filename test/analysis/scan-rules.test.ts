@@ -241,3 +241,57 @@ describe('phone numbers and the clock of an advert', () => {
     expect(check('Dicari pelayan restoran, kelahiran 2008.').signs).not.toContain('under-18');
   });
 });
+
+describe('news of a case, promises about payment, deductions in instalments, ordinary words', () => {
+  it.each([
+    'Polisi menggagalkan keberangkatan 12 calon PMI ke Malaysia. Para korban mengaku membayar Rp 8 juta kepada perekrut.',
+    'Lima tersangka dijerat UU TPPO. Korban dijanjikan gaji 10 juta dan membayar Rp 5 juta per orang.',
+    'Press release: 20 workers were deported from Malaysia after paying brokers Rp 6 million each to cross by boat.',
+  ])('news that names what victims paid is a notice: %s', (text) => {
+    expect(check(text).level).toBe('notice');
+  });
+
+  it('keeps news words with an invitation to apply or a mobile number an advert', () => {
+    expect(
+      check('Bukan tersangka, kami resmi! PRT Taiwan biaya 20 juta, minat hubungi kami di Telegram.').level,
+    ).toBe('high');
+    expect(check('Para korban calo, daftar lagi lewat saya. Biaya 15 juta, WA 0812-3456-7890.').level).toBe(
+      'high',
+    );
+  });
+
+  it('reads a flyer that quotes what brokers say as a warning', () => {
+    expect(
+      check(
+        'Bujukan calo: "gaji 25 juta tanpa pengalaman", "paspor saya yang pegang". Jangan berangkat, lapor desa.',
+      ).level,
+    ).toBe('notice');
+  });
+
+  it('reads a promise never to take money into a personal account as no demand', () => {
+    expect(
+      check('We never ask for payment to a personal account. Interviews at our office.').signs,
+    ).not.toContain('cash-to-individual');
+    expect(check('Kami tidak menerima transfer ke rekening pribadi.').signs).not.toContain(
+      'cash-to-individual',
+    );
+    expect(check('Biaya 10 juta, transfer ke rekening pribadi saya.').signs).toContain('cash-to-individual');
+    expect(check('Cicilan ditransfer ke rekening pengurus.').signs).toContain('cash-to-individual');
+  });
+
+  it('reads a debt paid back in instalments from pay as a deduction, a fee for a zero-cost job', () => {
+    expect(check('Semua biaya dipinjami majikan, nanti nyicil dari gaji sampai lunas.').signs).toContain(
+      'wage-deduction-debt',
+    );
+    expect(check('Jaga jompo di Taiwan, gratis di awal, biaya dicicil dari gaji tiap bulan.').level).toBe(
+      'high',
+    );
+  });
+
+  it('does not read "Mandala" in a company name as the town of Mandalay', () => {
+    expect(
+      check('PT Sinar Mandala Karya membuka lowongan operator pabrik, tiket ditanggung.').signs,
+    ).not.toContain('scam-compound');
+    expect(check('Lowongan operator di Mandalay, tiket ditanggung.').signs).toContain('scam-compound');
+  });
+});
