@@ -144,7 +144,14 @@ const STICKY: ReadonlySet<Intent> = new Set(['paid', 'status', 'report']);
 export function createUnderstanding(deps: UnderstandingDeps): Understanding {
   const { lexicon } = deps;
 
-  function safetyNet(reading: Reading, advert: boolean, paid: boolean, age?: number): Distress | undefined {
+  function safetyNet(
+    reading: Reading,
+    advert: boolean,
+    scores: ReadonlyMap<Intent, number>,
+    asked: boolean,
+    age?: number,
+  ): Distress | undefined {
+    const paid = (scores.get('paid') ?? 0) >= SETTLED;
     const kinds = new Set<DistressKind>(reading.distress);
     const has = (flag: Flag) => reading.flags.has(flag);
     // A child taken or sent by a recruiter (facts Q-22, L-62).
@@ -168,10 +175,12 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     if (paid && aboutRecruiter && !someoneClose) return undefined;
     const country = reading.countries[0];
     const away = country !== undefined || has('abroad');
-    // "sponsor bilang paspor disimpan dia dulu": papers kept by a recruiter at home, nobody close named,
-    // are a warning sign of the offer (facts Q-20) to check or report, not an emergency.
-    if (kinds.size === 1 && kinds.has('documents') && has('keptByRecruiter') && !away && !someoneClose)
-      return undefined;
+    // "sponsor bilang paspor disimpan dia dulu, bener?": papers kept by a recruiter at home, asked about
+    // or reported, nobody close named, are a warning sign of the offer (facts Q-20), not an emergency.
+    const talkedOver =
+      asked || has('waiting') || (['report', 'offer'] as const).some((i) => (scores.get(i) ?? 0) >= SETTLED);
+    const papersOnly = kinds.size === 1 && kinds.has('documents');
+    if (papersOnly && has('keptByRecruiter') && talkedOver && !away && !someoneClose) return undefined;
     if (away) {
       return { kinds: [...kinds], where: 'abroad', ...(country ? { country } : {}) };
     }
@@ -229,19 +238,15 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     const entities = findEntities(reading, tokens, text);
     const scores = ruleScores(reading, entities);
     const advert = isAdvert(reading, text, scan, scores.get('question') ?? 0);
-    const distress = safetyNet(reading, advert, (scores.get('paid') ?? 0) >= SETTLED, entities.age);
-    return { tokens, scan, reading, advert, entities, scores, distress };
+    const asked = asks(text, tokens, scores);
+    const distress = safetyNet(reading, advert, scores, asked, entities.age);
+    return { tokens, scan, reading, advert, entities, scores, distress, asked };
   }
 
   return {
     distress: (text) => read(text).distress,
     understand(text) {
-      const { tokens, scan, reading, advert, entities, scores, distress } = read(text);
-      const asked =
-        text.includes('?') ||
-        (scores.get('question') ?? 0) >= SETTLED ||
-        TAG_QUESTION.has(tokens[tokens.length - 1] ?? '') ||
-        (SOFT_ENDS.has(tokens[tokens.length - 1] ?? '') && tokens.some((t) => QUESTION_WORDS.has(t)));
+      const { tokens, scan, reading, advert, entities, scores, distress, asked } = read(text);
       // A question is said early: the card is looked for in the first words.
       const answer = deps.answers.match(text, tokens.slice(0, CARD_WORDS));
       // A card for what the message asks travels with any intent (the safety net shows it after the numbers).
@@ -339,6 +344,17 @@ function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Enti
   // "Is it true I must pay for BPJS before leaving?": naming no recruiter and no offer, a question
   // asks about the rules, not about an offer to check.
   if (!has('recruiter')) yieldTo('offer', 'question');
+}
+
+/** The message asks something: a question mark, the wording of a question, or a question tag at the end. */
+function asks(text: string, tokens: readonly string[], scores: ReadonlyMap<Intent, number>): boolean {
+  const last = tokens[tokens.length - 1] ?? '';
+  return (
+    text.includes('?') ||
+    (scores.get('question') ?? 0) >= SETTLED ||
+    TAG_QUESTION.has(last) ||
+    (SOFT_ENDS.has(last) && tokens.some((t) => QUESTION_WORDS.has(t)))
+  );
 }
 
 /** The best-scoring intent; ties go to the one listed first in INTENTS (report before offer, …). */

@@ -59,6 +59,7 @@ describe('safety net guards, on sentences written for this test (not from any co
   it('sets aside words that are no sign of distress where they stand, and still hears the rest', () => {
     for (const text of [
       'istri saya di taiwan, majikannya sudah meninggal, perlu cari majikan baru?',
+      'kakek yang dirawat istri saya sudah meninggal, istri saya mau pulang',
       'suami saya di korea kecelakaan ringan di pabrik, bisa klaim bpjs?',
       'bapak menjual sawah buat bayar sponsor, tapi belum berangkat juga',
       'we sold our land to pay the agent and my brother is still waiting',
@@ -78,6 +79,8 @@ describe('safety net guards, on sentences written for this test (not from any co
     expect(u.distress('paspor adik saya ditahan sponsor')).toBeDefined();
     expect(u.distress('paspor saya ditahan sponsor di malaysia')).toBeDefined();
     expect(u.distress('paspor saya ditahan majikan')).toBeDefined();
+    // Told as a fact, not asked about or reported: the numbers first.
+    expect(u.distress('paspor saya ditahan calo di batam')).toBeDefined();
   });
 
   it('reads a question about the signs of a crime as a question, unless the sender tells of harm', () => {
@@ -139,6 +142,7 @@ describe('safety net on sentences written for this test (not from any corpus)', 
     'my employer does not give my salary 7 months and does not give exit visa',
     'tolong jemput saya, saya telepon diam diam dari kamar mandi',
     'anak saya masih kelas 3 smp dijemput orang PT mau dikerjakan di malaysia',
+    'my cousin was shot while running away from the compound',
   ])('hears: %s', (text) => {
     expect(u.understand(text).distress).toBeDefined();
   });
