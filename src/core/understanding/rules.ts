@@ -82,13 +82,30 @@ function phraseAt(phrase: Phrase, tokens: readonly string[], i: number): boolean
   // "tidak dikurung", "tidak pernah dikurung" do not count, unless the phrase itself says "tidak …".
   if (NEGATIONS.has(phrase[0]?.word ?? '')) return true;
   const before = tokens[i - 1];
-  // "legit or not PT …", "aman atau tidak, sponsor …": "or not" closes a question, it negates nothing.
+  // "legit or not PT …", "sudah boleh belum umur segitu": "or not" after a word it asks about closes
+  // a question; it negates nothing after it.
   if (before !== undefined && NEGATIONS.has(before) && OR.has(tokens[i - 2] ?? '')) return true;
   const twoBefore = before !== undefined && FILLERS.has(before) ? tokens[i - 2] : undefined;
   return !NEGATIONS.has(before ?? '') && !NEGATIONS.has(twoBefore ?? '');
 }
 
-const OR = new Set(['or', 'atau', 'apa']);
+const OR = new Set([
+  'or',
+  'atau',
+  'apa',
+  'boleh',
+  'bisa',
+  'perlu',
+  'harus',
+  'wajib',
+  'aman',
+  'resmi',
+  'legal',
+  'asli',
+  'bener',
+  'benar',
+  'beneran',
+]);
 
 /** True when every part of the rule matches, all within its window. */
 export function ruleMatches(rule: Rule, tokens: readonly string[]): boolean {

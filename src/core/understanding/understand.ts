@@ -94,6 +94,8 @@ const ADULT = 18;
 const SHORT_TEXT = 60;
 /** Text this long is a forwarded advert or chat when it also shows a sign or a phone number. */
 const LONG_TEXT = 120;
+/** An answer card this close to a question naming nobody close wins over a family rule. */
+const FAIR_ANSWER = 0.5;
 /** An answer card this close to the message wins over the intents in YIELDS. */
 const CLOSE_ANSWER = 0.75;
 const YIELDS: ReadonlySet<Intent> = new Set(['greeting', 'language', 'help']);
@@ -266,6 +268,11 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       if (best === 'report' && asked && answer && aboutReporting)
         return { ...base, intent: 'question', by: 'answer', answer };
       if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
+      // "caregiver … ditanggung majikan kan?": a question with its card, naming nobody close, is no
+      // family help request.
+      const nobodyClose = !reading.relations.some((r) => r !== 'self');
+      if (best === 'family' && asked && answer && answer.score >= FAIR_ANSWER && nobodyClose)
+        return { ...base, intent: 'question', by: 'answer', answer };
       if (words <= AGENCY_QUESTION_WORDS && AGENCY_QUESTION.test(text))
         return { ...base, intent: 'agency', by: 'rule' };
       // "how do I use this?": a question with its card, though it names help or jobs.

@@ -67,6 +67,8 @@ describe('rule language', () => {
     // "or not" closes a question; it negates nothing after it.
     expect(matches('pt', 'legit or not PT Maju')).toBe(true);
     expect(matches('dikurung', 'aman atau tidak, dikurung?')).toBe(true);
+    expect(matches('umur', 'sudah boleh belum umur 17')).toBe(true);
+    expect(matches('umur', 'belum umur 17')).toBe(false);
   });
 
   it('reads a word with choices as one phrase per choice', () => {

@@ -287,6 +287,9 @@ describe('intent on sentences written for this test (not from any corpus)', () =
     ['ada lowongan pabrik di korea yang lewat PT resmi?', 'jobs'],
     ['factory job in korea please', 'jobs'],
     ['is PT Karya Mandiri legit or not', 'agency'],
+    ['biaya pelatihan dan medical caregiver ditanggung majikan kan? tidak boleh potong gaji kan', 'question'],
+    ['is it dangerous to work in laos as an admin?', 'question'],
+    ['keponakan saya 16 tahun mau kerja ke malaysia, sudah boleh belum umur segitu', 'question'],
   ])('%s → %s', (text, expected) => {
     expect(intent(text)).toBe(expected);
   });
