@@ -309,7 +309,10 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
         tokens.length > 2;
       if (best === 'question' && answer) return { ...base, intent: 'question', by: 'answer', answer };
       if (best && bestScore >= SETTLED && !cardWins) return { ...base, intent: best, by: 'rule' };
-      if (answer && (best === undefined || bestScore < LIKELY || cardWins))
+      // "kalau kerja online di kamboja ternyata penipuan, itu termasuk TPPO?": a question about a case in
+      // general, with its card, over loose words of an intent.
+      const general = asked && reading.flags.has('hypothetical') && bestScore < SETTLED;
+      if (answer && (best === undefined || bestScore < LIKELY || cardWins || general))
         return { ...base, intent: 'question', by: 'answer', answer };
       if (best && bestScore >= LIKELY) return { ...base, intent: best, by: 'rule' };
       if (best) return { ...base, intent: best, by: 'weak' };
@@ -334,8 +337,11 @@ function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Enti
   // "anak saya 17 tahun, boleh kerja ke taiwan?": a question about someone close who is about to
   // leave, or naming nobody close ("if a worker is beaten …"), asks about the rules.
   if (!close || has('departing') || entities.age !== undefined) yieldTo('family', 'question');
-  // A company said to offer a job or to ask an amount is an offer to check, not a licence check.
-  if (has('taken') || entities.amount !== undefined) yieldTo('agency', 'offer');
+  // A company said to offer a job or to ask an amount is an offer to check, not a licence check,
+  // even when the offer's own words are looser ("tawaran … disuruh bayar DP 10jt, legal ga").
+  if (has('taken') || has('demand') || entities.amount !== undefined) {
+    if (score('offer') > 0 && score('agency') >= score('offer')) scores.set('agency', score('offer') - 1);
+  }
   // "sponsor bilang … tinggal bayar 3jt": money asked for and not yet paid is an offer to check.
   if (has('demand') && !has('paidDone')) yieldTo('paid', 'offer');
   // "gmn cara ngecek PT itu resmi", "kalau pekerja dari PT resmi wafat, siapa …": how to check, or a

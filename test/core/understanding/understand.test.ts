@@ -289,6 +289,8 @@ describe('intent on sentences written for this test (not from any corpus)', () =
     ['is PT Karya Mandiri legit or not', 'agency'],
     ['biaya pelatihan dan medical caregiver ditanggung majikan kan? tidak boleh potong gaji kan', 'question'],
     ['is it dangerous to work in laos as an admin?', 'question'],
+    ['ada tawaran kerja ke rumania lewat agen, disuruh transfer DP 8 juta dulu, legal tidak ya', 'offer'],
+    ['kalau kerja di kapal pesiar ternyata gajinya tidak dibayar, itu termasuk penipuan tidak?', 'question'],
     ['keponakan saya 16 tahun mau kerja ke malaysia, sudah boleh belum umur segitu', 'question'],
   ])('%s → %s', (text, expected) => {
     expect(intent(text)).toBe(expected);
