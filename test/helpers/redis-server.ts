@@ -53,15 +53,19 @@ async function waitForPing(port: number, timeoutMs = 10_000): Promise<void> {
   }
 }
 
+/** How often Redis fsyncs its append-only file: before answering (`always`), or once a second. */
+export type AppendFsync = 'always' | 'everysec';
+
 /**
  * Starts a private `redis-server` on a free port in a temp folder, by default with AOF
  * `appendfsync always` as production runs it (`aof: false`: no persistence, like the machine's shared
- * Redis). Never touches the shared Redis.
+ * Redis; `appendfsync: 'everysec'` for the weaker setting). Never touches the shared Redis.
  */
 export async function startRedisServer(
-  opts: { aof?: boolean; args?: readonly string[] } = {},
+  opts: { aof?: boolean; appendfsync?: AppendFsync; args?: readonly string[] } = {},
 ): Promise<RedisServer> {
   const aof = opts.aof ?? true;
+  const fsync = opts.appendfsync ?? 'always';
   const dir = mkdtempSync(join(tmpdir(), 'demimas-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
@@ -70,7 +74,7 @@ export async function startRedisServer(
       'redis-server',
       [
         ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''],
-        ...(aof ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
+        ...(aof ? ['--appendonly', 'yes', '--appendfsync', fsync] : ['--appendonly', 'no']),
         ...['--maxmemory-policy', 'noeviction'],
         ...(opts.args ?? []),
       ],

@@ -1,10 +1,12 @@
 /**
  * A report worker process for fault tests: the real pipeline and BullMQ workers, with a sender that
  * posts every message to a fake chat transport over HTTP (SENDER_URL). The test kills it with SIGKILL
- * in the middle of jobs and starts it again.
+ * in the middle of jobs and starts it again. The villages its alerts name come from the test (VILLAGES,
+ * JSON records), so a restart does not read all 83,762 villages again.
  */
 import type { MessageSender } from '../../src/core/ports.js';
 import { createVillageFinder } from '../../src/content/village-finder.js';
+import type { Village } from '../../src/content/villages.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createRedisReports } from '../../src/reports/redis-reports.js';
 import { BullJobQueue, startBullWorkers } from '../../src/storage/bull-queues.js';
@@ -19,6 +21,7 @@ const env = (name: string): string => {
 const url = env('REDIS_URL');
 const prefix = env('REPORT_PREFIX');
 const senderUrl = env('SENDER_URL');
+const villages = new Map((JSON.parse(env('VILLAGES')) as Village[]).map((v) => [v.code, v]));
 const quiet = {
   debug: () => undefined,
   info: () => undefined,
@@ -39,6 +42,8 @@ const sender: MessageSender = {
 
 const redis = createRedis(url);
 await connectRedis(redis, url);
+// Retries from 50 ms, doubling (production starts at 2 s), so the test is quick: the wait after a run
+// of failures is about as long as the run (a Redis restart, a few refused sends in a row).
 const queue = new BullJobQueue(redis, `${prefix}bull`, { attempts: 30, backoffMs: 50 });
 const reports = createRedisReports({
   redis,
@@ -46,7 +51,11 @@ const reports = createRedisReports({
   queue,
   senders: { console: sender, telegram: sender },
   translator: createTranslator('locales'),
-  villages: createVillageFinder(),
+  villages: createVillageFinder(() => ({
+    size: villages.size,
+    byCode: (code) => villages.get(code),
+    find: () => [],
+  })),
   clock: { now: () => new Date() },
   logger: quiet,
   settings: { escalateAfterMs: 3_600_000, perDay: 50 },
