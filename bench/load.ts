@@ -6,7 +6,7 @@ import { createVillageFinder } from '../src/content/village-finder.js';
 import { systemClock, type MessageSender } from '../src/core/ports.js';
 import { createTranslator } from '../src/i18n/translator.js';
 import { createRedisReports } from '../src/reports/redis-reports.js';
-import { BullJobQueue, startBullWorkers } from '../src/storage/bull-queues.js';
+import { BullJobQueue, startBullWorkers } from '../src/reports/bull-queues.js';
 import { createKeys } from '../src/storage/keys.js';
 import { connectRedis, createRedis, createWorkerRedis } from '../src/storage/redis-client.js';
 import { RedisSessionStore } from '../src/storage/redis-session-store.js';

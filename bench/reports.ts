@@ -6,7 +6,7 @@ import type { MessageSender } from '../src/core/ports.js';
 import type { ReportDetails } from '../src/core/report.js';
 import { createTranslator } from '../src/i18n/translator.js';
 import { createRedisReports } from '../src/reports/redis-reports.js';
-import { BullJobQueue, startBullWorkers } from '../src/storage/bull-queues.js';
+import { BullJobQueue, startBullWorkers } from '../src/reports/bull-queues.js';
 import { createKeys } from '../src/storage/keys.js';
 import { connectRedis, createRedis, createWorkerRedis } from '../src/storage/redis-client.js';
 import { startRedisServer } from '../test/helpers/redis-server.js';

@@ -173,7 +173,7 @@ async function main(): Promise<number> {
   const forgetChannels: Partial<Record<ChannelName, ChannelForget>> = {};
   if (redis && config.redisUrl) {
     // Loaded only when used: the console demo starts without BullMQ, grammY or Baileys.
-    const { BullJobQueue, startBullWorkers } = await import('./storage/bull-queues.js');
+    const { BullJobQueue, startBullWorkers } = await import('./reports/bull-queues.js');
     const queue = new BullJobQueue(
       redis,
       keys.bull,

@@ -106,8 +106,8 @@ describe('dependency rule (DESIGN §2)', () => {
       .filter((i) => {
         const t = target(i);
         if (t.pkg !== undefined) return !t.pkg.startsWith('node:') && !['ioredis', 'bullmq'].includes(t.pkg);
-        // Every Redis key is named in one module (DESIGN §5), the one storage/ file they may read.
-        if (t.layer === 'storage') return !i.spec.endsWith('/storage/keys.js');
+        // Every Redis key is named in one module (DESIGN §5), and scripts are read by one loader.
+        if (t.layer === 'storage') return !/\/storage\/(keys|lua-scripts)\.js$/.test(i.spec);
         return !['core', 'reports', 'officers', 'content', 'config'].includes(t.layer ?? '');
       })
       .map((i) => `${i.file} → ${i.spec}`);
@@ -126,9 +126,79 @@ describe('dependency rule (DESIGN §2)', () => {
     expect(bad).toEqual([]);
   });
 
-  it('constructs Redis clients and channel SDK objects only in main.ts and the storage layer', () => {
+  /** Imports of a layer outside what it may use: packages and src/ layers (`storage/x.js` for single files). */
+  function outside(layer: (file: string) => boolean, packages: readonly string[], layers: readonly string[]) {
+    return all
+      .filter((i) => layer(i.file))
+      .filter((i) => {
+        const t = target(i);
+        if (t.pkg !== undefined) return !t.pkg.startsWith('node:') && !packages.includes(t.pkg);
+        const rel = relative('src', normalize(join(dirname(i.file), i.spec)));
+        return !layers.some((l) => rel === l || rel.startsWith(`${l}/`));
+      })
+      .map((i) => `${i.file} → ${i.spec}`);
+  }
+
+  it('keeps storage/ generic: Redis, sessions, the lease, the key map and scripts; no report, officer or channel code', () => {
+    expect(outside((f) => layerOf(f) === 'storage', ['ioredis'], ['storage', 'core'])).toEqual([]);
+  });
+
+  it('lets a channel use only the core, i18n, config types, its SDK and the generic storage parts', () => {
+    const generic = [
+      'storage/keys.js',
+      'storage/lease.js',
+      'storage/lua-scripts.js',
+      'storage/redis-client.js',
+    ];
+    const sdk: Record<string, string[]> = {
+      console: [],
+      telegram: ['grammy', '@grammyjs/auto-retry'],
+      whatsapp: ['@whiskeysockets/baileys', 'ioredis', 'qrcode-terminal'],
+    };
+    for (const name of Object.keys(sdk)) {
+      const own = `channels/${name}`;
+      const bad = outside((f) => f.startsWith(`src/${own}/`), sdk[name] ?? [], [
+        own,
+        'core',
+        'i18n',
+        'config',
+        ...generic,
+      ]);
+      expect(bad, name).toEqual([]);
+    }
+  });
+
+  it('keeps the admin CLI, analysis and phone numbers below the composition root', () => {
+    expect(
+      outside(
+        (f) => layerOf(f) === 'cli',
+        ['commander', 'csv-stringify', 'yaml', 'ioredis'],
+        [
+          'cli',
+          'config',
+          'content',
+          'core',
+          'i18n',
+          'officers',
+          'reports',
+          'storage',
+          'analysis',
+          'phones',
+          'bootstrap.js',
+        ],
+      ),
+    ).toEqual([]);
+    expect(outside((f) => layerOf(f) === 'analysis', [], ['analysis', 'content', 'core', 'phones'])).toEqual(
+      [],
+    );
+    expect(outside((f) => layerOf(f) === 'phones', ['libphonenumber-js'], ['phones'])).toEqual([]);
+  });
+
+  it('constructs Redis clients and channel SDK objects only in main.ts, the storage layer and the report queues', () => {
     const bad = sourceFiles('src')
-      .filter((f) => !f.endsWith('main.ts') && !f.startsWith('src/storage/'))
+      .filter(
+        (f) => !f.endsWith('main.ts') && !f.startsWith('src/storage/') && f !== 'src/reports/bull-queues.ts',
+      )
       .filter((f) => /new (Redis|Bot|Queue|Worker)\(/.test(readFileSync(f, 'utf8')));
     expect(bad).toEqual([]);
   });

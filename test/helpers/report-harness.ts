@@ -4,7 +4,7 @@ import type { ReportDetails, Reporter } from '../../src/core/report.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { startEscalationTimer } from '../../src/reports/escalation-timer.js';
 import { createRedisReports } from '../../src/reports/redis-reports.js';
-import { BullJobQueue, startBullWorkers } from '../../src/storage/bull-queues.js';
+import { BullJobQueue, startBullWorkers } from '../../src/reports/bull-queues.js';
 import { connectRedis, createRedis, createWorkerRedis } from '../../src/storage/redis-client.js';
 import { fixedClock, silentLogger, testVillages } from './engine.js';
 import { TERNYANG } from './report-script.js';

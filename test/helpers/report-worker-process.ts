@@ -9,7 +9,7 @@ import { createVillageFinder } from '../../src/content/village-finder.js';
 import type { Village } from '../../src/content/villages.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createRedisReports } from '../../src/reports/redis-reports.js';
-import { BullJobQueue, startBullWorkers } from '../../src/storage/bull-queues.js';
+import { BullJobQueue, startBullWorkers } from '../../src/reports/bull-queues.js';
 import { connectRedis, createRedis, createWorkerRedis } from '../../src/storage/redis-client.js';
 
 const env = (name: string): string => {

@@ -8,7 +8,7 @@ import { createLogger } from '../../src/observability/logger.js';
 import { newInviteCode } from '../../src/officers/invites.js';
 import { createForgetDesk, createRedisReporterTraces } from '../../src/reports/forget.js';
 import { createRedisReports } from '../../src/reports/redis-reports.js';
-import { BullJobQueue, startBullWorkers } from '../../src/storage/bull-queues.js';
+import { BullJobQueue, startBullWorkers } from '../../src/reports/bull-queues.js';
 import { createKeys } from '../../src/storage/keys.js';
 import { connectRedis, createRedis, createWorkerRedis } from '../../src/storage/redis-client.js';
 import { RedisSessionStore } from '../../src/storage/redis-session-store.js';

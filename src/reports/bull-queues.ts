@@ -9,7 +9,7 @@ import {
   type JobQueue,
   type JobSpec,
   type Processors,
-} from '../reports/jobs.js';
+} from './jobs.js';
 
 export const CHANNELS: readonly ChannelName[] = ['console', 'telegram', 'whatsapp'];
 
