@@ -36,6 +36,8 @@ describe('Madurese: the safety net', () => {
     "daremma mon agensi ta' terro mabali paspor lake engko', lake engko' terro mole",
     "tretan engko' epakon nipo oreng lebat hp e kamboja",
     "ana' kaula elang e malaysia, ta' kapangghi",
+    'lake kaula e oser majikanna, satèya tedhung e masjid',
+    "ana' engko' e paksa alako e karaoke",
     "paspor bine engko' egaghem agen, ta' egaji la petto' bulan",
     "engko' terro mate bhai, la ta' kuat",
   ])('hears distress: %s', (text) => {
