@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildEngine } from '../../src/bootstrap.js';
 import type { Engine } from '../../src/core/engine.js';
-import { systemClock } from '../../src/core/ports.js';
-import { createTranslator } from '../../src/i18n/translator.js';
-import { createForgetDesk, createRedisReporterTraces } from '../../src/reports/forget.js';
 import { reporterId } from '../../src/reports/keys.js';
 import { createKeys } from '../../src/storage/keys.js';
-import { RedisSessionStore } from '../../src/storage/redis-session-store.js';
-import { chat, realContent, recordingSender, silentLogger, testVillages } from '../helpers/engine.js';
+import type { RedisSessionStore } from '../../src/storage/redis-session-store.js';
+import { chat, recordingSender } from '../helpers/engine.js';
 import { startRedisReports, until } from '../helpers/report-harness.js';
+import { redisEngine } from '../helpers/redis-engine.js';
 import { TERNYANG, officer, reportLines } from '../helpers/report-script.js';
 import { dumpRedis, keysMentioning } from './redis-dump.js';
 
@@ -44,39 +41,8 @@ describe('"hapus" (delete my data) on Redis with the real report pipeline', () =
     const h = await startRedisReports({ prefix, sender });
     harness = h;
     await h.officers.save(officer('desa', 'village', TERNYANG));
-    const store = new RedisSessionStore({
-      redis: h.redis,
-      keys: createKeys(prefix),
-      idleTtlMs: 86_400_000,
-      clock: systemClock,
-      cacheSize: 1000,
-      writeMode: 'behind',
-      logger: silentLogger,
-    });
+    const { engine, store } = redisEngine(h, prefix);
     sessions = store;
-    const engine = buildEngine({
-      contentDir: 'content',
-      localesDir: 'locales',
-      store,
-      reports: h.desk,
-      officers: h.officerDesk,
-      villages: testVillages(),
-      forget: createForgetDesk({
-        store: h.store,
-        officers: h.officers,
-        traces: createRedisReporterTraces(h.redis, prefix),
-        channels: {},
-        clock: systemClock,
-        logger: silentLogger,
-      }),
-      translator: createTranslator('locales'),
-      // A scripted user types faster than anyone: the per-user limit is not what this test is about.
-      userMessagesPerMinute: 1000,
-      clock: systemClock,
-      logger: silentLogger,
-      defaultLocale: 'id',
-      content: realContent(),
-    });
     return { engine, h, store };
   }
 

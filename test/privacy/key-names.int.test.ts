@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildEngine } from '../../src/bootstrap.js';
 import { createContactBook } from '../../src/channels/whatsapp/contacts.js';
 import { createRedisMediaStore } from '../../src/channels/whatsapp/media.js';
 import { createOutbox } from '../../src/channels/whatsapp/outbox.js';
 import { createSeenMessages } from '../../src/channels/whatsapp/seen-messages.js';
 import { createWhatsAppSender } from '../../src/channels/whatsapp/sender.js';
-import { systemClock, type MessageSender } from '../../src/core/ports.js';
-import { createTranslator } from '../../src/i18n/translator.js';
+import { type MessageSender } from '../../src/core/ports.js';
 import { newInviteCode } from '../../src/officers/invites.js';
-import { createForgetDesk, createRedisReporterTraces } from '../../src/reports/forget.js';
 import { createKeys, reporterId } from '../../src/storage/keys.js';
-import { RedisSessionStore } from '../../src/storage/redis-session-store.js';
-import { chat, realContent, recordingSender, silentLogger, testVillages } from '../helpers/engine.js';
+import { chat, recordingSender, silentLogger } from '../helpers/engine.js';
 import { startRedisReports, until } from '../helpers/report-harness.js';
+import { redisEngine } from '../helpers/redis-engine.js';
 import { TERNYANG, reportLines } from '../helpers/report-script.js';
 
 /** People of the flows below: every one of them is a chat address that must never be a key name. */
@@ -69,44 +66,16 @@ async function start(prefix: string) {
     logger: silentLogger,
   });
   senders.whatsapp = createWhatsAppSender({ contacts, outbox });
-  const sessions = new RedisSessionStore({
-    redis: h.redis,
-    keys,
-    idleTtlMs: 86_400_000,
-    clock: systemClock,
-    cacheSize: 1000,
-    writeMode: 'behind',
-    logger: silentLogger,
-  });
-  const engine = buildEngine({
-    contentDir: 'content',
-    localesDir: 'locales',
-    store: sessions,
-    reports: h.desk,
-    officers: h.officerDesk,
-    villages: testVillages(),
-    forget: createForgetDesk({
-      store: h.store,
-      officers: h.officers,
-      traces: createRedisReporterTraces(h.redis, prefix),
-      channels: {
-        whatsapp: async (address) => {
-          await contacts.forget(address);
-          await media.forget(address);
-          await outbox.forget(address);
-        },
-      },
-      clock: systemClock,
-      logger: silentLogger,
-    }),
-    translator: createTranslator('locales'),
-    userMessagesPerMinute: 1000,
-    // Not about a new user's language list: an officer's first message here is "petugas KODE".
+  // Not about a new user's language list: an officer's first message here is "petugas KODE".
+  const { engine, store: sessions } = redisEngine(h, prefix, {
     languageListFirst: false,
-    clock: systemClock,
-    logger: silentLogger,
-    defaultLocale: 'id',
-    content: realContent(),
+    channels: {
+      whatsapp: async (address) => {
+        await contacts.forget(address);
+        await media.forget(address);
+        await outbox.forget(address);
+      },
+    },
   });
   /** What the WhatsApp channel does with each message it receives: the sender may be written to again. */
   const whatsAppUser = (address: string) => {
