@@ -187,9 +187,14 @@ export const createReportFlow = (deps: ReportFlowDeps): Flow => ({
       ? next('resume', saved.data)
       : next('resume', { ...saved.data, rs: saved.step });
   },
-  // Only a draft with at least one answer is worth offering back.
-  keepsProgress: (state) =>
-    state.step !== 'done' && Object.keys(state.data).some((k) => k !== 't' && k !== 'rs'),
+  // Only a draft with at least one answer of the user's is worth offering back: one still at its first
+  // question holds at most what the bot filled in from a message (a pasted advert read as a request to
+  // report, say), and offering that back would meet the answers of the next report with "continue?".
+  keepsProgress: (state) => {
+    const at = state.step === 'resume' ? str(state.data, 'rs') : state.step;
+    if (at === 'done' || (at === STEPS[0] && str(state.data, TEXT_FIELDS.name) === undefined)) return false;
+    return Object.keys(state.data).some((k) => k !== 't' && k !== 'rs');
+  },
   acceptsMedia: (state) => state.step === 'evidence',
   // "paspor ditahan" is the answer to "which documents did they keep?", not a cry for help.
   expectedDistress: (state) => (state.step === 'documents' ? ['documents'] : []),
