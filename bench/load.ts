@@ -94,6 +94,9 @@ function gcFunction(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
+/** LOAD_TRANSCRIPTS=1: a report script that goes wrong prints what its user typed and was answered. */
+const TRANSCRIPTS = process.env.LOAD_TRANSCRIPTS === '1';
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
@@ -253,6 +256,7 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
         const name = pick();
         scripts[name]++;
         const lines = script(name);
+        const transcript: string[] = [];
         for (let step = 0; step < lines.length && performance.now() < end; step++) {
           const t0 = performance.now();
           const result = await engine.handle({
@@ -265,6 +269,8 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
           messages++;
           if (t0 >= warmEnd && measured < latencies.length) latencies[measured++] = t1 - t0;
           const text = result.messages.map((m) => `${m.title ?? ''}\n${m.body}`).join('\n');
+          if (TRANSCRIPTS)
+            transcript.push(`> ${lines[step] ?? ''}  [${t0.toFixed(0)} ms]\n${text.slice(0, 160)}`);
           const bad = BAD.find((b) => text.includes(b));
           if (bad) fail(`${name} step ${step} ("${lines[step]?.slice(0, 20) ?? ''}"): ${bad}`);
           if (name === 'report' && step === lines.length - 2) {
@@ -272,7 +278,10 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
             if (text.includes('Laporan diterima') && code) {
               reportsReceived++;
               codes.push(code);
-            } else fail(`report not received: ${text.slice(0, 80)}`);
+            } else {
+              fail(`report not received: ${text.slice(0, 80)}`);
+              if (TRANSCRIPTS) console.log(`--- ${userKey}\n${transcript.join('\n')}`);
+            }
           }
           await sleep(Math.max(0, Math.min(think(), end - performance.now())));
         }
