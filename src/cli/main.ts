@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { checkContent } from './content-check.js';
+import { FACT_SHEET, writeFactsIndex } from './facts-index.js';
 import { coverageLines } from './locale-coverage.js';
 import { importCsv, type ImportKind } from './import-csv.js';
 import { progressBar } from './progress.js';
@@ -30,6 +31,15 @@ content
     for (const line of report.lines) console.log(line);
     for (const line of coverageLines(opts.locales)) console.log(line);
     process.exitCode = report.exitCode;
+  });
+
+content
+  .command('facts-index')
+  .description('write content/facts-index.yaml (fact ids and tags) from the shared fact sheet')
+  .option('--sheet <path>', 'the fact sheet', FACT_SHEET)
+  .option('--dir <path>', 'content folder', process.env.CONTENT_DIR ?? 'content')
+  .action((opts: { sheet: string; dir: string }) => {
+    console.log(`${writeFactsIndex(opts.sheet, opts.dir)} facts written to ${opts.dir}/facts-index.yaml`);
   });
 
 for (const [kind, what] of [

@@ -9,6 +9,7 @@ import { buildJobsCatalog, type JobsCatalog } from './jobs-index.js';
 import { processTerm, tokenize } from './text-terms.js';
 import { buildAnswerIndex, type AnswerIndex } from './answer-index.js';
 import { compileLexicons, type CompiledLexicon } from '../core/understanding/lexicon.js';
+import { createGlossary, type Glossary } from '../core/gloss.js';
 
 export interface SearchHit {
   readonly topicId: string;
@@ -40,6 +41,8 @@ export interface Catalog {
   readonly answers: AnswerIndex;
   /** The understanding pipeline's word lists of every language, with country and sector words. */
   readonly lexicon: CompiledLexicon;
+  /** Plain-words explanations of acronyms, added to messages as they are sent. */
+  readonly glossary: Glossary;
   /** Full-text search over guide topics, typo-tolerant; best first. */
   search(query: string, locale: Locale, limit?: number): readonly SearchHit[];
 }
@@ -95,6 +98,7 @@ export function buildCatalog(content: Content): Catalog {
   return {
     answers: buildAnswerIndex(content.answers, lexicon.spellings),
     lexicon,
+    glossary: createGlossary(content.glossary),
     topic: (id) => topics.get(id),
     topicsOf: (group) => content.topics.filter((t) => t.group === group),
     contacts: content.contacts,

@@ -2,6 +2,7 @@ import { CIVIL_DOCUMENTS, FAMILY_CONTACTS, SOS_CONTACTS, GUIDE_SECTIONS, REQUIRE
 import type { Content, ContentProblem } from './loader.js';
 import { duplicates } from './duplicates.js';
 import { checkWarnings } from './warnings-check.js';
+import { checkFactCitations, citingItems } from './facts-check.js';
 
 /** Checks between files: unique ids, and every id that code or another file refers to exists. */
 export function crossCheck(content: Content): ContentProblem[] {
@@ -61,5 +62,9 @@ export function crossCheck(content: Content): ContentProblem[] {
     if (c.country) need('contacts.yaml', `contacts.${i}.country`, c.country, destIds, 'destination');
   });
   problems.push(...checkWarnings(content.warnings, content.scan));
+  problems.push(...checkFactCitations(citingItems(content), content.factsIndex));
+  for (const id of duplicates(content.glossary.map((g) => g.term))) {
+    problems.push({ file: 'glossary.yaml', path: 'terms', message: `term "${id}" is listed twice` });
+  }
   return problems;
 }

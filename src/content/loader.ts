@@ -14,6 +14,8 @@ import { loadJobs, type JobsData } from './jobs-data.js';
 import { answersFileSchema, lexiconFileSchema, type Answer } from './understanding-schema.js';
 import type { LexiconData } from '../core/understanding/lexicon.js';
 import { scanFileSchema, signsFileSchema, type ScanFile, type SignsFile } from './warnings-schema.js';
+import { glossaryFileSchema, type GlossaryFile } from './glossary-schema.js';
+import { factsIndexFileSchema, type FactsIndexFile } from './facts-sheet.js';
 
 export interface ContentProblem {
   readonly file: string;
@@ -33,6 +35,10 @@ export interface Content {
   readonly lexicons: readonly LexiconData[];
   /** Direct answer cards. */
   readonly answers: readonly Answer[];
+  /** Acronyms and official names explained in plain words. */
+  readonly glossary: GlossaryFile['terms'];
+  /** The fact sheet's ids and tags (checked-in copy of ../shared/domain/facts.md). */
+  readonly factsIndex: FactsIndexFile;
 }
 
 export type LoadResult =
@@ -48,6 +54,8 @@ export const CONTENT_FILES = {
   scan: 'warnings/scan.yaml',
   understandingDir: 'understanding',
   answersDir: 'answers',
+  glossary: 'glossary.yaml',
+  factsIndex: 'facts-index.yaml',
 } as const;
 
 /** The YAML files of a content folder, sorted; a missing or empty folder is a content error. */
@@ -158,7 +166,10 @@ export function loadContent(root: string, now: Date = new Date()): LoadResult {
   const scan = parseFile(root, join(root, CONTENT_FILES.scan), scanFileSchema, errors);
   const countryIds = new Set(scan?.countries.map((c) => c.id) ?? []);
   const jobs = scan ? loadJobs(root, today, countryIds, errors, warnings) : undefined;
-  if (errors.length > 0 || !contacts || !eligibility || !signs || !scan || !jobs) return { ok: false, errors, warnings };
+  const glossary = parseFile(root, join(root, CONTENT_FILES.glossary), glossaryFileSchema, errors);
+  const factsIndex = parseFile(root, join(root, CONTENT_FILES.factsIndex), factsIndexFileSchema, errors);
+  if (errors.length > 0 || !contacts || !eligibility || !signs || !scan || !jobs || !glossary || !factsIndex)
+    return { ok: false, errors, warnings };
 
   const content: Content = {
     topics,
@@ -169,6 +180,8 @@ export function loadContent(root: string, now: Date = new Date()): LoadResult {
     jobs,
     lexicons,
     answers,
+    glossary: glossary.terms,
+    factsIndex,
   };
   errors.push(...crossCheck(content));
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, content, warnings };

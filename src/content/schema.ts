@@ -26,7 +26,13 @@ const isoDate = z
 /** Fact ids of shared/domain/facts.md, e.g. L-14, S-19a, H-01. */
 export const factIdSchema = z.string().regex(/^[A-Z]-\d{2}[a-z]?$/, 'expected a fact id such as L-14');
 
-export const sourceSchema = z.object({ title: z.string().min(1), url: z.url() }).strict();
+/** Only web addresses: a source a villager may open (no file:, javascript:, mailto: or other schemes). */
+export const sourceSchema = z
+  .object({
+    title: z.string().min(1),
+    url: z.url({ protocol: /^https?$/, error: 'expected a web address starting with https:// or http://' }),
+  })
+  .strict();
 
 /** Fields every user-facing item carries: where it comes from and when to look at it again. */
 export const metaShape = {
