@@ -22,6 +22,9 @@ export interface AuthStateKeys {
  *                                       alert "sent" marks
  *   P{r}:o:<id>, P{r}:oi:…            officers, their indexes (all, per area, by hashed chat address)
  *   P{r}:oinv:<hash>, P{r}:ojf:<h>    officer invites (by the code's hash), wrong codes per hashed chat
+ *   P{g}:g:<id>                       a departure/return register entry (JSON); P{g}:gi:area:<code> by
+ *   P{g}:gi:…                           village, district, province (and :all), :who:<h> by who told
+ *                                       (hashed), :anchor by the month retention counts from
  *   P{wa:<account>}:…                 one WhatsApp number: auth state, lease, outbox (queue per hashed
  *                                       chat), who may be messaged, handled message ids (hashed chat)
  *   P wa:<account>:media:<id>         received photos (the key is the MediaRef.ref kept in drafts and
@@ -132,6 +135,34 @@ export function inviteKeys(prefix: string) {
 
 export type InviteKeys = ReturnType<typeof inviteKeys>;
 
+/** The tag of the departure/return register: an entry and its indexes change together (one MULTI). */
+const REGISTER_TAG = '{g}';
+
+/**
+ * Who told the village of a register entry: a hash of the chat address (never the address itself),
+ * so "delete my data" finds their entries and a key listing names no one.
+ */
+export const registerRecorderId = (address: string): string => addressHash('register', address);
+
+/** Every Redis key of the departure/return register (no TTL: retention purges by the anchor index). */
+export function registerKeys(prefix: string) {
+  const base = `${prefix}${REGISTER_TAG}:`;
+  return {
+    /** String: the entry (JSON). */
+    entry: (id: string) => `${base}g:${id}`,
+    /** Sorted sets of entry ids by creation time, per village, district or province code. */
+    byArea: (area: string) => `${base}gi:area:${area}`,
+    /** Sorted set of every entry id by creation time (admins). */
+    all: () => `${base}gi:all`,
+    /** Set of the entry ids one chat told (the recorder id, hashed). */
+    byRecorder: (recorderId: string) => `${base}gi:who:${recorderId}`,
+    /** Sorted set: entry id → its retention anchor month as YYYYMM. */
+    anchor: () => `${base}gi:anchor`,
+  };
+}
+
+export type RegisterKeys = ReturnType<typeof registerKeys>;
+
 /**
  * Every Redis key of one WhatsApp account (one number): its auth state, its lease (one process owns
  * it), its outbound queue, who may be messaged, handled message ids and received photos.
@@ -196,6 +227,7 @@ export interface Keys {
   readonly reports: ReportKeys;
   readonly officers: OfficerKeys;
   readonly invites: InviteKeys;
+  readonly register: RegisterKeys;
   whatsapp(account: string): WhatsAppKeys;
   /** BullMQ's prefix for the report queues (its keys are `<bull>:<queue>:…`). */
   readonly bull: string;
@@ -210,6 +242,7 @@ export function createKeys(prefix: string): Keys {
     reports: reportKeys(prefix),
     officers: officerKeys(prefix),
     invites: inviteKeys(prefix),
+    register: registerKeys(prefix),
     whatsapp: (account) => whatsAppKeys(prefix, account),
     bull: `${prefix}{bull}`,
     layout: `${prefix}key-layout`,
