@@ -112,6 +112,25 @@ export function ruleMatches(rule: Rule, tokens: readonly string[]): boolean {
   return ruleSet([{ rule, value: true }]).any(tokens);
 }
 
+const NONE: readonly never[] = [];
+
+/** `n` new empty lists. */
+function emptyLists(n: number): number[][] {
+  const lists: number[][] = [];
+  for (let k = 0; k < n; k++) lists.push([]);
+  return lists;
+}
+
+/** True for a word of digits only ("30", "2024"). */
+function isNumber(token: string): boolean {
+  if (token === '') return false;
+  for (let k = 0; k < token.length; k++) {
+    const c = token.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Rules with what each stands for, indexed by the first word of every phrase (DESIGN §11: ≤ 0.5 ms a message). */
 export interface RuleSet<T> {
   /** The values of the rules that match, in the order the rules were given. */
@@ -133,6 +152,16 @@ interface Entry {
   readonly first: string;
 }
 
+/** Parts a rule may have for the quick "every part was seen" test (a bit each); longer rules skip it. */
+const MASK_PARTS = 30;
+
+/** Adds `entry` to the list under `key`. */
+function file<K>(index: Map<K, Entry[]>, key: K, entry: Entry): void {
+  const list = index.get(key);
+  if (list) list.push(entry);
+  else index.set(key, [entry]);
+}
+
 /**
  * Indexes rules so that a message is read once: each word looks up only the phrases that can start
  * with it (an exact word, a number, or one of the few prefixes), instead of every rule being tried.
@@ -141,6 +170,8 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
   const exact = new Map<string, Entry[]>();
   /** Phrases of two or more plain words by their first two ("tidak boleh"): "tidak" alone starts hundreds. */
   const pairs = new Map<string, Map<string, Entry[]>>();
+  /** Phrases of a number and a plain word by that word ("# bulan"); the other number phrases. */
+  const numberPairs = new Map<string, Entry[]>();
   const numbers: Entry[] = [];
   /** Prefix entries by their first two letters (a prefix of one letter is tried on every word). */
   const prefixes = new Map<number, Entry[]>();
@@ -151,38 +182,60 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
         const first = phrase[0];
         if (!first) continue;
         const entry = { rule: r, parts: item.rule.parts.length, part: p, phrase, first: first.word };
+        const second = phrase[1];
+        const plainSecond = second !== undefined && !second.prefix && second.word !== '#';
         if (first.prefix && first.word.length < 2) shortPrefixes.push(entry);
-        else if (first.prefix) {
-          const key = twoLetters(first.word);
-          const list = prefixes.get(key);
-          if (list) list.push(entry);
-          else prefixes.set(key, [entry]);
-        } else if (first.word === '#') numbers.push(entry);
-        else {
-          const second = phrase[1];
-          const plainPair = second !== undefined && !second.prefix && second.word !== '#';
-          const index = plainPair ? (pairs.get(first.word) ?? new Map<string, Entry[]>()) : exact;
-          if (plainPair) pairs.set(first.word, index);
-          const key = plainPair ? second.word : first.word;
-          const list = index.get(key);
-          if (list) list.push(entry);
-          else index.set(key, [entry]);
-        }
+        else if (first.prefix) file(prefixes, twoLetters(first.word), entry);
+        else if (first.word === '#' && plainSecond) file(numberPairs, second.word, entry);
+        else if (first.word === '#') numbers.push(entry);
+        else if (plainSecond) {
+          const index = pairs.get(first.word) ?? new Map<string, Entry[]>();
+          pairs.set(first.word, index);
+          file(index, second.word, entry);
+        } else file(exact, first.word, entry);
       }
     }),
   );
+  /** The parts of each rule seen in the message being read, a bit each (rules by number). */
+  const seenParts = new Int32Array(items.length);
+  const allParts = (parts: number): number => (parts > MASK_PARTS ? -1 : 2 ** parts - 1);
 
   /**
-   * Start positions per rule and part, for the rules that have any; with `ends`, also where each
-   * matched phrase ends (by rule, part and start).
+   * Start positions per rule and part, for the rules that have every part somewhere in the message
+   * (most rules a word wakes miss another part); with `ends`, also where each matched phrase ends
+   * (by rule, part and start).
    */
   function hits(tokens: readonly string[], ends?: Map<string, number>): Map<number, number[][]> {
-    const found = new Map<number, number[][]>();
+    /** Phrases that match, and where: in the order of the words. */
+    const matched: Entry[] = [];
+    const at: number[] = [];
     const add = (e: Entry, i: number) => {
       if (!phraseAt(e.phrase, tokens, i)) return;
+      matched.push(e);
+      at.push(i);
+      seenParts[e.rule] = (seenParts[e.rule] ?? 0) | (e.part < MASK_PARTS ? 1 << e.part : 0);
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] ?? '';
+      const next = tokens[i + 1];
+      for (const e of exact.get(token) ?? NONE) add(e, i);
+      if (next !== undefined) for (const e of pairs.get(token)?.get(next) ?? NONE) add(e, i);
+      if (isNumber(token)) {
+        if (next !== undefined) for (const e of numberPairs.get(next) ?? NONE) add(e, i);
+        for (const e of numbers) add(e, i);
+      }
+      if (token.length >= 2)
+        for (const e of prefixes.get(twoLetters(token)) ?? NONE) if (token.startsWith(e.first)) add(e, i);
+      for (const e of shortPrefixes) if (token.startsWith(e.first)) add(e, i);
+    }
+    const found = new Map<number, number[][]>();
+    matched.forEach((e, k) => {
+      const whole = allParts(e.parts);
+      if (whole !== -1 && seenParts[e.rule] !== whole) return;
+      const i = at[k] ?? 0;
       let parts = found.get(e.rule);
       if (!parts) {
-        parts = Array.from({ length: e.parts }, (): number[] => []);
+        parts = emptyLists(e.parts);
         found.set(e.rule, parts);
       }
       const starts = parts[e.part];
@@ -191,16 +244,8 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
         const key = `${e.rule} ${e.part} ${i}`;
         ends.set(key, Math.max(ends.get(key) ?? 0, i + e.phrase.length));
       }
-    };
-    tokens.forEach((token, i) => {
-      for (const e of exact.get(token) ?? []) add(e, i);
-      const next = tokens[i + 1];
-      if (next !== undefined) for (const e of pairs.get(token)?.get(next) ?? []) add(e, i);
-      if (/^\d+$/.test(token)) for (const e of numbers) add(e, i);
-      if (token.length >= 2)
-        for (const e of prefixes.get(twoLetters(token)) ?? []) if (token.startsWith(e.first)) add(e, i);
-      for (const e of shortPrefixes) if (token.startsWith(e.first)) add(e, i);
     });
+    for (const e of matched) seenParts[e.rule] = 0;
     return found;
   }
 
