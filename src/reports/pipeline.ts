@@ -22,10 +22,11 @@ import {
   type RouteJob,
 } from './jobs.js';
 import { alertReaderOf, type AlertReader } from './alert-context.js';
+import { areaRouterOf, type AreaRouter } from './area-route.js';
 import { createDelivery } from './delivery.js';
 import type { ReportMessages } from './report-messages.js';
-import type { HistoryEntry, ReportRecord } from './report-record.js';
-import type { ReportStore } from './report-store.js';
+import { areaOf, type HistoryEntry, type ReportRecord } from './report-record.js';
+import type { ChangeResult, ReportStore } from './report-store.js';
 import { chooseRoute, levelAbove, type Route } from './router.js';
 import { CLOSED, WAITING } from './statuses.js';
 import { routeWaitingFound } from './unrouted.js';
@@ -44,6 +45,8 @@ export interface PipelineDeps {
   readonly escalateAfterMs: number;
   /** How an alert's context is read (default: from the store and directory, one read each). */
   readonly readAlert?: AlertReader;
+  /** How a report is routed to one area (default: the directory's read, then the store's update). */
+  readonly routeArea?: AreaRouter;
 }
 
 export interface Pipeline {
@@ -69,6 +72,7 @@ export interface Pipeline {
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const { store, officers, queue, logger } = deps;
   const readAlert = deps.readAlert ?? alertReaderOf(store, officers);
+  const routeArea = deps.routeArea ?? areaRouterOf(store, officers);
   const at = () => deps.clock.now().toISOString();
   const entry = (type: string, more: Omit<HistoryEntry, 'at' | 'type'> = {}): HistoryEntry => ({
     at: at(),
@@ -127,20 +131,32 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   /**
    * Routes a submitted report: picks the officers, moves it to "routed" (guarded, so a second run
-   * changes nothing) and queues their alerts. The place comes with the job, so a new report costs one
-   * read of the officers and one round trip for the update and the alerts; a report routed before gets
-   * its alerts made sure of. With nobody registered at any level it waits as "unrouted" (never
+   * changes nothing) and then queues their alerts. Most reports stop at their first level (the village,
+   * or the district when the reporter asked to bypass it): its officers are read and the report moved
+   * in one round trip; the levels above are looked at only when nobody is there. A report routed before
+   * gets its alerts made sure of. With nobody registered at any level it waits as "unrouted" (never
    * "failed"): a later route job, queued when an officer covering it joins, routes it from there.
    */
-  async function route(job: RouteJob, attempt: Attempt): Promise<void> {
+  async function route(job: RouteJob): Promise<void> {
     const { code } = job;
     const { village, bypass } = await placeOf(job);
-    const found = await chooseRoute(
-      officers,
-      village,
-      bypass ? 'district' : 'village',
-      bypass ? ['reporter asked to bypass the village'] : [],
-    );
+    const from: AreaLevel = bypass ? 'district' : 'village';
+    const why = bypass ? ['reporter asked to bypass the village'] : [];
+    const area = areaOf(village, from);
+    const first = await routeArea(code, {
+      level: from,
+      area,
+      at: at(),
+      why: why.map((w) => `${w}; `).join(''),
+    });
+    if (first.type === 'found') return routed(code, { level: from, officers: first.officers }, first);
+    const above = levelAbove(from);
+    const found = above
+      ? await chooseRoute(officers, village, above, [
+          ...why,
+          `no officer registered for ${from} ${area || '-'}`,
+        ])
+      : undefined;
     if (!found) {
       const change = await store.update(
         code,
@@ -153,7 +169,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       else await alertsOfWaiting(code, change.before);
       return;
     }
-    const routed = store.update(
+    const change = await store.update(
       code,
       { from: ['submitted', 'unrouted'], to: 'routed', level: found.level, area: found.area },
       entry('routed', {
@@ -163,15 +179,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         reason: found.reason,
       }),
     );
-    const alerts = alertJobs(code, found, 'report');
-    // A new report's first route (the desk's job, first try): the alerts are queued together with the
-    // update, one round trip (an alert that runs before the update landed waits: see `alert`). A retry
-    // or a later route job waits for the update: a report routed before gets `ensureJobs` instead.
-    const together = job.village !== undefined && attempt.made === 0 && !attempt.interrupted;
-    const [change] = await Promise.all([routed, together ? queue.add(alerts) : undefined]);
+    return routed(code, found, change);
+  }
+
+  /** After the move to "routed": its alerts; a report routed before gets those of its current level. */
+  async function routed(
+    code: string,
+    found: Pick<Route, 'level' | 'officers'>,
+    change: ChangeResult,
+  ): Promise<void> {
     if (!change.before) throw new PermanentJobError(`report ${code} not found`);
     if (!change.applied) return alertsOfWaiting(code, change.before);
-    if (!together) await queue.add(alerts);
+    await queue.add(alertJobs(code, found, 'report'));
   }
 
   /** Routed before (a retry, a second route job): make sure the alerts of its current level exist. */
@@ -192,8 +211,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return 'skipped';
     }
     const { officer, report, reporter } = context;
-    // Queued together with the report's move to "routed", and run before that landed: nothing went
-    // out, try again shortly.
+    // An alert of a report not routed yet (its alerts are queued after the move, so only a job added
+    // by hand or by an older version): nothing went out, try again shortly.
     if (report?.status === 'submitted' && job.kind === 'report')
       throw new SendFailed(new Error(`report ${code} not routed yet`));
     if (!report || !officer?.active) {

@@ -4,6 +4,7 @@ import { officerKeys, RedisOfficerDirectory } from '../officers/redis-officer-di
 import type { JobQueue } from './jobs.js';
 import { reportKeys } from './keys.js';
 import { redisAlertReader } from './redis-alert-reader.js';
+import { redisAreaRouter } from './redis-area-route.js';
 import { RedisReportStore } from './redis-report-store.js';
 import { createReportSystem, type ReportSideDeps, type ReportSystem } from './report-system.js';
 
@@ -22,6 +23,15 @@ export function createRedisReports(
   const officers = new RedisOfficerDirectory(deps.redis, keys.officers);
   const invites = new RedisInviteStore(deps.redis, inviteKeys(deps.prefix));
   const readAlert = redisAlertReader(deps.redis, keys.reports, keys.officers);
-  const system = createReportSystem({ ...deps, ...deps.settings, store, officers, invites, readAlert });
+  const routeArea = redisAreaRouter(deps.redis, keys.reports, keys.officers);
+  const system = createReportSystem({
+    ...deps,
+    ...deps.settings,
+    store,
+    officers,
+    invites,
+    readAlert,
+    routeArea,
+  });
   return { ...system, store, officers, invites };
 }

@@ -6,6 +6,7 @@ import type { InviteStore } from '../officers/invites.js';
 import type { OfficerDirectory } from '../officers/officer.js';
 import { createOfficerDesk } from '../officers/officer-desk.js';
 import type { AlertReader } from './alert-context.js';
+import type { AreaRouter } from './area-route.js';
 import type { JobQueue } from './jobs.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
 import { createReportDesk } from './report-desk.js';
@@ -44,6 +45,8 @@ export interface ReportSystemDeps extends ReportSettings {
   readonly queue: JobQueue;
   /** How an alert's context is read; the store and directory by default. */
   readonly readAlert?: AlertReader;
+  /** How a report is routed to one area; the directory and the store by default. */
+  readonly routeArea?: AreaRouter;
   readonly senders: Partial<Record<ChannelName, MessageSender>>;
   readonly translator: Translator;
   readonly villages: VillageFinder;

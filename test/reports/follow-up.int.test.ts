@@ -139,7 +139,7 @@ describe("the reporter's notice after the first alert is never lost (fault test 
   });
 });
 
-describe("a report's first route queues its alerts together with the move to routed", () => {
+describe('an alert of a report not routed yet', () => {
   it('an alert that runs before the route landed sends nothing and is tried again, unmarked; after it, it goes out', async () => {
     const sender = recordingSender();
     const prefix = `test:${randomUUID().slice(0, 8)}:`;
