@@ -95,6 +95,14 @@ export interface LexiconData {
   readonly mission: readonly string[];
   /** Through a licensed channel ("lewat PT resmi"): a wish for the legal way, not one company to check. */
   readonly viaOfficial: readonly string[];
+  /** The sender asks to report someone ("mau sy laporin", "I want to report him"): the report form. */
+  readonly wantsReport: readonly string[];
+  /** Asking what to do now or for the money back ("lapor atau nunggu?", "uang sy gmn"): not yet a report. */
+  readonly whatNow: readonly string[];
+  /** A plea about something that is no emergency ("gaji lancar, cuma kangen", "motor mogok"). */
+  readonly notUrgent: readonly string[];
+  /** Harm imagined ahead of leaving ("misalnya nanti …", "buat jaga2"): a question, not distress. */
+  readonly future: readonly string[];
   readonly intents: Readonly<Partial<Record<Intent, WeightedRules>>>;
   readonly relations: Readonly<Partial<Record<Relation, readonly string[]>>>;
 }
@@ -127,6 +135,10 @@ export const FLAGS = [
   'aboutBot',
   'mission',
   'viaOfficial',
+  'wantsReport',
+  'whatNow',
+  'notUrgent',
+  'future',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

@@ -14,7 +14,10 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
     .replace(/\blapor\s+diri\b|\breport\s+(?:myself|yourself|himself|herself|themselves)\b/g, 'lapordiri')
     // "don't", "can't": one word.
     .replace(/(\p{L})['’](\p{L})/gu, '$1$2');
-  for (const raw of joined.split(/[^\p{L}\p{N}]+/u)) {
+  // A glottal stop written last ("ana'", Madurese for child) is its own spelling when the lists have one
+  // written with q ("anaq"): not Javanese "ana" (there is).
+  const glottal = joined.includes("'") || joined.includes('’') ? withGlottalStops(joined, spellings) : joined;
+  for (const raw of glottal.split(/[^\p{L}\p{N}]+/u)) {
     if (raw === '') continue;
     // Most words are plain letters: only a letter written three times needs work ("tolonggg").
     if (PLAIN.test(raw)) {
@@ -32,6 +35,13 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
     if (spelled === undefined) out.push(word);
     else if (spelled !== '') out.push(...spelled.split(' '));
   }
+}
+
+/** "ana'" → "anaq" when "anaq" has a spelling; other final apostrophes are left to be dropped. */
+function withGlottalStops(text: string, spellings: ReadonlyMap<string, string>): string {
+  return text.replace(/(\p{L}+)['’](?!\p{L})/gu, (m, word: string) =>
+    spellings.has(`${word}q`) ? `${word}q` : m,
+  );
 }
 
 /** A word of plain lower-case letters a to z, and one with a letter three times in a row. */

@@ -159,13 +159,26 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     // A child taken or sent by a recruiter (facts Q-22, L-62).
     if (((age !== undefined && age < ADULT) || has('minor')) && has('taken')) kinds.add('trafficked');
     if (kinds.size === 0) return undefined;
-    // "tolong jelaskan …" asks politely; a cry alone is not distress then.
-    if (kinds.size === 1 && kinds.has('cry') && has('politeRequest')) return undefined;
+    // "tolong jelaskan …" asks politely; a cry alone is not distress then. Nor is a cry about something
+    // that is no emergency ("gaji lancar, cuma kangen", "motor mogok"), a cry that asks to report
+    // someone ("tolong, mau sy laporin calo itu"), or one in an offer or report naming nobody's harm
+    // ("emergency recruitment … aman gk?").
+    const cryOnly = kinds.size === 1 && kinds.has('cry');
+    const settled = (i: Intent) => (scores.get(i) ?? 0) >= SETTLED;
+    const aboutOthers = (settled('offer') || settled('report')) && !has('self');
+    if (cryOnly && (has('politeRequest') || has('notUrgent') || has('wantsReport') || aboutOthers))
+      return undefined;
+    // "misalnya nanti sy dipukul majikan, telp nomor apa? buat jaga2": harm imagined ahead, asked about.
+    if (has('future') && asked && !kinds.has('cry')) return undefined;
     // An advert, or a general question about a case, is not distress unless it tells of the sender or
     // someone close to them; a grave sign in the first person ("saya disekap") is no advert's wording.
     // A question about the signs of a crime in general ("apa saja tanda TPPO, biar saya tidak
     // ketipu") speaks in the first person of no harm done.
-    const told = has('self') || (has('me') && !has('topic') && [...kinds].some((k) => GRAVE.has(k)));
+    // A question about signs in general names people only loosely ("anak muda desa"): told of someone
+    // close only when the sender speaks of themself too.
+    const told =
+      (has('self') && (!has('topic') || has('me'))) ||
+      (has('me') && !has('topic') && [...kinds].some((k) => GRAVE.has(k)));
     if ((advert || has('hypothetical') || has('topic')) && !told) return undefined;
     // "8 bulan nunggu tidak ada kabar", "paspor masih dipegang sponsor, belum berangkat": someone who has
     // not left is waiting on a recruiter, not in danger (the offer check and the report take it from there).
@@ -341,6 +354,12 @@ function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Enti
   // even when the offer's own words are looser ("tawaran … disuruh bayar DP 10jt, legal ga").
   if (has('taken') || has('demand') || entities.amount !== undefined) {
     if (score('offer') > 0 && score('agency') >= score('offer')) scores.set('agency', score('offer') - 1);
+  }
+  // "uang sy 8jt dibawa kabur PL, sy pengen dia dilaporin": asking to report wins over having paid, and
+  // over a report already made; asking what to do now or for the money back stays "paid".
+  if (has('wantsReport') && !has('whatNow')) {
+    yieldTo('paid', 'report');
+    yieldTo('status', 'report');
   }
   // "sponsor bilang … tinggal bayar 3jt": money asked for and not yet paid is an offer to check.
   if (has('demand') && !has('paidDone')) yieldTo('paid', 'offer');
