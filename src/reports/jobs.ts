@@ -1,5 +1,6 @@
 import type { ChannelName } from '../core/message.js';
 import type { AreaLevel, ReportStatus } from '../core/report.js';
+import type { Officer } from '../officers/officer.js';
 
 /** Pick the officers of a new report and queue their alerts. */
 export interface RouteJob {
@@ -92,6 +93,28 @@ export const routeJob = (
   id: jobIds.route(code, after),
   data: place ? { code, village: place.village, bypass: place.bypassVillage } : { code },
 });
+
+/** One alert job per officer of a level. */
+export const alertJobs = (
+  code: string,
+  route: { readonly level: AreaLevel; readonly officers: readonly Officer[] },
+  kind: AlertKind,
+): JobSpec[] =>
+  route.officers.map((o) => {
+    const data: AlertJob = { code, officer: o.id, level: route.level, kind };
+    const channel = o.address.slice(0, o.address.indexOf(':')) as ChannelName;
+    return { name: 'alert', id: jobIds.alert(data), data, channel };
+  });
+
+export const escalateJob = (code: string, level: AreaLevel): JobSpec => {
+  const data: EscalateJob = { code, level };
+  return { name: 'escalate', id: jobIds.escalate(data), data, delayMs: 0 };
+};
+
+export const notifyJob = (code: string, status: ReportStatus): JobSpec => {
+  const data: NotifyJob = { code, status };
+  return { name: 'notify', id: jobIds.notify(data), data };
+};
 
 /** Where a job stands in its retries. */
 export interface Attempt {

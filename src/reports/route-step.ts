@@ -1,0 +1,104 @@
+import type { AreaLevel, ReportStatus } from '../core/report.js';
+import { PermanentJobError, alertJobs, routeJob, type RouteJob } from './jobs.js';
+import { ensureJobs, type StepContext } from './pipeline-context.js';
+import { areaOf } from './report-record.js';
+import type { ChangeResult } from './report-store.js';
+import { chooseRoute, levelAbove, type Route } from './router.js';
+import { WAITING } from './statuses.js';
+import { routeWaitingFound } from './unrouted.js';
+
+/** The route step (a report's officers, its move to "routed", their alerts) and the sweep that re-queues it. */
+export function createRouteStep(ctx: StepContext) {
+  const { store, officers, queue, logger, routeArea, at, entry } = ctx;
+
+  /** Where a report is routed: from its job, or from the stored report for a job without it (the sweep's). */
+  async function placeOf(job: RouteJob): Promise<{ village: string; bypass: boolean }> {
+    if (job.village !== undefined) return { village: job.village, bypass: job.bypass ?? false };
+    const r = await store.get(job.code);
+    if (!r) throw new PermanentJobError(`report ${job.code} not found`);
+    return { village: r.details.village, bypass: r.details.bypassVillage };
+  }
+
+  /**
+   * Routes a submitted report: picks the officers, moves it to "routed" (guarded, so a second run
+   * changes nothing) and then queues their alerts. Most reports stop at their first level (the village,
+   * or the district when the reporter asked to bypass it): its officers are read and the report moved
+   * in one round trip; the levels above are looked at only when nobody is there. A report routed before
+   * gets its alerts made sure of. With nobody registered at any level it waits as "unrouted" (never
+   * "failed"): a later route job, queued when an officer covering it joins, routes it from there.
+   */
+  async function route(job: RouteJob): Promise<void> {
+    const { code } = job;
+    const { village, bypass } = await placeOf(job);
+    const from: AreaLevel = bypass ? 'district' : 'village';
+    const why = bypass ? ['reporter asked to bypass the village'] : [];
+    const area = areaOf(village, from);
+    const first = await routeArea(code, {
+      level: from,
+      area,
+      at: at(),
+      why: why.map((w) => `${w}; `).join(''),
+    });
+    if (first.type === 'found') return routed(code, { level: from, officers: first.officers }, first);
+    const above = levelAbove(from);
+    const found = above
+      ? await chooseRoute(officers, village, above, [
+          ...why,
+          `no officer registered for ${from} ${area || '-'}`,
+        ])
+      : undefined;
+    if (!found) {
+      const change = await store.update(
+        code,
+        { from: ['submitted'], to: 'unrouted' },
+        entry('unrouted', { reason: 'no officer registered at any level yet' }),
+      );
+      if (!change.before) throw new PermanentJobError(`report ${code} not found`);
+      if (change.applied)
+        logger.warn({ report: code }, 'no officer registered at any level yet: the report waits for one');
+      else await alertsOfWaiting(code, change.before);
+      return;
+    }
+    const change = await store.update(
+      code,
+      { from: ['submitted', 'unrouted'], to: 'routed', level: found.level, area: found.area },
+      entry('routed', {
+        level: found.level,
+        area: found.area,
+        officers: found.officers.map((o) => o.id),
+        reason: found.reason,
+      }),
+    );
+    return routed(code, found, change);
+  }
+
+  /** After the move to "routed": its alerts; a report routed before gets those of its current level. */
+  async function routed(
+    code: string,
+    found: Pick<Route, 'level' | 'officers'>,
+    change: ChangeResult,
+  ): Promise<void> {
+    if (!change.before) throw new PermanentJobError(`report ${code} not found`);
+    if (!change.applied) return alertsOfWaiting(code, change.before);
+    await queue.add(alertJobs(code, found, 'report'));
+  }
+
+  /** Routed before (a retry, a second route job): make sure the alerts of its current level exist. */
+  async function alertsOfWaiting(code: string, status: ReportStatus): Promise<void> {
+    if (!WAITING.includes(status)) return;
+    const r = await store.get(code);
+    if (r) await ensureJobs(ctx, r);
+  }
+
+  /** Route jobs again: stored but never routed (the job was lost with Redis), or waiting for an officer who is there now. */
+  async function sweep(olderThanMs: number): Promise<number> {
+    const stale = await store.codesByStatus(
+      'submitted',
+      new Date(ctx.deps.clock.now().getTime() - olderThanMs),
+    );
+    if (stale.length > 0) await queue.add(stale.map((code) => routeJob(code)));
+    return stale.length + (await routeWaitingFound(store, officers, queue));
+  }
+
+  return { route, sweep };
+}
