@@ -2,11 +2,18 @@ import type { Catalog } from '../content/catalog.js';
 import type { Flow, FlowContext, FlowState, Input, Outcome } from './flow.js';
 import { unwiredForgetDesk, type ForgetDesk } from './forget.js';
 import { cleanText, foldForMatch } from './input.js';
-import type { GlobalWord, IntentMatcher } from './intents.js';
+import type { GlobalWord, IntentMatcher, ReportCommandMatch } from './intents.js';
 import { DEFAULT_LOCALE, type Locale, type RegionalLocale } from './locale.js';
 import { literal, t, type EngineResult, type InboundMessage, type Reply } from './message.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './ports.js';
-import { officerCommand, type OfficerDesk } from './officer.js';
+import type { OfficerDesk } from './officer.js';
+import {
+  actionOfCommand,
+  decodeAction,
+  flowOfAction,
+  officerCommand,
+  type StandingAction,
+} from './report-actions.js';
 import type { ReportDesk, VillageFinder } from './report.js';
 import { MENU_CHOICE_ID, renderReplies, renderText } from './render.js';
 import { UserRateLimiter } from './rate-limit.js';
@@ -127,10 +134,13 @@ export function createEngine(deps: EngineDeps): Engine {
     const locale = outcome.locale ?? session.locale;
     const target = hops < MAX_HOPS ? flowOf(outcome.flow) : menuFlow;
     const { saved, resume } = outcome.forgotten ? {} : handOver(session, target.id);
+    const ctx = ctxOf(locale, user, safetyNetShown);
     const started =
-      hops < MAX_HOPS
-        ? await target.start(ctxOf(locale, user, safetyNetShown), outcome.arg, resume)
-        : { type: 'next' as const, state: MENU };
+      hops >= MAX_HOPS
+        ? { type: 'next' as const, state: MENU }
+        : outcome.action && target.act
+          ? await target.act(ctx, outcome.action)
+          : await target.start(ctx, outcome.arg, resume);
     const next: Session = { locale, flow: target.id, ...MENU, ...(saved ? { saved } : {}) };
     const turn = await settle(user, next, started, replies, hops + 1, safetyNetShown);
     return outcome.forgotten ? { ...turn, forgotten: true } : turn;
@@ -160,6 +170,11 @@ export function createEngine(deps: EngineDeps): Engine {
     const outcome: Outcome =
       arg === undefined ? { type: 'goto', flow: flowId } : { type: 'goto', flow: flowId, arg };
     return settle(user, session, outcome, say);
+  }
+
+  /** Starts the flow that takes a standing action (officer or answer), typed all the way. */
+  function startAction(user: string, session: Session, action: StandingAction, say: Reply[]): Promise<Turn> {
+    return settle(user, session, { type: 'goto', flow: flowOfAction(action), action }, say);
   }
 
   async function onGlobal(user: string, session: Session, word: GlobalWord): Promise<Turn> {
@@ -271,16 +286,18 @@ export function createEngine(deps: EngineDeps): Engine {
       return startFlow(user, session, 'menu', [{ body: [t('engine.welcome')] }], text || undefined);
     if (msg.choiceId === MENU_CHOICE_ID) return startFlow(user, session, 'menu', notes);
     // Buttons of alerts and relayed questions, and "terima R-7KQ4MX": valid at any step, and checked
-    // on the server by the flow they open (the button data itself is never trusted).
-    const standing = msg.choiceId !== undefined ? standingAction(msg.choiceId) : undefined;
-    if (standing) return startFlow(user, session, standing.flow, notes, standing.arg);
-    const joining = msg.choiceId === undefined && text ? officerCommand(text) : undefined;
-    if (joining) return startFlow(user, session, 'officer', notes, joining);
-    const command = msg.choiceId === undefined && text ? deps.intents.reportCommand(text) : undefined;
-    if (command) {
-      const flow = command.command === 'answer' ? 'answer' : 'officer';
-      return startFlow(user, session, flow, notes, `${command.command}:${command.code}:${command.rest}`);
+    // on the server by the desk (the button data itself is never trusted).
+    const decoded = msg.choiceId !== undefined ? decodeAction(msg.choiceId) : undefined;
+    if (decoded?.type === 'action') return startAction(user, session, decoded.action, notes);
+    if (decoded?.type === 'invalid') {
+      deps.logger.warn({ channel: msg.channel, problem: decoded.problem }, 'button data refused');
+      return staleButton(user, session, notes);
     }
+    const typed =
+      msg.choiceId === undefined && text
+        ? (officerCommand(text) ?? commandAction(deps.intents.reportCommand(text)))
+        : undefined;
+    if (typed) return startAction(user, session, typed, notes);
     const word = msg.choiceId === undefined && text ? deps.intents.global(text) : undefined;
     if (word) return onGlobal(user, session, word);
 
@@ -337,6 +354,16 @@ export function createEngine(deps: EngineDeps): Engine {
       if (other?.type === 'menu') outcome = { type: 'goto', flow: 'menu', arg: input.text };
     }
     return settle(user, current, outcome, notes, 0, danger !== undefined);
+  }
+
+  /** Forged, damaged or unknown button data: "that button no longer works", then the current screen. */
+  async function staleButton(user: string, session: Session, notes: Reply[]): Promise<Turn> {
+    const flow = flowOf(session.flow);
+    const known = flow.id === session.flow;
+    const state: FlowState = known ? { step: session.step, data: session.data } : MENU;
+    const current: Session = known ? session : { ...session, flow: flow.id, ...MENU };
+    const prompt = await flow.prompt(ctxOf(session.locale, user), state);
+    return { session: current, replies: [...notes, withNote(prompt, t('engine.staleButton'))] };
   }
 
   /**
@@ -476,12 +503,9 @@ function forgetTail(queues: Map<string, Promise<unknown>>, user: string, tail: P
   if (queues.get(user) === tail) queues.delete(user);
 }
 
-/** `@o:ack:R-7KQ4MX` → the officer flow with `ack:R-7KQ4MX:`; `@r:answer:…` → the answer flow. */
-function standingAction(id: string): { flow: string; arg: string } | undefined {
-  const m = /^@([or]):([a-z-]{2,12}):(R-[A-Z0-9]{6})$/.exec(id);
-  if (!m?.[2] || !m[3]) return undefined;
-  return { flow: m[1] === 'o' ? 'officer' : 'answer', arg: `${m[2]}:${m[3]}:` };
-}
+/** A typed report command as an action ("terima R-7KQ4MX"), or undefined. */
+const commandAction = (match: ReportCommandMatch | undefined): StandingAction | undefined =>
+  match ? actionOfCommand(match) : undefined;
 
 /** Choice ids that "next" and "back" words select, in the order tried. */
 const NAVIGATION = { next: ['next', 'more'], back: ['back', 'prev'] } as const;

@@ -1,6 +1,6 @@
 import type { IntentMatcher } from './intents.js';
 import type { InboundMessage } from './message.js';
-import { officerCommand } from './officer.js';
+import { officerCommand } from './report-actions.js';
 import type { Understanding } from './understanding/understand.js';
 
 /** Intents that ask for nothing in particular yet: a greeting, "help", "language". */

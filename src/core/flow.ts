@@ -5,6 +5,7 @@ import type { MediaRef, Reply, Text } from './message.js';
 import type { OfferScanner } from './ports.js';
 import type { OfficerDesk } from './officer.js';
 import type { ReportDesk, VillageFinder } from './report.js';
+import type { StandingAction } from './report-actions.js';
 import type { FlowData } from './session.js';
 import type { Understanding } from './understanding/understand.js';
 import type { DistressKind } from './understanding/lexicon.js';
@@ -48,6 +49,8 @@ export type Outcome =
       readonly say?: readonly Reply[];
       readonly flow: string;
       readonly arg?: string;
+      /** A typed action for the flow's `act` (a button under an alert, "terima R-7KQ4MX"), instead of `arg`. */
+      readonly action?: StandingAction;
       readonly locale?: Locale;
       /**
        * The user's data was just deleted (`hapus`): the flow starts from a fresh session (no progress
@@ -71,6 +74,8 @@ export interface Flow {
    * to continue from there.
    */
   start(ctx: FlowContext, arg?: string, saved?: FlowState): Outcome | Promise<Outcome>;
+  /** Starts the flow for a standing action (the officer and answer flows); decoded and typed by the engine. */
+  act?(ctx: FlowContext, action: StandingAction): Outcome | Promise<Outcome>;
   /** True when leaving at `state` should keep the progress for a later `start` (a check left midway). */
   keepsProgress?(state: FlowState): boolean;
   /**

@@ -1,24 +1,10 @@
 import type { Locale } from './locale.js';
 import type { AreaLevel, ContactConsent, ReportDetails, ReportStatus, VillagePlace } from './report.js';
+import { ACTION_TEXT_LIMIT, isReportCode } from './report-actions.js';
 
 /** Outcomes an officer closes a report with (DESIGN §6). */
 export const OUTCOMES = ['procedural', 'warned', 'referred', 'not-found', 'false'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-
-/** Standing actions: button ids that work in any state, each re-checked on the server. */
-export const ACTION_PREFIX = '@';
-export const officerAction = (action: string, code: string): string => `${ACTION_PREFIX}o:${action}:${code}`;
-export const reporterAction = (action: string, code: string): string => `${ACTION_PREFIX}r:${action}:${code}`;
-
-/** "petugas K7QM-4XTA" (Telegram "/petugas …"): join as an officer; "petugas" alone: the officer's page. */
-const OFFICER_COMMAND = /^\s*\/?(?:petugas|officer)(?:@\w+)?(?:\s+([a-z0-9][a-z0-9 -]{5,14}))?\s*$/i;
-
-/** The officer flow's argument for an officer command, or undefined when `text` is not one. */
-export function officerCommand(text: string): string | undefined {
-  const m = OFFICER_COMMAND.exec(text);
-  if (!m) return undefined;
-  return m[1] ? `join:${m[1]}` : 'home';
-}
 
 export interface OfficerSelf {
   readonly role: AreaLevel;
@@ -58,6 +44,10 @@ export interface OfficerReportView {
   readonly history: readonly HistoryLine[];
 }
 
+/**
+ * An action the desk carries out: a `ReportAction` (report-actions.ts) completed by the officer flow
+ * with the outcome and the text it asked for.
+ */
 export type OfficerAction =
   | { readonly type: 'ack'; readonly code: string }
   | { readonly type: 'resolve'; readonly code: string; readonly outcome: Outcome; readonly note: string }
@@ -77,7 +67,29 @@ export type ActionResult =
   /** Not an officer, another area's report, a closed report, no consent to ask: refused and audited. */
   | { readonly type: 'refused'; readonly code: string; readonly reason: RefusalReason };
 
-export type RefusalReason = 'not-officer' | 'not-found' | 'closed' | 'no-consent';
+export type RefusalReason = 'not-officer' | 'not-found' | 'closed' | 'no-consent' | 'invalid';
+
+/**
+ * The desk's own check of an action's shape, whoever sent it (chat, a forged button, a future web
+ * form): a code the bot never makes reads like a report that does not exist; an unknown kind or
+ * outcome, or a text over the limit, is refused as invalid. Types do not hold at run time.
+ */
+export function actionProblem(action: OfficerAction): RefusalReason | undefined {
+  if (typeof action.code !== 'string' || !isReportCode(action.code)) return 'not-found';
+  const text = (s: unknown) => typeof s === 'string' && s.length <= ACTION_TEXT_LIMIT;
+  switch (action.type) {
+    case 'ack':
+      return undefined;
+    case 'resolve':
+      return OUTCOMES.includes(action.outcome) && text(action.note) ? undefined : 'invalid';
+    case 'note':
+      return text(action.note) && action.note.trim() !== '' ? undefined : 'invalid';
+    case 'ask':
+      return text(action.question) && action.question.trim() !== '' ? undefined : 'invalid';
+    default:
+      return 'invalid';
+  }
+}
 
 /**
  * What officers do from chat, every call authorised on the server against the officer record of the

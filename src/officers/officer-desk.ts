@@ -1,14 +1,15 @@
 import { randomInt } from 'node:crypto';
 import type { Locale } from '../core/locale.js';
-import type {
-  ActionResult,
-  HistoryLine,
-  JoinResult,
-  OfficerAction,
-  OfficerDesk,
-  OfficerReportView,
-  OfficerSelf,
-  RefusalReason,
+import {
+  actionProblem,
+  type ActionResult,
+  type HistoryLine,
+  type JoinResult,
+  type OfficerAction,
+  type OfficerDesk,
+  type OfficerReportView,
+  type OfficerSelf,
+  type RefusalReason,
 } from '../core/officer.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { ReportStatus, VillageFinder } from '../core/report.js';
@@ -253,6 +254,12 @@ export function createOfficerDesk(deps: OfficerDeskDeps): OfficerDesk {
     },
 
     async act(address: string, action: OfficerAction): Promise<ActionResult> {
+      const problem = actionProblem(action);
+      if (problem) {
+        deps.logger.warn({ action: action.type, problem }, 'officer action refused: not well formed');
+        const code: unknown = action.code;
+        return { type: 'refused', code: typeof code === 'string' ? code.slice(0, 12) : '-', reason: problem };
+      }
       const ok = await authorise(address, action.code, action.type);
       if ('refused' in ok) return { type: 'refused', code: action.code, reason: ok.refused };
       const { officer, report } = ok;

@@ -8,7 +8,7 @@ import {
   type Reply,
   type Text,
 } from '../core/message.js';
-import { officerAction, reporterAction } from '../core/officer.js';
+import { encodeAction } from '../core/report-actions.js';
 import type { Translator } from '../core/ports.js';
 import { MENU_CHOICE_ID, renderReplies } from '../core/render.js';
 import type { Reporter, VillagePlace } from '../core/report.js';
@@ -45,13 +45,12 @@ function reporterLine(input: AlertInput): Text {
 /** Buttons under an alert (Telegram); other channels use the typed commands the alert spells out. */
 function officerActions(r: ReportRecord): Choice[] {
   const actions: Choice[] = [
-    { id: officerAction('ack', r.code), label: t('officer.action.ack') },
-    { id: officerAction('resolve', r.code), label: t('officer.action.resolve') },
-    { id: officerAction('note', r.code), label: t('officer.action.note') },
+    { id: encodeAction('ack', r.code), label: t('officer.action.ack') },
+    { id: encodeAction('resolve', r.code), label: t('officer.action.resolve') },
+    { id: encodeAction('note', r.code), label: t('officer.action.note') },
   ];
-  if (r.contact !== 'none')
-    actions.push({ id: officerAction('ask', r.code), label: t('officer.action.ask') });
-  actions.push({ id: officerAction('show', r.code), label: t('officer.action.show') });
+  if (r.contact !== 'none') actions.push({ id: encodeAction('ask', r.code), label: t('officer.action.ask') });
+  actions.push({ id: encodeAction('show', r.code), label: t('officer.action.show') });
   return actions;
 }
 
@@ -128,7 +127,7 @@ function messageReply(job: MessageJob, report: ReportRecord): Reply {
       return {
         title: t('officer.msg.questionTitle', { code }),
         body: [literal(text), t('officer.msg.questionHow', { code })],
-        actions: [{ id: reporterAction('answer', code), label: t('officer.answerChoice') }],
+        actions: [{ id: encodeAction('answer', code), label: t('officer.answerChoice') }],
         choices: [{ id: MENU_CHOICE_ID, label: t('common.menu') }],
       };
     case 'other-note':
@@ -136,7 +135,7 @@ function messageReply(job: MessageJob, report: ReportRecord): Reply {
       return {
         title: t('officer.msg.otherTitle', { code }),
         body: [t(`officer.msg.${job.kind}`, { code, name: text })],
-        actions: [{ id: officerAction('show', code), label: t('officer.action.show') }],
+        actions: [{ id: encodeAction('show', code), label: t('officer.action.show') }],
       };
     case 'answer':
       return {

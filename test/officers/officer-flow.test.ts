@@ -161,8 +161,12 @@ describe('officers: authorisation (every action checked on the server, refusals 
     expect(stranger.text(await stranger.send({ choiceId: '@o:ack:R-ZZZZZZ' }))).toContain(
       'Hanya petugas terdaftar',
     );
+    // Data the bot never makes (a code of another shape, an unknown kind): the button is refused.
+    expect(stranger.text(await stranger.send({ choiceId: '@o:ack:R-ZZZ' }))).toContain(
+      'Tombol itu sudah tidak berlaku',
+    );
     expect(stranger.text(await stranger.send({ choiceId: '@o:drop-table:R-AAAAAA' }))).toContain(
-      'Menu utama',
+      'Tombol itu sudah tidak berlaku',
     );
     expect(stranger.text(await stranger.send({ choiceId: '@x:ack:R-AAAAAA' }))).toContain(
       'Tombol itu sudah tidak berlaku',

@@ -1,8 +1,9 @@
 import { goto, invalid, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
 import { t } from '../message.js';
+import { ACTION_TEXT_LIMIT } from '../report-actions.js';
 import { str } from './data.js';
 
-const MAX_ANSWER = 500;
+const MAX_ANSWER = ACTION_TEXT_LIMIT;
 
 async function send(ctx: FlowContext, code: string, text: string): Promise<Outcome> {
   const result = await ctx.officers.answer(ctx.user, code, text);
@@ -14,10 +15,12 @@ async function send(ctx: FlowContext, code: string, text: string): Promise<Outco
 /** The reporter answers an officer's question; neither learns the other's identity or number. */
 export const answerFlow: Flow = {
   id: 'answer',
-  start(ctx, arg) {
-    const [, code = '', ...rest] = (arg ?? '').split(':');
-    const text = rest.join(':').trim();
-    return text ? send(ctx, code, text.slice(0, MAX_ANSWER)) : next('text', { c: code });
+  // Opened only by an action (a button under a relayed question, "jawab R-7KQ4MX …").
+  start: () => goto('menu'),
+  act(ctx, action) {
+    if (action.type !== 'answer') return goto('menu');
+    const text = action.text.trim();
+    return text ? send(ctx, action.code, text.slice(0, MAX_ANSWER)) : next('text', { c: action.code });
   },
   prompt: (_ctx, state) => ({
     title: t('officer.answerTitle', { code: str(state.data, 'c') ?? '' }),

@@ -1,11 +1,12 @@
 import { goto, invalid, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
 import { t, type Choice, type Reply, type Text } from '../message.js';
 import { OUTCOMES, type ActionResult, type OfficerAction } from '../officer.js';
+import { ACTION_TEXT_LIMIT, type StandingAction } from '../report-actions.js';
 import type { FlowData } from '../session.js';
 import { str, strings } from './data.js';
 import { reportBody } from './officer-view.js';
 
-const MAX_NOTE = 500;
+const MAX_NOTE = ACTION_TEXT_LIMIT;
 const SKIP: Choice = { id: 'skip', label: t('report.skip') };
 const HOME: Choice = { id: 'home', label: t('officer.homeChoice') };
 
@@ -100,31 +101,49 @@ async function askText(ctx: FlowContext, step: string, code: string, extra: Flow
   return next(step, { c: code, ...extra });
 }
 
-/** `join:CODE`, `home`, or `<command>:<R-code>:<text>` from a typed command or an alert button. */
-async function open(ctx: FlowContext, arg: string): Promise<Outcome> {
-  const [command = 'home', code = '', ...rest] = arg.split(':');
-  const text = rest.join(':').trim().slice(0, MAX_NOTE);
-  switch (command) {
+/** Where a standing action leads: joining, the officer's page, one report, or an action on it. */
+async function enter(ctx: FlowContext, action: StandingAction): Promise<Outcome> {
+  switch (action.type) {
     case 'join': {
-      const joined = await ctx.officers.join(ctx.user, code, ctx.locale);
+      const joined = await ctx.officers.join(ctx.user, action.invite, ctx.locale);
       if (joined.type !== 'joined') return goto('menu', { say: say(t(`officer.join.${joined.type}`)) });
       const o = joined.officer;
       return home(ctx, [
         t('officer.join.joined', { role: t(`report.level.${o.role}`), area: o.areaName || '-' }),
       ]);
     }
-    case 'ack':
-      return act(ctx, { type: 'ack', code });
-    case 'resolve':
-      return askText(ctx, 'outcome', code);
-    case 'note':
-      return text ? act(ctx, { type: 'note', code, note: text }) : askText(ctx, 'note', code);
-    case 'ask':
-      return text ? act(ctx, { type: 'ask', code, question: text }) : askText(ctx, 'question', code);
-    case 'show':
-      return show(ctx, code);
-    default:
+    // The answer flow takes the reporter's answers; one reaching here is shown the officer's page.
+    case 'home':
+    case 'answer':
       return home(ctx);
+    case 'ack':
+      return act(ctx, { type: 'ack', code: action.code });
+    case 'resolve':
+      return askText(ctx, 'outcome', action.code);
+    case 'note':
+      return action.text
+        ? act(ctx, { type: 'note', code: action.code, note: action.text })
+        : askText(ctx, 'note', action.code);
+    case 'ask':
+      return action.text
+        ? act(ctx, { type: 'ask', code: action.code, question: action.text })
+        : askText(ctx, 'question', action.code);
+    case 'show':
+      return show(ctx, action.code);
+  }
+}
+
+/** The action a choice of the report page stands for (its ids are the action types). */
+function pageAction(id: string, code: string): StandingAction | undefined {
+  switch (id) {
+    case 'ack':
+    case 'resolve':
+      return { type: id, code };
+    case 'note':
+    case 'ask':
+      return { type: id, code, text: '' };
+    default:
+      return undefined;
   }
 }
 
@@ -134,7 +153,8 @@ async function open(ctx: FlowContext, arg: string): Promise<Outcome> {
  */
 export const officerFlow: Flow = {
   id: 'officer',
-  start: (ctx, arg) => open(ctx, arg ?? 'home'),
+  start: (ctx) => home(ctx),
+  act: enter,
   prompt(ctx, state) {
     const d = state.data;
     const code = str(d, 'c') ?? '';
@@ -176,9 +196,11 @@ export const officerFlow: Flow = {
     const d = state.data;
     const code = str(d, 'c') ?? '';
     switch (state.step) {
-      case 'report':
+      case 'report': {
         if (input.type !== 'choice') return goto('menu', { arg: input.text });
-        return input.id === 'home' ? home(ctx) : open(ctx, `${input.id}:${code}:`);
+        const action = pageAction(input.id, code);
+        return action ? enter(ctx, action) : home(ctx);
+      }
       case 'outcome':
         return input.type === 'choice'
           ? next('resolveNote', { ...d, o: input.id })
