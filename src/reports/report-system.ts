@@ -4,7 +4,7 @@ import type { ReportDesk, VillageFinder } from '../core/report.js';
 import type { OfficerDesk } from '../core/officer.js';
 import type { InviteStore } from '../officers/invites.js';
 import type { OfficerDirectory } from '../officers/officer.js';
-import { createOfficerDesk } from '../officers/officer-desk.js';
+import { createOfficerDesk } from './officer-desk.js';
 import type { AlertReader } from './alert-context.js';
 import type { AreaRouter } from './area-route.js';
 import type { JobQueue } from './jobs.js';

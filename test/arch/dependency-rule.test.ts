@@ -100,15 +100,28 @@ describe('dependency rule (DESIGN §2)', () => {
     expect(bad).toEqual([]);
   });
 
-  it('keeps reports/ and officers/ to core ports, each other, ioredis, bullmq and the key map (no channel, no SDK)', () => {
+  it('keeps reports/ to core ports, the officer directory, ioredis, bullmq and the key map (no channel, no SDK)', () => {
     const bad = all
-      .filter((i) => ['reports', 'officers'].includes(layerOf(i.file)))
+      .filter((i) => layerOf(i.file) === 'reports')
       .filter((i) => {
         const t = target(i);
         if (t.pkg !== undefined) return !t.pkg.startsWith('node:') && !['ioredis', 'bullmq'].includes(t.pkg);
         // Every Redis key is named in one module (DESIGN §5), and scripts are read by one loader.
         if (t.layer === 'storage') return !/\/storage\/(keys|lua-scripts)\.js$/.test(i.spec);
         return !['core', 'reports', 'officers', 'content', 'config'].includes(t.layer ?? '');
+      })
+      .map((i) => `${i.file} → ${i.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps officers/ to the directory and invites: core, the key map and scripts, never reports/ (one owner of the report side)', () => {
+    const bad = all
+      .filter((i) => layerOf(i.file) === 'officers')
+      .filter((i) => {
+        const t = target(i);
+        if (t.pkg !== undefined) return !t.pkg.startsWith('node:') && t.pkg !== 'ioredis';
+        if (t.layer === 'storage') return !/\/storage\/(keys|lua-scripts)\.js$/.test(i.spec);
+        return !['core', 'officers'].includes(t.layer ?? '');
       })
       .map((i) => `${i.file} → ${i.spec}`);
     expect(bad).toEqual([]);
