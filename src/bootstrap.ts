@@ -10,6 +10,7 @@ import { createLanguageGuesser, type LanguageMarkers } from './core/language-gue
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './core/ports.js';
 import type { ForgetDesk } from './core/forget.js';
 import type { OfficerDesk } from './core/officer.js';
+import type { RegisterDesk } from './core/register.js';
 import type { ReportDesk, VillageFinder } from './core/report.js';
 import { createOfferScanner } from './analysis/offer-scanner.js';
 import { readPhoneList } from './phones/phone-list.js';
@@ -78,6 +79,8 @@ export interface BuildEngineOptions {
   readonly villages: VillageFinder;
   /** "Delete my data" (`hapus`); without it, deleting fails and the user is told to try again. */
   readonly forget?: ForgetDesk;
+  /** The departure/return register; without it, recording fails and the user is told to try again. */
+  readonly register?: RegisterDesk;
   /** USER_MESSAGES_PER_MINUTE. */
   readonly userMessagesPerMinute?: number;
   /** LANGUAGE_LIST_FIRST (default on). */
@@ -97,7 +100,10 @@ export function buildEngine(opts: BuildEngineOptions): Engine {
   const intents = createIntentMatcher(readIntentLists(opts.localesDir));
   return createEngine({
     store: opts.store,
-    flows: createFlows(intents, { readPhones: readPhoneList }),
+    flows: createFlows(intents, {
+      readPhones: readPhoneList,
+      ...(opts.register ? { register: opts.register } : {}),
+    }),
     catalog,
     scanner,
     reports: opts.reports,

@@ -19,6 +19,7 @@ import type { ReportSideDeps, ReportSystem } from './reports/report-system.js';
 import type { ReportStore } from './reports/report-store.js';
 import type { OfficerDirectory } from './officers/officer.js';
 import { createForgetDesk, createRedisReporterTraces, type ChannelForget } from './reports/forget.js';
+import { createRegisterSide } from './reports/register-side.js';
 import { createLogger } from './observability/logger.js';
 import { notReady, ok, pingCheck, startHttpServer, type HttpServer } from './observability/http-server.js';
 import { observeDesk, observeEngine, observeJobs } from './observability/instrument.js';
@@ -244,9 +245,20 @@ async function main(): Promise<number> {
     });
   }
 
+  const register = createRegisterSide({
+    ...(redis ? { redis } : {}),
+    prefix: config.redisKeyPrefix,
+    officers: reports.officers,
+    villages,
+    areaName,
+    retentionMonths: config.registerRetentionMonths,
+    clock: systemClock,
+    logger,
+  });
   const forget = createForgetDesk({
     store: reports.store,
     officers: reports.officers,
+    register: register.store,
     ...(reporterTraces ? { traces: reporterTraces } : {}),
     channels: forgetChannels,
     clock: systemClock,
@@ -262,6 +274,7 @@ async function main(): Promise<number> {
       officers: reports.officerDesk,
       villages,
       forget,
+      register: register.desk,
       // The console is the operator's own terminal (and scripted demos type fast): no per-user limit there.
       userMessagesPerMinute: consoleMode ? CONSOLE_MESSAGES_PER_MINUTE : config.userMessagesPerMinute,
       languageListFirst: config.languageListFirst,

@@ -101,6 +101,7 @@ const envSchema = z.object({
   ALERTS_PER_SECOND_TELEGRAM: int(1, 30).default(20),
   ALERTS_PER_SECOND_WHATSAPP: int(1, 10).default(1),
   USER_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
+  REGISTER_RETENTION_MONTHS: int(1, 120).default(24),
   LANGUAGE_LIST_FIRST: bool.default(true),
   CONSOLE_USER: z
     .string()
@@ -140,6 +141,8 @@ export interface Config {
   /** A new user's first screen is the language list (unless their first message asks for something). */
   readonly languageListFirst: boolean;
   readonly reports: ReportConfig;
+  /** Departure/return entries are deleted this many months after the contract end or the return. */
+  readonly registerRetentionMonths: number;
 }
 
 export interface ReportConfig {
@@ -225,6 +228,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       consoleUser: e.CONSOLE_USER,
       userMessagesPerMinute: e.USER_MESSAGES_PER_MINUTE,
       languageListFirst: e.LANGUAGE_LIST_FIRST,
+      registerRetentionMonths: e.REGISTER_RETENTION_MONTHS,
       reports: {
         escalateAfterMs: e.REPORT_ESCALATE_AFTER_MINUTES * 60_000,
         perDay: e.REPORTS_PER_DAY,

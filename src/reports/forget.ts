@@ -5,6 +5,8 @@ import type { Clock, Logger } from '../core/ports.js';
 import type { OfficerDirectory } from '../officers/officer.js';
 import { reporterId, reportKeys } from './keys.js';
 import type { HistoryEntry } from './report-record.js';
+import { forgetRecorder } from './register-desk.js';
+import type { RegisterStore } from './register-store.js';
 import type { ReportStore } from './report-store.js';
 
 /** The history entry a deletion appends (the same type as retention's; it names no one). */
@@ -18,6 +20,8 @@ export interface ForgetDeskDeps {
   readonly officers: OfficerDirectory;
   /** The report store's other keys naming the reporter (draft and phone links); Redis only. */
   readonly traces?: (address: string) => Promise<void>;
+  /** The departure/return register: the entries this address told the village of are deleted. */
+  readonly register?: RegisterStore;
   /**
    * By channel, what deletes the channel's data about an address. Filled in as channels start (after
    * the engine is built), like the senders.
@@ -30,7 +34,8 @@ export interface ForgetDeskDeps {
 /**
  * "Delete my data" outside the session: every report the address filed loses its reporter (address,
  * locale, consents, index entry) with a history entry, the report itself stays for the officers; then
- * the store's draft and phone links and the channel's data go. Each step is idempotent, so a retry
+ * the store's draft and phone links, the departure/return entries the address recorded (deleted
+ * whole: they are about a person, not a recruiter) and the channel's data go. Each step is idempotent, so a retry
  * after a failure finishes the job. Active officers are refused: an admin revokes them.
  */
 export function createForgetDesk(deps: ForgetDeskDeps): ForgetDesk {
@@ -49,9 +54,10 @@ export function createForgetDesk(deps: ForgetDeskDeps): ForgetDesk {
         if (await deps.store.removeReporter(code, entry)) reports++;
       }
       await deps.traces?.(address);
+      const entries = deps.register ? await forgetRecorder(deps.register, address) : 0;
       const channel = address.slice(0, address.indexOf(':')) as ChannelName;
       await deps.channels[channel]?.(address);
-      deps.logger.info({ channel, reports }, 'user data deleted at their request');
+      deps.logger.info({ channel, reports, entries }, 'user data deleted at their request');
       return { type: 'forgotten', reports };
     },
   };

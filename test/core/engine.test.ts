@@ -26,7 +26,7 @@ describe('engine', () => {
     const out = await c.start();
     expect(c.text(out)).toContain('Desa Migran EMAS');
     expect(last(out).title).toBe('Menu utama');
-    expect(last(out).choices.map((x) => x.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(last(out).choices.map((x) => x.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
   });
 
   it('selects by number, by the choice words and by button id', async () => {
@@ -80,7 +80,7 @@ describe('engine', () => {
   it('re-asks with a clear note for out-of-range numbers, text where a choice is needed, and empty messages', async () => {
     const c = chat(makeEngine().engine);
     await c.start();
-    expect(c.text(await c.say('13'))).toContain('Pilih nomor 1 sampai 12');
+    expect(c.text(await c.say('14'))).toContain('Pilih nomor 1 sampai 13');
     await c.say('1');
     expect(c.text(await c.say('77'))).toContain('1 sampai 5');
     for (const empty of ['', '   ', '\u200b\u200b', '\u0000\u0007']) {

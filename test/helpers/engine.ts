@@ -8,6 +8,8 @@ import { createVillageFinder } from '../../src/content/village-finder.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createMemoryReports, type MemoryReports } from '../../src/reports/memory-reports.js';
 import { createForgetDesk } from '../../src/reports/forget.js';
+import { createRegisterSide } from '../../src/reports/register-side.js';
+import type { RegisterStore } from '../../src/reports/register-store.js';
 import { MemorySessionStore } from '../../src/storage/memory-session-store.js';
 import { renderConsoleMessage } from '../../src/channels/console/render.js';
 
@@ -70,6 +72,8 @@ export function makeEngine(
   engine: Engine;
   store: SessionStore;
   reports: MemoryReports;
+  /** The departure/return register the engine records to. */
+  register: RegisterStore;
   sender: ReturnType<typeof recordingSender>;
 } {
   const clock = opts.clock ?? fixedClock;
@@ -85,13 +89,24 @@ export function makeEngine(
     settings: { escalateAfterMs: 3_600_000, perDay: 5 },
     areaName: (code) => (opts.content ?? realContent()).catalog.areas.name(code),
   });
+  const register = createRegisterSide({
+    prefix: '',
+    officers: reports.officers,
+    villages: testVillages(),
+    areaName: (code) => (opts.content ?? realContent()).catalog.areas.name(code),
+    retentionMonths: 24,
+    clock,
+    logger: silentLogger,
+  });
   const engine = buildEngine({
     reports: opts.reports ?? reports.desk,
     officers: reports.officerDesk,
     villages: testVillages(),
+    register: register.desk,
     forget: createForgetDesk({
       store: reports.store,
       officers: reports.officers,
+      register: register.store,
       channels: {},
       clock,
       logger: silentLogger,
@@ -108,7 +123,7 @@ export function makeEngine(
     defaultLocale: 'id',
     content: opts.content ?? realContent(),
   });
-  return { engine, store, reports, sender };
+  return { engine, store, reports, register: register.store, sender };
 }
 
 export type Send = Omit<InboundMessage, 'channel' | 'userKey' | 'receivedAt'>;

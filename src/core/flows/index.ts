@@ -21,16 +21,22 @@ import { helpFlow, languageFlow } from './simple.js';
 import { sosFlow } from './sos.js';
 import { answerCardFlow } from './answer-card.js';
 import { paidFlow } from './paid.js';
+import { unwiredRegisterDesk, type RegisterDesk } from '../register.js';
+import { createRegisterFlow } from './register.js';
+import { createRegisterListFlow } from './register-list.js';
 
 /** What the flows need from outside the core. */
 export interface FlowDeps {
   /** The report wizard's reader of recruiter phone numbers (src/phones). */
   readonly readPhones: PhoneListReader;
+  /** The departure/return register; without it, recording fails and the user is told to try again. */
+  readonly register?: RegisterDesk;
 }
 
 /** Every flow of the bot; the engine looks them up by id. */
 export function createFlows(intents: IntentMatcher, deps: FlowDeps): Flow[] {
   const isYesNo = (text: string) => intents.answer(text) !== undefined;
+  const register = deps.register ?? unwiredRegisterDesk;
   return [
     createMenuFlow((text) => intents.intent(text)),
     guideFlow,
@@ -53,5 +59,7 @@ export function createFlows(intents: IntentMatcher, deps: FlowDeps): Flow[] {
     paidFlow,
     languageFlow,
     forgetFlow,
+    createRegisterFlow(register, deps.readPhones),
+    createRegisterListFlow(register),
   ];
 }

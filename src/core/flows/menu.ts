@@ -19,6 +19,7 @@ const ENTRIES: readonly { id: string; flow: string; arg?: string }[] = [
   { id: 'contacts', flow: 'contacts' },
   { id: 'language', flow: 'language' },
   { id: 'help', flow: 'help' },
+  { id: 'register', flow: 'register' },
 ];
 
 const CHOICES: readonly Choice[] = ENTRIES.map((e) => ({ id: e.id, label: t(`menu.${e.id}`) }));
