@@ -42,6 +42,8 @@ const CHAOS = [
   'worker',
 ] as const;
 const REDIS_DOWN_MS = 500;
+/** The last reports are each submitted the moment Redis is killed, so a submit always meets it down. */
+const PROBES = CHAOS.filter((k) => k === 'redis').length;
 /** Between two submissions; a refused one is tried again after RETRY_MS, as the wizard lets people. */
 const PACE_MS = 15;
 const RETRY_MS = 100;
@@ -107,6 +109,9 @@ describe(`reports under faults (own redis-server, AOF appendfsync ${FSYNC})`, ()
     let workerKills = 0;
     let redisKills = 0;
     let worker: ReturnType<typeof workerProcess> | undefined;
+    const probes: Promise<void>[] = [];
+    // Set once the villagers' submit exists (below).
+    let submitProbe = (): void => undefined;
 
     const crash = async (kind: (typeof CHAOS)[number], d: Delivery, res: ServerResponse) => {
       timeline.push(`${kind} ${since()}`);
@@ -122,6 +127,8 @@ describe(`reports under faults (own redis-server, AOF appendfsync ${FSYNC})`, ()
         heldByRedisKill.push(d);
         await server.kill();
         redisKills++;
+        // However far the submissions are ahead of the alerts, one villager submits while Redis is down.
+        submitProbe();
         res.writeHead(200).end();
         await sleep(REDIS_DOWN_MS);
         await server.restart();
@@ -198,12 +205,18 @@ describe(`reports under faults (own redis-server, AOF appendfsync ${FSYNC})`, ()
           return;
         }
       };
+      let nextProbe = REPORTS - PROBES;
+      submitProbe = () => {
+        probes.push(submitOne(nextProbe++));
+      };
       const pending: Promise<void>[] = [];
-      for (let i = 0; i < REPORTS; i++) {
+      for (let i = 0; i < REPORTS - PROBES; i++) {
         pending.push(submitOne(i));
         await sleep(PACE_MS);
       }
       await Promise.all(pending);
+      await until(() => step >= CHAOS.length && !busy, 120_000).catch(() => undefined);
+      await Promise.all(probes);
       timeline.push(`all received ${since()}`);
 
       // Wait until every alert and reporter notice due went out, or no job is left to run.
