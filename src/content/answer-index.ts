@@ -54,6 +54,8 @@ export function buildAnswerIndex(answers: readonly Answer[], spellings: Readonly
       else postings.set(t, [i]);
     }
   });
+  /** Weight each phrase shares with the message being matched (all 0 between messages). */
+  const shared = new Float64Array(phrases.length);
   /** Each known word of five letters or more under every form with one letter left out ("umur" ← "umr"). */
   const oneLess = new Map<string, string[]>();
   for (const v of df.keys()) {
@@ -84,14 +86,20 @@ export function buildAnswerIndex(answers: readonly Answer[], spellings: Readonly
       const terms = new Set(termsOf(read).map(corrected));
       if (terms.size === 0) return undefined;
       let messageWeight = 0;
-      const shared = new Map<number, number>();
+      /** The phrases sharing a word with the message, in the order first reached, and the weight shared. */
+      const reached: number[] = [];
       for (const t of terms) {
         const w = idf(t);
         messageWeight += w;
-        for (const i of postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + w);
+        for (const i of postings.get(t) ?? []) {
+          if (shared[i] === 0) reached.push(i);
+          shared[i] = (shared[i] ?? 0) + w;
+        }
       }
       let best: AnswerMatch | undefined;
-      for (const [i, common] of shared) {
+      for (const i of reached) {
+        const common = shared[i] ?? 0;
+        shared[i] = 0;
         const p = phrases[i];
         if (!p) continue;
         const recall = common / p.weight;

@@ -18,8 +18,11 @@ export const foldText = (text: string): string => text.normalize('NFKD').replace
 /** The folded words of a text, split on anything that is not a letter or digit. */
 export const foldedWords = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+/** Printable ASCII: folding it is lower-casing it. */
+const ASCII = /^[\x20-\x7e]*$/;
+
 export function processTerm(term: string): string | null {
-  const t = foldText(term);
+  const t = ASCII.test(term) ? term.toLowerCase() : foldText(term);
   if (t.length < 2 || STOP_WORDS.has(t)) return null;
   const stem = t.length > 5 ? t.replace(/(nya|lah|kah)$/u, '') : t;
   return stem;
