@@ -105,15 +105,16 @@ export function createIntentMatcher(lists: readonly Partial<IntentLists>[]): Int
         for (const w of words) if (!switchTo.has(foldForMatch(w))) switchTo.set(foldForMatch(w), locale);
     }
   }
-  const keywords: { intent: string; word: string; phrase: boolean }[] = [];
+  const keywords: Keyword[] = [];
   for (const l of lists) {
     for (const [intent, words] of Object.entries(l.intents ?? {})) {
       for (const w of words) {
         const word = foldForMatch(w);
-        keywords.push({ intent, word, phrase: word.includes(' ') });
+        keywords.push({ intent, word, phrase: word.includes(' '), padded: ` ${word} ` });
       }
     }
   }
+  const keywordIndex = indexKeywords(keywords);
   return {
     global: (text) => globals.get(foldForMatch(text)),
     reportCommand(text) {
@@ -129,10 +130,8 @@ export function createIntentMatcher(lists: readonly Partial<IntentLists>[]): Int
     intent(text) {
       const folded = ` ${foldForMatch(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
       const scores = new Map<string, number>();
-      for (const k of keywords) {
-        if (folded.includes(` ${k.word} `))
-          scores.set(k.intent, (scores.get(k.intent) ?? 0) + (k.phrase ? 2 : 1));
-      }
+      for (const k of keywordIndex.found(folded))
+        scores.set(k.intent, (scores.get(k.intent) ?? 0) + (k.phrase ? 2 : 1));
       let best: string | undefined;
       let bestScore = 0;
       for (const [intent, score] of scores) {
@@ -142,3 +141,44 @@ export function createIntentMatcher(lists: readonly Partial<IntentLists>[]): Int
     },
   };
 }
+
+interface Keyword {
+  readonly intent: string;
+  readonly word: string;
+  readonly phrase: boolean;
+  /** The word with a space each side, as it stands in a padded message. */
+  readonly padded: string;
+}
+
+/**
+ * The keywords a message holds, in list order, without trying each one: a keyword of letters and
+ * digits only is one of the message's words (looked up); a phrase is searched for only when the
+ * message has its first word.
+ */
+function indexKeywords(keywords: readonly Keyword[]): { found(padded: string): Keyword[] } {
+  const byWord = new Map<string, number[]>();
+  const byFirstWord = new Map<string, number[]>();
+  const searched: number[] = [];
+  const file = (index: Map<string, number[]>, word: string, i: number) =>
+    index.set(word, [...(index.get(word) ?? []), i]);
+  keywords.forEach((k, i) => {
+    const first = k.word.split(' ')[0] ?? '';
+    if (ALNUM.test(k.word)) file(byWord, k.word, i);
+    else if (ALNUM.test(first)) file(byFirstWord, first, i);
+    else searched.push(i);
+  });
+  return {
+    /** `padded`: the folded message, words apart by single spaces, a space at each end. */
+    found(padded) {
+      const has = (i: number) => padded.includes(keywords[i]?.padded ?? '');
+      const hits = searched.filter(has);
+      for (const word of new Set(padded.split(' '))) {
+        hits.push(...(byWord.get(word) ?? []));
+        hits.push(...(byFirstWord.get(word) ?? []).filter(has));
+      }
+      return hits.sort((a, b) => a - b).flatMap((i) => keywords[i] ?? []);
+    },
+  };
+}
+
+const ALNUM = /^[\p{L}\p{N}]+$/u;
