@@ -1,0 +1,105 @@
+import type { Catalog } from '../../content/catalog.js';
+import type { Flow, FlowContext, FlowState } from '../flow.js';
+import { unwiredForgetDesk, type ForgetDesk } from '../forget.js';
+import type { IntentMatcher } from '../intents.js';
+import { DEFAULT_LOCALE, type Locale, type RegionalLocale } from '../locale.js';
+import type { Reply } from '../message.js';
+import type { OfficerDesk } from '../officer.js';
+import type { Clock, Logger, OfferScanner, SessionStore, Translator } from '../ports.js';
+import type { ReportDesk, VillageFinder } from '../report.js';
+import type { Session } from '../session.js';
+import type { Understanding } from '../understanding/understand.js';
+import { createInputResolver, type InputResolver } from './resolve-input.js';
+
+export interface EngineDeps {
+  readonly store: SessionStore;
+  readonly flows: readonly Flow[];
+  readonly catalog: Catalog;
+  readonly scanner: OfferScanner;
+  readonly reports: ReportDesk;
+  readonly officers: OfficerDesk;
+  readonly villages: VillageFinder;
+  /** "Delete my data": the reports' and channels' part (the engine deletes the session). */
+  readonly forget?: ForgetDesk;
+  readonly translator: Translator;
+  readonly intents: IntentMatcher;
+  /** The understanding pipeline (DESIGN §11): safety net, intents, answer cards. */
+  readonly understanding: Understanding;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly defaultLocale?: Locale;
+  /**
+   * A new user who asks for nothing in particular first gets the welcome and the language list
+   * (LANGUAGE_LIST_FIRST, default on; a deployment serving one language may turn it off).
+   */
+  readonly languageListFirst?: boolean;
+  /** Which regional language a message seems written in (offered once to an Indonesian session). */
+  readonly guessLanguage?: (text: string) => RegionalLocale | undefined;
+  /** Messages one user may send per minute; beyond it one "please slow down", then silence (default 30). */
+  readonly userMessagesPerMinute?: number;
+}
+
+/** What one turn comes to: the session to save and the replies. */
+export interface Turn {
+  readonly session: Session;
+  readonly replies: readonly Reply[];
+  /** The user's data was deleted in this turn: the stored session is deleted, none is saved. */
+  readonly forgotten?: true;
+}
+
+/** The menu's first screen, and the state of a flow being started. */
+export const MENU: FlowState = { step: 'root', data: {} };
+
+/** What the parts of the engine share: the dependencies, the flows by id, and the flow context. */
+export interface EngineParts {
+  readonly deps: EngineDeps;
+  readonly defaultLocale: Locale;
+  readonly menuFlow: Flow;
+  /** The flow with this id; the menu for an unknown id (a flow removed since the session was saved). */
+  flowOf(id: string): Flow;
+  /** Maps what the user sent to the current question's choice, or text. */
+  readonly resolveInput: InputResolver;
+  /** The user being answered; made per turn (one turn runs at a time per user, turns of users interleave). */
+  ctxOf(locale: Locale, user: string, safetyNetShown?: boolean): FlowContext;
+}
+
+export function createEngineParts(deps: EngineDeps): EngineParts {
+  const flows = new Map(deps.flows.map((f) => [f.id, f]));
+  const forget = deps.forget ?? unwiredForgetDesk;
+  const menuFlow = flows.get('menu');
+  if (!menuFlow) throw new Error('engine needs a flow with id "menu"');
+  return {
+    deps,
+    defaultLocale: deps.defaultLocale ?? DEFAULT_LOCALE,
+    menuFlow,
+    resolveInput: createInputResolver(deps),
+    flowOf: (id) => flows.get(id) ?? menuFlow,
+    ctxOf: (locale, user, safetyNetShown = false) => ({
+      locale,
+      now: deps.clock.now(),
+      catalog: deps.catalog,
+      scanner: deps.scanner,
+      user,
+      reports: deps.reports,
+      officers: deps.officers,
+      villages: deps.villages,
+      forget,
+      understanding: deps.understanding,
+      ...(safetyNetShown ? { safetyNetShown } : {}),
+    }),
+  };
+}
+
+/** The current flow and state of a session; the menu when its flow is gone. */
+export function currentOf(
+  parts: EngineParts,
+  session: Session,
+): { flow: Flow; state: FlowState; current: Session } {
+  const flow = parts.flowOf(session.flow);
+  const known = flow.id === session.flow;
+  return {
+    flow,
+    state: known ? { step: session.step, data: session.data } : MENU,
+    current: known ? session : { ...session, flow: flow.id, ...MENU },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Input } from '../flow.js';
+import { foldForMatch } from '../input.js';
+import type { InboundMessage, Reply } from '../message.js';
+import { renderText } from '../render.js';
+import type { Session } from '../session.js';
+import type { EngineDeps } from './parts.js';
+
+/** Folded choice labels kept in memory (there are a few hundred). */
+const FOLDED_LABELS = 5000;
+/** Longer text is never read as a choice's words: it is what the user wants to say. */
+const MAX_LABEL_INPUT = 40;
+
+/** Choice ids that "next" and "back" words select, in the order tried. */
+const NAVIGATION = { next: ['next', 'more'], back: ['back', 'prev'] } as const;
+
+/** A button id not on the current question, or a number past its last choice. */
+export type Unresolved = 'forged' | 'outOfRange';
+
+export type InputResolver = (
+  session: Session,
+  prompt: Reply,
+  msg: InboundMessage,
+  text: string,
+) => Input | Unresolved;
+
+/**
+ * Maps a number, a choice's words or a button id to the current prompt's choice; anything else is
+ * text for the step. Choice labels come from locales and content, never from users: their folded
+ * forms are kept.
+ */
+export function createInputResolver(deps: Pick<EngineDeps, 'intents' | 'translator'>): InputResolver {
+  const foldedLabels = new Map<string, string>();
+  const foldedLabel = (label: string): string => {
+    let f = foldedLabels.get(label);
+    if (f === undefined) {
+      if (foldedLabels.size >= FOLDED_LABELS) foldedLabels.clear();
+      f = foldForMatch(label);
+      foldedLabels.set(label, f);
+    }
+    return f;
+  };
+
+  return (session, prompt, msg, text) => {
+    const choices = prompt.choices ?? [];
+    if (msg.choiceId !== undefined) {
+      return choices.some((c) => c.id === msg.choiceId) ? { type: 'choice', id: msg.choiceId } : 'forged';
+    }
+    if (/^\d{1,3}$/.test(text) && choices.length > 0) {
+      const n = Number(text);
+      const choice = choices[n - 1];
+      return choice ? { type: 'choice', id: choice.id } : 'outOfRange';
+    }
+    const yesNo = deps.intents.answer(text);
+    const meaning = yesNo ? choices.find((c) => c.id === yesNo || c.means === yesNo) : undefined;
+    if (meaning) return { type: 'choice', id: meaning.id };
+    // "lanjut"/"next", "kembali"/"back" in either language, whatever the labels say.
+    const nav = deps.intents.navigation(text);
+    const navChoice = nav
+      ? choices.find((c) => (NAVIGATION[nav] as readonly string[]).includes(c.id))
+      : undefined;
+    if (navChoice) return { type: 'choice', id: navChoice.id };
+    const folded = foldForMatch(text);
+    if (folded.length >= 2 && folded.length <= MAX_LABEL_INPUT && choices.length > 0) {
+      const labels = choices.map((c) => ({
+        id: c.id,
+        label: foldedLabel(renderText(deps.translator, session.locale, c.label)),
+      }));
+      const exact = labels.find((l) => l.label === folded);
+      if (exact) return { type: 'choice', id: exact.id };
+      // "lanjut" for "Lanjut", "kembali" for "Kembali ke daftar": the start of one label, in whole words.
+      // Yes/no questions take only yes/no words: "saya belum punya" must not read as "Ya".
+      const yesNoQuestion = choices.some((c) => c.id === 'yes' || c.id === 'no');
+      const words = (s: string) => `${s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+      const partial =
+        folded.length >= 4 && !yesNoQuestion
+          ? labels.filter((l) => words(l.label).startsWith(words(folded)))
+          : [];
+      if (partial.length === 1 && partial[0]) return { type: 'choice', id: partial[0].id };
+    }
+    return { type: 'text', text };
+  };
+}
