@@ -6,6 +6,7 @@ import { importCsv, type ImportKind } from './import-csv.js';
 import { progressBar } from './progress.js';
 import { registerOfficerCommands } from './officers-cli.js';
 import { registerReportCommands } from './reports-cli.js';
+import { registerRegisterCommands } from './register-cli.js';
 
 // `reports stats | head`: the reader went away; stop quietly, as other command-line tools do.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -70,5 +71,6 @@ for (const [kind, what] of [
 
 registerOfficerCommands(program);
 registerReportCommands(program);
+registerRegisterCommands(program);
 
 await program.parseAsync(process.argv);

@@ -5,15 +5,20 @@ import { REPORT_STATUSES, parseReportCode, type ReportStatus } from '../core/rep
 import { createVillageFinder } from '../content/village-finder.js';
 import { createTranslator } from '../i18n/translator.js';
 import { reportKeys } from '../reports/keys.js';
+import { RedisRegisterStore } from '../reports/redis-register-store.js';
+import type { RegisterStore } from '../reports/register-store.js';
 import { RedisReportStore } from '../reports/redis-report-store.js';
 import { EXPORT_FORMATS, exportReports, type ExportFormat } from './report-export.js';
 import { AREA_CODE, type Output, type ReportReadDeps } from './report-select.js';
 import { listReports, reportStats, showReport } from './reports-commands.js';
 import { retentionCommand } from './retention.js';
 import { withRedis } from './with-redis.js';
+import { registerKeys } from '../storage/keys.js';
 
 interface Opened extends ReportReadDeps {
   readonly localesDir: string;
+  /** The departure/return register and REGISTER_RETENTION_MONTHS (purged by `retention`). */
+  readonly register: { readonly store: RegisterStore; readonly months: number };
 }
 
 /** Opens the report store on the bot's Redis and runs `work`. */
@@ -23,6 +28,10 @@ function withReports(work: (deps: Opened) => Promise<number>): Promise<void> {
       store: new RedisReportStore(redis, reportKeys(config.redisKeyPrefix)),
       villages: createVillageFinder(),
       localesDir: config.localesDir,
+      register: {
+        store: new RedisRegisterStore(redis, registerKeys(config.redisKeyPrefix)),
+        months: config.registerRetentionMonths,
+      },
     }),
   );
 }
@@ -107,10 +116,15 @@ export function registerReportCommands(program: Command): void {
 
   reports
     .command('retention')
-    .description("remove reporters' contact data from reports resolved more than N days ago (reports stay)")
+    .description(
+      "remove reporters' contact data from reports resolved more than N days ago (reports stay); delete " +
+        'departure/return entries REGISTER_RETENTION_MONTHS after their contract end or return',
+    )
     .requiredOption('--days <n>', 'resolved more than this many days ago', wholeNumber(0))
     .option('--dry-run', 'only count them', false)
     .action((opts: { days: number; dryRun: boolean }) =>
-      withReports((deps) => retentionCommand(deps.store, process.stdout, { ...opts, now: new Date() })),
+      withReports((deps) =>
+        retentionCommand(deps.store, process.stdout, { ...opts, now: new Date(), register: deps.register }),
+      ),
     );
 }

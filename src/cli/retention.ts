@@ -1,3 +1,5 @@
+import { addMonths, monthOf } from '../core/register.js';
+import type { RegisterStore } from '../reports/register-store.js';
 import type { HistoryEntry } from '../reports/report-record.js';
 import type { ReportStore } from '../reports/report-store.js';
 import type { Output } from './report-select.js';
@@ -11,6 +13,8 @@ export interface RetentionOptions {
   readonly days: number;
   readonly dryRun: boolean;
   readonly now: Date;
+  /** The departure/return register and its retention (REGISTER_RETENTION_MONTHS), purged in the same run. */
+  readonly register?: { readonly store: RegisterStore; readonly months: number };
 }
 
 export interface RetentionResult {
@@ -61,7 +65,21 @@ export async function removeOldReporterData(
   return { due, removed };
 }
 
-/** `reports retention`: runs it and prints how many, then the codes. */
+/**
+ * Deletes departure/return entries (whole: they are about a person) whose anchor month — the later of
+ * the contract end and the return — lies more than `months` months back. Running it again finds nothing.
+ */
+export async function purgeExpiredEntries(
+  store: RegisterStore,
+  opts: { readonly months: number; readonly now: Date; readonly dryRun: boolean },
+): Promise<{ readonly due: readonly string[]; readonly removed: readonly string[] }> {
+  const due = await store.idsAnchoredBefore(addMonths(monthOf(opts.now), -opts.months));
+  const removed: string[] = [];
+  if (!opts.dryRun) for (const id of due) if (await store.delete(id)) removed.push(id);
+  return { due, removed };
+}
+
+/** `reports retention`: runs it and prints how many, then the codes; then the register's purge. */
 export async function retentionCommand(
   store: ReportStore,
   out: Output,
@@ -76,5 +94,15 @@ export async function retentionCommand(
   }
   const codes = opts.dryRun ? result.due : result.removed;
   if (codes.length > 0) out.write(`${codes.join('\n')}\n`);
+  if (opts.register) {
+    const { store, months } = opts.register;
+    const purged = await purgeExpiredEntries(store, { months, now: opts.now, dryRun: opts.dryRun });
+    const when = `more than ${months} month${months === 1 ? '' : 's'} after their contract end or return`;
+    out.write(
+      opts.dryRun
+        ? `dry run: ${purged.due.length} departure/return entr${purged.due.length === 1 ? 'y' : 'ies'} ${when}; nothing deleted\n`
+        : `deleted ${purged.removed.length} departure/return entr${purged.removed.length === 1 ? 'y' : 'ies'} ${when}\n`,
+    );
+  }
   return 0;
 }

@@ -39,8 +39,38 @@ export const GUIDE_SECTIONS = {
   start: ['first-steps', 'requirements', 'documents'],
   money: ['zero-cost', 'costs', 'kur', 'bpjs'],
   places: ['where-to-go', 'departure'],
+  /** Problems of a worker already abroad, for the family (facts K-, issue 18). */
+  abroad: [
+    'abroad-wages',
+    'abroad-go-home',
+    'abroad-contract',
+    'abroad-lost-contact',
+    'abroad-sick',
+    'abroad-death',
+    'abroad-arrested',
+    'abroad-complaint',
+  ],
+  /** Sending money home (Demimas pillar 5, facts F-). */
+  remittance: ['remittance'],
+  /** After coming home (pillars 6-9, facts U-, C-). */
+  return: ['return-services', 'return-business', 'return-cooperative', 'return-victims', 'return-children'],
 } as const;
 export type GuideSection = keyof typeof GUIDE_SECTIONS;
+
+/** The guide section the family check links to: what to do about the most common problems abroad. */
+export const FAMILY_PROBLEMS_SECTION: GuideSection = 'abroad';
+
+/**
+ * The answer card shown after the emergency numbers when the safety net heard only this kind of
+ * distress and the message asked no question of its own ("gaji adik 5 bulan tidak dibayar"): the
+ * numbers first, then what to do. Kinds with no card here (locked up, beaten, trafficked, …) get the
+ * numbers and the next steps only.
+ */
+export const DISTRESS_CARDS: Readonly<Record<string, string>> = {
+  unpaid: 'unpaid-wages',
+  death: 'body-repatriation',
+  unreachable: 'missing-family',
+};
 
 /** Contacts the family check always lists (facts H-01, H-02, H-08, H-10), besides the mission of the country. */
 export const FAMILY_CONTACTS = [

@@ -61,7 +61,8 @@ describe('npm run admin -- reports …', { timeout: 90_000 }, () => {
     ]);
     const retention = await admin(['reports', 'retention', '--days', '30'], env());
     expect(retention.stdout).toBe(
-      'removed reporter data from 1 report(s) resolved more than 30 days ago\nR-AAAAAA\n',
+      'removed reporter data from 1 report(s) resolved more than 30 days ago\nR-AAAAAA\n' +
+        'deleted 0 departure/return entries more than 24 months after their contract end or return\n',
     );
     const after = await admin(['reports', 'show', 'R-AAAAAA', '--with-reporter'], env());
     expect(after.stdout).toContain('reporter: withheld (the reporter data was removed)\n');

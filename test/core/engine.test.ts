@@ -82,7 +82,7 @@ describe('engine', () => {
     await c.start();
     expect(c.text(await c.say('14'))).toContain('Pilih nomor 1 sampai 13');
     await c.say('1');
-    expect(c.text(await c.say('77'))).toContain('1 sampai 5');
+    expect(c.text(await c.say('77'))).toContain('1 sampai 8');
     for (const empty of ['', '   ', '\u200b\u200b', '\u0000\u0007']) {
       const out = await c.say(empty);
       expect(c.text(out)).toContain('Pesan Anda kosong');

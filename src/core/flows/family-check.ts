@@ -6,12 +6,17 @@ import { str } from './data.js';
 import { answeredYes, createCheckFlow } from './check-flow.js';
 import { levelReplies } from './check-result.js';
 import { contactLines } from './contacts.js';
-import { FAMILY_CONTACTS } from '../../content/ids.js';
+import { FAMILY_CONTACTS, FAMILY_PROBLEMS_SECTION } from '../../content/ids.js';
+
+/** Choice id of the guide section on common problems abroad (never a destination id). */
+const PROBLEMS = 'problems';
+const openProblems = () => goto('guide', { arg: `section:${FAMILY_PROBLEMS_SECTION}` });
 
 /**
  * The family check: for the family of someone already abroad (facts Q-40..Q-46) — which country,
  * then yes/no questions → how urgent, what to do and whom to call (Kemlu hotline, the mission in that
- * country, SAPA 129, the KP2MI call centre).
+ * country, SAPA 129, the KP2MI call centre). The country screen and the result also lead to the guide
+ * section on the common problems abroad (unpaid wages, going home, sickness, death, arrest; facts K-).
  */
 export const familyCheckFlow = createCheckFlow({
   id: 'family',
@@ -22,10 +27,16 @@ export const familyCheckFlow = createCheckFlow({
     prompt: (ctx) => ({
       title: t('family.title'),
       body: [t('family.intro'), t('family.askCountry')],
-      choices: ctx.catalog.destinations.map((d) => ({ id: d.id, label: literal(pick(d.label, ctx.locale)) })),
+      choices: [
+        ...ctx.catalog.destinations.map((d) => ({ id: d.id, label: literal(pick(d.label, ctx.locale)) })),
+        // Not every worry is a crisis: what to do about unpaid wages, going home, sickness, death, arrest.
+        { id: PROBLEMS, label: t('family.problems') },
+      ],
     }),
-    handle: (_ctx, state, input) =>
-      input.type === 'choice' ? next('q', { ...state.data, c: input.id }) : invalid(t('engine.pickNumber')),
+    handle: (_ctx, state, input) => {
+      if (input.type !== 'choice') return invalid(t('engine.pickNumber'));
+      return input.id === PROBLEMS ? openProblems() : next('q', { ...state.data, c: input.id });
+    },
   },
   result(ctx, data) {
     const signs = answeredYes(ctx, data);
@@ -42,6 +53,9 @@ export const familyCheckFlow = createCheckFlow({
     const numbers: Reply = { body: [...contactLines(ctx, general), t('family.callNotPost')] };
     return [...levelReplies(ctx, ctx.catalog.level(level), signs), whom, numbers];
   },
-  resultChoices: [{ id: 'contacts', label: t('menu.contacts') }],
-  onResultChoice: () => goto('contacts'),
+  resultChoices: [
+    { id: 'contacts', label: t('menu.contacts') },
+    { id: PROBLEMS, label: t('family.problems') },
+  ],
+  onResultChoice: (_ctx, _data, id) => (id === PROBLEMS ? openProblems() : goto('contacts')),
 });

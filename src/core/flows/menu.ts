@@ -4,6 +4,7 @@ import type { Understood } from '../understanding/understand.js';
 import type { Intent } from '../understanding/lexicon.js';
 import { situationOf } from './sos.js';
 import { answerCard } from './answer-card.js';
+import { DISTRESS_CARDS } from '../../content/ids.js';
 
 /** Main menu entries, in order. Only areas that work are listed. */
 const ENTRIES: readonly { id: string; flow: string; arg?: string }[] = [
@@ -60,6 +61,18 @@ export function cardBeforeFlow(text: string, u: Understood): string | undefined 
   if (u.intent === 'report' || u.intent === 'paid' || u.intent === 'agency') return u.answer.id;
   const scanned = u.by === 'advert' || text.length >= OFFER_TEXT || PHONE_LIKE.test(text);
   return u.intent === 'offer' && !scanned ? u.answer.id : undefined;
+}
+
+/**
+ * The answer card shown after the emergency numbers: the card of what the message asks or was read
+ * as ("ditangkap polisi di malaysia"), else the card for the one kind of distress it tells of
+ * ("gaji adik 5 bulan tidak dibayar majikan" → unpaid wages). The safety net's reading is unchanged.
+ */
+function sosCard(u: Understood): string | undefined {
+  if (u.answer) return u.answer.id;
+  const cards = new Set((u.distress?.kinds ?? []).filter((k) => k !== 'cry').map((k) => DISTRESS_CARDS[k]));
+  const [only] = cards;
+  return cards.size === 1 && only !== undefined ? only : undefined;
 }
 
 /** A short "check this offer" question has nothing to scan: the offer screen asks for the text. */
@@ -123,8 +136,8 @@ export function createMenuFlow(keyword: (text: string) => string | undefined): F
   const onText = (ctx: FlowContext, text: string): Outcome => {
     const u = ctx.understanding.understand(text);
     if (u.distress && !ctx.safetyNetShown) {
-      const card = u.asked && u.answer ? `;${u.answer.id}` : '';
-      return goto('sos', { arg: `${situationOf(u.distress)}${card}` });
+      const cardId = sosCard(u);
+      return goto('sos', { arg: `${situationOf(u.distress)}${cardId ? `;${cardId}` : ''}` });
     }
     // A menu word alone ("negara", "kontak", "loker") opens its screen.
     const word = keyword(text);

@@ -51,6 +51,10 @@ export function emergencyReply(ctx: FlowContext, situation?: Situation): Reply {
   };
 }
 
+/** The guide topic behind the answer card shown after the numbers, if it has one. */
+const readMore = (ctx: FlowContext, data: FlowData): string | undefined =>
+  ctx.catalog.answers.card(str(data, 'k') ?? '')?.more;
+
 /**
  * SOS words ("tolong", "darurat") and distress in a sentence: emergency numbers first, from anywhere,
  * then the family-help path, the report and all the numbers. `start` takes the situation, and after
@@ -63,24 +67,29 @@ export const sosFlow: Flow = {
     const [situation, cardId] = (arg ?? '').split(';');
     const card = cardId ? answerCard(ctx, cardId) : undefined;
     const data: FlowData = situation ? { s: situation } : {};
-    if (!card) return next('root', data);
-    return next('root', { ...data, a: true }, [emergencyReply(ctx, situation), card]);
+    if (!card || !cardId) return next('root', data);
+    return next('root', { ...data, a: true, k: cardId }, [emergencyReply(ctx, situation), card]);
   },
   prompt(ctx, state) {
     // With an answer card the numbers were said before it; the prompt is only the next steps.
     const first = bool(state.data, 'a') ? { body: [] } : emergencyReply(ctx, str(state.data, 's'));
+    // The card's guide page ("Gaji tidak dibayar": what to do, what to prepare, how to complain) first.
+    const page = readMore(ctx, state.data);
     return {
       ...first,
       body: [...first.body, t('sos.next')],
       choices: [
+        ...(page ? [{ id: 'more', label: t('card.more') }] : []),
         { id: 'family', label: t('sos.family') },
         { id: 'report', label: t('sos.report') },
         { id: 'contacts', label: t('sos.more') },
       ],
     };
   },
-  handle(_ctx, _state, input) {
+  handle(ctx, state, input) {
     if (input.type === 'text') return goto('menu', { arg: input.text });
+    const page = readMore(ctx, state.data);
+    if (input.id === 'more' && page) return goto('guide', { arg: `topic:${page}` });
     if (input.id === 'family' || input.id === 'report' || input.id === 'contacts') return goto(input.id);
     return goto('menu');
   },
