@@ -73,7 +73,7 @@ function wordsOf(w: string, spellings: ReadonlyMap<string, string>): Word[] {
 const twoLetters = (word: string): number => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1);
 
 const matchesWord = (w: Word, token: string): boolean =>
-  w.prefix ? token.startsWith(w.word) : w.word === '#' ? /^\d+$/.test(token) : token === w.word;
+  w.prefix ? token.startsWith(w.word) : w.word === '#' ? isNumber(token) : token === w.word;
 
 function phraseAt(phrase: Phrase, tokens: readonly string[], i: number): boolean {
   if (i + phrase.length > tokens.length) return false;
@@ -112,8 +112,6 @@ export function ruleMatches(rule: Rule, tokens: readonly string[]): boolean {
   return ruleSet([{ rule, value: true }]).any(tokens);
 }
 
-const NONE: readonly never[] = [];
-
 /** `n` new empty lists. */
 function emptyLists(n: number): number[][] {
   const lists: number[][] = [];
@@ -151,6 +149,30 @@ interface Entry {
   /** The first word (a prefix for prefix entries). */
   readonly first: string;
 }
+
+/**
+ * Adds to `matched` (and their place to `at`) the entries of `list` whose phrase matches at word `i`;
+ * with `word` (the word at `i`), only the prefix entries that word starts with.
+ */
+function collect(
+  list: readonly Entry[] | undefined,
+  tokens: readonly string[],
+  i: number,
+  matched: Entry[],
+  at: number[],
+  word?: string,
+): void {
+  if (list === undefined) return;
+  for (const e of list) {
+    if (word !== undefined && !word.startsWith(e.first)) continue;
+    if (!phraseAt(e.phrase, tokens, i)) continue;
+    matched.push(e);
+    at.push(i);
+  }
+}
+
+/** A rule part's bit in the parts seen (none past MASK_PARTS: such rules are not tested that way). */
+const partBit = (part: number): number => (part < MASK_PARTS ? 1 << part : 0);
 
 /** Parts a rule may have for the quick "every part was seen" test (a bit each); longer rules skip it. */
 const MASK_PARTS = 30;
@@ -209,29 +231,24 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     /** Phrases that match, and where: in the order of the words. */
     const matched: Entry[] = [];
     const at: number[] = [];
-    const add = (e: Entry, i: number) => {
-      if (!phraseAt(e.phrase, tokens, i)) return;
-      matched.push(e);
-      at.push(i);
-      seenParts[e.rule] = (seenParts[e.rule] ?? 0) | (e.part < MASK_PARTS ? 1 << e.part : 0);
-    };
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] ?? '';
       const next = tokens[i + 1];
-      for (const e of exact.get(token) ?? NONE) add(e, i);
-      if (next !== undefined) for (const e of pairs.get(token)?.get(next) ?? NONE) add(e, i);
+      collect(exact.get(token), tokens, i, matched, at);
+      if (next !== undefined) collect(pairs.get(token)?.get(next), tokens, i, matched, at);
       if (isNumber(token)) {
-        if (next !== undefined) for (const e of numberPairs.get(next) ?? NONE) add(e, i);
-        for (const e of numbers) add(e, i);
+        if (next !== undefined) collect(numberPairs.get(next), tokens, i, matched, at);
+        collect(numbers, tokens, i, matched, at);
       }
-      if (token.length >= 2)
-        for (const e of prefixes.get(twoLetters(token)) ?? NONE) if (token.startsWith(e.first)) add(e, i);
-      for (const e of shortPrefixes) if (token.startsWith(e.first)) add(e, i);
+      if (token.length >= 2) collect(prefixes.get(twoLetters(token)), tokens, i, matched, at, token);
+      collect(shortPrefixes, tokens, i, matched, at, token);
     }
+    for (const e of matched) seenParts[e.rule] = (seenParts[e.rule] ?? 0) | partBit(e.part);
     const found = new Map<number, number[][]>();
-    matched.forEach((e, k) => {
+    for (let k = 0; k < matched.length; k++) {
+      const e = matched[k] as Entry;
       const whole = allParts(e.parts);
-      if (whole !== -1 && seenParts[e.rule] !== whole) return;
+      if (whole !== -1 && seenParts[e.rule] !== whole) continue;
       const i = at[k] ?? 0;
       let parts = found.get(e.rule);
       if (!parts) {
@@ -244,7 +261,7 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
         const key = `${e.rule} ${e.part} ${i}`;
         ends.set(key, Math.max(ends.get(key) ?? 0, i + e.phrase.length));
       }
-    });
+    }
     for (const e of matched) seenParts[e.rule] = 0;
     return found;
   }
