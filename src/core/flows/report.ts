@@ -8,6 +8,7 @@ import {
   type Input,
   type Outcome,
 } from '../flow.js';
+import type { ChoiceWords } from '../choice-words.js';
 import { pick } from '../locale.js';
 import { literal, t, type Choice, type Reply, type Text } from '../message.js';
 import { placeText } from '../report-summary.js';
@@ -155,13 +156,29 @@ function answerPhones(readPhones: PhoneListReader, data: FlowData, input: Input)
   return next(stepAfter('phones', updated), updated);
 }
 
-function answerChoice(step: Step, data: FlowData, input: Input): Outcome {
-  if (input.type !== 'choice')
-    return invalid(t(step === 'updates' ? 'engine.pickYesNo' : 'engine.pickNumber'));
+/**
+ * The chat words of the consent and routing choices (`locales/<lng>/intents.json` `choices`): "rahasia",
+ * "lewat layanan", "langsung"; "desa", "kabupaten" — as a regional user types them, beside the number.
+ */
+const STEP_WORDS: Partial<Record<Step, Readonly<Record<string, string>>>> = {
+  contact: { 'contact-none': 'none', 'contact-relay': 'relay', 'contact-direct': 'direct' },
+  bypass: { 'bypass-village': 'village', 'bypass-district': 'district' },
+};
+
+function chosenId(words: ChoiceWords, step: Step, input: Input): string | undefined {
+  if (input.type === 'choice') return input.id;
+  const byWords = STEP_WORDS[step];
+  const named = byWords ? words.named(input.text, Object.keys(byWords)) : undefined;
+  return named === undefined ? undefined : byWords?.[named];
+}
+
+function answerChoice(words: ChoiceWords, step: Step, data: FlowData, input: Input): Outcome {
+  const id = chosenId(words, step, input);
+  if (id === undefined) return invalid(t(step === 'updates' ? 'engine.pickYesNo' : 'engine.pickNumber'));
   const value: Partial<Record<Step, FlowData>> = {
-    contact: { ct: input.id },
-    updates: { u: input.id === 'yes' },
-    bypass: { b: input.id === 'district' },
+    contact: { ct: id },
+    updates: { u: id === 'yes' },
+    bypass: { b: id === 'district' },
   };
   const updated = { ...data, ...value[step] };
   return next(stepAfter(step, updated), updated);
@@ -284,7 +301,7 @@ export const createReportFlow = (deps: ReportFlowDeps): Flow => ({
       case 'contact':
       case 'updates':
       case 'bypass':
-        return answerChoice(state.step, data, input);
+        return answerChoice(deps.words, state.step, data, input);
       case 'review':
         if (input.type !== 'choice') return invalid(t('engine.pickNumber'));
         if (input.id === 'edit') return next('edit', data);
