@@ -274,7 +274,70 @@ export const PROMISE_WORDS = new Set([
   'biasa',
   'usually',
   'modusnya',
+  // "jangan mau diajak magang tanpa LPK", "jangan mau disuruh berbohong", "hindari tawaran yang mengajak …".
+  'diajak',
+  'mengajak',
+  'ngajak',
+  'disuruh',
+  'menyuruh',
+  'nyuruh',
+  'dibujuk',
+  'membujuk',
+  'dirayu',
+  'merayu',
+  'nawarin',
+  'menawari',
+  'offer',
+  'nawani',
+  'nawiskeun',
+  // "hindari tawaran kerja tanpa kontrak".
+  'tawaran',
 ]);
+
+/**
+ * Words after "jangan" that make it no warning: "jangan lewatkan …", "jangan ragu …", "jangan khawatir …" urge
+ * the reader on ("jangan ragu, kami menawarkan visa turis" offers the visa).
+ */
+export const NOT_WARNING_AFTER = new Set([
+  'lewatkan',
+  'lewatin',
+  'ragu',
+  'khawatir',
+  'kuatir',
+  'takut',
+  'bingung',
+  'sampai',
+  'ketinggalan',
+  'lupa',
+  'tunggu',
+  'hesitate',
+  'miss',
+  'worry',
+  'wait',
+]);
+
+/**
+ * Someone else's "if" before a promise word: "kalau ada yang janji …", "jika ada pihak yang menjanjikan …",
+ * "if anyone promises …", "nek ana sing nawani …", "upami aya nu nawiskeun …".
+ */
+export const CONDITIONALS = new Set([
+  'kalau',
+  'kalo',
+  'klo',
+  'jika',
+  'jikalau',
+  'bila',
+  'apabila',
+  'if',
+  'nek',
+  'yen',
+  'menawa',
+  'menawi',
+  'upami',
+  'lamun',
+  'mun',
+]);
+export const THIRD_PARTIES = new Set(['ada', 'anyone', 'someone', 'somebody', 'ana', 'wonten', 'aya']);
 
 /** Words that join list items: a negation before the first item reaches the others. */
 export const COORDINATORS = new Set([
@@ -389,4 +452,16 @@ export const NEGATION_LINKS = new Set([
   'akan',
   'bakal',
   'be',
+  // "not through the checkpoint".
+  'the',
+  // "kami tidak memungut uang jaminan", "tidak menarik biaya", "we do not charge a fee".
+  'memungut',
+  'menarik',
+  'meminta',
+  'minta',
+  'mengenakan',
+  'charge',
+  'collect',
+  'njaluk',
+  'menta',
 ]);

@@ -20,6 +20,12 @@ const SCAM_WARNING = 'scam-warning';
 const CONTACT_INVITE = 'contact-invite';
 /** News of a case (an arrest, a rescue, a deportation): its amounts are what victims paid, not money asked here. */
 const NEWS_REPORT = 'news-report';
+/**
+ * Words of a warning besides warning-notice's: someone else's "if" with what they offer ("kalau ada yang nawarin
+ * …, laporkan"), and a returnee's or victim's story told after the fact ("dulu saya berangkat lewat calo …").
+ */
+const PAST_STORY = 'past-story';
+const NOTICE_MARKERS = [NOTICE_RULE, 'warning-if', PAST_STORY];
 /** Indonesian mobile numbers: a notice may give a hotline, a recruiter gives a WhatsApp number. */
 const MOBILE = /^\+62 8/;
 
@@ -94,7 +100,9 @@ export function createOfferScanner(
       // penipuan mengatasnamakan kami") still gives a mobile number, a salary, or asks for money: it stays an advert.
       // A warning about scams may quote the pay they promise ("modus … gaji 15 juta adalah TPPO") when it invites
       // nobody to apply.
-      const quotesPay = markers.has(SCAM_WARNING) && !markers.has(CONTACT_INVITE);
+      // So may a returnee's story of the pay they were once promised ("dulu saya ditawari … gaji 15 juta").
+      const quotesPay =
+        (markers.has(SCAM_WARNING) || markers.has(PAST_STORY)) && !markers.has(CONTACT_INVITE);
       // A mobile number after "laporkan ke" is a hotline to report to, not a recruiter's.
       const recruiterMobile = () => {
         const hotlines = new Set(extractHotlines(text));
@@ -103,7 +111,7 @@ export function createOfferScanner(
       // News of a case that invites nobody to apply may name what victims paid and were promised.
       const news = markers.has(NEWS_REPORT) && !markers.has(CONTACT_INVITE);
       const notice =
-        (matched.has(NOTICE_RULE) || news) &&
+        (NOTICE_MARKERS.some((m) => matched.has(m)) || news) &&
         (salaries.length === 0 || quotesPay || news) &&
         (news || !OFFER_MONEY.some((m) => markers.has(m))) &&
         !recruiterMobile();

@@ -1,10 +1,13 @@
 import type { ScanFile } from '../content/warnings-schema.js';
 import { feeAmountAfter, minorAgeAfter, minorBirthYearAfter, minorRangeBefore } from './near.js';
 import {
+  CONDITIONALS,
   COORDINATORS,
   NEGATION_LINKS,
   NEGATIONS,
+  NOT_WARNING_AFTER,
   PROMISE_WORDS,
+  THIRD_PARTIES,
   WARNING_WORDS,
   normalizeForScan,
   withinOneEdit,
@@ -48,11 +51,13 @@ export interface PhraseIndex {
   readonly fuzzy: Map<number, string[]>;
   /** Every word of every phrase: a text word that is not one of them may be one with a suffix ("biayane"). */
   readonly vocabulary: Set<string>;
+  /** The phrases of each marker, to tell the items of one list ("uang jaminan, dp atau uang kunci"). */
+  readonly byMarker: Map<string, Set<string>>;
 }
 
-/** True when `word` is, alone, a phrase of `marker` ("calo" of the broker rule). */
-const singleOf = (index: PhraseIndex, marker: string, word: string): boolean =>
-  (index.words.get(word) ?? []).some((t) => t.marker === marker);
+/** True when `words` are a phrase of `marker` ("calo" of the broker rule, "uang jaminan" of the fee rule). */
+const phraseOf = (index: PhraseIndex, marker: string, words: string): boolean =>
+  index.byMarker.get(marker)?.has(words) ?? false;
 
 const contextOf = (rule: Rule): Context | undefined => {
   const words = (list: readonly string[] | undefined) =>
@@ -67,11 +72,20 @@ const contextOf = (rule: Rule): Context | undefined => {
 };
 
 export function buildIndex(scan: ScanFile): PhraseIndex {
-  const index: PhraseIndex = { words: new Map(), phrases: [], fuzzy: new Map(), vocabulary: new Set() };
+  const index: PhraseIndex = {
+    words: new Map(),
+    phrases: [],
+    fuzzy: new Map(),
+    vocabulary: new Set(),
+    byMarker: new Map(),
+  };
   const add = (marker: string, raw: string, near?: Near, context?: Context, fuzzyMin = FUZZY_MIN) => {
     const phrase = normalizeForScan(raw);
     if (phrase === '') return;
     for (const w of phrase.split(' ')) index.vocabulary.add(w);
+    const own = index.byMarker.get(marker) ?? new Set<string>();
+    own.add(phrase);
+    index.byMarker.set(marker, own);
     const target: PhraseTarget = { marker, phrase, ...(near && { near }), ...(context && { context }) };
     if (phrase.includes(' ')) {
       index.phrases.push(target);
@@ -129,11 +143,25 @@ export function stemWord(word: string, vocabulary: ReadonlySet<string>): string 
 /** How far back a warning about others' promises may reach ("waspada calo yang menjanjikan lulus tanpa tes"). */
 const WARNING_REACH = 10;
 
-/** True when a promise word, and a warning word before it, stand within a few words before `at`. */
+/** How close a promise word must follow "kalau ada yang", "jika ada pihak yang", "if anyone". */
+const CONDITIONAL_REACH = 3;
+
+/**
+ * True when a promise word stands within a few words before `at`, after a warning word ("waspada calo yang
+ * menjanjikan …") or right after someone else's "if" ("kalau ada yang janji lulus tanpa tes, itu bohong",
+ * "jika ada pihak yang menjanjikan …", "if anyone promises …"). A recruiter's own "kalau ada yang minat, saya
+ * janji …" is no warning: the promise word does not follow the "if someone" at once.
+ */
 function warnedAbout(tokens: readonly string[], at: number): boolean {
-  const before = tokens.slice(Math.max(0, at - WARNING_REACH), at);
+  const from = Math.max(0, at - WARNING_REACH);
+  const before = tokens.slice(from, at);
   const promise = before.findIndex((w) => PROMISE_WORDS.has(w));
-  return promise > 0 && before.slice(0, promise).some((w) => WARNING_WORDS.has(w));
+  if (promise <= 0) return false;
+  const lead = before.slice(0, promise);
+  if (lead.some((w, i) => WARNING_WORDS.has(w) && !NOT_WARNING_AFTER.has(lead[i + 1] ?? ''))) return true;
+  for (let i = Math.max(0, promise - 1 - CONDITIONAL_REACH); i < promise - 1; i++)
+    if (CONDITIONALS.has(lead[i] ?? '') && THIRD_PARTIES.has(lead[i + 1] ?? '')) return true;
+  return false;
 }
 
 /** How far back a list of negated items may reach ("tidak ada biaya proses, biaya tiket, atau biaya visa"). */
@@ -153,33 +181,54 @@ function negatedHere(tokens: readonly string[], at: number): boolean {
   return false;
 }
 
+/** Longest item of a list, in words, that a negation reaches through ("uang jaminan", "biaya tiket pesawat"). */
+const MAX_ITEM = 3;
+/** Words before a list item that are not part of it ("a deposit", "any placement fee"). */
+const ITEM_FILLERS = new Set(['a', 'an', 'the', 'any']);
+
 /**
- * True when the words before position `at` negate what follows: "tanpa …", "tidak ada …", or a list whose
- * first item is negated and whose items start with the same word ("bukan visa turis atau visa kunjungan",
- * "tidak ada biaya proses, biaya tiket, atau biaya visa") or are one-word phrases of the same list
- * (`sameList`: "laporkan calo atau sponsor", "tanpa calo, pl, atau sponsor").
+ * True when the words before position `at` negate what follows: "tanpa …", "tidak ada …", or an item of a list
+ * whose first item is negated: items that start with the same word ("bukan visa turis atau visa kunjungan",
+ * "tidak ada biaya proses, biaya tiket, atau biaya visa"), or phrases of the same list one after another
+ * (`sameList`: "laporkan calo atau sponsor", "tanpa calo, pl, atau sponsor", "tidak memungut uang jaminan, DP,
+ * atau uang kunci"). A list needs a joining word before or after the item: "tanpa biaya proses, DP 2 juta" is
+ * a free process and a down payment, not two things denied.
  */
 export function negated(
   tokens: readonly string[],
   at: number,
   phrase: string,
-  sameList?: (word: string) => boolean,
+  sameList?: (words: string) => boolean,
+  inList = false,
 ): boolean {
   if (warnedAbout(tokens, at)) return true;
   const head = phrase.split(' ')[0] ?? '';
   if (NEGATIONS.has(head)) return false;
   if (negatedHere(tokens, at)) return true;
-  if (!COORDINATORS.has(tokens[at - 1] ?? '')) return false;
-  for (let i = at - 2; i >= Math.max(0, at - LIST_REACH); i--) {
-    if (tokens[i] === head && negatedHere(tokens, i)) return true;
-  }
+  const length = phrase.split(' ').length;
+  // The end of a longer phrase of the same list that is negated ("kunci job" in "tidak memungut … uang kunci job").
+  if (sameList)
+    for (let k = 1; k < MAX_ITEM && at - k >= 0; k++) {
+      const longer = tokens.slice(at - k, at + length).join(' ');
+      if (sameList(longer) && negated(tokens, at - k, longer, sameList, inList)) return true;
+    }
+  // Articles between the items do not count: "a booking fee, a deposit or any placement fee".
+  let start = at;
+  while (start > 0 && ITEM_FILLERS.has(tokens[start - 1] ?? '')) start--;
+  const afterJoin = COORDINATORS.has(tokens[start - 1] ?? '');
+  const beforeJoin = COORDINATORS.has(tokens[at + length] ?? '');
+  if (!afterJoin && !beforeJoin && !inList) return false;
+  if (afterJoin)
+    for (let i = start - 2; i >= Math.max(0, at - LIST_REACH); i--) {
+      if (tokens[i] === head && negatedHere(tokens, i)) return true;
+    }
   if (!sameList) return false;
-  // Items of one word each, back to back: "calo pl atau sponsor" (the commas are gone).
-  for (let i = at - 2; i >= Math.max(0, at - LIST_REACH); i--) {
-    const w = tokens[i] ?? '';
-    if (COORDINATORS.has(w)) continue;
-    if (!sameList(w)) return false;
-    if (negatedHere(tokens, i)) return true;
+  // The item just before, of the same list: negated itself, or through the items before it.
+  let end = afterJoin ? start - 1 : start;
+  while (end > 0 && ITEM_FILLERS.has(tokens[end - 1] ?? '')) end--;
+  for (let k = 1; k <= MAX_ITEM && end - k >= 0; k++) {
+    const prev = tokens.slice(end - k, end).join(' ');
+    if (sameList(prev) && negated(tokens, end - k, prev, sameList, true)) return true;
   }
   return false;
 }
@@ -207,7 +256,7 @@ function contextSpan(
   at: number,
   end: number,
   phrase: string,
-  sameList: (word: string) => boolean,
+  sameList: (words: string) => boolean,
 ): [number, number] | undefined {
   const isNegated = negated(tokens, at, phrase, sameList);
   if (!context) return isNegated ? undefined : [at, end];
@@ -264,7 +313,7 @@ export function matchMarkers(index: PhraseIndex, normalized: string, year: numbe
   const tokens = normalized.split(' ').map((w) => stemWord(w, index.vocabulary));
   const hit = (t: PhraseTarget, at: number, seen: string) => {
     const end = at + t.phrase.split(' ').length;
-    const around = contextSpan(t.context, tokens, at, end, t.phrase, (w) => singleOf(index, t.marker, w));
+    const around = contextSpan(t.context, tokens, at, end, t.phrase, (w) => phraseOf(index, t.marker, w));
     const near = around && nearSpan(t.near, tokens, at, end, year);
     if (!around || !near) return false;
     const span: [number, number] = [Math.min(around[0], near[0]), Math.max(around[1], near[1])];
