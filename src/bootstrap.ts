@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildCatalog, type Catalog } from './content/catalog.js';
 import { formatProblem, loadContent, type ContentProblem } from './content/loader.js';
 import { createEngine, type Engine } from './core/engine.js';
+import { withGlossary } from './core/gloss.js';
 import { createFlows } from './core/flows/index.js';
 import { createIntentMatcher, type IntentLists } from './core/intents.js';
 import { LOCALES, REGIONAL_LOCALES, isRegional, type Locale, type RegionalLocale } from './core/locale.js';
@@ -98,28 +99,32 @@ export function buildEngine(opts: BuildEngineOptions): Engine {
   const { catalog, scanner } =
     opts.content ?? loadCatalog(opts.contentDir, opts.clock.now(), () => opts.clock.now());
   const intents = createIntentMatcher(readIntentLists(opts.localesDir));
-  return createEngine({
-    store: opts.store,
-    flows: createFlows(intents, {
-      readPhones: readPhoneList,
-      ...(opts.register ? { register: opts.register } : {}),
+  // Every acronym in a message is explained in plain words the first time (content/glossary.yaml).
+  return withGlossary(
+    createEngine({
+      store: opts.store,
+      flows: createFlows(intents, {
+        readPhones: readPhoneList,
+        ...(opts.register ? { register: opts.register } : {}),
+      }),
+      catalog,
+      scanner,
+      reports: opts.reports,
+      officers: opts.officers,
+      villages: opts.villages,
+      translator: opts.translator ?? createTranslator(opts.localesDir),
+      intents,
+      understanding: createUnderstandingFor(catalog, scanner),
+      clock: opts.clock,
+      logger: opts.logger,
+      defaultLocale: opts.defaultLocale,
+      ...(opts.forget ? { forget: opts.forget } : {}),
+      ...(opts.userMessagesPerMinute ? { userMessagesPerMinute: opts.userMessagesPerMinute } : {}),
+      ...(opts.languageListFirst === false ? { languageListFirst: false } : {}),
+      guessLanguage: createLanguageGuesser(readLanguageMarkers(opts.localesDir)),
     }),
-    catalog,
-    scanner,
-    reports: opts.reports,
-    officers: opts.officers,
-    villages: opts.villages,
-    translator: opts.translator ?? createTranslator(opts.localesDir),
-    intents,
-    understanding: createUnderstandingFor(catalog, scanner),
-    clock: opts.clock,
-    logger: opts.logger,
-    defaultLocale: opts.defaultLocale,
-    ...(opts.forget ? { forget: opts.forget } : {}),
-    ...(opts.userMessagesPerMinute ? { userMessagesPerMinute: opts.userMessagesPerMinute } : {}),
-    ...(opts.languageListFirst === false ? { languageListFirst: false } : {}),
-    guessLanguage: createLanguageGuesser(readLanguageMarkers(opts.localesDir)),
-  });
+    catalog.glossary,
+  );
 }
 
 /** The understanding pipeline (DESIGN §11) over loaded content, as the engine and `npm run eval` use it. */

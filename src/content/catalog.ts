@@ -98,7 +98,7 @@ export function buildCatalog(content: Content): Catalog {
   return {
     answers: buildAnswerIndex(content.answers, lexicon.spellings),
     lexicon,
-    glossary: createGlossary(content.glossary),
+    glossary: createGlossary(content.glossary.terms, content.glossary.citations),
     topic: (id) => topics.get(id),
     topicsOf: (group) => content.topics.filter((t) => t.group === group),
     contacts: content.contacts,

@@ -63,7 +63,7 @@ export function crossCheck(content: Content): ContentProblem[] {
   });
   problems.push(...checkWarnings(content.warnings, content.scan));
   problems.push(...checkFactCitations(citingItems(content), content.factsIndex));
-  for (const id of duplicates(content.glossary.map((g) => g.term))) {
+  for (const id of duplicates(content.glossary.terms.map((g) => g.term))) {
     problems.push({ file: 'glossary.yaml', path: 'terms', message: `term "${id}" is listed twice` });
   }
   return problems;

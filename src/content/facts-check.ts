@@ -89,7 +89,7 @@ export function citingItems(content: Content): CitingItem[] {
     ...named('warnings/signs.yaml', 'levels', content.warnings.levels),
     ...named('answers', 'answers', content.answers),
     ...content.scan.verify.map((v, i) => ({ file: 'warnings/scan.yaml', path: `verify.${i}`, facts: v.facts, item: v })),
-    ...content.glossary.map((g) => ({
+    ...content.glossary.terms.map((g) => ({
       file: 'glossary.yaml',
       path: `terms.${g.term}`,
       facts: g.facts,

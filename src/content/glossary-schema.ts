@@ -6,6 +6,8 @@ const phrases = z.array(z.string().trim().min(2));
 /** `content/glossary.yaml`: acronyms and official names, explained in plain words (see the file's header). */
 export const glossaryFileSchema = z
   .object({
+    /** Words that start a source line ("Sumber:"): such a line names documents and is left as written. */
+    citations: z.object({ id: phrases, en: phrases }).catchall(phrases),
     terms: z
       .array(
         z

@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { duplicateIds, readTable, type RowProblem } from './csv-table.js';
-import { AGENCY_COLUMNS, LISTING_COLUMNS, SECTORS, agencyRowSchema, listingRowSchema, type Agency, type Listing } from './jobs-schema.js';
+import {
+  AGENCY_COLUMNS,
+  LISTING_COLUMNS,
+  SECTORS,
+  ZERO_COST_UNSURE,
+  agencyRowSchema,
+  isZeroCostJob,
+  listingRowSchema,
+  type Agency,
+  type Listing,
+} from './jobs-schema.js';
 import type { ContentProblem } from './loader.js';
 import { localizedSchema } from './schema.js';
 
@@ -100,6 +110,16 @@ export function loadJobs(
     }
     if (!countryIds.has(l.country)) {
       errors.push({ file: JOB_FILES.listings, path: `line ${l.line} country`, message: `unknown country "${l.country}"` });
+    }
+    // L-42 says the regulation also covers these, but who pays them is [R] in the fact sheet; BP3MI NTB's
+    // head counts them among the costs a worker is freed from (content review §1 #4). A warning, not an error.
+    const unsure = isZeroCostJob(l) ? l.worker_pays.filter((c) => ZERO_COST_UNSURE.includes(c)) : [];
+    if (unsure.length > 0) {
+      warnings.push({
+        file: JOB_FILES.listings,
+        path: `line ${l.line} worker_pays`,
+        message: `a ${l.sector} job is a zero-cost occupation; ask BP3MI before the worker pays ${unsure.join(', ')} (facts L-42)`,
+      });
     }
     const hidden = hiddenBecause(l, byId.get(l.agency_id), today);
     if (hidden && byId.has(l.agency_id)) {

@@ -81,11 +81,12 @@ export const COST_ITEMS = [
   'accommodation',
 ] as const;
 export type CostItem = (typeof COST_ITEMS)[number];
-/** Items L-42 lists as never charged in a zero-cost occupation (transport and lodging split is [R]). */
-export const ZERO_COST_ITEMS: readonly CostItem[] = COST_ITEMS.filter(
-  // L-42 names a passport *replacement*, and the transport/lodging split is [R]: not enforced.
-  (c) => c !== 'local_transport' && c !== 'accommodation' && c !== 'passport',
-);
+/**
+ * Items L-42 [V-sec] lists as never charged in a zero-cost occupation, the passport included (its cost is
+ * replaced by the employer, "penggantian paspor"). Local transport and lodging: see ZERO_COST_UNSURE.
+ */
+export const ZERO_COST_UNSURE: readonly CostItem[] = ['local_transport', 'accommodation'];
+export const ZERO_COST_ITEMS: readonly CostItem[] = COST_ITEMS.filter((c) => !ZERO_COST_UNSURE.includes(c));
 
 const costs = list.pipe(z.array(z.enum(COST_ITEMS, { error: `expected cost items among ${COST_ITEMS.join(', ')}` })));
 

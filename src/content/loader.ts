@@ -36,7 +36,7 @@ export interface Content {
   /** Direct answer cards. */
   readonly answers: readonly Answer[];
   /** Acronyms and official names explained in plain words. */
-  readonly glossary: GlossaryFile['terms'];
+  readonly glossary: GlossaryFile;
   /** The fact sheet's ids and tags (checked-in copy of ../shared/domain/facts.md). */
   readonly factsIndex: FactsIndexFile;
 }
@@ -180,7 +180,7 @@ export function loadContent(root: string, now: Date = new Date()): LoadResult {
     jobs,
     lexicons,
     answers,
-    glossary: glossary.terms,
+    glossary,
     factsIndex,
   };
   errors.push(...crossCheck(content));

@@ -1,4 +1,5 @@
 import { pick, type Locale, type LocalizedText } from './locale.js';
+import type { Engine } from './engine.js';
 import type { OutboundMessage } from './message.js';
 
 /** An acronym or official name and its plain-words explanation (content/glossary.yaml). */
@@ -22,13 +23,21 @@ export interface Glossary {
   unexplained(locale: Locale, text: string): string[];
 }
 
-const URL = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go\.id|com|org|id)\S*/gi;
+const ANY_LINE = /^.*$/gm;
+const LINK = /https?:\/\//;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A glossary that explains nothing: for tests and tools that render without content. */
 export const NO_GLOSSARY: Glossary = { explain: (_l, m) => m, unexplained: () => [] };
 
-export function createGlossary(terms: readonly GlossTerm[]): Glossary {
+/**
+ * `citations`: per locale, words that start a source line ("Sumber:"); such a line, like a line with a
+ * web address, names documents and is left as written.
+ */
+export function createGlossary(
+  terms: readonly GlossTerm[],
+  citations: Readonly<Record<string, readonly string[]>> = {},
+): Glossary {
   if (terms.length === 0) return NO_GLOSSARY;
   const byTerm = new Map(terms.map((t) => [t.term, t]));
   const sorted = [...terms].sort((a, b) => b.term.length - a.term.length);
@@ -50,21 +59,33 @@ export function createGlossary(terms: readonly GlossTerm[]): Glossary {
 
   /** The text with explanations added after first uses; `done` holds the terms already explained. */
   function gloss(locale: Locale, text: string, done: Set<string>, added: string[] | undefined): string {
-    const urls = [...text.matchAll(URL)].map((m) => [m.index, m.index + m[0].length] as const);
+    // A line with a web address or a source line is a citation or a link: explanations go in the prose.
+    const words = citations[locale] ?? citations.id ?? [];
+    const cited = [...text.matchAll(ANY_LINE)]
+      .filter((m) => LINK.test(m[0]) || words.some((w) => m[0].includes(w)))
+      .map((m) => [m.index, m.index + m[0].length] as const);
     let out = '';
     let at = 0;
     for (const m of text.matchAll(pattern)) {
       const term = byTerm.get(m[0]);
       if (!term || done.has(term.term)) continue;
       const end = m.index + m[0].length;
-      if (urls.some(([a, b]) => m.index >= a && m.index < b)) continue;
+      if (cited.some(([a, b]) => m.index >= a && m.index < b)) continue;
       for (const x of [term.term, ...term.covers]) done.add(x);
       added?.push(term.term);
       const explanation = pick(term.gloss, locale);
-      // "(P3MI)" → "(P3MI, perusahaan …)"; elsewhere "P3MI (perusahaan …)".
-      const inBrackets = text[m.index - 1] === '(' && text[end] === ')';
-      out += text.slice(at, end) + (inBrackets ? `, ${explanation}` : ` (${explanation})`);
-      at = end;
+      if (text[m.index - 1] === '(' && text[end] === ')') {
+        // "(P3MI)" → "(P3MI, perusahaan …)"
+        out += `${text.slice(at, end)}, ${explanation}`;
+        at = end;
+      } else if (text.startsWith(' (', end)) {
+        // "KP2MI (gratis)" → "KP2MI (kementerian …; gratis)"
+        out += `${text.slice(at, end + 2)}${explanation}; `;
+        at = end + 2;
+      } else {
+        out += `${text.slice(at, end)} (${explanation})`;
+        at = end;
+      }
     }
     return at === 0 ? text : out + text.slice(at);
   }
@@ -81,6 +102,16 @@ export function createGlossary(terms: readonly GlossTerm[]): Glossary {
       const added: string[] = [];
       gloss(locale, text, explainedIn(locale, text.toLowerCase()), added);
       return added;
+    },
+  };
+}
+
+/** The engine with every message it sends explained by the glossary (terms explained once per message). */
+export function withGlossary(engine: Engine, glossary: Glossary): Engine {
+  return {
+    async handle(msg) {
+      const result = await engine.handle(msg);
+      return { ...result, messages: result.messages.map((m) => glossary.explain(result.locale, m)) };
     },
   };
 }

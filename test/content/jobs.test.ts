@@ -69,8 +69,8 @@ describe('agency check', () => {
     ['cek pt. contoh-maju jaya', 'found:contoh-maju-jaya'],
     ['CMJ', 'found:contoh-maju-jaya'],
     ['Contoh Sinar Abadi resmi gak?', 'found:contoh-sinar-abadi'],
-    ['021-0000-0001', 'found:contoh-maju-jaya'],
-    ['+62 21 0000 0001', 'found:contoh-maju-jaya'],
+    ['000-0000-0001', 'found:contoh-maju-jaya'],
+    ['+62 00 0000 0001', 'found:contoh-maju-jaya'],
     ['PT Contoh Anugerah Buana', 'found:contoh-anugerah-buana'],
   ])('recognises %s', (text, expected) => {
     expect(check(text)).toBe(expected);

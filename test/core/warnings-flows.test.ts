@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unglossed } from '../helpers/unglossed.js';
 import { chat, last, makeEngine, realCatalog } from '../helpers/engine.js';
 
 const catalog = realCatalog();
@@ -14,7 +15,8 @@ describe('offer check (yes/no questions)', () => {
     for (let i = 0; i < offerCount; i++) out = await c.say(i % 2 === 0 ? 'tidak' : '2');
     expect(out[0]?.title).toBe(catalog.level('procedural')?.title.id);
     expect(c.text(out)).toContain('Tidak ada tanda bahaya dari jawaban Anda.');
-    expect(last(out).choices.map((x) => x.id)).toEqual(['report', 'signs', 'again', 'menu']);
+    // The bot's own report form first, then the numbers (review §1 #8).
+    expect(last(out).choices.map((x) => x.id)).toEqual(['report', 'numbers', 'signs', 'again', 'menu']);
   });
 
   it('offers the result at once after a critical answer, and names the reason', async () => {
@@ -92,7 +94,7 @@ describe('checking a pasted offer', () => {
     const out = await c.say(CAMBODIA);
     const text = c.text(out);
     expect(last(out).title).toBe(catalog.level('high')?.title.id);
-    expect(text).toContain(catalog.sign('scam-compound')?.title.id ?? 'x');
+    expect(unglossed(text)).toContain(catalog.sign('scam-compound')?.title.id ?? 'x');
     expect(text).toContain('Yang perlu Anda lakukan:');
     expect(text).not.toContain('Anda belum terdaftar');
     expect(last(out).choices.map((x) => x.id)).toEqual(['report', 'details', 'questions', 'paste', 'menu']);
@@ -109,7 +111,7 @@ describe('checking a pasted offer', () => {
     expect(text.length).toBeLessThanOrEqual(900);
     expect(text).toMatch(/dan \d+ tanda lain/);
     expect(text.match(/^- /gm)?.length).toBe(4);
-    for (const action of catalog.level('high')?.actions ?? []) expect(text).toContain(action.id);
+    for (const action of catalog.level('high')?.actions ?? []) expect(unglossed(text)).toContain(action.id);
     const e = chat(makeEngine().engine);
     await e.say('english');
     const english = e.text(await e.say(MANY_SIGNS));
@@ -185,10 +187,18 @@ describe('family check', () => {
     expect(last(await c.say('Malaysia')).title).toContain('Pertanyaan 1 dari 7');
     await c.say('tidak');
     const critical = await c.say('ya'); // phone taken, no contact with family
-    expect(last(critical).title).toBe('Tanda bahaya serius');
+    // A family in crisis is told to call, with the numbers, before anything else (review §1 #1).
+    expect(last(critical).title).toBe('Ini tanda bahaya serius');
+    expect(c.text(critical)).toContain('+62 812 9007 0027');
+    expect(c.text(critical)).toContain('+60 17-668 8032');
+    expect(last(critical).choices.map((x) => x.id)).toEqual(['result', 'continue', 'menu']);
     const out = await c.send({ choiceId: 'result' });
     const text = c.text(out);
-    expect(out[0]?.title).toBe(catalog.level('urgent')?.title.id);
+    expect(out[0]?.title).toBe('Segera minta bantuan');
+    expect(out[0]?.body).toMatch(
+      /^Jangan tunggu\. Telepon sekarang[^\n]*\n\n- Hotline Kementerian Luar Negeri[^:]*: \+62 812 9007 0027/,
+    );
+    expect(out[1]?.title).toBe(catalog.level('urgent')?.title.id);
     expect(text).toContain('+60 17-668 8032');
     expect(text).toContain('+62 812 9007 0027');
     expect(text).toContain('129');

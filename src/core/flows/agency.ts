@@ -22,7 +22,9 @@ export function agencyReply(ctx: FlowContext, agency: Agency): Reply {
     ...(agency.branch_areas.length > 0
       ? [t('agency.branches', { areas: agency.branch_areas.map(area).join(', ') })]
       : []),
-    ...(agency.phones.length > 0 ? [t('agency.phones', { phones: agency.phones.join(', ') })] : []),
+    ...(agency.phones.length > 0
+      ? [t(agency.example ? 'agency.phonesExample' : 'agency.phones', { phones: agency.phones.join(', ') })]
+      : []),
     valid ? t('agency.stillVerify') : t('agency.doNotDeal'),
     t('agency.checked', { date: formatDate(agency.verified_at, ctx.locale), source: agency.source_title }),
   ];
@@ -78,7 +80,9 @@ export const agencyFlow: Flow = {
         body: [t('agency.after')],
         choices: [
           { id: 'again', label: t('agency.again') },
-          { id: 'report', label: t('check.report') },
+          // The bot's own report form first: it reaches the village officer (review §1 #8).
+          { id: 'report', label: t('check.reportHere') },
+          { id: 'numbers', label: t('check.report') },
         ],
       };
     }
@@ -88,6 +92,7 @@ export const agencyFlow: Flow = {
     if (state.step === 'ask' || input.type === 'text') {
       return input.type === 'text' ? checked(ctx, input.text) : invalid(t('agency.ask'));
     }
-    return input.id === 'again' ? next('ask') : goto('contacts', { arg: 'report' });
+    if (input.id === 'again') return next('ask');
+    return input.id === 'report' ? goto('report') : goto('contacts', { arg: 'report' });
   },
 };

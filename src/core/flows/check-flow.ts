@@ -1,7 +1,7 @@
 import type { Sign } from '../../content/warnings-schema.js';
 import { goto, invalid, next, type Flow, type FlowContext, type FlowState, type Outcome } from '../flow.js';
 import { pick } from '../locale.js';
-import { literal, t, type Choice, type Reply } from '../message.js';
+import { literal, t, type Choice, type Reply, type Text } from '../message.js';
 import type { FlowData } from '../session.js';
 import { num, strings } from './data.js';
 
@@ -30,6 +30,11 @@ export interface CheckFlowOptions {
   };
   /** Replies shown when the questions end (or the user asks for the result early). */
   result(ctx: FlowContext, data: FlowData): Reply[];
+  /**
+   * The screen after a critical "yes", when the flow says it its own way (the family check: call now,
+   * with the number); by default the sign, why it matters, and "see the result now?".
+   */
+  critical?(ctx: FlowContext, data: FlowData): { title: Text; body: Text[]; result: Text; continue: Text };
   /** Choices under the result, besides "check again". */
   resultChoices: readonly Choice[];
   onResultChoice(ctx: FlowContext, data: FlowData, id: string): Outcome;
@@ -73,6 +78,17 @@ export function createCheckFlow(o: CheckFlowOptions): Flow {
             ],
           };
         case 'critical': {
+          const own = o.critical?.(ctx, state.data);
+          if (own) {
+            return {
+              title: own.title,
+              body: own.body,
+              choices: [
+                { id: 'result', label: own.result, means: 'yes' },
+                { id: 'continue', label: own.continue, means: 'no' },
+              ],
+            };
+          }
           const sign = answeredYes(ctx, state.data).at(-1);
           return {
             title: t('check.criticalTitle'),

@@ -2,7 +2,7 @@ import type { Contact } from '../../content/schema.js';
 import { goto, next, type Flow, type FlowContext } from '../flow.js';
 import { formatDate } from '../format.js';
 import { pick } from '../locale.js';
-import { literal, t, type Choice, type Text } from '../message.js';
+import { lines, literal, t, type Choice, type Text } from '../message.js';
 import { bool, str } from './data.js';
 
 /** One line per contact: name, number, when to call, and the date of the source that published it. */
@@ -15,6 +15,11 @@ export function contactLines(ctx: FlowContext, contacts: readonly Contact[]): Te
       asOf: formatDate(c.as_of, ctx.locale),
     }),
   );
+}
+
+/** One line per number, name and number only: where the notes would make the screen too long. */
+export function shortContactLines(ctx: FlowContext, contacts: readonly Contact[]): Text {
+  return lines(contacts.map((c) => t('sos.line', { name: pick(c.name, ctx.locale), number: c.number })));
 }
 
 /** Countries that have a mission in the directory, in the order of the destinations list. */
@@ -40,12 +45,15 @@ export const contactsFlow: Flow = {
         const list = ctx.catalog.contacts.filter((c) => c.scope === 'indonesia');
         return {
           title: t(bool(state.data, 'r') ? 'contacts.reportTitle' : 'contacts.home'),
-          body: [
-            ...(bool(state.data, 'r') ? [t('contacts.reportIntro')] : []),
-            ...contactLines(ctx, list),
-            t('contacts.checked'),
+          // Reporting: the form comes first, so the numbers are listed short (name and number).
+          body: bool(state.data, 'r')
+            ? [t('contacts.reportIntro'), shortContactLines(ctx, list), t('contacts.checked')]
+            : [...contactLines(ctx, list), t('contacts.checked')],
+          choices: [
+            ...(bool(state.data, 'r') ? [{ id: 'form', label: t('check.reportHere') }] : []),
+            { id: 'abroad', label: t('contacts.abroad') },
+            BACK,
           ],
-          choices: [{ id: 'abroad', label: t('contacts.abroad') }, BACK],
         };
       }
       case 'abroad':
@@ -80,6 +88,7 @@ export const contactsFlow: Flow = {
     if (input.type === 'text') return goto('menu', { arg: input.text });
     const id = input.id;
     if (id === 'village') return goto('guide', { arg: 'topic:where-to-go' });
+    if (id === 'form') return goto('report');
     if (id === 'home' || id === 'abroad') return next(id);
     if (id === 'back') return next(state.step === 'mission' ? 'abroad' : 'root');
     return next('mission', { c: id });

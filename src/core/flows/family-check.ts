@@ -1,6 +1,7 @@
-import { goto, invalid, next } from '../flow.js';
+import type { Contact } from '../../content/schema.js';
+import { goto, invalid, next, type FlowContext } from '../flow.js';
 import { pick } from '../locale.js';
-import { literal, t, type Reply } from '../message.js';
+import { literal, t, type Reply, type Text } from '../message.js';
 import { familyRisk } from '../risk.js';
 import { str } from './data.js';
 import { answeredYes, createCheckFlow } from './check-flow.js';
@@ -11,6 +12,18 @@ import { FAMILY_CONTACTS, FAMILY_PROBLEMS_SECTION } from '../../content/ids.js';
 /** Choice id of the guide section on common problems abroad (never a destination id). */
 const PROBLEMS = 'problems';
 const openProblems = () => goto('guide', { arg: `section:${FAMILY_PROBLEMS_SECTION}` });
+
+/** Whom a family calls first, in order: the Kemlu hotline, the mission in that country, then the rest. */
+function familyContacts(ctx: FlowContext, country: string | undefined): Contact[] {
+  const [first, ...rest] = FAMILY_CONTACTS;
+  const byId = (id: string) => ctx.catalog.contacts.filter((c) => c.id === id);
+  const missions = ctx.catalog.contacts.filter((c) => c.country !== undefined && c.country === country);
+  return [...byId(first), ...missions.slice(0, 1), ...rest.flatMap(byId)];
+}
+
+/** One short line per number: name and number only (the notes are on the contacts screen). */
+const callLines = (ctx: FlowContext, contacts: readonly Contact[]): Text[] =>
+  contacts.map((c) => t('sos.line', { name: pick(c.name, ctx.locale), number: c.number }));
 
 /**
  * The family check: for the family of someone already abroad (facts Q-40..Q-46) — which country,
@@ -38,12 +51,37 @@ export const familyCheckFlow = createCheckFlow({
       return input.id === PROBLEMS ? openProblems() : next('q', { ...state.data, c: input.id });
     },
   },
+  // After a danger sign: call now, with the number to call, before any more questions (review §1 #1).
+  critical: (ctx, data) => ({
+    title: t('family.criticalTitle'),
+    body: [
+      t('family.criticalCall'),
+      ...callLines(ctx, familyContacts(ctx, str(data, 'c')).slice(0, 2)),
+      t('family.criticalAsk'),
+    ],
+    result: t('family.seeNumbers'),
+    continue: t('check.continue'),
+  }),
   result(ctx, data) {
     const signs = answeredYes(ctx, data);
     const level = familyRisk(signs.map((s) => ({ weight: s.weight })));
     const country = str(data, 'c');
     const missions = ctx.catalog.contacts.filter((c) => c.country !== undefined && c.country === country);
     const general = FAMILY_CONTACTS.flatMap((id) => ctx.catalog.contacts.filter((c) => c.id === id));
+    if (level === 'urgent') {
+      // A crisis: the numbers to call come first, short, then what the level means and what to prepare.
+      const callNow: Reply = {
+        title: t('family.callNowTitle'),
+        body: [
+          t('family.callFirst'),
+          ...callLines(ctx, familyContacts(ctx, country)),
+          ...(missions.length === 0 ? [t('family.noMission')] : []),
+          t('family.prepare'),
+          t('family.callNotPost'),
+        ],
+      };
+      return [callNow, ...levelReplies(ctx, ctx.catalog.level(level), signs)];
+    }
     // The country's mission and the general numbers as two messages: each stays short on a phone
     // in every language (a translation runs longer than the Indonesian).
     const whom: Reply = {

@@ -9,8 +9,11 @@ import { num, str } from './data.js';
 const SECTIONS = Object.keys(GUIDE_SECTIONS) as GuideSection[];
 const isSection = (s: string | undefined): s is GuideSection => s !== undefined && s in GUIDE_SECTIONS;
 
-/** Sources listed on a topic's last screen; the rest are counted (all are in the content file). */
-const MAX_SOURCES_SHOWN = 2;
+/**
+ * Sources listed with their address on a topic's last screen; the rest are counted (all are in the
+ * content file). One keeps the screen phone-sized: each address is 60 to 150 characters.
+ */
+export const MAX_SOURCES_SHOWN = 1;
 
 /** A topic's screens: the summary, its pages, then one screen per step. */
 const pageCount = (topic: Topic): number => 1 + topic.pages.length + topic.steps.length;

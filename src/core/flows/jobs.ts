@@ -47,10 +47,18 @@ function rootPrompt(ctx: FlowContext): Reply {
   return {
     title: t('jobs.title'),
     body: [
-      t('jobs.intro'),
-      checked
-        ? t('jobs.dataAge', { date: formatDate(checked, ctx.locale), days: daysSince(checked, ctx.now) })
-        : t('jobs.noData'),
+      // "Only checked openings" is true only of real data: example data says what it is instead (review §1 #7).
+      ...(ctx.catalog.listings.examples ? [] : [t('jobs.intro')]),
+      ...(ctx.catalog.listings.examples
+        ? []
+        : [
+            checked
+              ? t('jobs.dataAge', {
+                  date: formatDate(checked, ctx.locale),
+                  days: daysSince(checked, ctx.now),
+                })
+              : t('jobs.noData'),
+          ]),
       ...(ctx.catalog.listings.examples ? [t('jobs.exampleData')] : []),
     ],
     choices: [

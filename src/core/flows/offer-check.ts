@@ -15,8 +15,11 @@ export const offerCheckFlow = createCheckFlow({
     return levelReplies(ctx, ctx.catalog.level(level), signs);
   },
   resultChoices: [
-    { id: 'report', label: t('check.report') },
+    // The bot's own report form first: it reaches the village officer (review §1 #8).
+    { id: 'report', label: t('check.reportHere') },
+    { id: 'numbers', label: t('check.report') },
     { id: 'signs', label: t('check.learnSigns') },
   ],
-  onResultChoice: (_ctx, _data, id) => (id === 'signs' ? goto('signs') : goto('contacts', { arg: 'report' })),
+  onResultChoice: (_ctx, _data, id) =>
+    id === 'signs' ? goto('signs') : id === 'report' ? goto('report') : goto('contacts', { arg: 'report' }),
 });

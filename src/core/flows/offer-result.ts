@@ -1,6 +1,6 @@
 import type { FlowContext } from '../flow.js';
 import { pick } from '../locale.js';
-import { literal, t, type Choice, type Reply, type Text } from '../message.js';
+import { lines, literal, t, type Choice, type Reply, type Text } from '../message.js';
 import type { OfferScanResult } from '../ports.js';
 import type { FlowData } from '../session.js';
 import { str, strings } from './data.js';
@@ -92,8 +92,9 @@ export function detailsReply(ctx: FlowContext, data: FlowData): Reply {
     }),
   );
   add('salaries', strings(data, 'm'));
+  // The strongest sign only, so the screen stays phone-sized: the result listed every sign already.
   const why = strings(data, 's')
-    .slice(0, 2)
+    .slice(0, 1)
     .flatMap((id) => {
       const sign = ctx.catalog.sign(id);
       return sign ? [literal(pick(sign.why, ctx.locale)), literal(pick(sign.instead, ctx.locale))] : [];
@@ -101,9 +102,14 @@ export function detailsReply(ctx: FlowContext, data: FlowData): Reply {
   return {
     title: t('offer.verifyTitle'),
     body: [
-      ...(found.length > 0 ? [t('offer.foundTitle'), ...found] : []),
+      ...(found.length > 0 ? [lines([t('offer.foundTitle'), ...found])] : []),
       ...why,
-      ...ctx.catalog.verifyTips.map((tip) => t('offer.verifyLine', { tip: pick(tip, ctx.locale) })),
+      // With a sign explained, the first tip only; all are on the "check an offer" screen.
+      lines(
+        ctx.catalog.verifyTips
+          .slice(0, why.length > 0 ? 1 : undefined)
+          .map((tip) => t('offer.verifyLine', { tip: pick(tip, ctx.locale) })),
+      ),
       t('offer.textOnly'),
     ],
     choices: resultChoices(false),

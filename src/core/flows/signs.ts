@@ -4,6 +4,7 @@ import { formatDate } from '../format.js';
 import { pick } from '../locale.js';
 import { literal, t, type Choice, type Reply } from '../message.js';
 import { str } from './data.js';
+import { MAX_SOURCES_SHOWN } from './guide.js';
 
 const isGroup = (g: string | undefined): g is SignGroup =>
   (SIGN_GROUPS as readonly string[]).includes(g ?? '');
@@ -25,12 +26,13 @@ function signPage(ctx: FlowContext, id: string, group: SignGroup): Reply {
       t('signs.why', { text: pick(sign.why, ctx.locale) }),
       t('signs.instead', { text: pick(sign.instead, ctx.locale) }),
       t('guide.checkOfficer'),
-      t('guide.sources', {
+      t(sign.sources.length > MAX_SOURCES_SHOWN ? 'guide.sourcesMore' : 'guide.sources', {
         date: formatDate(sign.verified_at, ctx.locale),
         sources: sign.sources
-          .slice(0, 2)
+          .slice(0, MAX_SOURCES_SHOWN)
           .map((s) => `${s.title} (${s.url})`)
           .join('; '),
+        more: sign.sources.length - MAX_SOURCES_SHOWN,
       }),
     ],
     choices,

@@ -78,7 +78,7 @@ describe('answers at a step', () => {
     async (word) => {
       const c = await atYesNo();
       // The first question is a critical sign: "yes" shows it and offers the result.
-      expect(last(await c.say(word)).title).toBe('Tanda bahaya serius');
+      expect(last(await c.say(word)).title).toBe('Ini tanda bahaya serius');
     },
   );
 
