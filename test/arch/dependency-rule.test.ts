@@ -207,10 +207,14 @@ describe('dependency rule (DESIGN §2)', () => {
     expect(outside((f) => layerOf(f) === 'phones', ['libphonenumber-js'], ['phones'])).toEqual([]);
   });
 
-  it('constructs Redis clients and channel SDK objects only in main.ts, the storage layer and the report queues', () => {
+  it('constructs Redis clients and channel SDK objects only in the composition root (main.ts and main/), the storage layer and the report queues', () => {
     const bad = sourceFiles('src')
       .filter(
-        (f) => !f.endsWith('main.ts') && !f.startsWith('src/storage/') && f !== 'src/reports/bull-queues.ts',
+        (f) =>
+          !f.endsWith('main.ts') &&
+          !f.startsWith('src/main/') &&
+          !f.startsWith('src/storage/') &&
+          f !== 'src/reports/bull-queues.ts',
       )
       .filter((f) => /new (Redis|Bot|Queue|Worker)\(/.test(readFileSync(f, 'utf8')));
     expect(bad).toEqual([]);

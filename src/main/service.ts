@@ -1,0 +1,140 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/config.js';
+import type { ChannelName } from '../core/message.js';
+import type { MessageSender, Translator } from '../core/ports.js';
+import type { Logger } from 'pino';
+import type { WhatsAppChannel } from '../channels/whatsapp/start.js';
+import type { Serving } from '../channels/telegram/serve.js';
+import type { ChannelForget } from '../reports/forget.js';
+import { notReady, ok, pingCheck, startHttpServer, type HttpServer } from '../observability/http-server.js';
+import type { ObservedEngine } from '../observability/instrument.js';
+import type { Metrics } from '../observability/metrics.js';
+import { installShutdown } from '../observability/shutdown.js';
+
+export interface ServiceOptions {
+  readonly config: Config;
+  readonly redis?: Redis;
+  readonly engine: ObservedEngine;
+  readonly translator: Translator;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** Channels add their sender here as they start (the report workers read it at each send). */
+  readonly senders: Partial<Record<ChannelName, MessageSender>>;
+  /** Channels add their part of "delete my data" here as they start. */
+  readonly forgetChannels: Partial<Record<ChannelName, ChannelForget>>;
+  /** Warms what the first users would otherwise wait for (the village directory). */
+  readonly warm: () => void;
+  /** Closes the report side, sessions and Redis. */
+  readonly closeAll: () => Promise<void>;
+  readonly startedAt: number;
+}
+
+/**
+ * Service mode: the HTTP server (/healthz, /readyz, /metrics, the Telegram webhook), WhatsApp and
+ * Telegram, then a wait for SIGTERM/SIGINT and an orderly stop. Returns the exit code.
+ */
+export async function runService(opts: ServiceOptions): Promise<number> {
+  const { config, logger, redis } = opts;
+  let http: HttpServer;
+  try {
+    http = await startHttpServer({
+      port: config.httpPort,
+      logger,
+      metrics: opts.metrics,
+      checks: redis ? [pingCheck('redis', () => redis.ping())] : [],
+    });
+  } catch (err) {
+    // A port in use: one line, then close what was opened so the process exits at once.
+    process.stderr.write(
+      `${err instanceof Error ? err.message : String(err)}; set HTTP_PORT to a free port\n`,
+    );
+    await opts.closeAll();
+    return 1;
+  }
+  const shutdown = installShutdown({ logger, onSignal: () => http.drain() });
+  let whatsapp: WhatsAppChannel | undefined;
+  if (config.whatsapp && redis) {
+    const started = await startWhatsAppChannel(opts, redis, config.whatsapp);
+    if (!started.ok) {
+      logger.error({ channel: 'whatsapp' }, started.reason);
+      await opts.closeAll();
+      await http.close();
+      return 1;
+    }
+    const channel = started.channel;
+    whatsapp = channel;
+    http.addCheck({
+      name: 'whatsapp',
+      check: () => (channel.health().ready ? ok : notReady(channel.health().status)),
+    });
+  }
+  const telegram = config.telegram ? await startTelegram(opts, config.telegram, http) : undefined;
+  setImmediate(opts.warm);
+  logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - opts.startedAt) }, 'ready');
+  await shutdown.signalled;
+  const wa = whatsapp;
+  // Intake first, then the turns already taken (a report being submitted is stored and answered),
+  // then workers, queues, session writes and Redis; the HTTP server last, so /healthz answers throughout.
+  await shutdown.run([
+    telegram && { name: 'telegram', run: () => telegram.stop() },
+    wa && { name: 'whatsapp', run: () => wa.stop() },
+    { name: 'turns in flight', run: () => opts.engine.drain() },
+    { name: 'reports, sessions and redis', run: opts.closeAll },
+    { name: 'http server', run: () => http.close() },
+  ]);
+  return 0;
+}
+
+/** WhatsApp (Baileys): loaded only when configured; its sender and "forget" join the report side. */
+async function startWhatsAppChannel(
+  opts: ServiceOptions,
+  redis: Redis,
+  whatsapp: NonNullable<Config['whatsapp']>,
+): Promise<{ ok: true; channel: WhatsAppChannel } | { ok: false; reason: string }> {
+  const [{ makeWASocket }, { startWhatsApp }] = await Promise.all([
+    import('@whiskeysockets/baileys'),
+    import('../channels/whatsapp/start.js'),
+  ]);
+  const started = await startWhatsApp({
+    redis,
+    engine: opts.engine,
+    translator: opts.translator,
+    logger: opts.logger,
+    config: whatsapp,
+    keyPrefix: opts.config.redisKeyPrefix,
+    makeSocket: makeWASocket,
+  });
+  if (!started.ok) return started;
+  opts.senders.whatsapp = started.channel.sender;
+  opts.forgetChannels.whatsapp = (address) => started.channel.forget(address);
+  return started;
+}
+
+/** Telegram (grammY): long polling, or the webhook on the HTTP server; loaded only when configured. */
+async function startTelegram(
+  opts: ServiceOptions,
+  telegram: NonNullable<Config['telegram']>,
+  http: HttpServer,
+): Promise<Serving> {
+  const [{ Bot }, { createTelegramChannel }, { createTelegramSender }, { serveTelegram }] = await Promise.all(
+    [
+      import('grammy'),
+      import('../channels/telegram/telegram-channel.js'),
+      import('../channels/telegram/telegram-sender.js'),
+      import('../channels/telegram/serve.js'),
+    ],
+  );
+  const bot = new Bot(telegram.token, {
+    ...(telegram.apiRoot ? { client: { apiRoot: telegram.apiRoot } } : {}),
+  });
+  const channel = createTelegramChannel({ bot, engine: opts.engine, logger: opts.logger });
+  opts.senders.telegram = createTelegramSender(bot.api);
+  const serving = await serveTelegram(channel.bot, {
+    ...(telegram.webhook ? { webhook: telegram.webhook } : {}),
+    http,
+    logger: opts.logger,
+    translator: opts.translator,
+  });
+  http.addCheck({ name: 'telegram', check: () => serving.health() });
+  return serving;
+}
