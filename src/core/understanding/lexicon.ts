@@ -103,6 +103,16 @@ export interface LexiconData {
   readonly notUrgent: readonly string[];
   /** Harm imagined ahead of leaving ("misalnya nanti …", "buat jaga2"): a question, not distress. */
   readonly future: readonly string[];
+  /** A case told as over ("alhamdulillah udh dipulangin", "already home and fine now"): asked about, no alarm. */
+  readonly resolved: readonly string[];
+  /** Still in it now ("masih dikurung", "still there"): a case told as over is not over. */
+  readonly stillNow: readonly string[];
+  /** News, training material, a slide or a role play: its sentences tell of nobody's harm now. */
+  readonly framed: readonly string[];
+  /** Already there ("sy skrg di jepang", "actually I am already in Taiwan"): an offer question about their own situation. */
+  readonly there: readonly string[];
+  /** Silence with a reason given ("gak ada sinyal", "biasanya juga gitu"): not someone missing. */
+  readonly explained: readonly string[];
   readonly intents: Readonly<Partial<Record<Intent, WeightedRules>>>;
   readonly relations: Readonly<Partial<Record<Relation, readonly string[]>>>;
 }
@@ -139,6 +149,11 @@ export const FLAGS = [
   'whatNow',
   'notUrgent',
   'future',
+  'resolved',
+  'stillNow',
+  'framed',
+  'there',
+  'explained',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
@@ -206,9 +221,13 @@ export function compileLexicons(
   const index: RuleSet<Meaning> = ruleSet(items);
   const benign = ruleSet(lexicons.flatMap((l) => l.benign.map((r) => ({ rule: rule(r), value: true }))));
 
+  const passive = passiveWords(items.map((i) => i.rule));
+
   return {
     spellings,
-    read(tokens) {
+    read(words) {
+      // "d tahan polsi", "di kunci d kmar": a passive verb written apart is read as one word.
+      const tokens = words.includes('di') ? joinPassives(words, passive) : words;
       const reading = readWith(tokens);
       // Words that are no sign of distress where they stand are set aside, and the rest read again.
       if (reading.distress.size === 0) return reading;
@@ -240,4 +259,63 @@ export function compileLexicons(
     }
     return { distress, flags, adverts: Math.min(adverts, advertPlaces.size), intents, relations, ...found };
   }
+}
+
+/** The passive verbs the rules name ("ditahan", "dikunci", "dipindah*"): exact words and word starts. */
+function passiveWords(rules: readonly Rule[]): { exact: Set<string>; starts: string[] } {
+  const exact = new Set<string>();
+  const starts = new Set<string>();
+  for (const r of rules)
+    for (const part of r.parts)
+      for (const phrase of part)
+        for (const w of phrase)
+          if (w.word.startsWith('di') && w.word.length >= PASSIVE_MIN)
+            (w.prefix ? starts : exact).add(w.word);
+  return { exact, starts: [...starts] };
+}
+
+/** Words after "di" that say where ("di luar negeri"), never joined into a verb ("diluar jangkauan"). */
+const PLACE_WORDS: ReadonlySet<string> = new Set([
+  'luar',
+  'dalam',
+  'atas',
+  'bawah',
+  'sana',
+  'sini',
+  'situ',
+  'mana',
+  'antara',
+  'depan',
+  'belakang',
+  'samping',
+  'sebelah',
+  'tengah',
+]);
+
+/** Shortest passive verb joined from "di" and the word after it ("di ambil"). */
+const PASSIVE_MIN = 5;
+
+/**
+ * "di" and the next word as one passive verb when the rules name it ("di tahan" → "ditahan"); "di
+ * kamar" (in the room) stays apart, as no rule names "dikamar".
+ */
+export function joinPassives(
+  tokens: readonly string[],
+  passive: { readonly exact: ReadonlySet<string>; readonly starts: readonly string[] },
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    const next = tokens[i + 1];
+    if (t === 'di' && next !== undefined && !PLACE_WORDS.has(next)) {
+      const joined = `di${next}`;
+      if (passive.exact.has(joined) || passive.starts.some((p) => joined.startsWith(p))) {
+        out.push(joined);
+        i++;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
 }

@@ -33,7 +33,21 @@ interface Word {
 export const RULE_WINDOW = 10;
 
 /** Words between a negation and what it negates ("tidak pernah", "belum sampai", "not even"). */
-const FILLERS = new Set(['pernah', 'sampai', 'sampe', 'juga', 'lagi', 'sih', 'kok', 'even', 'ever']);
+const FILLERS = new Set([
+  'pernah',
+  'sampai',
+  'sampe',
+  'juga',
+  'lagi',
+  'sih',
+  'kok',
+  'even',
+  'ever',
+  // "gak bakal ditahan paspor", "tidak akan dipukul": a promise that it will not happen.
+  'bakal',
+  'bakalan',
+  'akan',
+]);
 const NEGATIONS = new Set(['tidak', 'bukan', 'belum', 'jangan', 'no', 'not', 'never', 'dont', 'didnt']);
 
 export function parseRule(source: string, spellings: ReadonlyMap<string, string>): Rule {

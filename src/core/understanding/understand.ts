@@ -170,13 +170,25 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       return undefined;
     // "misalnya nanti sy dipukul majikan, telp nomor apa? buat jaga2": harm imagined ahead, asked about.
     if (has('future') && asked && !kinds.has('cry')) return undefined;
+    // "temen sy dulu dikurung, alhamdulillah udh dipulangin … masih bisa dituntut?": a case told as over,
+    // asked about. Still in it ("masih ditahan", "dikurung lagi") or a cry, it is not over.
+    if (has('resolved') && !has('stillNow') && asked && !kinds.has('cry')) return undefined;
+    // "2 minggu gak telp, … gak ada sinyal, biasanya juga gitu": silence with its reason told.
+    if (has('explained') && !has('stillNow') && [...kinds].every((k) => k === 'unreachable'))
+      return undefined;
+    const country = reading.countries[0];
+    const away = country !== undefined || has('abroad');
+    // "ada lowongan ke jepang? soalnya sy skrg di jepang … disuruh bayar utang": already there, the
+    // offer or the question is about the sender's own situation.
     // An advert, or a general question about a case, is not distress unless it tells of the sender or
     // someone close to them; a grave sign in the first person ("saya disekap") is no advert's wording.
     // A question about the signs of a crime in general ("apa saja tanda TPPO, biar saya tidak
     // ketipu") speaks in the first person of no harm done.
     // A question about signs in general names people only loosely ("anak muda desa"): told of someone
     // close only when the sender speaks of themself too.
+    const there = has('there') && away;
     const told =
+      there ||
       (has('self') && (!has('topic') || has('me'))) ||
       (has('me') && !has('topic') && [...kinds].some((k) => GRAVE.has(k)));
     if ((advert || has('hypothetical') || has('topic')) && !told) return undefined;
@@ -188,8 +200,6 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     const aboutRecruiter = [...kinds].every((k) => k === 'unreachable' || k === 'cry');
     const someoneClose = reading.relations.some((r) => r !== 'self');
     if (paid && aboutRecruiter && !someoneClose) return undefined;
-    const country = reading.countries[0];
-    const away = country !== undefined || has('abroad');
     // "sponsor bilang paspor disimpan dia dulu, bener?": papers kept by a recruiter at home, asked about
     // or reported, nobody close named, are a warning sign of the offer (facts Q-20), not an emergency.
     const talkedOver =
@@ -254,8 +264,24 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     const scores = ruleScores(reading, entities);
     const advert = isAdvert(reading, text, scan, scores.get('question') ?? 0);
     const asked = asks(text, tokens, scores);
-    const distress = safetyNet(reading, advert, scores, asked, entities.age);
+    // News, training material or a role play: its own sentences tell of nobody's harm now.
+    const heard = reading.flags.has('framed') ? unframed(text, reading) : reading;
+    const distress = safetyNet(heard, advert, scores, asked, entities.age);
     return { tokens, scan, reading, advert, entities, scores, distress, asked };
+  }
+
+  /**
+   * The reading's signs of distress without the sentences that frame news, training material or a
+   * role play ("Berita hari ini: \"… disekap …\"", "materi sosialisasi: 1. paspor ditahan …"), unless
+   * such a sentence names someone of the sender's ("berita dari grup: adik saya disekap").
+   */
+  function unframed(text: string, reading: Reading): Reading {
+    const kept = sentencesOf(text).filter((sentence) => {
+      const r = lexicon.read(tokensOf(sentence, lexicon.spellings));
+      return !r.flags.has('framed') || (r.flags.has('me') && r.relations.some((rel) => rel !== 'self'));
+    });
+    const rest = lexicon.read(tokensOf(kept.join(' '), lexicon.spellings));
+    return { ...reading, distress: rest.distress };
   }
 
   return {
@@ -398,4 +424,26 @@ function top(scores: ReadonlyMap<Intent, number>): [Intent | undefined, number] 
     if (s > bestScore) [best, bestScore] = [intent, s];
   }
   return [best, bestScore];
+}
+
+/**
+ * A text's sentences: split after ".", "!", "?" or a line break, but not inside quotes nor after a
+ * list number ("1. paspor ditahan 2. dikurung").
+ */
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === '“' || c === '”') quoted = c === '“' ? true : c === '”' ? false : !quoted;
+    const end =
+      c === '\n' || (!quoted && (c === '.' || c === '!' || c === '?') && !/\d/.test(text[i - 1] ?? ''));
+    if (end) {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.filter((s) => s.trim() !== '');
 }
