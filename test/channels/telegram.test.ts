@@ -52,7 +52,7 @@ describe('Telegram channel through real grammY against a local Bot API server', 
     expect(sent[0]?.payload.text).toMatch(/^Halo! .*Desa Migran EMAS.*\n\n<b>Menu utama<\/b>\n/s);
     expect(lastSent().parse_mode).toBe('HTML');
     const keys = buttons(lastSent());
-    expect(keys).toHaveLength(12);
+    expect(keys).toHaveLength(13);
     expect(keys[0]).toEqual({ text: '1. Cara kerja ke luar negeri secara resmi', callback_data: 'guide' });
   });
 
