@@ -47,8 +47,10 @@ export interface PhraseIndex {
   readonly words: Map<string, PhraseTarget[]>;
   /** Multi-word phrases, matched as whole words in the text. */
   readonly phrases: PhraseTarget[];
-  /** Single words long enough for typo matching, by length. */
-  readonly fuzzy: Map<number, string[]>;
+  /** Single words long enough for typo matching, by first letter and length ("k7"). */
+  readonly fuzzy: Map<string, string[]>;
+  /** Multi-word phrases by their first word, as positions in `phrases`. */
+  readonly starts: Map<string, number[]>;
   /** Every word of every phrase: a text word that is not one of them may be one with a suffix ("biayane"). */
   readonly vocabulary: Set<string>;
   /** The phrases of each marker, to tell the items of one list ("uang jaminan, dp atau uang kunci"). */
@@ -71,11 +73,15 @@ const contextOf = (rule: Rule): Context | undefined => {
   };
 };
 
+/** A typo keeps the first letter ("kamboya", "pasport"): words are looked up by it and their length. */
+const fuzzyKey = (word: string, length: number): string => `${word[0] ?? ''}${length}`;
+
 export function buildIndex(scan: ScanFile): PhraseIndex {
   const index: PhraseIndex = {
     words: new Map(),
     phrases: [],
     fuzzy: new Map(),
+    starts: new Map(),
     vocabulary: new Set(),
     byMarker: new Map(),
   };
@@ -88,6 +94,10 @@ export function buildIndex(scan: ScanFile): PhraseIndex {
     index.byMarker.set(marker, own);
     const target: PhraseTarget = { marker, phrase, ...(near && { near }), ...(context && { context }) };
     if (phrase.includes(' ')) {
+      const first = phrase.slice(0, phrase.indexOf(' '));
+      const starting = index.starts.get(first) ?? [];
+      starting.push(index.phrases.length);
+      index.starts.set(first, starting);
       index.phrases.push(target);
       return;
     }
@@ -96,9 +106,10 @@ export function buildIndex(scan: ScanFile): PhraseIndex {
     index.words.set(phrase, list);
     // Words that need a number next to them are short grammar words: no typo matching.
     if (!near && phrase.length >= fuzzyMin && !/\d/.test(phrase)) {
-      const bucket = index.fuzzy.get(phrase.length) ?? [];
-      bucket.push(phrase);
-      index.fuzzy.set(phrase.length, bucket);
+      const key = fuzzyKey(phrase, phrase.length);
+      const bucket = index.fuzzy.get(key) ?? [];
+      if (!bucket.includes(phrase)) bucket.push(phrase);
+      index.fuzzy.set(key, bucket);
     }
   };
   for (const rule of scan.rules) {
@@ -332,24 +343,29 @@ export function matchMarkers(index: PhraseIndex, normalized: string, year: numbe
     }
     if (token.length < FUZZY_MIN - 1 || /\d/.test(token)) return;
     for (const len of [token.length - 1, token.length, token.length + 1]) {
-      for (const word of index.fuzzy.get(len) ?? []) {
-        // A typo keeps the first letter ("kamboya", "pasport"); a word that differs there is another word
-        // ("galangan" is a shipyard, not "talangan").
-        if (word[0] !== token[0] || !withinOneEdit(token, word)) continue;
+      // A typo keeps the first letter ("kamboya", "pasport"); a word that differs there is another word
+      // ("galangan" is a shipyard, not "talangan").
+      for (const word of index.fuzzy.get(fuzzyKey(token, len)) ?? []) {
+        if (!withinOneEdit(token, word)) continue;
         for (const t of index.words.get(word) ?? []) hit(t, at, token);
       }
     }
   });
-  const padded = ` ${tokens.join(' ')} `;
-  for (const t of index.phrases) {
-    for (
-      let from = padded.indexOf(` ${t.phrase} `);
-      from >= 0;
-      from = padded.indexOf(` ${t.phrase} `, from + 1)
-    ) {
-      const at = padded.slice(0, from).trim().split(' ').filter(Boolean).length;
-      if (hit(t, at, t.phrase)) break;
+  // Multi-word phrases: where each occurs, found through its first word; then, phrase by phrase in file order,
+  // its first occurrence that counts.
+  const occurs = new Map<number, number[]>();
+  tokens.forEach((token, at) => {
+    for (const p of index.starts.get(token) ?? []) {
+      const words = index.phrases[p]?.phrase.split(' ') ?? [];
+      if (!words.every((w, k) => tokens[at + k] === w)) continue;
+      const list = occurs.get(p) ?? [];
+      list.push(at);
+      occurs.set(p, list);
     }
+  });
+  for (const p of [...occurs.keys()].sort((a, b) => a - b)) {
+    const t = index.phrases[p];
+    if (t) for (const at of occurs.get(p) ?? []) if (hit(t, at, t.phrase)) break;
   }
   return found;
 }
