@@ -34,8 +34,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Lower-case form used to compare with words and labels: no diacritics, no punctuation at the ends. */
 export function foldForMatch(text: string): string {
-  return (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKD'))
-    .replace(/\p{M}/gu, '')
+  // Plain printable ASCII has no diacritics to take off.
+  return (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
     .replace(/\s+/g, ' ');
