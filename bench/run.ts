@@ -201,12 +201,75 @@ async function measureProfile(aof: boolean, content: ContentParts): Promise<Prof
   });
 }
 
+/**
+ * `BENCH_ONLY=free-text npm run bench`: only the free-text numbers (engine on the memory store, menu
+ * and free-text cycles, the understanding pipeline per message, and the grammY echo bot on Redis with
+ * AOF for the ratio) — a minute instead of the whole bench.
+ */
+async function freeTextOnly(content: ContentParts): Promise<void> {
+  const memory = createBenchEngine(new MemorySessionStore(IDLE_TTL_MS, systemClock), content);
+  await checkCycle(memory.engine, 'telegram:9999999999');
+  const opts = { users: USERS, concurrency: 1, passes: PASSES.memory };
+  log('engine, memory store, sequential...');
+  const memorySeq = await measureEngineThroughput(memory, opts);
+  log('engine, memory store, free text, sequential...');
+  const freeTextSeq = await measureEngineThroughput(memory, { ...opts, cycle: FREE_TEXT_CYCLE });
+  log('understanding pipeline per message (development corpus)...');
+  const understanding = measureUnderstandingLatency(content);
+  log('grammY echo bot, sequential (Redis with AOF always)...');
+  const echoSeq = await withBenchRedis(true, (client) =>
+    measureEchoThroughput(createEchoBot(client()), {
+      users: USERS,
+      concurrency: 1,
+      steps: MESSAGE_CYCLE.length * PASSES.grammySeq,
+    }),
+  );
+  const ratio = freeTextSeq.median / echoSeq.median;
+  log(
+    formatTable([
+      {
+        measure: 'Engine, memory store, sequential',
+        result: fmt(memorySeq.median, 'msg/s'),
+        runs: fmtRuns(memorySeq.runs),
+      },
+      {
+        measure: 'Engine, memory store, free text, sequential',
+        result: fmt(freeTextSeq.median, 'msg/s'),
+        runs: fmtRuns(freeTextSeq.runs),
+      },
+      {
+        measure: 'grammY echo (reads session) [AOF always], sequential',
+        result: fmt(echoSeq.median, 'upd/s'),
+        runs: fmtRuns(echoSeq.runs),
+      },
+      {
+        measure: 'ratio engine free text (memory) / grammY echo, sequential',
+        result: fmt(ratio, 'x', 2),
+        target: `>= ${TARGET.freeTextRatio}`,
+        ok: ratio >= TARGET.freeTextRatio,
+      },
+      {
+        measure: `Understanding pipeline, added per message p50 / p99 (${understanding.messages.toLocaleString('en-US')} messages)`,
+        result: `${fmt(understanding.added.p50, 'ms', 3)} / ${fmt(understanding.added.p99, 'ms', 3)}`,
+        target: `p99 <= ${TARGET.understandP99Ms} ms`,
+        ok: understanding.added.p99 <= TARGET.understandP99Ms,
+      },
+      {
+        measure: 'Understanding pipeline with the offer scan of long texts, p50 / p99',
+        result: `${fmt(understanding.withScan.p50, 'ms', 3)} / ${fmt(understanding.withScan.p99, 'ms', 3)}`,
+      },
+    ]),
+  );
+}
+
 async function main(): Promise<void> {
   process.chdir(ROOT);
   // First, while the process is cold: the start-up work as main.ts does it.
   const inProcessMs = inProcessStartupMs();
   const inProcessWarm = median([inProcessStartupMs(), inProcessStartupMs(), inProcessStartupMs()]);
   const content = loadCatalog('content', systemClock.now());
+  if (process.env['BENCH_ONLY'] === 'free-text') return freeTextOnly(content);
+  if (process.env['BENCH_ONLY']) throw new Error('BENCH_ONLY takes one value: free-text');
 
   log(`Message cycle (${MESSAGE_CYCLE.length} messages), replies for one user:`);
   const memory = createBenchEngine(new MemorySessionStore(IDLE_TTL_MS, systemClock), content);
