@@ -27,6 +27,9 @@ export interface AuthStateKeys {
  *                                       (hashed), :anchor by the month retention counts from
  *   P{wa:<account>}:…                 one WhatsApp number: auth state, lease, outbox (queue per hashed
  *                                       chat), who may be messaged, handled message ids (hashed chat)
+ *   P{wac:<phone id>}:…               one WhatsApp Cloud API number: handled message ids, last inbound time
+ *                                       (the 24-hour window), delivery statuses, unreachable and contactable
+ *                                       (all hashed); P wac:<phone id>:media:… its received media
  *   P wa:<account>:media:<id>         received photos (the key is the MediaRef.ref kept in drafts and
  *   P wa:<account>:media-by:<h>         reports), and the list of one sender's photos (hashed sender)
  *   P{bull}:<queue>:…                 BullMQ's keys of the report queues
@@ -215,6 +218,38 @@ export function whatsAppKeys(prefix: string, account: string): WhatsAppKeys {
     media: (id) => `${media}media:${id}`,
     mediaBy: (address) => `${media}media-by:${hashed(address)}`,
     mediaPattern: `${media}media:*`,
+  };
+}
+
+/** Keys of one WhatsApp Cloud API number (src/channels/whatsapp-cloud/): one hash tag per number. */
+export interface WhatsAppCloudKeys {
+  /** Marker of a received message id (`wamid`) already handled; expires. */
+  readonly seen: (messageId: string) => string;
+  /** Time (ms) the address last wrote: the 24-hour customer-service window; expires with it. */
+  readonly lastInbound: (address: string) => string;
+  /** The last delivery status of one sent message (JSON); expires. */
+  readonly status: (messageId: string) => string;
+  /** Set of hashed addresses that must not be messaged (undeliverable), until they write again. */
+  readonly unreachable: string;
+  /** Sorted set: hashed address → time it registered or wrote (may get templates). */
+  readonly contactable: string;
+  /** Received media, as in `WhatsAppKeys` (untagged: stored in drafts and reports). */
+  readonly media: (id: string) => string;
+  readonly mediaBy: (address: string) => string;
+}
+
+export function whatsAppCloudKeys(prefix: string, phoneNumberId: string): WhatsAppCloudKeys {
+  const base = `${prefix}{wac:${phoneNumberId}}:`;
+  const media = `${prefix}wac:${phoneNumberId}:`;
+  const hashed = (value: string) => addressHash('wac', value);
+  return {
+    seen: (messageId) => `${base}seen:${addressHash('wac-id', messageId)}`,
+    lastInbound: (address) => `${base}in:${hashed(address)}`,
+    status: (messageId) => `${base}st:${addressHash('wac-id', messageId)}`,
+    unreachable: `${base}unreachable`,
+    contactable: `${base}contactable`,
+    media: (id) => `${media}media:${id}`,
+    mediaBy: (address) => `${media}media-by:${hashed(address)}`,
   };
 }
 

@@ -167,6 +167,7 @@ describe('dependency rule (DESIGN §2)', () => {
       console: [],
       telegram: ['grammy', '@grammyjs/auto-retry'],
       whatsapp: ['@whiskeysockets/baileys', 'ioredis', 'qrcode-terminal'],
+      'whatsapp-cloud': ['ioredis', 'yaml'],
     };
     for (const name of Object.keys(sdk)) {
       const own = `channels/${name}`;

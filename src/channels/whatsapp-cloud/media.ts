@@ -1,0 +1,59 @@
+import type { MediaRef } from '../../core/message.js';
+import type { Logger } from '../../core/ports.js';
+import type { GraphApi } from './graph-api.js';
+
+/** Received media by `MediaRef.ref` (the WhatsApp channel's Redis media store, passed in by main). */
+export interface MediaStore {
+  put(bytes: Buffer, owner?: string): Promise<string>;
+  get(ref: string): Promise<Buffer | undefined>;
+  forget(owner: string): Promise<void>;
+}
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+export type MediaOutcome =
+  | { readonly type: 'saved'; readonly media: MediaRef }
+  | { readonly type: 'rejected'; readonly reason: 'type' | 'too-large' | 'failed' };
+
+/** The photo type the first bytes show (the declared type is not trusted). */
+export function sniffPhoto(bytes: Buffer): MediaRef['mime'] {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (
+    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+  )
+    return 'image/webp';
+  return undefined;
+}
+
+const base = (mime: string | undefined) => mime?.split(';')[0]?.trim().toLowerCase();
+
+/**
+ * Downloads a received photo: the declared type and size are checked first (from the webhook and the
+ * media lookup), then the size while the bytes arrive and the type from the bytes themselves.
+ */
+export async function receivePhoto(
+  mediaId: string,
+  declaredMime: string | undefined,
+  deps: { api: GraphApi; store: MediaStore; owner: string; maxBytes: number; logger: Logger },
+): Promise<MediaOutcome> {
+  const allowed = (m: string | undefined) => PHOTO_TYPES.some((t) => t === base(m));
+  if (declaredMime !== undefined && !allowed(declaredMime)) return { type: 'rejected', reason: 'type' };
+  let bytes: Buffer | 'too-large';
+  try {
+    const info = await deps.api.mediaInfo(mediaId);
+    if (info.mime !== undefined && !allowed(info.mime)) return { type: 'rejected', reason: 'type' };
+    if ((info.size ?? 0) > deps.maxBytes) return { type: 'rejected', reason: 'too-large' };
+    bytes = await deps.api.download(info.url, deps.maxBytes);
+  } catch (err) {
+    deps.logger.warn({ err, channel: 'whatsapp-cloud' }, 'photo download failed');
+    return { type: 'rejected', reason: 'failed' };
+  }
+  if (bytes === 'too-large') return { type: 'rejected', reason: 'too-large' };
+  const mime = sniffPhoto(bytes);
+  if (!mime) return { type: 'rejected', reason: 'type' };
+  const ref = await deps.store.put(bytes, deps.owner);
+  return { type: 'saved', media: { kind: 'photo', ref, mime, size: bytes.length } };
+}

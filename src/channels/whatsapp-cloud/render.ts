@@ -1,0 +1,129 @@
+import type { OutboundMessage, RenderedChoice } from '../../core/message.js';
+
+/** Limits of interactive messages (Cloud API reference, "interactive" object). */
+export const LIMITS = {
+  buttons: 3,
+  buttonTitle: 20,
+  rows: 10,
+  rowTitle: 24,
+  interactiveBody: 1024,
+  header: 60,
+  text: 4096,
+} as const;
+
+/** One message for `POST /<phone-number-id>/messages`, without `messaging_product` and `to`. */
+export type CloudPayload =
+  | { readonly type: 'text'; readonly text: { readonly body: string; readonly preview_url: false } }
+  | { readonly type: 'interactive'; readonly interactive: Interactive };
+
+type Interactive =
+  | {
+      readonly type: 'button';
+      readonly header?: { readonly type: 'text'; readonly text: string };
+      readonly body: { readonly text: string };
+      readonly action: {
+        readonly buttons: readonly { type: 'reply'; reply: { id: string; title: string } }[];
+      };
+    }
+  | {
+      readonly type: 'list';
+      readonly header?: { readonly type: 'text'; readonly text: string };
+      readonly body: { readonly text: string };
+      readonly action: {
+        readonly button: string;
+        readonly sections: readonly { rows: readonly { id: string; title: string }[] }[];
+      };
+    };
+
+/** Texts of the render that come from the locale (the list's open button). */
+export interface RenderLabels {
+  /** The button that opens a list, at most 20 characters ("Pilih"). */
+  readonly choose: string;
+}
+
+const numbered = (c: RenderedChoice) => (c.n === 0 ? `_0. ${c.label}_` : `${c.n}. ${c.label}`);
+
+/** The reply as text: bold title, body, numbered choices ("0. menu" last, in italics). */
+export function formatText(msg: OutboundMessage): string {
+  const lines: string[] = [];
+  if (msg.title) lines.push(`*${msg.title.replace(/\s+/g, ' ').trim()}*`);
+  if (msg.body) lines.push(msg.body);
+  const choices = [...msg.choices.filter((c) => c.n > 0), ...msg.choices.filter((c) => c.n === 0)];
+  if (choices.length > 0) lines.push('', ...choices.map(numbered));
+  return lines.join('\n');
+}
+
+/** Splits text at paragraph, line or word ends below the Cloud API's text limit. */
+export function splitText(text: string, limit: number = LIMITS.text): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    let cut = window.lastIndexOf('\n\n');
+    if (cut < limit / 2) cut = window.lastIndexOf('\n');
+    if (cut < limit / 2) cut = window.lastIndexOf(' ');
+    if (cut <= 0) cut = limit;
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
+  return chunks;
+}
+
+const text = (body: string): CloudPayload => ({ type: 'text', text: { body, preview_url: false } });
+
+/**
+ * One reply as Cloud API messages. Its choices (or, with none, its standing actions) become reply
+ * buttons when there are at most 3 with titles of at most 20 characters, else a list when there are
+ * at most 10 with titles of at most 24; a button or row id is the choice id, so a press comes back as
+ * that choice. When they do not fit (or the body is too long for an interactive message) the reply
+ * is numbered text, as on Baileys, and a typed number selects.
+ */
+export function renderCloud(msg: OutboundMessage, labels: RenderLabels): CloudPayload[] {
+  const items = msg.choices.length > 0 ? msg.choices : (msg.actions ?? []);
+  const title = msg.title?.replace(/\s+/g, ' ').trim();
+  const header = title && title.length <= LIMITS.header ? { type: 'text' as const, text: title } : undefined;
+  const body = header ? msg.body : [title ? `*${title}*` : '', msg.body].filter(Boolean).join('\n');
+  const ordered = [...items.filter((c) => c.n !== 0), ...items.filter((c) => c.n === 0)];
+  const fitsBody = body.trim().length > 0 && body.length <= LIMITS.interactiveBody;
+  const ids = new Set(ordered.map((c) => c.id));
+  if (ordered.length === 0 || !fitsBody || ids.size !== ordered.length)
+    return splitText(formatText(msg)).map(text);
+  if (ordered.length <= LIMITS.buttons && ordered.every((c) => c.label.length <= LIMITS.buttonTitle)) {
+    return [
+      {
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          ...(header ? { header } : {}),
+          body: { text: body },
+          action: {
+            buttons: ordered.map((c) => ({ type: 'reply' as const, reply: { id: c.id, title: c.label } })),
+          },
+        },
+      },
+    ];
+  }
+  if (ordered.length <= LIMITS.rows && ordered.every((c) => c.label.length <= LIMITS.rowTitle)) {
+    return [
+      {
+        type: 'interactive',
+        interactive: {
+          type: 'list',
+          ...(header ? { header } : {}),
+          body: { text: body },
+          action: {
+            button: labels.choose.slice(0, LIMITS.buttonTitle),
+            sections: [{ rows: ordered.map((c) => ({ id: c.id, title: c.label })) }],
+          },
+        },
+      },
+    ];
+  }
+  return splitText(formatText(msg)).map(text);
+}
+
+/** Every reply of a turn, in order. */
+export function renderCloudAll(messages: readonly OutboundMessage[], labels: RenderLabels): CloudPayload[] {
+  return messages.flatMap((m) => renderCloud(m, labels));
+}

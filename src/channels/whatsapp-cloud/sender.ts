@@ -1,0 +1,142 @@
+import type { OutboundMessage } from '../../core/message.js';
+import { RecipientUnreachable, type Logger, type MessageSender } from '../../core/ports.js';
+import { GraphError, type GraphApi, type TemplatePayload } from './graph-api.js';
+import { renderCloudAll, type CloudPayload, type RenderLabels } from './render.js';
+import type { CloudState } from './state.js';
+import { templateKeyOf, templateParams, type TemplateRegistry } from './templates.js';
+
+/**
+ * Not sent: the user last wrote more than 24 hours ago and no approved template stands for the
+ * message. The caller stops retrying (it is a `RecipientUnreachable`); the reason says why.
+ */
+export class OutsideWindow extends RecipientUnreachable {
+  constructor(
+    address: string,
+    readonly templateKey: string,
+  ) {
+    super(address, `outside the 24-hour window and no template for "${templateKey}"`);
+    this.name = 'OutsideWindow';
+  }
+}
+
+export interface CloudSenderDeps {
+  readonly api: GraphApi;
+  readonly state: CloudState;
+  readonly templates: TemplateRegistry;
+  readonly labels: RenderLabels;
+  readonly now: () => Date;
+  readonly logger: Logger;
+}
+
+/** How one send went out: free-form inside the window, or as a template outside it. */
+export type SendOutcome =
+  | { readonly type: 'free-form'; readonly ids: string[] }
+  | { readonly type: 'template'; readonly name: string; readonly id: string };
+
+/** `whatsapp:62812…` → `62812…`, or undefined for anything that is not a person's number. */
+export function numberOf(address: string): string | undefined {
+  const m = /^whatsapp:(\d{6,20})$/.exec(address);
+  return m?.[1];
+}
+
+export interface CloudSender extends MessageSender {
+  /** As `send`, and says how it went out. */
+  deliver(address: string, messages: readonly OutboundMessage[]): Promise<SendOutcome>;
+  /** Sends payloads already rendered (the replies of a turn: the user just wrote, the window is open). */
+  sendPayloads(address: string, payloads: readonly CloudPayload[]): Promise<string[]>;
+}
+
+/**
+ * The Cloud API `MessageSender` (alerts to officers, notices to reporters). Inside the 24-hour window
+ * the messages go as they are (buttons, lists, text). Outside it only an approved template may go:
+ * the registry's template for the message's key, with its parameters from the message; without one
+ * nothing is attempted and `OutsideWindow` is thrown. A 131047 answer (the window closed meanwhile)
+ * falls back to the template too; 131026 marks the address unreachable until it writes again.
+ */
+export function createCloudSender(deps: CloudSenderDeps): CloudSender {
+  const { api, state } = deps;
+
+  async function guarded<T>(address: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof GraphError && err.kind === 'undeliverable') {
+        await state.markUnreachable(address);
+        deps.logger.info(
+          { channel: 'whatsapp-cloud', code: err.code },
+          'recipient undeliverable; marked unreachable',
+        );
+        throw new RecipientUnreachable(address, `WhatsApp cannot deliver to this number (${err.code ?? ''})`);
+      }
+      throw err;
+    }
+  }
+
+  async function sendPayloads(address: string, payloads: readonly CloudPayload[]): Promise<string[]> {
+    const to = numberOf(address);
+    if (!to) throw new RecipientUnreachable(address, 'not a WhatsApp address of a person');
+    const ids: string[] = [];
+    await guarded(address, async () => {
+      for (const p of payloads) ids.push(await api.send(to, p));
+    });
+    return ids;
+  }
+
+  async function sendTemplate(address: string, messages: readonly OutboundMessage[]): Promise<SendOutcome> {
+    const to = numberOf(address);
+    const key = templateKeyOf(messages);
+    const entry = deps.templates.get(key);
+    if (!to || !entry) {
+      deps.logger.warn(
+        { channel: 'whatsapp-cloud', templateKey: key },
+        'not sent: outside the 24-hour window, no template',
+      );
+      throw new OutsideWindow(address, key);
+    }
+    const params = templateParams(entry, messages);
+    const payload: TemplatePayload = {
+      type: 'template',
+      template: {
+        name: entry.name,
+        language: { code: entry.language },
+        ...(params.length > 0
+          ? {
+              components: [
+                { type: 'body', parameters: params.map((text) => ({ type: 'text' as const, text })) },
+              ],
+            }
+          : {}),
+      },
+    };
+    const id = await guarded(address, () => api.send(to, payload));
+    return { type: 'template', name: entry.name, id };
+  }
+
+  async function deliver(address: string, messages: readonly OutboundMessage[]): Promise<SendOutcome> {
+    if (!numberOf(address)) throw new RecipientUnreachable(address, 'not a WhatsApp address of a person');
+    if (await state.isUnreachable(address))
+      throw new RecipientUnreachable(
+        address,
+        'WhatsApp could not deliver to it; waits until it writes again',
+      );
+    const now = deps.now();
+    if (await state.windowOpen(address, now)) {
+      try {
+        return { type: 'free-form', ids: await sendPayloads(address, renderCloudAll(messages, deps.labels)) };
+      } catch (err) {
+        if (!(err instanceof GraphError && err.kind === 're-engagement')) throw err;
+      }
+    } else if (!(await state.isContactable(address, now))) {
+      throw new RecipientUnreachable(address, 'has never written to the bot');
+    }
+    return sendTemplate(address, messages);
+  }
+
+  return {
+    deliver,
+    sendPayloads,
+    async send(address, messages) {
+      await deliver(address, messages);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Redis } from 'ioredis';
+import { addressHash, type WhatsAppCloudKeys } from '../../storage/keys.js';
+import type { CloudStatus } from './to-inbound.js';
+
+/** The customer-service window: free-form messages only this long after the user last wrote. */
+export const WINDOW_MS = 24 * 3_600_000;
+/** Meta re-delivers an unacknowledged notification for up to 7 days. */
+export const SEEN_TTL_SECONDS = 7 * 86_400;
+export const STATUS_TTL_SECONDS = 7 * 86_400;
+const CONTACTABLE_MAX_AGE_MS = 365 * 86_400_000;
+
+const hash = (address: string) => addressHash('wac', address);
+
+/** What the Cloud channel remembers in Redis, per number. */
+export interface CloudState {
+  /** True the first time a message id is offered, false for every repeat delivery. */
+  firstTime(messageId: string): Promise<boolean>;
+  /** The user wrote at `at`: opens (or keeps open) the 24-hour window, and they are reachable again. */
+  wrote(address: string, at: Date): Promise<void>;
+  /** True while less than 24 hours have passed since the user last wrote. */
+  windowOpen(address: string, now: Date): Promise<boolean>;
+  /** Registered officers (and anyone who wrote) may get templates outside the window. */
+  markContactable(address: string, at: Date): Promise<void>;
+  isContactable(address: string, now: Date): Promise<boolean>;
+  markUnreachable(address: string): Promise<void>;
+  isUnreachable(address: string): Promise<boolean>;
+  /** Keeps the last status of a sent message. */
+  recordStatus(status: CloudStatus): Promise<void>;
+  lastStatus(messageId: string): Promise<{ status: string; at: number; errorCode?: number } | undefined>;
+  forget(address: string): Promise<void>;
+}
+
+export function createCloudState(redis: Redis, keys: WhatsAppCloudKeys): CloudState {
+  return {
+    async firstTime(messageId) {
+      return (await redis.set(keys.seen(messageId), '1', 'EX', SEEN_TTL_SECONDS, 'NX')) === 'OK';
+    },
+    async wrote(address, at) {
+      const key = keys.lastInbound(address);
+      // Only ever later: a re-delivered old message must not move the window back.
+      const previous = Number((await redis.get(key)) ?? 0);
+      const ms = Math.max(previous, at.getTime());
+      await redis
+        .multi()
+        .set(key, String(ms), 'PX', WINDOW_MS + 3_600_000)
+        .srem(keys.unreachable, hash(address))
+        .zadd(keys.contactable, at.getTime(), hash(address))
+        .exec();
+    },
+    async windowOpen(address, now) {
+      const last = Number((await redis.get(keys.lastInbound(address))) ?? NaN);
+      return Number.isFinite(last) && now.getTime() - last < WINDOW_MS;
+    },
+    async markContactable(address, at) {
+      await redis.zadd(keys.contactable, at.getTime(), hash(address));
+    },
+    async isContactable(address, now) {
+      const score = await redis.zscore(keys.contactable, hash(address));
+      return score !== null && now.getTime() - Number(score) < CONTACTABLE_MAX_AGE_MS;
+    },
+    async markUnreachable(address) {
+      await redis.sadd(keys.unreachable, hash(address));
+    },
+    async isUnreachable(address) {
+      return (await redis.sismember(keys.unreachable, hash(address))) === 1;
+    },
+    async recordStatus(s) {
+      const value = JSON.stringify({
+        status: s.status,
+        at: s.at.getTime(),
+        ...(s.errorCode !== undefined ? { errorCode: s.errorCode } : {}),
+      });
+      await redis.set(keys.status(s.messageId), value, 'EX', STATUS_TTL_SECONDS);
+    },
+    async lastStatus(messageId) {
+      const raw = await redis.get(keys.status(messageId));
+      return raw ? (JSON.parse(raw) as { status: string; at: number; errorCode?: number }) : undefined;
+    },
+    async forget(address) {
+      await redis
+        .multi()
+        .del(keys.lastInbound(address))
+        .srem(keys.unreachable, hash(address))
+        .zrem(keys.contactable, hash(address))
+        .exec();
+    },
+  };
+}
