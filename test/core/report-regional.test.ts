@@ -93,7 +93,14 @@ const SCRIPTS: readonly RegionalScript[] = [
     send: 'kirim',
     expected: {
       recruitment: { method: 'family' },
-      payment: { paid: true, amount: 3_000_000, currency: 'IDR', to: 'agency', toName: 'PT Maju Sejahtera', proof: false },
+      payment: {
+        paid: true,
+        amount: 3_000_000,
+        currency: 'IDR',
+        to: 'agency',
+        toName: 'PT Maju Sejahtera',
+        proof: false,
+      },
       contact: 'none',
       updates: true,
       bypassVillage: true,
