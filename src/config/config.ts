@@ -92,6 +92,31 @@ const envSchema = z.object({
     .optional(),
   WHATSAPP_MEDIA_MAX_MB: int(1, 16).default(5),
   WHATSAPP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('error'),
+  WHATSAPP_PROVIDER: z.enum(['baileys', 'cloud']).default('baileys'),
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{5,30}$/, 'expected the phone number id (digits) from WhatsApp Manager')
+    .optional(),
+  WHATSAPP_CLOUD_ACCESS_TOKEN: z
+    .string()
+    .regex(/^\S{20,}$/, 'expected a system user access token')
+    .optional(),
+  WHATSAPP_CLOUD_APP_SECRET: z
+    .string()
+    .regex(/^\S{16,}$/, "expected the app's secret (App settings → Basic)")
+    .optional(),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16 to 256 letters, digits, "_" or "-"')
+    .optional(),
+  WHATSAPP_CLOUD_WEBHOOK_PATH: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]{1,100}$/, 'expected a path like /whatsapp/webhook')
+    .default('/whatsapp/webhook'),
+  WHATSAPP_CLOUD_TEMPLATES: z.string().min(1).optional(),
+  GRAPH_API_ROOT: z
+    .url({ error: 'expected the Graph API address, e.g. https://graph.facebook.com/v21.0' })
+    .default('https://graph.facebook.com/v21.0'),
   REPORT_ESCALATE_AFTER_MINUTES: int(1, 10_080).default(480),
   REPORTS_PER_DAY: int(1, 100).default(5),
   REPORT_JOB_ATTEMPTS: int(1, 50).default(10),
@@ -123,8 +148,10 @@ export interface Config {
     /** Webhook mode when set; long polling otherwise. */
     readonly webhook?: { readonly url: string; readonly secret: string };
   };
-  /** Set when WHATSAPP_ENABLED is true. */
+  /** Set when WHATSAPP_ENABLED is true with the Baileys provider (the default). */
   readonly whatsapp?: WhatsAppConfig;
+  /** Set when WHATSAPP_ENABLED is true and WHATSAPP_PROVIDER is cloud. */
+  readonly whatsappCloud?: WhatsAppCloudConfig;
   readonly httpPort: number;
   readonly redisUrl?: string;
   readonly redisKeyPrefix: string;
@@ -175,6 +202,22 @@ export interface WhatsAppConfig {
   readonly libLogLevel: Env['WHATSAPP_LOG_LEVEL'];
 }
 
+/** The official WhatsApp Business Cloud API (src/channels/whatsapp-cloud/). */
+export interface WhatsAppCloudConfig {
+  readonly phoneNumberId: string;
+  readonly accessToken: string;
+  /** Signs every webhook body (X-Hub-Signature-256). */
+  readonly appSecret: string;
+  /** Meta sends it back when the webhook is subscribed. */
+  readonly verifyToken: string;
+  /** Where the webhook is served on the bot's HTTP server. */
+  readonly webhookPath: string;
+  /** YAML of approved templates per message key; none → nothing is sent outside the 24-hour window. */
+  readonly templatesFile?: string;
+  readonly graphApiRoot: string;
+  readonly mediaMaxBytes: number;
+}
+
 export type ConfigResult =
   { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: readonly string[] };
 
@@ -211,10 +254,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ],
     };
   }
+  const cloud = e.WHATSAPP_ENABLED && e.WHATSAPP_PROVIDER === 'cloud' ? cloudConfig(e) : undefined;
+  if (cloud && !cloud.ok) return cloud;
   return {
     ok: true,
     config: {
       mode,
+      ...(cloud?.ok ? { whatsappCloud: cloud.config } : {}),
       channels,
       ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
       redisKeyPrefix: e.REDIS_KEY_PREFIX,
@@ -239,7 +285,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         alertsPerSecond: { telegram: e.ALERTS_PER_SECOND_TELEGRAM, whatsapp: e.ALERTS_PER_SECOND_WHATSAPP },
       },
       httpPort: e.HTTP_PORT,
-      ...(e.WHATSAPP_ENABLED
+      ...(e.WHATSAPP_ENABLED && e.WHATSAPP_PROVIDER === 'baileys'
         ? {
             whatsapp: {
               account: e.WHATSAPP_ACCOUNT,
@@ -263,6 +309,41 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
             },
           }
         : {}),
+    },
+  };
+}
+
+/** The Cloud settings, each missing one named. */
+function cloudConfig(
+  e: Env,
+): { ok: true; config: WhatsAppCloudConfig } | { ok: false; errors: readonly string[] } {
+  const required = {
+    WHATSAPP_CLOUD_PHONE_NUMBER_ID: e.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
+    WHATSAPP_CLOUD_ACCESS_TOKEN: e.WHATSAPP_CLOUD_ACCESS_TOKEN,
+    WHATSAPP_CLOUD_APP_SECRET: e.WHATSAPP_CLOUD_APP_SECRET,
+    WHATSAPP_CLOUD_VERIFY_TOKEN: e.WHATSAPP_CLOUD_VERIFY_TOKEN,
+  };
+  const missing = Object.entries(required).filter(([, v]) => v === undefined);
+  if (
+    missing.length > 0 ||
+    !e.WHATSAPP_CLOUD_PHONE_NUMBER_ID ||
+    !e.WHATSAPP_CLOUD_ACCESS_TOKEN ||
+    !e.WHATSAPP_CLOUD_APP_SECRET ||
+    !e.WHATSAPP_CLOUD_VERIFY_TOKEN
+  ) {
+    return { ok: false, errors: missing.map(([k]) => `${k}: required with WHATSAPP_PROVIDER=cloud`) };
+  }
+  return {
+    ok: true,
+    config: {
+      phoneNumberId: e.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
+      accessToken: e.WHATSAPP_CLOUD_ACCESS_TOKEN,
+      appSecret: e.WHATSAPP_CLOUD_APP_SECRET,
+      verifyToken: e.WHATSAPP_CLOUD_VERIFY_TOKEN,
+      webhookPath: e.WHATSAPP_CLOUD_WEBHOOK_PATH,
+      ...(e.WHATSAPP_CLOUD_TEMPLATES ? { templatesFile: e.WHATSAPP_CLOUD_TEMPLATES } : {}),
+      graphApiRoot: e.GRAPH_API_ROOT.replace(/\/+$/, ''),
+      mediaMaxBytes: e.WHATSAPP_MEDIA_MAX_MB * 1024 * 1024,
     },
   };
 }

@@ -4,6 +4,7 @@ import type { ChannelName } from '../core/message.js';
 import type { MessageSender, Translator } from '../core/ports.js';
 import type { Logger } from 'pino';
 import type { WhatsAppChannel } from '../channels/whatsapp/start.js';
+import type { CloudChannel } from '../channels/whatsapp-cloud/channel.js';
 import type { Serving } from '../channels/telegram/serve.js';
 import type { ChannelForget } from '../reports/forget.js';
 import { notReady, ok, pingCheck, startHttpServer, type HttpServer } from '../observability/http-server.js';
@@ -68,16 +69,29 @@ export async function runService(opts: ServiceOptions): Promise<number> {
       check: () => (channel.health().ready ? ok : notReady(channel.health().status)),
     });
   }
+  let cloud: CloudChannel | undefined;
+  if (config.whatsappCloud && redis) {
+    const started = await startCloudChannel(opts, redis, config.whatsappCloud, http);
+    if (!started.ok) {
+      logger.error({ channel: 'whatsapp' }, started.reason);
+      await opts.closeAll();
+      await http.close();
+      return 1;
+    }
+    cloud = started.channel;
+  }
   const telegram = config.telegram ? await startTelegram(opts, config.telegram, http) : undefined;
   setImmediate(opts.warm);
   logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - opts.startedAt) }, 'ready');
   await shutdown.signalled;
   const wa = whatsapp;
+  const wac = cloud;
   // Intake first, then the turns already taken (a report being submitted is stored and answered),
   // then workers, queues, session writes and Redis; the HTTP server last, so /healthz answers throughout.
   await shutdown.run([
     telegram && { name: 'telegram', run: () => telegram.stop() },
     wa && { name: 'whatsapp', run: () => wa.stop() },
+    wac && { name: 'whatsapp cloud', run: () => wac.stop() },
     { name: 'turns in flight', run: () => opts.engine.drain() },
     { name: 'reports, sessions and redis', run: opts.closeAll },
     { name: 'http server', run: () => http.close() },
@@ -107,6 +121,45 @@ async function startWhatsAppChannel(
   if (!started.ok) return started;
   opts.senders.whatsapp = started.channel.sender;
   opts.forgetChannels.whatsapp = (address) => started.channel.forget(address);
+  return started;
+}
+
+/** WhatsApp Cloud API: the webhook on the HTTP server; its sender and "forget" join the report side. */
+async function startCloudChannel(
+  opts: ServiceOptions,
+  redis: Redis,
+  cloud: NonNullable<Config['whatsappCloud']>,
+  http: HttpServer,
+): Promise<{ ok: true; channel: CloudChannel } | { ok: false; reason: string }> {
+  const [{ startWhatsAppCloud }, { createRedisMediaStore }, { Counter }] = await Promise.all([
+    import('../channels/whatsapp-cloud/start.js'),
+    import('../channels/whatsapp/media.js'),
+    import('prom-client'),
+  ]);
+  const statuses = new Counter({
+    name: 'demimas_whatsapp_cloud_statuses_total',
+    help: 'Delivery statuses the WhatsApp Cloud API reported for sent messages',
+    labelNames: ['status'],
+    registers: [opts.metrics.registry],
+  });
+  const started = await startWhatsAppCloud({
+    redis,
+    engine: opts.engine,
+    translator: opts.translator,
+    logger: opts.logger,
+    config: cloud,
+    keyPrefix: opts.config.redisKeyPrefix,
+    http,
+    media: (keys) => createRedisMediaStore(redis, keys.media, undefined, keys.mediaBy),
+    onStatus: (status) => statuses.inc({ status }),
+  });
+  if (!started.ok) return started;
+  opts.senders.whatsapp = started.channel.sender;
+  opts.forgetChannels.whatsapp = (address) => started.channel.forget(address);
+  http.addCheck({
+    name: 'whatsapp',
+    check: () => (started.channel.accepting() ? ok : notReady('stopped')),
+  });
   return started;
 }
 

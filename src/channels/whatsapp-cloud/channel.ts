@@ -35,6 +35,8 @@ export interface CloudChannel {
   forget(address: string): Promise<void>;
   /** Resolves when every notification received so far is handled. */
   drain(): Promise<void>;
+  /** False once `stop` was called. */
+  accepting(): boolean;
   /** Takes no more notifications and waits for those taken. */
   stop(): Promise<void>;
 }
@@ -116,6 +118,7 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
       }
     },
     sender,
+    accepting: () => accepting,
     markContactable: (address) => deps.state.markContactable(address, now()),
     async forget(address) {
       await deps.state.forget(address);

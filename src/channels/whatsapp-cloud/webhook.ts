@@ -12,6 +12,8 @@ export interface WebhookOptions {
   readonly onPayload: (payload: unknown) => void;
   readonly logger: Logger;
   readonly maxBytes?: number;
+  /** False while stopping: bodies get 503 and Meta sends them again later. */
+  readonly accepting?: () => boolean;
 }
 
 export interface WebhookHandlers {
@@ -65,6 +67,11 @@ export function createWebhook(opts: WebhookOptions): WebhookHandlers {
       answer(res, 403);
     },
     async receive(req, res) {
+      if (opts.accepting && !opts.accepting()) {
+        res.writeHead(503, { 'retry-after': '5' }).end();
+        req.resume();
+        return;
+      }
       const body = await readBody(req, maxBytes);
       if (body === 'too-large') {
         answer(res, 413);

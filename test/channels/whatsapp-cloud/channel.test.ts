@@ -5,7 +5,7 @@ import type { Engine } from '../../../src/core/engine.js';
 import type { InboundMessage, OutboundMessage } from '../../../src/core/message.js';
 import { RecipientUnreachable } from '../../../src/core/ports.js';
 import { makeEngine } from '../../helpers/engine.js';
-import { messageBody, startHarness, statusBody, VERIFY_TOKEN, type Harness } from './harness.js';
+import { APP_SECRET, messageBody, startHarness, statusBody, VERIFY_TOKEN, type Harness } from './harness.js';
 
 const USER = '6281234567001';
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
@@ -55,7 +55,7 @@ describe('WhatsApp Cloud API channel (fake Graph API, real engine, real Redis)',
     // Signed over the parsed-and-serialised JSON with extra spaces in the raw body: not the raw bytes.
     const { signBody } = await import('../../../src/channels/whatsapp-cloud/signature.js');
     const spaced = body.replace('"halo"', ' "halo"');
-    expect((await h.post(spaced, { signature: signBody(body, 'test-app-secret') })).status).toBe(401);
+    expect((await h.post(spaced, { signature: signBody(body, APP_SECRET) })).status).toBe(401);
     expect((await h.post('x'.repeat(1024 * 1024 + 10))).status).toBe(413);
     await h.channel.drain();
     expect(inbound).toEqual([]);

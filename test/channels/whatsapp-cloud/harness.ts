@@ -16,8 +16,8 @@ import { startFakeGraphApi, type FakeGraphApi } from '../../helpers/fake-graph-a
 import { testRedis } from '../../helpers/redis.js';
 
 export const PHONE_ID = '1234567890';
-export const TOKEN = 'test-access-token';
-export const APP_SECRET = 'test-app-secret';
+export const TOKEN = 'test-access-token-0123456789';
+export const APP_SECRET = 'test-app-secret-0123';
 export const VERIFY_TOKEN = 'test-verify-token';
 export const PATH = '/whatsapp/webhook';
 
