@@ -79,7 +79,7 @@ describe('locales', () => {
     expect(tr.t('id', 'engine.outOfRange', { max: 4 })).toContain('1 sampai 4');
   });
 
-  it('has the same intent list shape in id and en; regional lists hold only global words, yes/no and navigation', () => {
+  it("has the same intent list shape in id and en; regional lists hold only global words, yes/no, navigation and the wizard's choice words", () => {
     const read = (l: string) =>
       JSON.parse(readFileSync(join(LOCALES_DIR, l, 'intents.json'), 'utf8')) as Record<
         string,
@@ -97,7 +97,7 @@ describe('locales', () => {
         continue; // not drafted yet: Indonesian and English words apply
       }
       for (const [section, keys] of Object.entries(shape(lists))) {
-        expect(['global', 'answers', 'navigation']).toContain(section);
+        expect(['global', 'answers', 'navigation', 'choices', 'fillers']).toContain(section);
         for (const k of keys) expect(id[section]).toContain(k);
       }
     }
