@@ -19,6 +19,9 @@ export const REQUIRED_VERDICTS = [
   'next-register',
   'next-korea',
   'next-japan',
+  'household-no-route',
+  'next-under-18',
+  'next-ask-bp3mi',
 ] as const;
 export type VerdictId = (typeof REQUIRED_VERDICTS)[number];
 

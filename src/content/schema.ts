@@ -125,6 +125,8 @@ export const destinationSchema = z
     topic: z.string().optional(),
     /** Household-employer placement is stopped here (Kepmenaker 260/2015, facts M-10..M-15). */
     household_moratorium: z.boolean().default(false),
+    /** No legal route for household-employer work is known here (facts §5b: Korea EPS, Japan G to G). */
+    household_no_route: z.boolean().default(false),
   })
   .strict();
 

@@ -14,7 +14,9 @@ describe('offer check (yes/no questions)', () => {
     expect(last(out).title).toBe(`Pertanyaan 1 dari ${offerCount} · Yang menawari dan perusahaannya`);
     for (let i = 0; i < offerCount; i++) out = await c.say(i % 2 === 0 ? 'tidak' : '2');
     expect(out[0]?.title).toBe(catalog.level('procedural')?.title.id);
-    expect(c.text(out)).toContain('Tidak ada tanda bahaya dari jawaban Anda.');
+    // Said once, by the level's text (content review §1 #22).
+    expect(c.text(out)).toContain('Dari jawaban Anda, tidak ada tanda bahaya yang kuat.');
+    expect(c.text(out)).not.toContain('Tidak ada tanda bahaya dari jawaban Anda.');
     // The bot's own report form first, then the numbers (review §1 #8).
     expect(last(out).choices.map((x) => x.id)).toEqual(['report', 'numbers', 'signs', 'again', 'menu']);
   });

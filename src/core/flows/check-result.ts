@@ -35,7 +35,8 @@ export function levelReplies(
     title: level ? literal(pick(level.title, ctx.locale)) : t('check.resultTitle'),
     body: [
       ...(level ? [literal(pick(level.text, ctx.locale))] : []),
-      ...(reasons.length > 0 ? [t('check.reasonsTitle'), ...reasons] : [t('check.noReasons')]),
+      // A level's own text already says what no sign means ("tidak ada tanda bahaya yang kuat"): not twice.
+      ...(reasons.length > 0 ? [t('check.reasonsTitle'), ...reasons] : level ? [] : [t('check.noReasons')]),
     ],
   };
   const steps: Reply = {

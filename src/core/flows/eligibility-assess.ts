@@ -52,7 +52,7 @@ function g2gRoute(
  */
 export function assessEligibility(catalog: Catalog, a: EligibilityAnswers): Assessment {
   const missing = catalog.documents.filter((d) => !a.documentsHeld.includes(d.id));
-  if (a.age < MIN_AGE) return { verdicts: ['under-18'], missing: [] };
+  if (a.age < MIN_AGE) return { verdicts: ['under-18'], missing: [], next: 'next-under-18' };
 
   const job = catalog.jobs.find((j) => j.id === a.job);
   const destination = catalog.destinations.find((d) => d.id === a.destination);
@@ -62,9 +62,12 @@ export function assessEligibility(catalog: Catalog, a: EligibilityAnswers): Asse
   let next: VerdictId = 'next-register';
 
   const route = g2gRoute(a.age, a.destination, job?.g2g ?? []);
-  // Household work where it is stopped (facts M-10..M-15): no scheme, no costs rule, no "register" step —
-  // only the warning and "ask BP3MI first".
-  if (household && destination?.household_moratorium) return { verdicts: ['me-household'], missing };
+  // Household work where it is stopped (facts M-10..M-15) or where no route for it is known (facts §5b, S-22,
+  // S-30): no scheme, no costs rule, no "register" step — only the warning and "ask BP3MI first".
+  if (household && destination?.household_moratorium)
+    return { verdicts: ['me-household'], missing, next: 'next-ask-bp3mi' };
+  if (household && destination?.household_no_route)
+    return { verdicts: ['household-no-route'], missing, next: 'next-ask-bp3mi' };
   if (route === 'korea') {
     verdicts.push('scheme-g2g-korea');
     [schemeTopic, next] = [SCHEME_TOPICS.korea, 'next-korea'];
