@@ -9,11 +9,11 @@ const HELDOUT = join(OFFERS_DIR, 'heldout.yaml');
 /**
  * CI floors of the offer checker on the held-out part (issue 15). Only the numbers are read here; a
  * failing case is fixed from the dev part and the domain facts, never by copying it into a rule.
- * "Looks procedural" for a dangerous advert is held at the issue's 0. Recall and lawful-called-high are
- * held where the checker is today (52/55 and 3/25), so nothing gets worse; the issue's targets (95 % and
- * 10 %) are not met yet — see README "Understanding what people write".
+ * "Looks procedural" for a dangerous advert is held at the issue's 0 and lawful-called-high at its 10 %
+ * (the checker calls 1 of 25 high). Recall is held where the checker is (52/55), below the issue's 95 % —
+ * see README "Understanding what people write".
  */
-const FLOORS = { highRecall: 0.94, legitHigh: 0.12 };
+const FLOORS = { highRecall: 0.94, legitHigh: 0.1 };
 describe.skipIf(!existsSync(HELDOUT))('offer checker floors on eval/offers/heldout.yaml', () => {
   const cases = readOfferPart('heldout') ?? [];
   const score = scorePart(cases, offerClassifier(realContent(), TODAY));
@@ -26,7 +26,7 @@ describe.skipIf(!existsSync(HELDOUT))('offer checker floors on eval/offers/heldo
   it('calls at least 94 % of the high-risk adverts high (target 95 %)', () => {
     expect(r.highRecall).toBeGreaterThanOrEqual(FLOORS.highRecall);
   });
-  it('calls at most 12 % of the lawful adverts high (target 10 %)', () => {
+  it('calls at most 10 % of the lawful adverts high', () => {
     expect(r.legitHigh).toBeLessThanOrEqual(FLOORS.legitHigh);
   });
   it('never calls a dangerous advert "looks procedural"', () => {
