@@ -11,17 +11,14 @@ import {
   type Relation,
   type ReturnNeed,
 } from '../register.js';
-import { placeText } from '../report-summary.js';
 import type { FlowData } from '../session.js';
 import { str, strings } from './data.js';
 import type { PhoneListReader } from './report-draft.js';
+import { findVillage, pickedVillage, villageChoices } from './village-step.js';
 
 /** Names are first names or initials only: a longer answer is probably more than that. */
 export const MAX_WHO = 30;
 const MAX_TEXT = 80;
-const MAX_VILLAGE_MATCHES = 8;
-/** "35.07.21.2004" or "3507212004". */
-const VILLAGE_CODE = /^\s*(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})\s*$/;
 
 /** The guide answer each kind of help links to (shown only while the catalog has it). */
 export const NEED_CARDS: Readonly<Record<ReturnNeed, readonly string[]>> = {
@@ -61,30 +58,11 @@ function consentPrompt(ctx: FlowContext, d: FlowData, months: number): Reply {
   };
 }
 
-function villagePick(ctx: FlowContext, d: FlowData): Reply {
-  const places = strings(d, 'q').flatMap((code) => ctx.villages.byCode(code) ?? []);
-  return {
-    title: title(d),
-    body: [t('report.villagePick')],
-    choices: [
-      ...places.map((p, i) => ({ id: `v${String(i)}`, label: placeText(p) })),
-      { id: 'again', label: t('report.villageAgain') },
-    ],
-  };
-}
-
-function findVillage(ctx: FlowContext, d: FlowData, text: string): Outcome {
-  const code = VILLAGE_CODE.exec(text);
-  if (code) {
-    const place = ctx.villages.byCode(code.slice(1, 5).join('.'));
-    if (!place) return invalid(t('report.villageCodeUnknown'));
-    return next('villagePick', { ...d, q: [place.code] });
-  }
-  if (text.length > MAX_TEXT) return invalid(t('report.tooLong', { max: MAX_TEXT }));
-  const found = ctx.villages.find(text, MAX_VILLAGE_MATCHES);
-  if (found.length === 0) return invalid(t('report.villageNotFound'));
-  return next('villagePick', { ...d, q: found.map((p) => p.code) });
-}
+const villagePick = (ctx: FlowContext, d: FlowData): Reply => ({
+  title: title(d),
+  body: [t('report.villagePick')],
+  choices: villageChoices(ctx, d),
+});
 
 const needsPrompt = (d: FlowData): Reply => {
   const chosen = strings(d, 'n');
@@ -290,11 +268,11 @@ export function createRegisterFlow(desk: RegisterDesk, readPhones: PhoneListRead
             return invalid(t('register.whoTooLong', { max: MAX_WHO }));
           return next('village', { ...d, w: text });
         case 'village':
-          return text ? findVillage(ctx, d, text) : invalid(t('report.villageAsk'));
+          return text ? findVillage(ctx, d, text, MAX_TEXT) : invalid(t('report.villageAsk'));
         case 'villagePick': {
-          if (input.type === 'text') return findVillage(ctx, d, text);
+          if (input.type === 'text') return findVillage(ctx, d, text, MAX_TEXT);
           if (choice === 'again') return next('village', d);
-          const code = strings(d, 'q')[Number(choice?.slice(1))];
+          const code = pickedVillage(d, choice);
           if (code === undefined) return invalid(t('engine.pickNumber'));
           const rest = Object.fromEntries(Object.entries(d).filter(([k]) => k !== 'q'));
           return next(afterPlace(d), { ...rest, v: code });

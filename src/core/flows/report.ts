@@ -11,10 +11,9 @@ import {
 import type { ChoiceWords } from '../choice-words.js';
 import { pick } from '../locale.js';
 import { literal, t, type Choice, type Reply, type Text } from '../message.js';
-import { placeText } from '../report-summary.js';
 import type { FlowData } from '../session.js';
 import { YES_NO } from './check-flow.js';
-import { bool, str, strings } from './data.js';
+import { bool, str } from './data.js';
 import {
   MAX_FIELD_LENGTH,
   MAX_PHONES,
@@ -42,12 +41,10 @@ import {
   paidPrompt,
 } from './report-payment.js';
 import { reviewPrompt, submitDraft } from './report-submit.js';
+import { findVillage, pickedVillage, villageChoices } from './village-step.js';
 
 const SKIP: Choice = { id: 'skip', label: t('report.skip') };
 const NONE: Choice = { id: 'none', label: t('report.noneChoice') };
-const MAX_VILLAGE_MATCHES = 8;
-/** "35.07.21.2004" or "3507212004". */
-const VILLAGE_CODE = /^\s*(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})\s*$/;
 
 const EDITABLE: readonly Step[] = STEPS;
 
@@ -100,29 +97,11 @@ function question(ctx: FlowContext, step: string, data: FlowData): Reply {
 }
 
 function villagePick(ctx: FlowContext, data: FlowData): Reply {
-  const places = strings(data, 'q').flatMap((code) => ctx.villages.byCode(code) ?? []);
   return {
     title: t('report.title', { n: STEPS.indexOf('village') + 1, total: STEPS.length }),
     body: [t('report.villagePick')],
-    choices: [
-      ...places.map((p, i) => ({ id: `v${i}`, label: placeText(p) })),
-      { id: 'again', label: t('report.villageAgain') },
-    ],
+    choices: villageChoices(ctx, data),
   };
-}
-
-/** Looks the village up by code or by name; several matches are listed to choose from. */
-function findVillage(ctx: FlowContext, data: FlowData, text: string): Outcome {
-  const code = VILLAGE_CODE.exec(text);
-  if (code) {
-    const place = ctx.villages.byCode(code.slice(1, 5).join('.'));
-    if (!place) return invalid(t('report.villageCodeUnknown'));
-    return next('villagePick', { ...data, q: [place.code] });
-  }
-  if (text.length > MAX_FIELD_LENGTH) return invalid(t('report.tooLong', { max: MAX_FIELD_LENGTH }));
-  const found = ctx.villages.find(text, MAX_VILLAGE_MATCHES);
-  if (found.length === 0) return invalid(t('report.villageNotFound'));
-  return next('villagePick', { ...data, q: found.map((p) => p.code) });
 }
 
 function answerText(ctx: FlowContext, step: Step, data: FlowData, input: Input): Outcome {
@@ -287,11 +266,13 @@ export const createReportFlow = (deps: ReportFlowDeps): Flow => ({
       case 'paidProof':
         return answerPaidProof(deps, data, input);
       case 'village':
-        return input.type === 'text' ? findVillage(ctx, data, input.text) : invalid(t('report.villageAsk'));
+        return input.type === 'text'
+          ? findVillage(ctx, data, input.text, MAX_FIELD_LENGTH)
+          : invalid(t('report.villageAsk'));
       case 'villagePick': {
-        if (input.type === 'text') return findVillage(ctx, data, input.text);
+        if (input.type === 'text') return findVillage(ctx, data, input.text, MAX_FIELD_LENGTH);
         if (input.id === 'again') return next('village', data);
-        const code = strings(data, 'q')[Number(input.id.slice(1))];
+        const code = pickedVillage(data, input.id);
         if (code === undefined) return invalid(t('engine.pickNumber'));
         const updated = { ...withoutKey(data, 'q'), v: code };
         return next(stepAfter('village', updated), updated);
