@@ -41,7 +41,7 @@ export function createEngine(deps: EngineDeps): Engine {
     handle: serializePerUser({
       perMinute: deps.userMessagesPerMinute ?? DEFAULT_USER_MESSAGES_PER_MINUTE,
       clock: deps.clock,
-      answer: (msg) => answer(parts, msg, render),
+      answer: (msg) => answer(parts.forTurn(), msg, render),
       slowDown: (msg) => slowDown(parts, msg),
       dropped: () => ({ locale: parts.defaultLocale, messages: [] }),
     }),

@@ -27,6 +27,12 @@ const ANY_LINE = /^.*$/gm;
 const LINK = /https?:\/\//;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Terms already explained in a message: said in its own words, or explained earlier in it. */
+interface Explained {
+  has(term: string): boolean;
+  add(term: string): void;
+}
+
 /** A glossary that explains nothing: for tests and tools that render without content. */
 export const NO_GLOSSARY: Glossary = { explain: (_l, m) => m, unexplained: () => [] };
 
@@ -46,30 +52,66 @@ export function createGlossary(
     'gu',
   );
 
-  /** Terms the text already explains in its own words (or in an explanation added before). */
-  function explainedIn(locale: Locale, lower: string): Set<string> {
-    const done = new Set<string>();
+  /**
+   * Per locale, each term with the phrases (lower case) that explain it: its own and those of the
+   * longer terms that cover it ("KP2MI/BP2MI" explains "KP2MI"). Made once per locale.
+   */
+  const explainers = new Map<Locale, ReadonlyMap<string, readonly string[]>>();
+  function explainersOf(locale: Locale): ReadonlyMap<string, readonly string[]> {
+    const known = explainers.get(locale);
+    if (known) return known;
+    const byMarked = new Map<string, string[]>();
     for (const t of terms) {
-      const phrases = [pick(t.gloss, locale), ...(t.known[locale] ?? t.known.id ?? [])];
-      if (phrases.some((p) => lower.includes(p.toLowerCase())))
-        for (const x of [t.term, ...t.covers]) done.add(x);
+      const phrases = [pick(t.gloss, locale), ...(t.known[locale] ?? t.known.id ?? [])].map((p) =>
+        p.toLowerCase(),
+      );
+      for (const x of [t.term, ...t.covers]) byMarked.set(x, [...(byMarked.get(x) ?? []), ...phrases]);
     }
-    return done;
+    explainers.set(locale, byMarked);
+    return byMarked;
+  }
+
+  /**
+   * Terms `text` already explains in its own words, or that an explanation added before covers. Each
+   * term is looked up only when the text uses it (most texts use none).
+   */
+  function explainedIn(locale: Locale, text: string): Explained {
+    const added = new Set<string>();
+    const told = new Map<string, boolean>();
+    let lower: string | undefined;
+    return {
+      has(term) {
+        if (added.has(term)) return true;
+        let yes = told.get(term);
+        if (yes === undefined) {
+          const low = (lower ??= text.toLowerCase());
+          yes = (explainersOf(locale).get(term) ?? []).some((p) => low.includes(p));
+          told.set(term, yes);
+        }
+        return yes;
+      },
+      add: (term) => void added.add(term),
+    };
   }
 
   /** The text with explanations added after first uses; `done` holds the terms already explained. */
-  function gloss(locale: Locale, text: string, done: Set<string>, added: string[] | undefined): string {
+  function gloss(locale: Locale, text: string, done: Explained, added: string[] | undefined): string {
     // A line with a web address or a source line is a citation or a link: explanations go in the prose.
-    const words = citations[locale] ?? citations.id ?? [];
-    const cited = [...text.matchAll(ANY_LINE)]
-      .filter((m) => LINK.test(m[0]) || words.some((w) => m[0].includes(w)))
-      .map((m) => [m.index, m.index + m[0].length] as const);
+    // Found only when a term is to be explained.
+    let cited: (readonly [number, number])[] | undefined;
+    const citedLines = () => {
+      const words = citations[locale] ?? citations.id ?? [];
+      return [...text.matchAll(ANY_LINE)]
+        .filter((m) => LINK.test(m[0]) || words.some((w) => m[0].includes(w)))
+        .map((m) => [m.index, m.index + m[0].length] as const);
+    };
     let out = '';
     let at = 0;
     for (const m of text.matchAll(pattern)) {
       const term = byTerm.get(m[0]);
       if (!term || done.has(term.term)) continue;
       const end = m.index + m[0].length;
+      cited ??= citedLines();
       if (cited.some(([a, b]) => m.index >= a && m.index < b)) continue;
       for (const x of [term.term, ...term.covers]) done.add(x);
       added?.push(term.term);
@@ -92,7 +134,7 @@ export function createGlossary(
 
   return {
     explain(locale, message) {
-      const done = explainedIn(locale, `${message.title ?? ''}\n${message.body}`.toLowerCase());
+      const done = explainedIn(locale, `${message.title ?? ''}\n${message.body}`);
       const title = message.title === undefined ? undefined : gloss(locale, message.title, done, undefined);
       const body = gloss(locale, message.body, done, undefined);
       if (title === message.title && body === message.body) return message;
@@ -100,7 +142,7 @@ export function createGlossary(
     },
     unexplained(locale, text) {
       const added: string[] = [];
-      gloss(locale, text, explainedIn(locale, text.toLowerCase()), added);
+      gloss(locale, text, explainedIn(locale, text), added);
       return added;
     },
   };

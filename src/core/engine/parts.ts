@@ -8,7 +8,7 @@ import type { OfficerDesk } from '../officer.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from '../ports.js';
 import type { ReportDesk, VillageFinder } from '../report.js';
 import type { Session } from '../session.js';
-import type { Understanding } from '../understanding/understand.js';
+import { rememberingLast, type Understanding } from '../understanding/understand.js';
 import { createInputResolver, type InputResolver } from './resolve-input.js';
 
 export interface EngineDeps {
@@ -61,6 +61,8 @@ export interface EngineParts {
   readonly resolveInput: InputResolver;
   /** The user being answered; made per turn (one turn runs at a time per user, turns of users interleave). */
   ctxOf(locale: Locale, user: string, safetyNetShown?: boolean): FlowContext;
+  /** The parts for one turn: its understanding reads the turn's message once however often it is asked. */
+  forTurn(): EngineParts;
 }
 
 export function createEngineParts(deps: EngineDeps): EngineParts {
@@ -68,11 +70,12 @@ export function createEngineParts(deps: EngineDeps): EngineParts {
   const forget = deps.forget ?? unwiredForgetDesk;
   const menuFlow = flows.get('menu');
   if (!menuFlow) throw new Error('engine needs a flow with id "menu"');
-  return {
+  const resolveInput = createInputResolver(deps);
+  const partsWith = (deps: EngineDeps): EngineParts => ({
     deps,
     defaultLocale: deps.defaultLocale ?? DEFAULT_LOCALE,
     menuFlow,
-    resolveInput: createInputResolver(deps),
+    resolveInput,
     flowOf: (id) => flows.get(id) ?? menuFlow,
     ctxOf: (locale, user, safetyNetShown = false) => ({
       locale,
@@ -87,7 +90,9 @@ export function createEngineParts(deps: EngineDeps): EngineParts {
       understanding: deps.understanding,
       ...(safetyNetShown ? { safetyNetShown } : {}),
     }),
-  };
+    forTurn: () => partsWith({ ...deps, understanding: rememberingLast(deps.understanding) }),
+  });
+  return partsWith(deps);
 }
 
 /** The current flow and state of a session; the menu when its flow is gone. */

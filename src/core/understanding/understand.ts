@@ -361,6 +361,27 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
 }
 
 /**
+ * The same understanding, remembering the last text it read: one turn may ask about its message more
+ * than once (the menu, then the report form's prefill; a step's "elsewhere", then the menu). Made per
+ * turn, so that a message is read once per turn and never answered from another user's turn.
+ */
+export function rememberingLast(understanding: Understanding): Understanding {
+  let understood: { text: string; value: Understood } | undefined;
+  let heard: { text: string; value: Distress | undefined } | undefined;
+  return {
+    understand(text) {
+      if (understood?.text !== text) understood = { text, value: understanding.understand(text) };
+      return understood.value;
+    },
+    distress(text) {
+      if (understood?.text === text) return understood.value.distress;
+      if (heard?.text !== text) heard = { text, value: understanding.distress(text) };
+      return heard.value;
+    },
+  };
+}
+
+/**
  * Ties between two intents that a message's other words settle: the losing intent is set just below
  * the winning one (INTENTS order would otherwise decide).
  */
