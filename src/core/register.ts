@@ -102,7 +102,12 @@ export type ListResult =
 export interface RegisterDesk {
   /** Months an entry is kept after the contract end or the return (REGISTER_RETENTION_MONTHS). */
   readonly retentionMonths: number;
-  record(address: string, entry: NewEntry): Promise<{ readonly id: string }>;
+  /**
+   * Records a new entry. `draftKey` names the telling (the wizard's start time): the same chat and key
+   * record one entry however often they are sent (a turn run again after a failed or conflicting
+   * session write), as the report desk's draft key does.
+   */
+  record(address: string, entry: NewEntry, draftKey?: string): Promise<{ readonly id: string }>;
   /** Adds a return to one of the caller's own entries; `not-found` for anyone else's. */
   recordReturn(address: string, id: string, ret: Return): Promise<'done' | 'not-found'>;
   /** The caller's own entries, newest first. */

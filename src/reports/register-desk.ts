@@ -17,7 +17,7 @@ import {
 } from '../core/register.js';
 import type { VillageFinder } from '../core/report.js';
 import type { Officer, OfficerDirectory } from '../officers/officer.js';
-import { registerRecorderId } from '../storage/keys.js';
+import { addressHash, registerRecorderId } from '../storage/keys.js';
 import type { RegisterRecord, RegisterStore } from './register-store.js';
 
 export interface RegisterDeskDeps {
@@ -40,6 +40,9 @@ export const ASSUMED_CONTRACT_MONTHS = 24;
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 const newEntryId = (): string =>
   `g${Array.from({ length: 11 }, () => ID_ALPHABET.charAt(randomInt(ID_ALPHABET.length))).join('')}`;
+/** The id of the entry one chat's telling (its draft key) records: the same every time it is sent. */
+const draftEntryId = (address: string, draftKey: string): string =>
+  `g${addressHash('register-entry', `${address}\u0000${draftKey}`).slice(0, 16)}`;
 
 /** Does an entry belong in an officer's list with this filter (`now` is the current month)? */
 export function matchesFilter(r: NewEntry, filter: ListFilter, now: Month): boolean {
@@ -99,9 +102,11 @@ export function createRegisterDesk(deps: RegisterDeskDeps): RegisterDesk {
   return {
     retentionMonths: deps.retentionMonths,
 
-    async record(address, entry) {
+    async record(address, entry, draftKey) {
       const at = deps.clock.now().toISOString();
-      const id = newEntryId();
+      const id = draftKey ? draftEntryId(address, draftKey) : newEntryId();
+      // The same telling sent again: it was recorded once (two at the same moment write the same key).
+      if (draftKey && (await store.get(id))) return { id };
       await store.save({
         ...entry,
         id,

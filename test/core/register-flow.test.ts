@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaLevel } from '../../src/core/report.js';
 import { ASSUMED_CONTRACT_MONTHS, createRegisterDesk } from '../../src/reports/register-desk.js';
+import type { Session } from '../../src/core/session.js';
 import { registerRecorderId } from '../../src/storage/keys.js';
+import { MemorySessionStore } from '../../src/storage/memory-session-store.js';
 import {
   TODAY,
   chat,
@@ -61,6 +63,16 @@ const departure = (who: string, village: string, contact: readonly (string | { c
   'Feb 2027',
   ...contact,
 ];
+
+/** Session writes that fail while `failing` is set (Redis went away after the entry was written). */
+class FlakySessionStore extends MemorySessionStore {
+  failing = false;
+  override save(userKey: string, session: Session, expectedRev: number) {
+    return this.failing
+      ? Promise.reject(new Error('redis went away'))
+      : super.save(userKey, session, expectedRev);
+  }
+}
 
 describe('departure and return register (chat)', () => {
   it('stores nothing when the user says no on the consent screen, which says who sees it and for how long', async () => {
@@ -149,6 +161,27 @@ describe('departure and return register (chat)', () => {
       contact: OTHER_FAMILY,
       anchor: '2026-11',
     });
+  });
+
+  it('records a telling once when its last answer is sent again after the session write failed', async () => {
+    let now = TODAY.getTime();
+    const clock = { now: () => new Date(now) };
+    const sessions = new FlakySessionStore(86_400_000, clock);
+    const s = makeEngine({ store: sessions, clock });
+    const c = chat(s.engine, FAMILY);
+    await openRegister(c);
+    await answer(c, departure('Sri', 'Ternyang Sumberpucung', []));
+    sessions.failing = true;
+    // The entry is written, the session is not: the user is asked to try again, still at the contact step.
+    expect(await answer(c, [{ choice: 'no' }])).toContain('coba lagi');
+    sessions.failing = false;
+    expect(await answer(c, [{ choice: 'no' }])).toContain('Sri');
+    expect(await s.register.idsByArea('')).toHaveLength(1);
+    // A later telling of the same person is a new entry.
+    now += 60_000;
+    await openRegister(c);
+    await answer(c, departure('Sri', 'Ternyang Sumberpucung', [{ choice: 'no' }]));
+    expect(await s.register.idsByArea('')).toHaveLength(2);
   });
 
   it('refuses a full name and an unreadable month, and asks again', async () => {

@@ -12,7 +12,7 @@ import {
   type ReturnNeed,
 } from '../register.js';
 import type { FlowData } from '../session.js';
-import { str, strings } from './data.js';
+import { num, str, strings } from './data.js';
 import type { PhoneListReader } from './report-draft.js';
 import { findVillage, pickedVillage, villageChoices } from './village-step.js';
 
@@ -31,8 +31,9 @@ const UNKNOWN: Choice = { id: 'unknown', label: t('register.unknown') };
 const THIS_MONTH: Choice = { id: 'now', label: t('register.thisMonth') };
 
 /*
- * Session data: k kind (d departure, r return), rel, w who, v village, q village matches, c country,
- * a agency, dm departed, ce contract end, rm returned, rt route, n needs, ct contact, e own entry id.
+ * Session data: k kind (d departure, r return), t time of the consent (the entry's draft key), rel,
+ * w who, v village, q village matches, c country, a agency, dm departed, ce contract end, rm returned,
+ * rt route, n needs, ct contact, e own entry id.
  */
 const isReturn = (d: FlowData) => str(d, 'k') === 'r';
 const title = (d: FlowData): Text => t(isReturn(d) ? 'register.title.return' : 'register.title.departure');
@@ -129,7 +130,8 @@ async function save(ctx: FlowContext, desk: RegisterDesk, d: FlowData): Promise<
     if ((await desk.recordReturn(ctx.user, own, returnOf(d))) !== 'done')
       return goto('menu', { say: [{ body: [t('register.gone')] }] });
   } else {
-    await desk.record(ctx.user, entryOf(d));
+    const started = num(d, 't');
+    await desk.record(ctx.user, entryOf(d), started === undefined ? undefined : String(started));
   }
   return next('done', { k: str(d, 'k') ?? 'd', w: str(d, 'w') ?? '', n: strings(d, 'n') });
 }
@@ -247,11 +249,14 @@ export function createRegisterFlow(desk: RegisterDesk, readPhones: PhoneListRead
           if (choice === 'departure' || choice === 'return')
             return next('consent', { k: choice === 'return' ? 'r' : 'd' });
           return input.type === 'text' ? goto('menu', { arg: input.text }) : invalid(t('engine.pickNumber'));
-        case 'consent':
+        case 'consent': {
           if (choice === undefined) return invalid(t('engine.pickYesNo'));
           if (choice !== 'yes') return goto('menu', { say: [{ body: [t('register.consent.declined')] }] });
-          if (isReturn(d) && (await desk.mine(ctx.user)).some((e) => !e.returned)) return next('pick', d);
-          return next('relation', d);
+          // The telling's key: a turn that runs again records it once (see RegisterDesk.record).
+          const told = { ...d, t: ctx.now.getTime() };
+          if (isReturn(d) && (await desk.mine(ctx.user)).some((e) => !e.returned)) return next('pick', told);
+          return next('relation', told);
+        }
         case 'pick': {
           if (choice === 'other') return next('relation', d);
           const own = (await desk.mine(ctx.user)).filter((e) => !e.returned);
