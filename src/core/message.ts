@@ -3,9 +3,12 @@ import type { Locale } from './locale.js';
 /** The channels one conversation core serves. */
 export type ChannelName = 'console' | 'telegram' | 'whatsapp';
 
-/** A reference to a medium (photo) that a channel received; the core never holds the bytes. */
+/**
+ * A reference to a medium a channel received (a photo, or a recorded voice note); the core never
+ * holds the bytes and never transcribes a voice note.
+ */
 export interface MediaRef {
-  readonly kind: 'photo';
+  readonly kind: 'photo' | 'voice';
   readonly ref: string;
   readonly mime?: string;
   readonly size?: number;

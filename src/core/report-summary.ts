@@ -41,7 +41,9 @@ export function detailLines(d: ReportDetails, village: VillagePlace | undefined)
       : t('report.field.village', { value: literal(d.village) }),
   );
   for (const note of d.notes) add('note', note);
-  if (d.media.length > 0) lines.push(t('report.field.photos', { n: d.media.length }));
+  const voices = d.media.filter((m) => m.kind === 'voice').length;
+  if (d.media.length > voices) lines.push(t('report.field.photos', { n: d.media.length - voices }));
+  if (voices > 0) lines.push(t('report.field.voiceNotes', { n: voices }));
   if (d.bypassVillage) lines.push(t('report.field.bypass'));
   return lines;
 }

@@ -25,10 +25,15 @@ export function createTelegramSender(api: Api): MessageSender {
     async send(address: string, messages: readonly OutboundMessage[]): Promise<void> {
       const chatId = address.startsWith(PREFIX) ? Number(address.slice(PREFIX.length)) : NaN;
       if (!Number.isSafeInteger(chatId)) throw new RecipientUnreachable(address, 'not-telegram');
-      // Evidence photos first (Telegram file ids are sent again by id), then the text with its buttons.
-      const photos = messages.flatMap((m) => m.media ?? []).filter((p) => p.ref.startsWith(TELEGRAM_MEDIA));
+      // Evidence photos and voice notes first (Telegram file ids are sent again by id), then the text
+      // with its buttons.
+      const media = messages.flatMap((m) => m.media ?? []).filter((p) => p.ref.startsWith(TELEGRAM_MEDIA));
       try {
-        for (const p of photos) await api.sendPhoto(chatId, p.ref.slice(TELEGRAM_MEDIA.length));
+        for (const p of media) {
+          const fileId = p.ref.slice(TELEGRAM_MEDIA.length);
+          if (p.kind === 'voice') await api.sendVoice(chatId, fileId);
+          else await api.sendPhoto(chatId, fileId);
+        }
         for (const m of renderTelegram(messages)) {
           await api.sendMessage(chatId, m.html, {
             parse_mode: 'HTML',

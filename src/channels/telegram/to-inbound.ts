@@ -43,6 +43,19 @@ export function toInbound(ctx: Context, receivedAt: Date): InboundMessage | unde
     const word = COMMAND_WORDS[name];
     if (word) return { ...base, text: word };
   }
+  const voice = message.voice;
+  if (voice) {
+    // A recorded voice note: kept by its file id as report evidence, never transcribed.
+    const media: MediaRef[] = [
+      {
+        kind: 'voice',
+        ref: `${TELEGRAM_MEDIA}${voice.file_id}`,
+        ...(voice.mime_type === undefined ? {} : { mime: voice.mime_type }),
+        ...(voice.file_size === undefined ? {} : { size: voice.file_size }),
+      },
+    ];
+    return { ...base, text, media };
+  }
   const largest = message.photo?.at(-1);
   if (!largest) return { channel: 'telegram', userKey: base.userKey, receivedAt, text };
   const media: MediaRef[] = [

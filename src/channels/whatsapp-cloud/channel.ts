@@ -3,7 +3,7 @@ import type { Locale } from '../../core/locale.js';
 import type { InboundMessage, MediaRef, OutboundMessage } from '../../core/message.js';
 import type { Logger, Translator } from '../../core/ports.js';
 import type { GraphApi } from './graph-api.js';
-import { receivePhoto, type MediaOutcome, type MediaStore } from './media.js';
+import { receivePhoto, receiveVoice, type MediaOutcome, type MediaStore } from './media.js';
 import { renderCloudAll } from './render.js';
 import { createCloudSender, type CloudSender } from './sender.js';
 import type { CloudState } from './state.js';
@@ -82,17 +82,19 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
     const received = now();
     await deps.state.wrote(address, msg.sentAt.getTime() > 0 ? msg.sentAt : received);
 
+    const mediaDeps = {
+      api: deps.api,
+      store: deps.media,
+      owner: address,
+      maxBytes: deps.maxPhotoBytes,
+      logger: log,
+    };
     let photo: MediaOutcome | undefined;
-    if (msg.image) {
-      photo = await receivePhoto(msg.image.mediaId, msg.image.mime, {
-        api: deps.api,
-        store: deps.media,
-        owner: address,
-        maxBytes: deps.maxPhotoBytes,
-        logger: log,
-      });
-    }
-    const media: MediaRef[] = photo?.type === 'saved' ? [photo.media] : [];
+    let voice: MediaOutcome | undefined;
+    if (msg.image) photo = await receivePhoto(msg.image.mediaId, msg.image.mime, mediaDeps);
+    // A voice note goes to the engine: report evidence at the evidence step, "please type" elsewhere.
+    if (msg.audio) voice = await receiveVoice(msg.audio.mediaId, msg.audio.mime, mediaDeps);
+    const media: MediaRef[] = [photo, voice].flatMap((m) => (m?.type === 'saved' ? [m.media] : []));
     const inbound: InboundMessage = {
       channel: 'whatsapp',
       userKey: address,
@@ -102,7 +104,7 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
       receivedAt: received,
     };
     const result = await deps.engine.handle(inbound);
-    const note = noteOf(msg, photo);
+    const note = noteOf(msg, photo, voice);
     const messages = note ? withNote(result.messages, result.locale, note, deps) : result.messages;
     await sender.sendPayloads(address, renderCloudAll(messages, labelsFor(result.locale)));
   }
@@ -134,8 +136,12 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
   };
 }
 
-function noteOf(msg: CloudMessage, photo: MediaOutcome | undefined): Note | undefined {
-  if (msg.audio) return 'voice';
+function noteOf(
+  msg: CloudMessage,
+  photo: MediaOutcome | undefined,
+  voice: MediaOutcome | undefined,
+): Note | undefined {
+  if (msg.audio && voice?.type !== 'saved') return 'voice';
   if (msg.unsupported || msg.location) return 'unsupported';
   if (photo?.type !== 'rejected') return undefined;
   if (photo.reason === 'type') return 'photoType';

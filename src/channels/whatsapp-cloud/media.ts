@@ -28,7 +28,50 @@ export function sniffPhoto(bytes: Buffer): MediaRef['mime'] {
   return undefined;
 }
 
+/** Voice note types: WhatsApp records Opus in Ogg; forwarded audio may be AAC, MP4, MP3 or AMR. */
+export const VOICE_TYPES = ['audio/ogg', 'audio/mp4', 'audio/aac', 'audio/mpeg', 'audio/amr'] as const;
+
+/** The audio container the first bytes show (the declared type is not trusted). */
+export function sniffVoice(bytes: Buffer): string | undefined {
+  const head = bytes.subarray(0, 12).toString('latin1');
+  if (head.startsWith('OggS')) return 'audio/ogg';
+  if (head.startsWith('#!AMR')) return 'audio/amr';
+  if (head.slice(4, 8) === 'ftyp') return 'audio/mp4';
+  if (head.startsWith('ID3')) return 'audio/mpeg';
+  if (bytes.length >= 2 && bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xf6) === 0xf0) return 'audio/aac';
+  if (bytes.length >= 2 && bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0) return 'audio/mpeg';
+  return undefined;
+}
+
 const base = (mime: string | undefined) => mime?.split(';')[0]?.trim().toLowerCase();
+
+/**
+ * Downloads a received voice note (kept as report evidence for an officer to listen to, never
+ * transcribed), with the same checks as a photo: declared type and size, then the bytes.
+ */
+export async function receiveVoice(
+  mediaId: string,
+  declaredMime: string | undefined,
+  deps: { api: GraphApi; store: MediaStore; owner: string; maxBytes: number; logger: Logger },
+): Promise<MediaOutcome> {
+  const allowed = (m: string | undefined) => VOICE_TYPES.some((t) => t === base(m));
+  if (declaredMime !== undefined && !allowed(declaredMime)) return { type: 'rejected', reason: 'type' };
+  let bytes: Buffer | 'too-large';
+  try {
+    const info = await deps.api.mediaInfo(mediaId);
+    if (info.mime !== undefined && !allowed(info.mime)) return { type: 'rejected', reason: 'type' };
+    if ((info.size ?? 0) > deps.maxBytes) return { type: 'rejected', reason: 'too-large' };
+    bytes = await deps.api.download(info.url, deps.maxBytes);
+  } catch (err) {
+    deps.logger.warn({ err, channel: 'whatsapp-cloud' }, 'voice note download failed');
+    return { type: 'rejected', reason: 'failed' };
+  }
+  if (bytes === 'too-large') return { type: 'rejected', reason: 'too-large' };
+  const mime = sniffVoice(bytes);
+  if (!mime) return { type: 'rejected', reason: 'type' };
+  const ref = await deps.store.put(bytes, deps.owner);
+  return { type: 'saved', media: { kind: 'voice', ref, mime, size: bytes.length } };
+}
 
 /**
  * Downloads a received photo: the declared type and size are checked first (from the webhook and the

@@ -115,6 +115,41 @@ export async function receivePhoto(
   return { type: 'saved', media: { kind: 'photo', ref, mime, size: bytes.length } };
 }
 
+/** Voice note types WhatsApp records (Opus in Ogg) or a phone may send (AAC, MP4, AMR). */
+export const VOICE_TYPES = ['audio/ogg', 'audio/mp4', 'audio/aac', 'audio/mpeg', 'audio/amr'] as const;
+
+/**
+ * Receives a recorded voice note as report evidence (an officer listens to it; it is never
+ * transcribed): the same checks as a photo — declared type and size, then the size while the bytes
+ * arrive, then an Ogg/AMR/MP4/MP3 header in the bytes.
+ */
+export async function receiveVoice(
+  msg: WAMessage,
+  audio: proto.Message.IAudioMessage,
+  deps: PhotoDeps,
+): Promise<PhotoOutcome> {
+  const declared = audio.mimetype?.split(';')[0]?.trim().toLowerCase();
+  if (!VOICE_TYPES.some((t) => t === declared)) return { type: 'rejected', reason: 'type' };
+  if (Number(audio.fileLength ?? 0) > deps.maxBytes) return { type: 'rejected', reason: 'too-large' };
+  let bytes: Buffer | 'too-large';
+  try {
+    bytes = await readLimited(await deps.download(msg), deps.maxBytes);
+  } catch (err) {
+    deps.logger.warn({ err, channel: 'whatsapp' }, 'voice note download failed');
+    return { type: 'rejected', reason: 'failed' };
+  }
+  if (bytes === 'too-large') return { type: 'rejected', reason: 'too-large' };
+  const head = bytes.subarray(0, 12).toString('latin1');
+  const known =
+    head.startsWith('OggS') ||
+    head.startsWith('#!AMR') ||
+    head.slice(4, 8) === 'ftyp' ||
+    head.startsWith('ID3');
+  if (!known) return { type: 'rejected', reason: 'type' };
+  const ref = await deps.store.put(bytes, deps.owner);
+  return { type: 'saved', media: { kind: 'voice', ref, mime: declared ?? 'audio/ogg', size: bytes.length } };
+}
+
 async function readLimited(stream: Readable, maxBytes: number): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let total = 0;

@@ -5,7 +5,13 @@ import type { InboundMessage, MediaRef, OutboundMessage } from '../../core/messa
 import type { Logger, Translator } from '../../core/ports.js';
 import { addressOfUserJid } from './address.js';
 import type { ContactBook } from './contacts.js';
-import { receivePhoto, type MediaDownloader, type MediaStore, type PhotoOutcome } from './media.js';
+import {
+  receivePhoto,
+  receiveVoice,
+  type MediaDownloader,
+  type MediaStore,
+  type PhotoOutcome,
+} from './media.js';
 import type { Outbox } from './outbox.js';
 import { renderWhatsApp } from './render.js';
 import type { SeenMessages } from './seen-messages.js';
@@ -80,7 +86,18 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
         logger: log,
       });
     }
-    const media: MediaRef[] = photo?.type === 'saved' ? [photo.media] : [];
+    let voice: PhotoOutcome | undefined;
+    if (classified.voice) {
+      voice = await receiveVoice(msg, classified.voice, {
+        download: deps.downloader(sock),
+        store: deps.media,
+        owner: address,
+        maxBytes: deps.maxPhotoBytes,
+        logger: log,
+      });
+    }
+    // A voice note goes to the engine: report evidence at the evidence step, "please type" elsewhere.
+    const media: MediaRef[] = [photo, voice].flatMap((m) => (m?.type === 'saved' ? [m.media] : []));
     const inbound: InboundMessage = {
       channel: 'whatsapp',
       userKey: address,
@@ -89,7 +106,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       receivedAt: now(),
     };
     const result = await deps.engine.handle(inbound);
-    const note = noteKey(classified, photo);
+    const note = noteKey(classified, photo, voice);
     const messages = note
       ? withNote(result.messages, result.locale, note, deps.translator, deps.maxPhotoBytes)
       : result.messages;
@@ -127,10 +144,15 @@ async function knownNumber(sock: WhatsAppSocket, msg: IncomingMessage): Promise<
   return address && !address.startsWith('whatsapp:lid:') ? address : msg.address;
 }
 
-type NoteKey = 'unsupported' | 'photoType' | 'photoTooLarge' | 'photoFailed';
+type NoteKey = 'unsupported' | 'voice' | 'photoType' | 'photoTooLarge' | 'photoFailed';
 
-function noteKey(msg: IncomingMessage, photo: PhotoOutcome | undefined): NoteKey | undefined {
+function noteKey(
+  msg: IncomingMessage,
+  photo: PhotoOutcome | undefined,
+  voice: PhotoOutcome | undefined,
+): NoteKey | undefined {
   if (msg.unsupported) return 'unsupported';
+  if (msg.voice && voice?.type !== 'saved') return 'voice';
   if (photo?.type !== 'rejected') return undefined;
   if (photo.reason === 'type') return 'photoType';
   return photo.reason === 'too-large' ? 'photoTooLarge' : 'photoFailed';

@@ -42,6 +42,8 @@ export interface IncomingMessage {
   readonly privateChat: boolean;
   readonly text: string;
   readonly image?: proto.Message.IImageMessage;
+  /** A recorded voice note (push-to-talk); a forwarded audio file stays unsupported. */
+  readonly voice?: proto.Message.IAudioMessage;
   readonly unsupported?: UnsupportedKind;
 }
 
@@ -87,13 +89,17 @@ export function classifyMessage(msg: WAMessage, groups: ReadonlySet<string>): Cl
 
   let text: string | undefined;
   let image: proto.Message.IImageMessage | undefined;
-  if (kind === 'conversation') text = content.conversation ?? '';
+  let voice: proto.Message.IAudioMessage | undefined;
+  if (kind === 'audioMessage' && content.audioMessage?.ptt === true) {
+    voice = content.audioMessage;
+    text = '';
+  } else if (kind === 'conversation') text = content.conversation ?? '';
   else if (kind === 'extendedTextMessage') text = content.extendedTextMessage?.text ?? '';
   else if (kind === 'imageMessage' && content.imageMessage) {
     image = content.imageMessage;
     text = image.caption ?? '';
   }
-  const unsupported = UNSUPPORTED[kind];
+  const unsupported = voice ? undefined : UNSUPPORTED[kind];
   if (text === undefined && unsupported === undefined) return ignore('other');
 
   const who = sender(msg, group);
@@ -107,6 +113,7 @@ export function classifyMessage(msg: WAMessage, groups: ReadonlySet<string>): Cl
     privateChat: !group,
     text: text ?? '',
     ...(image ? { image } : {}),
+    ...(voice ? { voice } : {}),
     ...(unsupported ? { unsupported } : {}),
   };
 }

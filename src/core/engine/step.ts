@@ -49,7 +49,8 @@ export async function runStep(
     return settle(parts, user, current, await flow.handle(ctx, state, { type: 'text', text, media }), notes);
   }
   if (msg.choiceId === undefined && text === '') {
-    const key = media ? 'engine.mediaNotUsed' : 'engine.empty';
+    const voice = media?.some((m) => m.kind === 'voice') === true;
+    const key = voice ? 'engine.voiceNotRead' : media ? 'engine.mediaNotUsed' : 'engine.empty';
     return { session: current, replies: [...notes, withNote(prompt, t(key))] };
   }
   const input = parts.resolveInput(current, prompt, msg, text);

@@ -59,6 +59,17 @@ export const MAX_PHONES = 5;
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
+/** Voice notes kept as evidence: heard by an officer, never transcribed. */
+export const MAX_VOICE_NOTES = 3;
+export const MAX_VOICE_BYTES = 5 * 1024 * 1024;
+/** Voice note types of WhatsApp (Opus in Ogg), Telegram (Ogg), and recorders (AAC, MP3, AMR). */
+export const VOICE_TYPES: readonly string[] = [
+  'audio/ogg',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/aac',
+  'audio/amr',
+];
 
 /** Draft keys: t = started (ms), p = phones, v = village code, q = village matches, e = notes, m = photos,
  * ct = contact consent, u = updates wanted, b = bypass the village, r = return to review after an edit,
@@ -195,7 +206,7 @@ export function mediaOf(data: FlowData): MediaRef[] {
     if (typeof o.r !== 'string') return [];
     return [
       {
-        kind: 'photo',
+        kind: o.k === 'v' ? 'voice' : 'photo',
         ref: o.r,
         ...(typeof o.t === 'string' ? { mime: o.t } : {}),
         ...(typeof o.z === 'number' ? { size: o.z } : {}),
@@ -205,6 +216,7 @@ export function mediaOf(data: FlowData): MediaRef[] {
 }
 
 export const storedMedia = (m: MediaRef): Json => ({
+  ...(m.kind === 'voice' ? { k: 'v' } : {}),
   r: m.ref,
   ...(m.mime ? { t: m.mime } : {}),
   ...(m.size !== undefined ? { z: m.size } : {}),

@@ -1,5 +1,5 @@
 import { invalid, next, type Input, type Outcome } from '../flow.js';
-import { t, type Reply, type Text } from '../message.js';
+import { t, type MediaRef, type Reply, type Text } from '../message.js';
 import type { FlowData } from '../session.js';
 import { strings } from './data.js';
 import {
@@ -7,44 +7,71 @@ import {
   MAX_NOTES,
   MAX_PHOTO_BYTES,
   MAX_PHOTOS,
+  MAX_VOICE_BYTES,
+  MAX_VOICE_NOTES,
   PHOTO_TYPES,
+  VOICE_TYPES,
   mediaOf,
   storedMedia,
 } from './report-draft.js';
 
+const isVoice = (m: MediaRef) => m.kind === 'voice';
+/** The type without parameters (`audio/ogg; codecs=opus` → `audio/ogg`). */
+const baseType = (mime: string) => mime.split(';')[0]?.trim().toLowerCase() ?? '';
+
 /** The evidence question with what was collected so far and "done". */
 export function evidencePrompt(data: FlowData, question: Reply): Reply {
   const notes = strings(data, 'e').length;
-  const photos = mediaOf(data).length;
-  const have = notes + photos > 0 ? [t('report.evidenceHave', { notes, photos })] : [];
+  const media = mediaOf(data);
+  const voices = media.filter(isVoice).length;
+  const photos = media.length - voices;
+  const have = notes + media.length > 0 ? [t('report.evidenceHave', { notes, photos })] : [];
+  if (voices > 0) have.push(t('report.evidenceVoices', { n: voices }));
   return {
     ...question,
     body: [...question.body, ...have],
     choices: [
       { id: 'done', label: t('report.evidenceDone') },
-      ...(notes + photos > 0 ? [] : [{ id: 'skip', label: t('report.skip') }]),
+      ...(notes + media.length > 0 ? [] : [{ id: 'skip', label: t('report.skip') }]),
     ],
   };
 }
 
+/** Why a received medium is not kept, or undefined when it is. */
+function refusal(m: MediaRef, kept: readonly MediaRef[]): Text | undefined {
+  if (isVoice(m)) {
+    if (m.mime !== undefined && !VOICE_TYPES.includes(baseType(m.mime))) return t('report.voiceType');
+    if (m.size !== undefined && m.size > MAX_VOICE_BYTES)
+      return t('report.voiceSize', { mb: MAX_VOICE_BYTES / 1024 / 1024 });
+    if (kept.filter(isVoice).length >= MAX_VOICE_NOTES)
+      return t('report.voiceLimit', { max: MAX_VOICE_NOTES });
+    return undefined;
+  }
+  if (m.mime !== undefined && !PHOTO_TYPES.includes(m.mime)) return t('report.photoType');
+  if (m.size !== undefined && m.size > MAX_PHOTO_BYTES)
+    return t('report.photoSize', { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
+  if (kept.filter((k) => !isVoice(k)).length >= MAX_PHOTOS)
+    return t('report.photoLimit', { max: MAX_PHOTOS });
+  return undefined;
+}
+
 /**
- * Adds a note or photos (as many messages as the user likes, within limits) and stays on the step
- * until "done". Photos of another type or too large are refused with the reason.
+ * Adds a note, photos or voice notes (as many messages as the user likes, within limits) and stays on
+ * the step until "done". A medium of another type or too large is refused with the reason. Voice
+ * notes are kept for the officer to listen to; the bot does not transcribe them.
  */
 export function addEvidence(data: FlowData, input: Input, after: string): Outcome {
   if (input.type === 'choice') return next(after, data);
   const notes = strings(data, 'e');
-  const photos = mediaOf(data);
+  const kept = mediaOf(data);
   const said: Text[] = [];
   let updated = data;
   for (const m of input.media ?? []) {
-    if (m.mime !== undefined && !PHOTO_TYPES.includes(m.mime)) said.push(t('report.photoType'));
-    else if (m.size !== undefined && m.size > MAX_PHOTO_BYTES)
-      said.push(t('report.photoSize', { mb: MAX_PHOTO_BYTES / 1024 / 1024 }));
-    else if (photos.length >= MAX_PHOTOS) said.push(t('report.photoLimit', { max: MAX_PHOTOS }));
-    else photos.push(m);
+    const no = refusal(m, kept);
+    if (no) said.push(no);
+    else kept.push(m);
   }
-  updated = { ...updated, m: photos.map(storedMedia) };
+  updated = { ...updated, m: kept.map(storedMedia) };
   const text = input.text.trim();
   if (text !== '') {
     if (text.length > MAX_NOTE_LENGTH) return invalid(t('report.tooLong', { max: MAX_NOTE_LENGTH }));

@@ -171,6 +171,38 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
     expect(await channel.media.get('dm:s:whatsapp:62812')).toBeUndefined();
   });
 
+  it('receives a recorded voice note (push-to-talk) as a voice medium; outside a report: please type, or call 0800-1000', async () => {
+    const { last, channel } = await started();
+    await say(last(), 'menu');
+    const OGG = Buffer.concat([Buffer.from('OggS', 'latin1'), Buffer.alloc(3000, 5)]);
+    const enc = await encryptedStream(OGG, 'audio');
+    files.set('/voice.enc', readFileSync(enc.encFilePath));
+    const before = inbound.length;
+    const sentBefore = last().sent.length;
+    last().receive([
+      {
+        key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
+        message: {
+          audioMessage: {
+            url: `${baseUrl}/voice.enc`,
+            mediaKey: enc.mediaKey,
+            mimetype: 'audio/ogg; codecs=opus',
+            fileLength: enc.fileLength,
+            ptt: true,
+          },
+        },
+      },
+    ]);
+    await vi.waitFor(() => expect(inbound.length).toBe(before + 1));
+    const media = inbound.at(-1)?.media?.[0];
+    expect(media).toMatchObject({ kind: 'voice', mime: 'audio/ogg', size: OGG.length });
+    expect(await channel.media.get(media?.ref ?? '')).toEqual(OGG);
+    await vi.waitFor(() => expect(last().sent.length).toBeGreaterThan(sentBefore));
+    expect(last().sent.at(-1)?.text).toContain(
+      'Maaf, pesan suara belum bisa kami baca. Silakan ketik pesan Anda, atau telepon 0800-1000.',
+    );
+  });
+
   it('files a report with a photo, and the village officer on WhatsApp gets the alert through the outbox', async () => {
     // The village directory loads once (half a second of work): before the channel and its short lease.
     testVillages().byCode(TERNYANG);

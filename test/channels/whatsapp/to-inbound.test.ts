@@ -105,8 +105,15 @@ describe('WhatsApp messages.upsert → what the bot answers', () => {
     });
   });
 
-  it('answers what it cannot read yet (voice notes, files) with a note, and ignores what has no sender', () => {
-    expect(classifyMessage(withContent({ audioMessage: { ptt: true } }), groups)).toMatchObject({
+  it('takes a recorded voice note as a voice note (evidence), answers what it cannot read with a note, and ignores what has no sender', () => {
+    const voice = classifyMessage(
+      withContent({ audioMessage: { ptt: true, mimetype: 'audio/ogg; codecs=opus' } }),
+      groups,
+    );
+    expect(voice).toMatchObject({ type: 'message', voice: { ptt: true }, text: '' });
+    expect(voice).not.toHaveProperty('unsupported');
+    // A forwarded audio file is not a voice note.
+    expect(classifyMessage(withContent({ audioMessage: { ptt: false } }), groups)).toMatchObject({
       type: 'message',
       unsupported: 'audio',
       text: '',
