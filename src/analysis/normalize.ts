@@ -266,6 +266,10 @@ export const PROMISE_WORDS = new Set([
   'claiming',
   // "hati-hati calo yang meminta uang jaminan visa", "tidak tergiur ajakan …".
   'meminta',
+  // "jangan lewat calo yang minta DP".
+  'minta',
+  // "avoid brokers who ask for a deposit" ("if anyone asks, say …" coaches a lie).
+  'ask',
   'ajakan',
   'asking',
   'demanding',
@@ -464,4 +468,9 @@ export const NEGATION_LINKS = new Set([
   'collect',
   'njaluk',
   'menta',
+  // "tidak perlu mengurus ke Disnaker", "no need to make a …".
+  'mengurus',
+  'ngurus',
+  'membuat',
+  'make',
 ]);

@@ -110,10 +110,15 @@ export function createOfferScanner(
       };
       // News of a case that invites nobody to apply may name what victims paid and were promised.
       const news = markers.has(NEWS_REPORT) && !markers.has(CONTACT_INVITE);
+      // A warning in two voices — its own words ("ciri calo", "waspada") and someone else's "if" with what they offer
+      // — may quote the money a scam asks for ("upami aya nu nawiskeun … mayar ka rekening pribadi"), when it invites
+      // nobody to apply.
+      const quotesMoney =
+        matched.has(NOTICE_RULE) && matched.has('warning-if') && !markers.has(CONTACT_INVITE);
       const notice =
         (NOTICE_MARKERS.some((m) => matched.has(m)) || news) &&
         (salaries.length === 0 || quotesPay || news) &&
-        (news || !OFFER_MONEY.some((m) => markers.has(m))) &&
+        (news || quotesMoney || !OFFER_MONEY.some((m) => markers.has(m))) &&
         !recruiterMobile();
       if (notice) findings.clear();
       return {
