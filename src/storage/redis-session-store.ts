@@ -38,13 +38,15 @@ export interface RedisSessionStoreOptions {
   readonly idleTtlMs: number;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Sessions kept in process memory (saves the read per message). */
+  /** Sessions kept in process memory (saves the read per message); `behind` mode only. */
   readonly cacheSize: number;
   /**
    * `behind` (default): a save is written to Redis right away but not awaited, so a reply does not wait
    * for the disk; writes of one user stay in order and are retried until Redis has them. For one bot
-   * process per Redis (DESIGN §10). `through`: a save returns only once Redis has it and conflicts with
-   * other processes are seen before answering — for several processes sharing users.
+   * process per Redis (DESIGN §10). `through`: every load reads Redis and a save returns only once Redis
+   * has it, so conflicts with other processes are seen before answering — for several processes sharing
+   * users. It keeps no cache: another process may have answered the user's last message, and a turn
+   * run on a step it moved past could act on it (a stale "ya" confirming something already left).
    */
   readonly writeMode: 'behind' | 'through';
   /** First retry delay after a failed write; doubles up to 5 s. */
@@ -80,12 +82,15 @@ const loaded = (s: Stored): LoadedSession =>
 export class RedisSessionStore implements SessionStore {
   readonly #cache: SessionCache;
   readonly #save: WithSaveCommand;
+  /** Sessions are kept in memory (write-behind with a cache); otherwise every load reads Redis. */
+  readonly #caching: boolean;
   readonly #idle = new Set<() => void>();
   #retryTimer: NodeJS.Timeout | undefined;
   #retryDelay: number;
 
   constructor(private readonly opts: RedisSessionStoreOptions) {
-    this.#cache = new SessionCache(opts.cacheSize, opts.idleTtlMs);
+    this.#caching = opts.writeMode === 'behind' && opts.cacheSize > 0;
+    this.#cache = new SessionCache(this.#caching ? opts.cacheSize : 0, opts.idleTtlMs);
     defineScripts(opts.redis, [SAVE]);
     this.#save = opts.redis as unknown as WithSaveCommand;
     this.#retryDelay = opts.retryMs ?? 200;
@@ -110,7 +115,7 @@ export class RedisSessionStore implements SessionStore {
     }
     this.#ensureReachable();
     const stored = parseStored(await this.opts.redis.get(this.opts.keys.session(userKey)));
-    if (stored.raw !== undefined && this.opts.cacheSize > 0) this.#remember(userKey, stored.raw, stored.rev);
+    if (stored.raw !== undefined && this.#caching) this.#remember(userKey, stored.raw, stored.rev);
     return loaded(stored);
   }
 
@@ -124,16 +129,11 @@ export class RedisSessionStore implements SessionStore {
       return { type: 'conflict', current: { decoded: decodeSession(entry.raw), rev: entry.rev } };
     }
     const rev = expectedRev + 1;
-    if (this.opts.writeMode === 'through' || this.opts.cacheSize === 0) {
-      const confirmed = entry?.confirmedRev ?? expectedRev;
-      const reply = await this.#write(userKey, confirmed, raw, rev);
-      if (typeof reply === 'number') {
-        if (this.opts.cacheSize > 0) this.#remember(userKey, raw, rev);
-        return { type: 'saved', rev };
-      }
-      const current = parseStored(reply === '' ? null : reply);
-      this.#adopt(userKey, current);
-      return { type: 'conflict', current: loaded(current) };
+    if (!this.#caching) {
+      // Nothing is cached: Redis's compare-and-set is the only check.
+      const reply = await this.#write(userKey, expectedRev, raw, rev);
+      if (typeof reply === 'number') return { type: 'saved', rev };
+      return { type: 'conflict', current: loaded(parseStored(reply === '' ? null : reply)) };
     }
     const decoded: DecodeResult = { type: 'ok', session };
     if (!entry) {
@@ -215,7 +215,7 @@ export class RedisSessionStore implements SessionStore {
 
   #adopt(userKey: string, current: Stored): void {
     if (current.raw === undefined) this.#cache.delete(userKey);
-    else if (this.opts.cacheSize > 0) this.#remember(userKey, current.raw, current.rev);
+    else if (this.#caching) this.#remember(userKey, current.raw, current.rev);
   }
 
   #write(userKey: string, expected: number, raw: string, rev: number): Promise<number | string> {
