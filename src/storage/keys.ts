@@ -33,6 +33,8 @@ export interface AuthStateKeys {
  *   P wa:<account>:media:<id>         received photos (the key is the MediaRef.ref kept in drafts and
  *   P wa:<account>:media-by:<h>         reports), and the list of one sender's photos (hashed sender)
  *   P{bull}:<queue>:…                 BullMQ's keys of the report queues
+ *   P tg:<bot id>:u:<update id>       a Telegram update one bot process has taken (expires): a second
+ *                                       delivery to any process is dropped
  *
  * Key names never spell out a person: a chat address (a phone number, a Telegram id) or a recruiter's
  * phone appears in a key name only as a namespaced SHA-256 (`addressHash`), so a key listing, a
@@ -264,6 +266,8 @@ export interface Keys {
   readonly invites: InviteKeys;
   readonly register: RegisterKeys;
   whatsapp(account: string): WhatsAppKeys;
+  /** Marker of a Telegram update taken by one of the bot's processes (expires); no personal data. */
+  telegramUpdate(botId: number, updateId: number): string;
   /** BullMQ's prefix for the report queues (its keys are `<bull>:<queue>:…`). */
   readonly bull: string;
   /** String: the key layout version (`KEY_LAYOUT_VERSION`) once this Redis uses it. */
@@ -279,6 +283,7 @@ export function createKeys(prefix: string): Keys {
     invites: inviteKeys(prefix),
     register: registerKeys(prefix),
     whatsapp: (account) => whatsAppKeys(prefix, account),
+    telegramUpdate: (botId, updateId) => `${prefix}tg:${botId}:u:${updateId}`,
     bull: `${prefix}{bull}`,
     layout: `${prefix}key-layout`,
   };

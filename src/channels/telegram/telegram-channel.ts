@@ -6,6 +6,7 @@ import type { InboundMessage } from '../../core/message.js';
 import type { Logger, Translator } from '../../core/ports.js';
 import { renderTelegram } from './render.js';
 import { toInbound } from './to-inbound.js';
+import type { UpdateClaim } from './update-claim.js';
 
 export interface TelegramChannelOptions {
   /** The grammY bot, built by the composition root with its token and API root. */
@@ -14,6 +15,11 @@ export interface TelegramChannelOptions {
   readonly logger: Logger;
   /** Retries of a rate-limited (429) or failed (5xx) call before giving up. */
   readonly maxRetries?: number;
+  /**
+   * Update ids shared with the bot's other processes (webhooks behind a load balancer): an update
+   * another process took is dropped. Without it, duplicates are dropped within this process only.
+   */
+  readonly claim?: UpdateClaim;
 }
 
 export interface TelegramChannel {
@@ -33,7 +39,8 @@ const isBlocked = (err: unknown): boolean => err instanceof GrammyError && err.e
 
 /**
  * The Telegram channel on grammY: updates → engine → replies as HTML with inline buttons. Rate limits
- * and server errors are retried by grammY's auto-retry plugin; duplicate update ids are dropped; the
+ * and server errors are retried by grammY's auto-retry plugin; duplicate update ids are dropped (across
+ * processes with `claim`); the
  * buttons of an answered question are removed so they cannot be pressed twice.
  */
 export function createTelegramChannel(opts: TelegramChannelOptions): TelegramChannel {
@@ -85,15 +92,28 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     await reply(ctx);
   };
 
+  const dispatch = (ctx: Context, next: () => Promise<void>): Promise<void> | undefined => {
+    const update = ctx.update;
+    const query = update.callback_query;
+    if (query?.data !== undefined) return press(ctx, query.message !== undefined);
+    return update.message ? reply(ctx) : next();
+  };
+  const claim = opts.claim;
+
   // One middleware for every update instead of a filter per kind: grammY's `bot.on` builds a composer
   // for each update it looks at, which costs more than the checks themselves. Not async itself: a
   // message's promise is the answer's own.
   bot.use((ctx, next) => {
-    const update = ctx.update;
-    if (!firstDelivery(update.update_id)) return undefined;
-    const query = update.callback_query;
-    if (query?.data !== undefined) return press(ctx, query.message !== undefined);
-    return update.message ? reply(ctx) : next();
+    if (!firstDelivery(ctx.update.update_id)) return undefined;
+    if (!claim) return dispatch(ctx, next);
+    // A retried delivery may reach another process; when Redis cannot tell, the update is answered.
+    return claim(ctx.me.id, ctx.update.update_id).then(
+      (first) => (first ? dispatch(ctx, next) : undefined),
+      (err: unknown) => {
+        opts.logger.warn({ err, channel: 'telegram' }, 'update id not checked in Redis; answering it');
+        return dispatch(ctx, next);
+      },
+    );
   });
   bot.catch((err) => {
     opts.logger.error({ err: err.error, channel: 'telegram' }, 'update failed');
