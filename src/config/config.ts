@@ -34,8 +34,19 @@ export function redisDatabase(url: string): number | undefined {
   return m?.[1] !== undefined && Number(m[1]) <= MAX_REDIS_DB ? Number(m[1]) : undefined;
 }
 
+/**
+ * What one process runs (DESIGN §10). `all`: everything, as one process serving a district. `bot`: the
+ * channels, the engine and the HTTP server; it only enqueues report jobs (no workers, no sweep or
+ * escalation timer) and writes sessions through (several bot processes may share users). `worker`: the
+ * report and broadcast workers, the sweep and the escalation timer, and the HTTP server for /metrics and
+ * health; no channel takes messages.
+ */
+export const ROLES = ['all', 'bot', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
 /** Every environment variable the bot reads. `.env.example` documents each one. */
 const envSchema = z.object({
+  ROLE: z.enum(ROLES, { error: 'expected all, bot or worker' }).default('all'),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, { error: 'expected a URL like redis://127.0.0.1:6379', abort: true })
@@ -140,6 +151,8 @@ export type Env = z.infer<typeof envSchema>;
 export type Mode = 'demo' | 'service';
 
 export interface Config {
+  /** What this process runs (`ROLES`); it decides `reports.workers` and, for `bot`, `sessionWriteMode`. */
+  readonly role: Role;
   readonly mode: Mode;
   readonly channels: { readonly telegram: boolean; readonly whatsapp: boolean };
   readonly telegram?: {
@@ -180,7 +193,10 @@ export interface ReportConfig {
   /** Tries per report job before it goes to the dead letter (admins alerted); delay doubles from `retryDelayMs`. */
   readonly attempts: number;
   readonly retryDelayMs: number;
-  /** Run the report workers in this process (turn off where workers run on other machines). */
+  /**
+   * Run the report workers (and the sweep and escalation timer) in this process: REPORT_WORKERS with
+   * ROLE=all, never with ROLE=bot, always with ROLE=worker.
+   */
   readonly workers: boolean;
   readonly concurrency: number;
   readonly alertsPerSecond: { readonly telegram: number; readonly whatsapp: number };
@@ -242,9 +258,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const e = parsed.data;
   const channels = { telegram: e.TELEGRAM_BOT_TOKEN !== undefined, whatsapp: e.WHATSAPP_ENABLED };
-  const mode: Mode = channels.telegram || channels.whatsapp ? 'service' : 'demo';
+  // A worker takes no messages but serves /metrics and health, and needs Redis like any service.
+  const mode: Mode = channels.telegram || channels.whatsapp || e.ROLE === 'worker' ? 'service' : 'demo';
+  if (e.ROLE !== 'all' && !e.REDIS_URL) {
+    return { ok: false, errors: [`REDIS_URL: required with ROLE=${e.ROLE} (the processes share one Redis)`] };
+  }
   if (mode === 'service' && !e.REDIS_URL) {
     return { ok: false, errors: ['REDIS_URL: required when a channel (Telegram or WhatsApp) is configured'] };
+  }
+  if (e.ROLE === 'bot' && mode !== 'service') {
+    return {
+      ok: false,
+      errors: ['ROLE: bot needs a channel (TELEGRAM_BOT_TOKEN or WHATSAPP_ENABLED=true)'],
+    };
   }
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
     return {
@@ -259,6 +285,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return {
     ok: true,
     config: {
+      role: e.ROLE,
       mode,
       ...(cloud?.ok ? { whatsappCloud: cloud.config } : {}),
       channels,
@@ -266,7 +293,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       redisKeyPrefix: e.REDIS_KEY_PREFIX,
       sessionIdleTtlMs: e.SESSION_IDLE_TTL_DAYS * DAY_MS,
       sessionCacheSize: e.SESSION_CACHE_SIZE,
-      sessionWriteMode: e.SESSION_WRITE_MODE,
+      // Bot processes may share users: each step is read from and written to Redis before the reply.
+      sessionWriteMode: e.ROLE === 'bot' ? 'through' : e.SESSION_WRITE_MODE,
       defaultLocale: e.DEFAULT_LOCALE,
       log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
       contentDir: e.CONTENT_DIR,
@@ -280,7 +308,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         perDay: e.REPORTS_PER_DAY,
         attempts: e.REPORT_JOB_ATTEMPTS,
         retryDelayMs: e.REPORT_RETRY_DELAY_MS,
-        workers: e.REPORT_WORKERS,
+        workers: e.ROLE === 'all' ? e.REPORT_WORKERS : e.ROLE === 'worker',
         concurrency: e.REPORT_WORKER_CONCURRENCY,
         alertsPerSecond: { telegram: e.ALERTS_PER_SECOND_TELEGRAM, whatsapp: e.ALERTS_PER_SECOND_WHATSAPP },
       },

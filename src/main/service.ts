@@ -11,6 +11,7 @@ import { notReady, ok, pingCheck, startHttpServer, type HttpServer } from '../ob
 import type { ObservedEngine } from '../observability/instrument.js';
 import type { Metrics } from '../observability/metrics.js';
 import { installShutdown } from '../observability/shutdown.js';
+import { createKeys } from '../storage/keys.js';
 
 export interface ServiceOptions {
   readonly config: Config;
@@ -53,6 +54,7 @@ export async function runService(opts: ServiceOptions): Promise<number> {
     return 1;
   }
   const shutdown = installShutdown({ logger, onSignal: () => http.drain() });
+  if (config.role === 'worker') return runWorker(opts, http, shutdown);
   let whatsapp: WhatsAppChannel | undefined;
   if (config.whatsapp && redis) {
     const started = await startWhatsAppChannel(opts, redis, config.whatsapp);
@@ -82,7 +84,10 @@ export async function runService(opts: ServiceOptions): Promise<number> {
   }
   const telegram = config.telegram ? await startTelegram(opts, config.telegram, http) : undefined;
   setImmediate(opts.warm);
-  logger.info({ mode: config.mode, startupMs: Math.round(performance.now() - opts.startedAt) }, 'ready');
+  logger.info(
+    { mode: config.mode, role: config.role, startupMs: Math.round(performance.now() - opts.startedAt) },
+    'ready',
+  );
   await shutdown.signalled;
   const wa = whatsapp;
   const wac = cloud;
@@ -93,6 +98,46 @@ export async function runService(opts: ServiceOptions): Promise<number> {
     wa && { name: 'whatsapp', run: () => wa.stop() },
     wac && { name: 'whatsapp cloud', run: () => wac.stop() },
     { name: 'turns in flight', run: () => opts.engine.drain() },
+    { name: 'reports, sessions and redis', run: opts.closeAll },
+    { name: 'http server', run: () => http.close() },
+  ]);
+  return 0;
+}
+
+/**
+ * ROLE=worker: no channel takes messages. The report and broadcast workers (started with the report
+ * side) send alerts through Telegram's API when a token is set; WhatsApp sends only from the process
+ * that runs the number. /healthz, /readyz (Redis) and /metrics answer until SIGTERM.
+ */
+async function runWorker(
+  opts: ServiceOptions,
+  http: HttpServer,
+  shutdown: ReturnType<typeof installShutdown>,
+): Promise<number> {
+  const { config, logger } = opts;
+  if (config.telegram) {
+    const [{ Bot }, { autoRetry }, { createTelegramSender }] = await Promise.all([
+      import('grammy'),
+      import('@grammyjs/auto-retry'),
+      import('../channels/telegram/telegram-sender.js'),
+    ]);
+    const bot = new Bot(config.telegram.token, {
+      ...(config.telegram.apiRoot ? { client: { apiRoot: config.telegram.apiRoot } } : {}),
+    });
+    bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+    opts.senders.telegram = createTelegramSender(bot.api);
+  }
+  if (config.channels.whatsapp)
+    logger.warn(
+      { channel: 'whatsapp' },
+      'ROLE=worker does not run WhatsApp: alerts to officers on WhatsApp fail here; run them where the number runs',
+    );
+  logger.info(
+    { mode: config.mode, role: config.role, startupMs: Math.round(performance.now() - opts.startedAt) },
+    'ready',
+  );
+  await shutdown.signalled;
+  await shutdown.run([
     { name: 'reports, sessions and redis', run: opts.closeAll },
     { name: 'http server', run: () => http.close() },
   ]);
@@ -169,18 +214,33 @@ async function startTelegram(
   telegram: NonNullable<Config['telegram']>,
   http: HttpServer,
 ): Promise<Serving> {
-  const [{ Bot }, { createTelegramChannel }, { createTelegramSender }, { serveTelegram }] = await Promise.all(
-    [
-      import('grammy'),
-      import('../channels/telegram/telegram-channel.js'),
-      import('../channels/telegram/telegram-sender.js'),
-      import('../channels/telegram/serve.js'),
-    ],
-  );
+  const [
+    { Bot },
+    { createTelegramChannel },
+    { createTelegramSender },
+    { serveTelegram },
+    { createRedisUpdateClaim },
+  ] = await Promise.all([
+    import('grammy'),
+    import('../channels/telegram/telegram-channel.js'),
+    import('../channels/telegram/telegram-sender.js'),
+    import('../channels/telegram/serve.js'),
+    import('../channels/telegram/update-claim.js'),
+  ]);
   const bot = new Bot(telegram.token, {
     ...(telegram.apiRoot ? { client: { apiRoot: telegram.apiRoot } } : {}),
   });
-  const channel = createTelegramChannel({ bot, engine: opts.engine, logger: opts.logger });
+  // Webhooks may reach several bot processes: update ids are shared in Redis (one process polls).
+  const claim =
+    telegram.webhook && opts.redis
+      ? createRedisUpdateClaim(opts.redis, createKeys(opts.config.redisKeyPrefix))
+      : undefined;
+  const channel = createTelegramChannel({
+    bot,
+    engine: opts.engine,
+    logger: opts.logger,
+    ...(claim ? { claim } : {}),
+  });
   opts.senders.telegram = createTelegramSender(bot.api);
   const serving = await serveTelegram(channel.bot, {
     ...(telegram.webhook ? { webhook: telegram.webhook } : {}),
