@@ -94,3 +94,43 @@ describe('warnings that quote the money a scam asks for', () => {
     expect(check(text).level).not.toBe('high');
   });
 });
+
+describe('a contract signed only abroad, a departure within days (facts L-16, L-18, S-19a)', () => {
+  it.each([
+    'Cleaning staff for a hotel in Doha, QAR 1,500. The employment contract is signed at the hotel after you arrive.',
+    'Pekerja gudang di Dubai. Perjanjian kerja ditandatangani nanti di negara tujuan bersama manajer.',
+    'Kuli bangunan di Malaysia. Kontrak mah engke di ditu wae ditandatanganan ku bos.',
+    'Kerja pabrik Taiwan, kontrake ditandatangani mengko neng kana.',
+  ])('a contract only abroad is high: %s', (text) => {
+    const r = check(text);
+    expect(r.signs).toContain('no-agreements');
+    expect(r.level).toBe('high');
+  });
+
+  it.each([
+    'Perjanjian kerja ditandatangani di Disnaker sebelum berangkat; setelah tiba, pekerja dijemput agensi. Pabrik Taiwan lewat PT berizin.',
+    'The contract is signed at the labour office before departure and renewed on arrival after two years. Licensed agency, factory in Taiwan.',
+    'Kontrak kerja ditandatangani di BP3MI; setibanya di Hong Kong Anda dijemput. PT berizin, job order ada.',
+  ])('a contract signed before leaving is not: %s', (text) => {
+    expect(check(text).signs).not.toContain('no-agreements');
+  });
+
+  it.each([
+    'Kerja pabrik di Korea, gaji 2 juta won. Daftar sekarang, dua minggu lagi sudah berangkat.',
+    'Warehouse job in the Czech Republic. You fly out within ten days of registration.',
+    'Pabrik elektronik Malaysia. Rong minggu maneh wis budhal, dokumen diurus kantor.',
+    'Kerja kebon di Australia, tilu minggu deui angkat, seminggu deui kumpul di Bandung.',
+  ])('a departure within days or weeks is high: %s', (text) => {
+    const r = check(text);
+    expect(r.signs).toContain('rushed-process');
+    expect(r.level).toBe('high');
+  });
+
+  it.each([
+    'Pabrik Taiwan lewat PT berizin. Proses 3-4 bulan; keberangkatan dua minggu setelah visa terbit.',
+    'Caregiver Taiwan, job order resmi. Libur seminggu sekali, keberangkatan sesuai jadwal BP3MI.',
+    'Factory work in Japan through a licensed agency: training 4 months; departure within two weeks after the visa is issued.',
+  ])('a departure after the visa, or a weekly day off, is not a rush: %s', (text) => {
+    expect(check(text).level).not.toBe('high');
+  });
+});
