@@ -19,6 +19,8 @@ export interface FakeGraphApi {
   /** GRAPH_API_ROOT for the bot. */
   readonly root: string;
   readonly sent: SentMessage[];
+  /** Media the bot uploaded (`POST /<phone id>/media`, multipart): id, declared type and size. */
+  readonly uploads: { id: string; type: string; bytes: number }[];
   /** Media the bot may download: id → bytes and declared type. */
   addMedia(id: string, bytes: Buffer, mime: string): void;
   /** Answers the next sends with these errors, one per send. */
@@ -38,6 +40,24 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
 }
 
+/** The fields of a multipart/form-data body by name (enough for the bot's uploads). */
+function multipart(body: Buffer, contentType: string): Map<string, Buffer> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const fields = new Map<string, Buffer>();
+  const mark = boundary ? `--${boundary[1] ?? boundary[2] ?? ''}` : undefined;
+  if (!mark) return fields;
+  let at = body.indexOf(mark);
+  while (at >= 0) {
+    const headEnd = body.indexOf('\r\n\r\n', at);
+    const next = body.indexOf(`\r\n${mark}`, headEnd);
+    if (headEnd < 0 || next < 0) break;
+    const name = /name="([^"]+)"/.exec(body.subarray(at, headEnd).toString('utf8'))?.[1];
+    if (name) fields.set(name, body.subarray(headEnd + 4, next));
+    at = next + 2;
+  }
+  return fields;
+}
+
 /**
  * A small Graph API server for tests (no network): `POST /<phone id>/messages` records the message and
  * answers a `wamid`, or a queued error in Meta's shape; `GET /<media id>` answers the media's download
@@ -48,6 +68,7 @@ export async function startFakeGraphApi(opts: {
   token: string;
 }): Promise<FakeGraphApi> {
   const sent: SentMessage[] = [];
+  const uploads: { id: string; type: string; bytes: number }[] = [];
   const media = new Map<string, { bytes: Buffer; mime: string }>();
   const faults: GraphFault[] = [];
   let unauthorised = 0;
@@ -79,6 +100,18 @@ export async function startFakeGraphApi(opts: {
         json(200, { messaging_product: 'whatsapp', contacts: [{ wa_id: payload.to }], messages: [{ id }] });
         return;
       }
+      if (req.method === 'POST' && path === `/${opts.phoneNumberId}/media`) {
+        const chunks: Buffer[] = [];
+        for await (const c of req) chunks.push(c as Buffer);
+        const parts = multipart(Buffer.concat(chunks), req.headers['content-type'] ?? '');
+        const file = parts.get('file');
+        if (parts.get('messaging_product')?.toString() !== 'whatsapp' || !file) {
+          return json(400, { error: { message: 'bad upload', code: 100 } });
+        }
+        const id = `upload-${uploads.length + 1}`;
+        uploads.push({ id, type: parts.get('type')?.toString() ?? '', bytes: file.length });
+        return json(200, { id });
+      }
       const file = /^\/files\/(.+)$/.exec(path);
       if (req.method === 'GET' && file?.[1]) {
         const m = media.get(decodeURIComponent(file[1]));
@@ -107,6 +140,7 @@ export async function startFakeGraphApi(opts: {
   return {
     root,
     sent,
+    uploads,
     addMedia: (id, bytes, mime) => media.set(id, { bytes, mime }),
     failSends: (...f) => faults.push(...f),
     get unauthorised() {

@@ -59,6 +59,7 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
     state: deps.state,
     templates: deps.templates,
     labels: labelsFor('id'),
+    media: deps.media,
     now,
     logger: log,
   });

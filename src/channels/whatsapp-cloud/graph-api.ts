@@ -55,12 +55,19 @@ export interface MediaInfo {
 
 export interface GraphApi {
   /** Sends one message; resolves to its `wamid`. Throws `GraphError` after the retries. */
-  send(to: string, payload: CloudPayload | TemplatePayload): Promise<string>;
+  send(to: string, payload: CloudPayload | TemplatePayload | MediaPayload): Promise<string>;
+  /** Uploads bytes for sending (evidence to an officer); resolves to the media id. */
+  upload(bytes: Buffer, mime: string): Promise<string>;
   /** The download address, type and size of a received medium. */
   mediaInfo(mediaId: string): Promise<MediaInfo>;
   /** The bytes at a media address (with the token), read up to `maxBytes`; 'too-large' beyond. */
   download(url: string, maxBytes: number): Promise<Buffer | 'too-large'>;
 }
+
+/** A photo or a voice note uploaded before (`upload`), sent by its media id. */
+export type MediaPayload =
+  | { readonly type: 'image'; readonly image: { readonly id: string } }
+  | { readonly type: 'audio'; readonly audio: { readonly id: string } };
 
 export interface TemplatePayload {
   readonly type: 'template';
@@ -130,6 +137,26 @@ export function createGraphApi(opts: GraphApiOptions): GraphApi {
         const json = (await res.json()) as { messages?: { id?: unknown }[] };
         const id = json.messages?.[0]?.id;
         return typeof id === 'string' ? id : '';
+      });
+    },
+    upload(bytes, mime) {
+      return withRetry(async () => {
+        const form = new FormData();
+        form.append('messaging_product', 'whatsapp');
+        form.append('type', mime);
+        form.append(
+          'file',
+          new Blob([bytes], { type: mime }),
+          mime.startsWith('audio/') ? 'voice.ogg' : 'photo',
+        );
+        const res = await call(`${opts.root}/${opts.phoneNumberId}/media`, {
+          method: 'POST',
+          headers: auth,
+          body: form,
+        });
+        const json = (await res.json()) as { id?: unknown };
+        if (typeof json.id !== 'string') throw new GraphError('fatal', res.status, undefined, 'no media id');
+        return json.id;
       });
     },
     mediaInfo(mediaId) {

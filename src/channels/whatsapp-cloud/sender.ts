@@ -1,6 +1,7 @@
 import type { OutboundMessage } from '../../core/message.js';
 import { RecipientUnreachable, type Logger, type MessageSender } from '../../core/ports.js';
-import { GraphError, type GraphApi, type TemplatePayload } from './graph-api.js';
+import { GraphError, type GraphApi, type MediaPayload, type TemplatePayload } from './graph-api.js';
+import type { MediaStore } from './media.js';
 import { renderCloudAll, type CloudPayload, type RenderLabels } from './render.js';
 import type { CloudState } from './state.js';
 import { templateKeyOf, templateParams, type TemplateRegistry } from './templates.js';
@@ -24,6 +25,8 @@ export interface CloudSenderDeps {
   readonly state: CloudState;
   readonly templates: TemplateRegistry;
   readonly labels: RenderLabels;
+  /** Evidence this number received; photos and voice notes found here go with an alert. */
+  readonly media?: MediaStore;
   readonly now: () => Date;
   readonly logger: Logger;
 }
@@ -82,6 +85,30 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
     return ids;
   }
 
+  /**
+   * The evidence of the messages (an alert's photos and voice notes) that this number's media store
+   * holds, uploaded and sent before the text. Media another channel received is not here and is
+   * only counted in the text.
+   */
+  async function sendEvidence(address: string, messages: readonly OutboundMessage[]): Promise<string[]> {
+    const store = deps.media;
+    if (!store) return [];
+    const payloads: MediaPayload[] = [];
+    for (const m of messages.flatMap((x) => x.media ?? [])) {
+      const bytes = await store.get(m.ref);
+      if (!bytes) continue;
+      const id = await api.upload(bytes, m.mime ?? (m.kind === 'voice' ? 'audio/ogg' : 'image/jpeg'));
+      payloads.push(m.kind === 'voice' ? { type: 'audio', audio: { id } } : { type: 'image', image: { id } });
+    }
+    const to = numberOf(address);
+    const ids: string[] = [];
+    if (!to) return ids;
+    await guarded(address, async () => {
+      for (const p of payloads) ids.push(await api.send(to, p));
+    });
+    return ids;
+  }
+
   async function sendTemplate(address: string, messages: readonly OutboundMessage[]): Promise<SendOutcome> {
     const to = numberOf(address);
     const key = templateKeyOf(messages);
@@ -122,7 +149,9 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
     const now = deps.now();
     if (await state.windowOpen(address, now)) {
       try {
-        return { type: 'free-form', ids: await sendPayloads(address, renderCloudAll(messages, deps.labels)) };
+        const evidence = await sendEvidence(address, messages);
+        const texts = await sendPayloads(address, renderCloudAll(messages, deps.labels));
+        return { type: 'free-form', ids: [...evidence, ...texts] };
       } catch (err) {
         if (!(err instanceof GraphError && err.kind === 're-engagement')) throw err;
       }

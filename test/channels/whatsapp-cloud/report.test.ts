@@ -84,6 +84,14 @@ describe('a report with a photo and a voice note through the Cloud API to a What
     expect(alert).toContain('Foto bukti: 1');
     expect(alert).toContain('Pesan suara: 1');
     expect(alert).not.toContain(USER);
+    // The evidence itself goes first: uploaded from the store, sent by media id.
+    const toOfficer = h.graph.sent.filter((m) => m.to === OFFICER);
+    const firstText = toOfficer.findIndex((m) => JSON.stringify(m.payload).includes(code));
+    expect(toOfficer.slice(firstText - 2, firstText).map((m) => m.type)).toEqual(['image', 'audio']);
+    expect(h.graph.uploads.map((u) => [u.type, u.bytes])).toEqual([
+      ['image/jpeg', JPEG.length],
+      ['audio/ogg', OGG.length],
+    ]);
 
     const taken = await say(OFFICER, text(`TERIMA ${code}`));
     expect(taken).toContain(code);
