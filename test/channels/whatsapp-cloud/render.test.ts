@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderCloud } from '../../../src/channels/whatsapp-cloud/render.js';
-import { parseTemplates } from '../../../src/channels/whatsapp-cloud/templates.js';
+import { loadTemplates, parseTemplates } from '../../../src/channels/whatsapp-cloud/templates.js';
 import type { OutboundMessage, RenderedChoice } from '../../../src/core/message.js';
 
 const labels = { choose: 'Pilih' };
@@ -70,6 +70,11 @@ describe('template registry', () => {
       ok: true,
       registry: new Map([['officer.alert', { name: 'demimas_alert', language: 'id', params: ['title'] }]]),
     });
+  });
+
+  it('reads the documented example', async () => {
+    const r = await loadTemplates('docs/whatsapp-cloud-templates.example.yaml');
+    expect(r.ok && [...r.registry.keys()]).toEqual(['officer.alert', 'notice']);
   });
 
   it('names every problem: an unknown key, a bad name, a bad parameter', () => {
