@@ -33,6 +33,21 @@ describe('job listings in chat', () => {
     expect(last(await c.send({ choiceId: 'back' })).title).toBe('Lowongan 1–5 dari 5');
   });
 
+  it('shows a Javanese user the Indonesian listing, not the English one (listings have no regional text)', async () => {
+    const c = chat(makeEngine().engine);
+    await c.say('basa jawa');
+    await c.send({ choiceId: 'jobs' });
+    await c.send({ choiceId: 'country' });
+    const results = await c.send({ choiceId: 'hk' });
+    const labels = last(results)
+      .choices.map((x) => x.label)
+      .join('\n');
+    expect(labels).toContain('Pekerja rumah tangga');
+    expect(labels).not.toContain('Domestic helper');
+    const detail = c.text(await c.say('1'));
+    expect(detail).not.toMatch(/Domestic helper|Cooking and housekeeping/);
+  });
+
   it('pages through more than five results', async () => {
     const c = chat(makeEngine().engine);
     await c.send({ choiceId: 'jobs' });
