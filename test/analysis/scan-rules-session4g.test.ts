@@ -134,3 +134,44 @@ describe('a contract signed only abroad, a departure within days (facts L-16, L-
     expect(check(text).level).not.toBe('high');
   });
 });
+
+describe('pay to the recruiter, papers as a guarantee, a deposit until the contract ends (facts Q-10, Q-42, T-01)', () => {
+  it.each([
+    [
+      'Pabrik di Malaysia, RM 1.900. Gaji dikirim ke rekening kantor dulu, lalu kami teruskan ke keluarga.',
+      'wages-withheld',
+    ],
+    [
+      'Factory job in Taiwan. Your salary is paid to the agency account and sent home every quarter.',
+      'wages-withheld',
+    ],
+    ['Mbak, gajine mengko aku sing nampa disik, tak potong cicilan.', 'wages-withheld'],
+    [
+      'Kerja pabrik Korea. BPKB motor atau sertifikat tanah diserahkan sebagai jaminan sampai pulang.',
+      'documents-held',
+    ],
+    [
+      'Factory in Japan: the original diploma is kept by our office as a guarantee during the contract.',
+      'documents-held',
+    ],
+    ['Pabrik Taiwan. Ijazah asli dititipkan ke kantor selama dua tahun.', 'documents-held'],
+    [
+      'Kerja pabrik Malaysia. Uang jaminan Rp 4 juta dikembalikan setelah kontrak selesai.',
+      'cash-to-individual',
+    ],
+    ['Hotel work in Dubai. A bond of USD 500 is refunded at the end of the contract.', 'cash-to-individual'],
+    ['Pabrik ing Taiwan. Deposit 3 yuta dibalekke sawise rampung kontrak.', 'cash-to-individual'],
+  ])('is high: %s', (text, sign) => {
+    const r = check(text);
+    expect(r.signs).toContain(sign);
+    expect(r.level).toBe('high');
+  });
+
+  it.each([
+    'Pabrik Taiwan lewat PT berizin. Gaji dibayar ke rekening pekerja sendiri setiap bulan.',
+    'Factory in Japan through a licensed agency. Bring your original diploma and a copy; the original is returned the same day.',
+    'Caregiver Taiwan, PT berizin. Salary is paid into your own account, job order from SISKOP2MI.',
+  ])('pay to the worker, a diploma shown, are not: %s', (text) => {
+    expect(check(text).level).not.toBe('high');
+  });
+});
