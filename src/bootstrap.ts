@@ -12,6 +12,7 @@ import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './co
 import type { ForgetDesk } from './core/forget.js';
 import type { OfficerDesk } from './core/officer.js';
 import type { RegisterDesk } from './core/register.js';
+import type { SubscriptionDesk } from './core/subscriptions.js';
 import type { ReportDesk, VillageFinder } from './core/report.js';
 import { createOfferScanner } from './analysis/offer-scanner.js';
 import { readPhoneList } from './phones/phone-list.js';
@@ -82,6 +83,8 @@ export interface BuildEngineOptions {
   readonly forget?: ForgetDesk;
   /** The departure/return register; without it, recording fails and the user is told to try again. */
   readonly register?: RegisterDesk;
+  /** Opt-in alerts; without it STOP finds none and turning one on fails (the user is told to try again). */
+  readonly subscriptions?: SubscriptionDesk;
   /** USER_MESSAGES_PER_MINUTE. */
   readonly userMessagesPerMinute?: number;
   /** LANGUAGE_LIST_FIRST (default on). */
@@ -119,6 +122,7 @@ export function buildEngine(opts: BuildEngineOptions): Engine {
       logger: opts.logger,
       defaultLocale: opts.defaultLocale,
       ...(opts.forget ? { forget: opts.forget } : {}),
+      ...(opts.subscriptions ? { subscriptions: opts.subscriptions } : {}),
       ...(opts.userMessagesPerMinute ? { userMessagesPerMinute: opts.userMessagesPerMinute } : {}),
       ...(opts.languageListFirst === false ? { languageListFirst: false } : {}),
       guessLanguage: createLanguageGuesser(readLanguageMarkers(opts.localesDir)),

@@ -6,6 +6,7 @@ import { systemClock, type MessageSender } from './core/ports.js';
 import { observeDesk, observeEngine } from './observability/instrument.js';
 import { createForgetDesk, type ChannelForget } from './reports/forget.js';
 import { createRegisterSide } from './reports/register-side.js';
+import { startBroadcastSide } from './main/broadcast-side.js';
 import { runConsole } from './main/console.js';
 import { startReportSide } from './main/report-side.js';
 import { runService } from './main/service.js';
@@ -47,6 +48,14 @@ async function main(): Promise<number> {
     logger,
   });
   const { reports } = reportSide;
+  const broadcastSide = await startBroadcastSide({
+    config,
+    ...(redis ? { redis } : {}),
+    senders,
+    translator,
+    metrics,
+    logger,
+  });
 
   const register = createRegisterSide({
     ...(redis ? { redis } : {}),
@@ -65,6 +74,7 @@ async function main(): Promise<number> {
     officers: reports.officers,
     register: register.store,
     ...(reportSide.reporterTraces ? { traces: reportSide.reporterTraces } : {}),
+    subscriptions: broadcastSide.forget,
     channels: forgetChannels,
     clock: systemClock,
     logger,
@@ -80,6 +90,7 @@ async function main(): Promise<number> {
       villages,
       forget,
       register: register.desk,
+      subscriptions: broadcastSide.desk,
       // The console is the operator's own terminal (and scripted demos type fast): no per-user limit there.
       userMessagesPerMinute: consoleMode ? CONSOLE_MESSAGES_PER_MINUTE : config.userMessagesPerMinute,
       languageListFirst: config.languageListFirst,
@@ -92,8 +103,9 @@ async function main(): Promise<number> {
     metrics,
   );
 
-  /** Report workers and queues, then session writes, then Redis. */
+  /** Report and broadcast workers and queues, then session writes, then Redis. */
   const closeAll = async () => {
+    await broadcastSide.close();
     await reportSide
       .close()
       .catch((err: unknown) => logger.error({ err }, 'report queue did not close cleanly'));

@@ -159,5 +159,9 @@ export function importCsv(kind: ImportKind, file: string, opts: ImportOptions): 
   const csv = stringify([...merged.values()], { header: true, columns: [...columns] });
   writeFileSync(`${path}.tmp`, csv);
   renameSync(`${path}.tmp`, path);
-  return { exitCode: 0, lines: [summary, 'Restart the bot to serve the new data.'] };
+  const next =
+    kind === 'jobs'
+      ? 'Restart the bot to serve the new data, then run `broadcasts jobs` to tell the subscribers of new listings.'
+      : 'Restart the bot to serve the new data.';
+  return { exitCode: 0, lines: [summary, next] };
 }

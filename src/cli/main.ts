@@ -7,6 +7,7 @@ import { progressBar } from './progress.js';
 import { registerOfficerCommands } from './officers-cli.js';
 import { registerReportCommands } from './reports-cli.js';
 import { registerRegisterCommands } from './register-cli.js';
+import { registerBroadcastCommands } from './broadcasts-cli.js';
 
 // `reports stats | head`: the reader went away; stop quietly, as other command-line tools do.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -72,5 +73,6 @@ for (const [kind, what] of [
 registerOfficerCommands(program);
 registerReportCommands(program);
 registerRegisterCommands(program);
+registerBroadcastCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import type { Catalog } from '../content/catalog.js';
 import type { ForgetDesk } from './forget.js';
+import type { SubscriptionDesk } from './subscriptions.js';
 import type { Locale } from './locale.js';
 import type { MediaRef, Reply, Text } from './message.js';
 import type { OfferScanner } from './ports.js';
@@ -22,6 +23,8 @@ export interface FlowContext {
   readonly officers: OfficerDesk;
   readonly villages: VillageFinder;
   readonly forget: ForgetDesk;
+  /** Opt-in alerts (`langganan`, STOP, `mulai`). */
+  readonly subscriptions: SubscriptionDesk;
   /** The understanding pipeline (DESIGN §11) over this catalog. */
   readonly understanding: Understanding;
   /** The safety net already answered this message (at a wizard step): the menu does not repeat it. */

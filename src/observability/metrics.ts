@@ -13,6 +13,8 @@ export const SUBMIT_RESULTS = ['received', 'linked', 'limit', 'failed'] as const
 export type SubmitResultLabel = (typeof SUBMIT_RESULTS)[number];
 export const JOB_NAMES = ['route', 'alert', 'escalate', 'notify', 'message'] as const;
 export const ALERT_KINDS = ['report', 'escalated', 'failure'] as const;
+/** What one broadcast delivery came to (`repeat`: already marked, nothing sent). */
+export const BROADCAST_RESULTS = ['sent', 'blocked', 'skipped', 'repeat'] as const;
 const LEVELS = ['error', 'fatal'] as const;
 /** Time to acknowledgement: one minute to three days. */
 const ACK_BUCKETS_S = [60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 259_200];
@@ -46,6 +48,8 @@ export interface Metrics {
   readonly acknowledged: (secondsSinceSubmit: number) => void;
   /** A log line at error level or above. */
   readonly logged: (level: string) => void;
+  /** One broadcast delivery job finished: sent, recipient blocked the bot, skipped, or a repeat. */
+  readonly broadcast: (result: string) => void;
   /** Queue depths are read from this on every scrape (`BullJobQueue.depths()`). */
   watchQueues(depths: () => Promise<Readonly<Record<string, number>>>): void;
   /** Reports waiting for any officer to register are counted from this on every scrape. */
@@ -116,6 +120,13 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     labelNames: ['level'],
     registers,
   });
+  const broadcasts = new Counter({
+    name: 'demimas_broadcast_messages_total',
+    help: 'Broadcast deliveries by result: sent, blocked (the user blocked the bot), skipped (no longer subscribed), repeat (already sent, not sent again)',
+    labelNames: ['result'],
+    registers,
+  });
+  for (const result of BROADCAST_RESULTS) broadcasts.inc({ result }, 0);
   for (const channel of CHANNELS) {
     messagesIn.inc({ channel }, 0);
     messagesOut.inc({ channel }, 0);
@@ -197,6 +208,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     acknowledged: (seconds) => {
       if (Number.isFinite(seconds) && seconds >= 0) ack.observe(seconds);
     },
+    broadcast: (result) => broadcasts.inc({ result: oneOf(BROADCAST_RESULTS, result) }),
     logged: (level) => {
       if (level === 'error' || level === 'fatal') errors.inc({ level });
     },

@@ -22,6 +22,8 @@ export interface ForgetDeskDeps {
   readonly traces?: (address: string) => Promise<void>;
   /** The departure/return register: the entries this address told the village of are deleted. */
   readonly register?: RegisterStore;
+  /** Opt-in alerts: the address's subscriptions and consent records are deleted. */
+  readonly subscriptions?: (address: string) => Promise<void>;
   /**
    * By channel, what deletes the channel's data about an address. Filled in as channels start (after
    * the engine is built), like the senders.
@@ -55,6 +57,7 @@ export function createForgetDesk(deps: ForgetDeskDeps): ForgetDesk {
       }
       await deps.traces?.(address);
       const entries = deps.register ? await forgetRecorder(deps.register, address) : 0;
+      await deps.subscriptions?.(address);
       const channel = address.slice(0, address.indexOf(':')) as ChannelName;
       await deps.channels[channel]?.(address);
       deps.logger.info({ channel, reports, entries }, 'user data deleted at their request');

@@ -32,7 +32,11 @@ export interface AuthStateKeys {
  *                                       (all hashed); P wac:<phone id>:media:… its received media
  *   P wa:<account>:media:<id>         received photos (the key is the MediaRef.ref kept in drafts and
  *   P wa:<account>:media-by:<h>         reports), and the list of one sender's photos (hashed sender)
- *   P{bull}:<queue>:…                 BullMQ's keys of the report queues
+ *   P{bc}:u:<h>                       one subscriber of alerts (JSON; h: the hashed chat address);
+ *   P{bc}:si:…                          indexes: :all, :jobs:<country or *>, :warn:<district>
+ *   P{bc}:b:<id>, :b:<id>:m           a broadcast (hash: what, counts) and each recipient's mark (hashed)
+ *   P{bc}:bi, P{bc}:announced         broadcasts by time; job listings already announced
+ *   P{bull}:<queue>:…                 BullMQ's keys of the report and broadcast queues
  *   P tg:<bot id>:u:<update id>       a Telegram update one bot process has taken (expires): a second
  *                                       delivery to any process is dropped
  *
@@ -255,6 +259,36 @@ export function whatsAppCloudKeys(prefix: string, phoneNumberId: string): WhatsA
   };
 }
 
+/** The tag of subscriptions and broadcasts: a subscriber and the indexes change together (one MULTI). */
+const BROADCAST_TAG = '{bc}';
+
+/** Every Redis key of subscriptions and broadcasts (DESIGN §12). Index members are chat addresses. */
+export function broadcastKeys(prefix: string) {
+  const base = `${prefix}${BROADCAST_TAG}:`;
+  return {
+    /** String: the subscriber record (JSON), by hashed chat address; deleted by `hapus`. */
+    subscriber: (address: string) => `${base}u:${addressHash('subscriber', address)}`,
+    /** Set of every subscribed address (admin counts). */
+    all: () => `${base}si:all`,
+    /** Set of the addresses subscribed to new jobs in a country (`*`: any country). */
+    jobs: (country: string) => `${base}si:jobs:${country}`,
+    /** Set of the addresses subscribed to warnings for a district (`PP.KK`). */
+    warnings: (district: string) => `${base}si:warn:${district}`,
+    /** Hash: a broadcast's definition (JSON) and its counters. */
+    broadcast: (id: string) => `${base}b:${id}`,
+    /** Hash: hashed recipient → `sending`, `sent`, `blocked`, `skipped`; one mark per recipient. */
+    marks: (id: string) => `${base}b:${id}:m`,
+    /** The mark's field for one recipient (hashed). */
+    markField: (address: string) => addressHash('recipient', address),
+    /** Sorted set of broadcast ids by creation time. */
+    byTime: () => `${base}bi`,
+    /** Set of job listing ids already announced to subscribers. */
+    announced: () => `${base}announced`,
+  };
+}
+
+export type BroadcastKeys = ReturnType<typeof broadcastKeys>;
+
 /** Every Redis key name of the bot, under one prefix. */
 export interface Keys {
   /** Session of one user: `<prefix>s:<hash of the user key>`. */
@@ -265,6 +299,7 @@ export interface Keys {
   readonly officers: OfficerKeys;
   readonly invites: InviteKeys;
   readonly register: RegisterKeys;
+  readonly broadcasts: BroadcastKeys;
   whatsapp(account: string): WhatsAppKeys;
   /** Marker of a Telegram update taken by one of the bot's processes (expires); no personal data. */
   telegramUpdate(botId: number, updateId: number): string;
@@ -282,6 +317,7 @@ export function createKeys(prefix: string): Keys {
     officers: officerKeys(prefix),
     invites: inviteKeys(prefix),
     register: registerKeys(prefix),
+    broadcasts: broadcastKeys(prefix),
     whatsapp: (account) => whatsAppKeys(prefix, account),
     telegramUpdate: (botId, updateId) => `${prefix}tg:${botId}:u:${updateId}`,
     bull: `${prefix}{bull}`,

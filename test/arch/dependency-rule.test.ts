@@ -127,6 +127,16 @@ describe('dependency rule (DESIGN §2)', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps broadcasts/ to core ports, ioredis, bullmq, the key map and scripts (no channel, no report code)', () => {
+    expect(
+      outside(
+        (f) => layerOf(f) === 'broadcasts',
+        ['ioredis', 'bullmq'],
+        ['broadcasts', 'core', 'storage/keys.js', 'storage/lua-scripts.js'],
+      ),
+    ).toEqual([]);
+  });
+
   it('never lets one channel import another', () => {
     const bad = all
       .filter((i) => i.file.startsWith('src/channels/'))
@@ -198,6 +208,7 @@ describe('dependency rule (DESIGN §2)', () => {
           'storage',
           'analysis',
           'phones',
+          'broadcasts',
           'bootstrap.js',
         ],
       ),
@@ -208,14 +219,15 @@ describe('dependency rule (DESIGN §2)', () => {
     expect(outside((f) => layerOf(f) === 'phones', ['libphonenumber-js'], ['phones'])).toEqual([]);
   });
 
-  it('constructs Redis clients and channel SDK objects only in the composition root (main.ts and main/), the storage layer and the report queues', () => {
+  it('constructs Redis clients and channel SDK objects only in the composition root (main.ts and main/), the storage layer and the report and broadcast queues', () => {
     const bad = sourceFiles('src')
       .filter(
         (f) =>
           !f.endsWith('main.ts') &&
           !f.startsWith('src/main/') &&
           !f.startsWith('src/storage/') &&
-          f !== 'src/reports/bull-queues.ts',
+          f !== 'src/reports/bull-queues.ts' &&
+          f !== 'src/broadcasts/bull-broadcasts.ts',
       )
       .filter((f) => /new (Redis|Bot|Queue|Worker)\(/.test(readFileSync(f, 'utf8')));
     expect(bad).toEqual([]);

@@ -4,7 +4,11 @@ import type { Session } from '../session.js';
 import { MENU, type EngineParts, type Turn } from './parts.js';
 import { handOver, startFlow } from './settle.js';
 
-/** Global words win over the running flow: menu, help, language, SOS, cancel and stop. */
+/**
+ * Global words win over the running flow: menu, help, language, SOS, cancel and stop. STOP also ends
+ * every opt-in alert at once (DESIGN §12); the first menu word after it (`mulai`) offers them back,
+ * and only a yes restarts them.
+ */
 export async function onGlobal(
   parts: EngineParts,
   user: string,
@@ -12,7 +16,17 @@ export async function onGlobal(
   word: GlobalWord,
 ): Promise<Turn> {
   switch (word) {
-    case 'menu':
+    case 'menu': {
+      const stopped = (await parts.deps.subscriptions?.get(user))?.stopped;
+      return startFlow(
+        parts,
+        user,
+        session,
+        stopped ? 'subscriptions' : 'menu',
+        [],
+        stopped ? 'resume' : undefined,
+      );
+    }
     case 'help':
     case 'language':
     case 'sos':
@@ -38,7 +52,10 @@ export async function onGlobal(
         ...MENU,
         ...(saved ? { saved } : {}),
       };
-      return { session: stopped, replies: [{ body: [t('engine.stopped')] }] };
+      const ended = (await parts.deps.subscriptions?.stopAll(user)) ?? 0;
+      const said =
+        ended > 0 ? [t('engine.stopped'), t('subs.stoppedAll', { count: ended })] : [t('engine.stopped')];
+      return { session: stopped, replies: [{ body: said }] };
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../content/catalog.js';
 import type { Flow, FlowContext, FlowState } from '../flow.js';
 import { unwiredForgetDesk, type ForgetDesk } from '../forget.js';
+import { unwiredSubscriptions, type SubscriptionDesk } from '../subscriptions.js';
 import type { IntentMatcher } from '../intents.js';
 import { DEFAULT_LOCALE, type Locale, type RegionalLocale } from '../locale.js';
 import type { Reply } from '../message.js';
@@ -21,6 +22,8 @@ export interface EngineDeps {
   readonly villages: VillageFinder;
   /** "Delete my data": the reports' and channels' part (the engine deletes the session). */
   readonly forget?: ForgetDesk;
+  /** Opt-in alerts; without it STOP finds none and turning one on fails (the user is told to try again). */
+  readonly subscriptions?: SubscriptionDesk;
   readonly translator: Translator;
   readonly intents: IntentMatcher;
   /** The understanding pipeline (DESIGN §11): safety net, intents, answer cards. */
@@ -87,6 +90,7 @@ export function createEngineParts(deps: EngineDeps): EngineParts {
       officers: deps.officers,
       villages: deps.villages,
       forget,
+      subscriptions: deps.subscriptions ?? unwiredSubscriptions,
       understanding: deps.understanding,
       ...(safetyNetShown ? { safetyNetShown } : {}),
     }),

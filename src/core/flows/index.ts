@@ -14,6 +14,7 @@ import { statusFlow } from './report-status.js';
 import { signsFlow } from './signs.js';
 import { eligibilityFlow } from './eligibility.js';
 import { forgetFlow } from './forget.js';
+import { subscriptionsFlow } from './subscriptions.js';
 import { guideFlow } from './guide.js';
 import { createMenuFlow } from './menu.js';
 import { searchFlow } from './search.js';
@@ -59,6 +60,7 @@ export function createFlows(intents: IntentMatcher, deps: FlowDeps): Flow[] {
     paidFlow,
     languageFlow,
     forgetFlow,
+    subscriptionsFlow,
     createRegisterFlow(register, deps.readPhones),
     createRegisterListFlow(register),
   ];

@@ -32,6 +32,7 @@ const EXTRA_INTENTS: Readonly<Partial<Record<string, { flow: string; arg?: strin
   countries: { flow: 'guide', arg: 'countries' },
   contacts: { flow: 'contacts' },
   forget: { flow: 'forget' },
+  subscriptions: { flow: 'subscriptions' },
 };
 
 /** A message of at most this many words that is a menu word opens that screen. */

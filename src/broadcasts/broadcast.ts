@@ -1,0 +1,56 @@
+import type { Locale } from '../core/locale.js';
+import type { Audience } from './subscription-store.js';
+
+/** One new job listing as announced: what the message needs, copied when the broadcast is made. */
+export interface AnnouncedJob {
+  readonly id: string;
+  readonly country: string;
+  readonly sector: string;
+  /** Title by locale (`id` always; others fall back to it). */
+  readonly title: Readonly<Partial<Record<Locale, string>>> & { readonly id: string };
+  /** City or country name, as the listing shows it. */
+  readonly place: string;
+  /** Monthly pay as written in the listing ("5100 HKD"). */
+  readonly pay: string;
+  readonly agency: string;
+  readonly example: boolean;
+}
+
+/** What a broadcast says: new jobs (each recipient gets the ones matching them, in one message), or a text. */
+export type BroadcastBody =
+  | { readonly kind: 'jobs'; readonly jobs: readonly AnnouncedJob[] }
+  | {
+      readonly kind: 'text';
+      readonly texts: Readonly<Partial<Record<Locale, string>>> & { readonly id: string };
+    };
+
+export interface Broadcast {
+  /** Short id of a-z, 0-9 and `-` (job ids of BullMQ are built from it). */
+  readonly id: string;
+  readonly createdAt: string;
+  /** Who made it: `jobs-import`, or an officer id. */
+  readonly by: string;
+  readonly audience: Audience;
+  readonly body: BroadcastBody;
+}
+
+/** Final states of one recipient (counters of the broadcast); `sending` is a claim not finished. */
+export const RECIPIENT_RESULTS = ['sent', 'blocked', 'skipped'] as const;
+export type RecipientResult = (typeof RECIPIENT_RESULTS)[number];
+
+/** Where a broadcast stands. */
+export interface BroadcastStatus {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly by: string;
+  readonly audience: Audience;
+  /** Recipients found when it was expanded; undefined until then. */
+  readonly total?: number;
+  readonly sent: number;
+  readonly blocked: number;
+  readonly skipped: number;
+  /** Claimed and not finished: being sent now, or their worker died mid-send (never sent again). */
+  readonly sending: number;
+}
+
+export const isBroadcastId = (id: string): boolean => /^[a-z0-9][a-z0-9-]{0,60}$/.test(id);

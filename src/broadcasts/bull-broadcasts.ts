@@ -1,0 +1,174 @@
+import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../core/ports.js';
+import { addressHash } from '../storage/keys.js';
+import type { DeliverJob, FanOut } from './fan-out.js';
+
+/** Channels a broadcast can reach (the console has no subscribers of its own). */
+export const BROADCAST_CHANNELS = ['telegram', 'whatsapp'] as const;
+export type BroadcastChannel = (typeof BROADCAST_CHANNELS)[number];
+
+const EXPAND = 'broadcast-expand';
+const deliverQueue = (channel: BroadcastChannel) => `broadcast-${channel}`;
+/** Delivery jobs added per call while expanding. */
+const BATCH = 1000;
+/** Completed jobs are kept this long, so adding one again (same id) within it does not run it twice. */
+const KEEP_COMPLETED_S = 7 * 86_400;
+const KEEP_FAILED_S = 30 * 86_400;
+const MAX_STALLS = 20;
+
+/** BullMQ job ids of a broadcast (ids may not contain ':'; the address is hashed). */
+export const broadcastJobIds = {
+  expand: (id: string) => `bcx-${id}`,
+  deliver: (id: string, address: string) => `bc-${id}-${addressHash('recipient', address)}`,
+};
+
+const channelOf = (address: string): BroadcastChannel | undefined => {
+  const c = address.slice(0, address.indexOf(':'));
+  return (BROADCAST_CHANNELS as readonly string[]).includes(c) ? (c as BroadcastChannel) : undefined;
+};
+
+export interface BroadcastQueueOptions {
+  readonly attempts: number;
+  readonly backoffMs: number;
+}
+
+/**
+ * The broadcast queues: one expansion job per broadcast, then one delivery job per recipient on the
+ * recipient's channel queue (each with its own rate limit). Job ids are deterministic, so starting a
+ * broadcast twice, or expanding it again after a crash, queues each recipient once.
+ */
+export class BullBroadcastQueue {
+  private readonly expand: Queue;
+  private readonly deliver = new Map<BroadcastChannel, Queue>();
+
+  constructor(
+    connection: Redis,
+    prefix: string,
+    private readonly opts: BroadcastQueueOptions,
+    onError: (err: Error) => void = () => undefined,
+  ) {
+    this.expand = new Queue(EXPAND, { connection, prefix });
+    this.expand.on('error', onError);
+    for (const c of BROADCAST_CHANNELS) {
+      const q = new Queue(deliverQueue(c), { connection, prefix });
+      q.on('error', onError);
+      this.deliver.set(c, q);
+    }
+  }
+
+  private jobOptions(jobId: string) {
+    return {
+      jobId,
+      attempts: this.opts.attempts,
+      backoff: { type: 'exponential', delay: this.opts.backoffMs },
+    };
+  }
+
+  /** Queues the expansion of a stored broadcast (once per id). */
+  async start(id: string): Promise<void> {
+    await this.expand.add('expand', { broadcast: id }, this.jobOptions(broadcastJobIds.expand(id)));
+  }
+
+  /** Queues one delivery per recipient, on their channel's queue; other channels' addresses are left out. */
+  async queueDeliveries(id: string, addresses: readonly string[]): Promise<number> {
+    let queued = 0;
+    for (let i = 0; i < addresses.length; i += BATCH) {
+      const byChannel = new Map<BroadcastChannel, DeliverJob[]>();
+      for (const address of addresses.slice(i, i + BATCH)) {
+        const c = channelOf(address);
+        if (c) byChannel.set(c, [...(byChannel.get(c) ?? []), { broadcast: id, address }]);
+      }
+      for (const [c, jobs] of byChannel) {
+        const q = this.deliver.get(c);
+        if (!q) continue;
+        await q.addBulk(
+          jobs.map((data) => ({
+            name: 'deliver',
+            data,
+            opts: this.jobOptions(broadcastJobIds.deliver(id, data.address)),
+          })),
+        );
+        queued += jobs.length;
+      }
+    }
+    return queued;
+  }
+
+  /** Delivery jobs waiting or running, per channel queue. */
+  async depths(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const [c, q] of this.deliver)
+      out[deliverQueue(c)] = await q.getJobCountByTypes('wait', 'delayed', 'active', 'prioritized');
+    out[EXPAND] = await this.expand.getJobCountByTypes('wait', 'delayed', 'active', 'prioritized');
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.expand.close(), ...[...this.deliver.values()].map((q) => q.close())]);
+  }
+}
+
+export interface BroadcastWorkerOptions {
+  readonly connection: ConnectionOptions;
+  readonly prefix: string;
+  readonly concurrency: number;
+  /** Messages per second per channel: the same pace as officers' alerts (ALERTS_PER_SECOND_*). */
+  readonly perSecond: Readonly<Partial<Record<BroadcastChannel, number>>>;
+  readonly lockMs?: number;
+  readonly logger: Logger;
+}
+
+/** Starts the expansion worker and one delivery worker per channel. */
+export function startBroadcastWorkers(
+  fanOut: FanOut,
+  queue: BullBroadcastQueue,
+  opts: BroadcastWorkerOptions,
+): { close(): Promise<void> } {
+  const common = {
+    connection: opts.connection,
+    prefix: opts.prefix,
+    maxStalledCount: MAX_STALLS,
+    removeOnComplete: { age: KEEP_COMPLETED_S },
+    removeOnFail: { age: KEEP_FAILED_S },
+    ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: opts.lockMs } : {}),
+  };
+  const expand = new Worker(
+    EXPAND,
+    async (job: Job<{ broadcast: string }>) => {
+      const addresses = await fanOut.recipients(job.data.broadcast);
+      return queue.queueDeliveries(job.data.broadcast, addresses);
+    },
+    { ...common, concurrency: 1 },
+  );
+  const workers = [
+    expand,
+    ...BROADCAST_CHANNELS.map((c) => {
+      const perSecond = opts.perSecond[c];
+      return new Worker(
+        deliverQueue(c),
+        async (job: Job<DeliverJob>) => {
+          try {
+            return await fanOut.deliver(job.data);
+          } catch (err) {
+            if (err instanceof Error && /not found/.test(err.message))
+              throw new UnrecoverableError(err.message);
+            throw err;
+          }
+        },
+        {
+          ...common,
+          concurrency: opts.concurrency,
+          ...(perSecond ? { limiter: { max: perSecond, duration: 1000 } } : {}),
+        },
+      );
+    }),
+  ];
+  for (const w of workers)
+    w.on('error', (err) => opts.logger.warn({ err }, 'broadcast worker connection problem'));
+  return {
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { loadCatalog } from '../bootstrap.js';
+import { BullBroadcastQueue } from '../broadcasts/bull-broadcasts.js';
+import { RedisBroadcastStore } from '../broadcasts/redis-broadcast-store.js';
+import { createKeys } from '../storage/keys.js';
+import { announceNewJobs, announcedJobs, statusLine } from './broadcasts-commands.js';
+import { withRedis } from './with-redis.js';
+
+/** `broadcasts status [id]` and `broadcasts jobs` (announce new listings to their subscribers). */
+export function registerBroadcastCommands(program: Command): void {
+  const cmd = program.command('broadcasts').description('opt-in alerts sent to subscribers');
+  cmd
+    .command('status [id]')
+    .description('progress of one broadcast, or of the last 20')
+    .action((id: string | undefined) =>
+      withRedis('broadcasts', async (redis, config) => {
+        const store = new RedisBroadcastStore(redis, createKeys(config.redisKeyPrefix).broadcasts);
+        const ids = id ? [id] : await store.recent(20);
+        if (ids.length === 0) console.log('No broadcasts yet.');
+        for (const one of ids) {
+          const s = await store.status(one);
+          if (!s) {
+            console.log(`${one}: no such broadcast`);
+            return 1;
+          }
+          console.log(statusLine(s));
+        }
+        return 0;
+      }),
+    );
+  cmd
+    .command('jobs')
+    .description(
+      'announce the job listings shown today that were never announced (run after `jobs import` and a restart)',
+    )
+    .option('--dir <path>', 'content folder', process.env.CONTENT_DIR ?? 'content')
+    .action((opts: { dir: string }) =>
+      withRedis('broadcasts', async (redis, config) => {
+        const now = new Date();
+        const { catalog } = loadCatalog(opts.dir, now);
+        const keys = createKeys(config.redisKeyPrefix);
+        const store = new RedisBroadcastStore(redis, keys.broadcasts);
+        const queue = new BullBroadcastQueue(redis, keys.bull, {
+          attempts: config.reports.attempts,
+          backoffMs: config.reports.retryDelayMs,
+        });
+        try {
+          const jobs = announcedJobs(catalog, now.toISOString().slice(0, 10));
+          const result = await announceNewJobs(store, (id) => queue.start(id), jobs, now);
+          for (const line of result.lines) console.log(line);
+          return 0;
+        } finally {
+          await queue.close();
+        }
+      }),
+    );
+}

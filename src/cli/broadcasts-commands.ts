@@ -1,0 +1,68 @@
+import type { AnnouncedJob, Broadcast, BroadcastStatus } from '../broadcasts/broadcast.js';
+import type { RedisBroadcastStore } from '../broadcasts/redis-broadcast-store.js';
+import type { Catalog } from '../content/catalog.js';
+import { pick } from '../core/locale.js';
+
+/** What an announcement needs of the content: the listings shown today, as the message names them. */
+export function announcedJobs(catalog: Catalog, today: string): AnnouncedJob[] {
+  const found = catalog.listings.search({}, 'id', today);
+  if (found.type !== 'ok') return [];
+  return found.listings.map((l) => {
+    const c = catalog.country(l.country);
+    const country = c ? pick(c.name, 'id') : l.country.toUpperCase();
+    return {
+      id: l.id,
+      country: l.country,
+      sector: l.sector,
+      title: { id: l.title_id, en: l.title_en },
+      place: l.city ? `${l.city}, ${country}` : country,
+      pay: `${String(l.salary_amount)} ${l.salary_currency}`,
+      agency: catalog.listings.agency(l.agency_id)?.name ?? l.agency_id,
+      example: l.example,
+    };
+  });
+}
+
+/**
+ * Announces the listings shown today that were never announced: one broadcast to the subscribers of
+ * their countries (each gets the ones matching them, in one message). A listing is marked announced
+ * as the broadcast is made, so running this again announces nothing twice.
+ */
+export async function announceNewJobs(
+  store: RedisBroadcastStore,
+  start: (id: string) => Promise<void>,
+  jobs: readonly AnnouncedJob[],
+  now: Date,
+): Promise<{ broadcast?: Broadcast; lines: string[] }> {
+  const fresh = new Set(await store.unannounced(jobs.map((j) => j.id)));
+  const announced = jobs.filter((j) => fresh.has(j.id));
+  if (announced.length === 0) return { lines: ['No new job listings to announce.'] };
+  const b: Broadcast = {
+    id: `jobs-${now
+      .toISOString()
+      .replace(/[^0-9]/g, '')
+      .slice(0, 14)}`,
+    createdAt: now.toISOString(),
+    by: 'jobs-import',
+    audience: { type: 'jobs', countries: [...new Set(announced.map((j) => j.country))].sort() },
+    body: { kind: 'jobs', jobs: announced },
+  };
+  await store.create(b);
+  await start(b.id);
+  return {
+    broadcast: b,
+    lines: [
+      `Broadcast ${b.id}: ${announced.length} new listing(s) in ${b.audience.type === 'jobs' ? b.audience.countries.join(', ') : ''}, queued to the matching subscribers.`,
+      `Follow it with: broadcasts status ${b.id}`,
+    ],
+  };
+}
+
+/** One line per broadcast: progress and counts. */
+export function statusLine(s: BroadcastStatus): string {
+  const done = s.sent + s.blocked + s.skipped;
+  const total = s.total === undefined ? 'not expanded yet' : `${done}/${s.total} done`;
+  const audience =
+    s.audience.type === 'jobs' ? `jobs ${s.audience.countries.join(',')}` : `warnings ${s.audience.district}`;
+  return `${s.id}  ${s.createdAt.slice(0, 16)}  ${audience}  ${total}  sent ${s.sent}, blocked ${s.blocked}, skipped ${s.skipped}, uncertain ${s.sending}`;
+}

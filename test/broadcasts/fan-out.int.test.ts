@@ -1,0 +1,191 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { BullBroadcastQueue, startBroadcastWorkers } from '../../src/broadcasts/bull-broadcasts.js';
+import type { Broadcast } from '../../src/broadcasts/broadcast.js';
+import { createFanOut, type Delivery } from '../../src/broadcasts/fan-out.js';
+import { RedisBroadcastStore } from '../../src/broadcasts/redis-broadcast-store.js';
+import { RedisSubscriptionStore } from '../../src/broadcasts/redis-subscription-store.js';
+import { createSubscriptionDesk } from '../../src/broadcasts/subscription-desk.js';
+import { t, type OutboundMessage } from '../../src/core/message.js';
+import { RecipientUnreachable, type MessageSender } from '../../src/core/ports.js';
+import { createTranslator } from '../../src/i18n/translator.js';
+import { createKeys } from '../../src/storage/keys.js';
+import { testRedis } from '../helpers/redis.js';
+
+const parts = testRedis();
+afterAll(() => parts.cleanup());
+const translator = createTranslator('locales');
+const silent = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+const clock = { now: () => new Date('2026-11-10T08:00:00Z') };
+
+/** A channel that records every message per address; some addresses have blocked the bot. */
+function fakeChannel(blocked: ReadonlySet<string>) {
+  const got = new Map<string, OutboundMessage[]>();
+  const sender: MessageSender = {
+    send(address, messages) {
+      if (blocked.has(address)) return Promise.reject(new RecipientUnreachable(address, 'blocked the bot'));
+      got.set(address, [...(got.get(address) ?? []), ...messages]);
+      return Promise.resolve();
+    },
+  };
+  return { got, sender };
+}
+
+const address = (i: number) =>
+  i % 10 < 7 ? `telegram:${1000 + i}` : `whatsapp:62812${String(i).padStart(7, '0')}`;
+
+async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('broadcast fan-out on real Redis', () => {
+  it(
+    '10,000 subscribers: every opted-in recipient once, a repeat sends 0, others and STOPped get nothing',
+    { timeout: 120_000 },
+    async () => {
+      const keys = createKeys(parts.prefix);
+      const subscribers = new RedisSubscriptionStore(parts.redis, keys.broadcasts);
+      const desk = createSubscriptionDesk(subscribers, clock, translator);
+      const broadcasts = new RedisBroadcastStore(parts.redis, keys.broadcasts);
+      // 10,000 subscribers: 8,000 want jobs in Taiwan (or any country), 2,000 only Hong Kong.
+      const wantsTw = (i: number) => i % 5 !== 0;
+      for (let i = 0; i < 10_000; i += 500) {
+        await Promise.all(
+          Array.from({ length: 500 }, (_, k) => i + k).map((j) =>
+            desk.subscribe(
+              address(j),
+              j % 3 === 0 ? 'en' : 'id',
+              { kind: 'jobs', countries: wantsTw(j) ? (j % 2 === 0 ? [] : ['tw']) : ['hk'], sectors: [] },
+              t('subs.jobsConsent', { country: 'x', sector: 'y' }),
+            ),
+          ),
+        );
+      }
+      // 100 of the Taiwan subscribers said STOP; 50 blocked the bot.
+      const stopped = Array.from({ length: 100 }, (_, k) => address(k * 7 + 1)).filter((_, k) =>
+        wantsTw(k * 7 + 1),
+      );
+      for (const a of stopped) expect(await desk.stopAll(a)).toBe(1);
+      const blocked = new Set(
+        Array.from({ length: 50 }, (_, k) => address(k * 13 + 3)).filter(
+          (a, k) => wantsTw(k * 13 + 3) && !stopped.includes(a),
+        ),
+      );
+      const channel = fakeChannel(blocked);
+      const counts = new Map<Delivery, number>();
+      const fanOut = createFanOut({
+        subscribers,
+        broadcasts,
+        senders: { telegram: channel.sender, whatsapp: channel.sender },
+        translator,
+        logger: silent,
+        counted: (d) => counts.set(d, (counts.get(d) ?? 0) + 1),
+      });
+      const b: Broadcast = {
+        id: 'jobs-20261110',
+        createdAt: clock.now().toISOString(),
+        by: 'test',
+        audience: { type: 'jobs', countries: ['tw'] },
+        body: {
+          kind: 'jobs',
+          jobs: [
+            {
+              id: 'j1',
+              country: 'tw',
+              sector: 'care',
+              title: { id: 'Perawat lansia', en: 'Elderly carer' },
+              place: 'Taipei',
+              pay: '27470 TWD',
+              agency: 'PT Contoh',
+              example: true,
+            },
+            {
+              id: 'j2',
+              country: 'hk',
+              sector: 'domestic',
+              title: { id: 'PRT' },
+              place: 'Hong Kong',
+              pay: '5100 HKD',
+              agency: 'PT Contoh',
+              example: true,
+            },
+          ],
+        },
+      };
+      expect(await broadcasts.create(b)).toBe(true);
+      expect(await broadcasts.create(b)).toBe(false);
+      // A worker that died mid-send left a claim: that recipient is never sent again (at most once).
+      const interrupted = address(2);
+      expect(await broadcasts.claim(b.id, interrupted)).toBe('ok');
+
+      const queue = new BullBroadcastQueue(parts.redis, keys.bull, { attempts: 3, backoffMs: 50 });
+      const workerRedis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+      const workers = startBroadcastWorkers(fanOut, queue, {
+        connection: workerRedis,
+        prefix: keys.bull,
+        concurrency: 100,
+        perSecond: {},
+        logger: silent,
+      });
+      const started = Date.now();
+      await queue.start(b.id);
+      await queue.start(b.id); // started twice: one expansion
+      const optedIn = Array.from({ length: 10_000 }, (_, i) => i)
+        .filter(wantsTw)
+        .map(address);
+      const expected = optedIn.filter((a) => !stopped.includes(a));
+      await until(async () => {
+        const s = await broadcasts.status(b.id);
+        return s?.total !== undefined && s.sent + s.blocked + s.skipped + s.sending === s.total;
+      }, 100_000);
+      const seconds = (Date.now() - started) / 1000;
+      const status = await broadcasts.status(b.id);
+      expect(status?.total).toBe(expected.length);
+      expect(status?.blocked).toBe(blocked.size);
+      expect(status?.sending).toBe(1);
+      expect(status?.sent).toBe(expected.length - blocked.size - 1);
+      // Every opted-in recipient got exactly one message; nobody else got anything.
+      for (const a of expected) {
+        if (blocked.has(a) || a === interrupted) expect(channel.got.get(a)).toBeUndefined();
+        else expect(channel.got.get(a)?.length, a).toBe(1);
+      }
+      expect(channel.got.size).toBe(expected.length - blocked.size - 1);
+      for (const a of stopped) expect(channel.got.has(a)).toBe(false);
+      // One message per user, their jobs only, in their language, with the STOP line.
+      const sample = channel.got.get(address(11))?.[0];
+      expect(sample?.body).toContain('Perawat lansia');
+      expect(sample?.body).not.toContain('PRT');
+      expect(sample?.body).toContain('STOP');
+      // address(6) chose English and any country: both jobs in one message.
+      expect(channel.got.get(address(6))?.[0]?.title).toBe('New checked job listings (2)');
+      // Blocked recipients are marked and leave the audience.
+      const [oneBlocked] = blocked;
+      expect((await subscribers.get(oneBlocked ?? ''))?.blockedAt).toBeDefined();
+      expect(await subscribers.audience({ type: 'jobs', countries: ['tw'] })).not.toContain(oneBlocked);
+
+      // A repeat run (BullMQ's dedup aside) sends nothing: every mark is there.
+      const before = channel.got.size;
+      const again = await Promise.all(
+        expected.slice(0, 2000).map((a) => fanOut.deliver({ broadcast: b.id, address: a })),
+      );
+      expect(again.filter((d) => d === 'sent')).toEqual([]);
+      expect([...channel.got.values()].reduce((n, m) => n + m.length, 0)).toBe(before);
+      await workers.close();
+      await queue.close();
+      workerRedis.disconnect();
+      console.log(
+        `fan-out: ${status?.sent ?? 0} messages in ${seconds.toFixed(1)} s (${((status?.sent ?? 0) / seconds).toFixed(0)}/s, no pace limit)`,
+      );
+    },
+  );
+});
