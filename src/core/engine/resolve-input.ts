@@ -13,6 +13,15 @@ const MAX_LABEL_INPUT = 40;
 /** Choice ids that "next" and "back" words select, in the order tried. */
 const NAVIGATION = { next: ['next', 'more'], back: ['back', 'prev'] } as const;
 
+/** A choice label folded for matching, and its words each followed by one space. */
+interface FoldedLabel {
+  readonly folded: string;
+  readonly words: string;
+}
+
+/** "Kembali ke daftar!" folded → "kembali ke daftar ": words apart, one space after each. */
+const wordsOf = (s: string): string => `${s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
 /** A button id not on the current question, or a number past its last choice. */
 export type Unresolved = 'forged' | 'outOfRange';
 
@@ -29,12 +38,13 @@ export type InputResolver = (
  * forms are kept.
  */
 export function createInputResolver(deps: Pick<EngineDeps, 'intents' | 'translator'>): InputResolver {
-  const foldedLabels = new Map<string, string>();
-  const foldedLabel = (label: string): string => {
+  const foldedLabels = new Map<string, FoldedLabel>();
+  const foldedLabel = (label: string): FoldedLabel => {
     let f = foldedLabels.get(label);
     if (f === undefined) {
       if (foldedLabels.size >= FOLDED_LABELS) foldedLabels.clear();
-      f = foldForMatch(label);
+      const folded = foldForMatch(label);
+      f = { folded, words: wordsOf(folded) };
       foldedLabels.set(label, f);
     }
     return f;
@@ -65,16 +75,13 @@ export function createInputResolver(deps: Pick<EngineDeps, 'intents' | 'translat
         id: c.id,
         label: foldedLabel(renderText(deps.translator, session.locale, c.label)),
       }));
-      const exact = labels.find((l) => l.label === folded);
+      const exact = labels.find((l) => l.label.folded === folded);
       if (exact) return { type: 'choice', id: exact.id };
       // "lanjut" for "Lanjut", "kembali" for "Kembali ke daftar": the start of one label, in whole words.
       // Yes/no questions take only yes/no words: "saya belum punya" must not read as "Ya".
       const yesNoQuestion = choices.some((c) => c.id === 'yes' || c.id === 'no');
-      const words = (s: string) => `${s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-      const partial =
-        folded.length >= 4 && !yesNoQuestion
-          ? labels.filter((l) => words(l.label).startsWith(words(folded)))
-          : [];
+      const start = folded.length >= 4 && !yesNoQuestion ? wordsOf(folded) : undefined;
+      const partial = start === undefined ? [] : labels.filter((l) => l.label.words.startsWith(start));
       if (partial.length === 1 && partial[0]) return { type: 'choice', id: partial[0].id };
     }
     return { type: 'text', text };

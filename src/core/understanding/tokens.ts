@@ -5,7 +5,9 @@
  * "G to G" → "gtog", "lapor diri" → "lapordiri", "don't" → "dont".
  */
 export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): string[] {
-  const folded = /^[\x20-\x7e]*$/.test(text) ? text.toLowerCase() : fold(text);
+  // Plain ASCII (line breaks too) has no diacritics to take off, and its words are a-z and 0-9 only.
+  const ascii = ASCII.test(text);
+  const folded = ascii ? text.toLowerCase() : fold(text);
   const out: string[] = [];
   // "G to G", "g2g", "P to P": the scheme names as one word each ("gtog", "ptop", "gtop").
   const joined = folded
@@ -17,7 +19,7 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
   // A glottal stop written last ("ana'", Madurese for child) is its own spelling when the lists have one
   // written with q ("anaq"): not Javanese "ana" (there is).
   const glottal = joined.includes("'") || joined.includes('’') ? withGlottalStops(joined, spellings) : joined;
-  for (const raw of glottal.split(/[^\p{L}\p{N}]+/u)) {
+  for (const raw of glottal.split(ascii ? NOT_ASCII_WORD : NOT_WORD)) {
     if (raw === '') continue;
     // Most words are plain letters: only a letter written three times needs work ("tolonggg").
     if (PLAIN.test(raw)) {
@@ -43,6 +45,12 @@ function withGlottalStops(text: string, spellings: ReadonlyMap<string, string>):
     spellings.has(`${word}q`) ? `${word}q` : m,
   );
 }
+
+/** Printable ASCII, tabs and line breaks: folding is lower-casing. */
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
+/** What lies between words; in lower-cased ASCII text, anything but a-z and 0-9. */
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const NOT_ASCII_WORD = /[^a-z0-9]+/;
 
 /** A word of plain lower-case letters a to z, and one with a letter three times in a row. */
 const PLAIN = /^[a-z]+$/;
