@@ -6,6 +6,8 @@ import {
   createRedisReporterTraces,
   type ForgetDeskDeps,
 } from '../../src/reports/forget.js';
+import { createRegisterSide } from '../../src/reports/register-side.js';
+import type { RegisterStore } from '../../src/reports/register-store.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createKeys } from '../../src/storage/keys.js';
 import { RedisSessionStore } from '../../src/storage/redis-session-store.js';
@@ -13,14 +15,15 @@ import { realContent, silentLogger, testVillages } from './engine.js';
 import type { startRedisReports } from './report-harness.js';
 
 /**
- * The engine as deployed on Redis: write-behind sessions and the real report side of a
- * `startRedisReports` harness, with "delete my data" reaching the channels given.
+ * The engine as deployed on Redis: write-behind sessions, the real report side of a
+ * `startRedisReports` harness and the departure/return register on the same Redis (as `main.ts`
+ * wires them), with "delete my data" reaching the register and the channels given.
  */
 export function redisEngine(
   h: Awaited<ReturnType<typeof startRedisReports>>,
   prefix: string,
   opts: { channels?: ForgetDeskDeps['channels']; languageListFirst?: boolean } = {},
-): { engine: Engine; store: RedisSessionStore } {
+): { engine: Engine; store: RedisSessionStore; register: RegisterStore } {
   const store = new RedisSessionStore({
     redis: h.redis,
     keys: createKeys(prefix),
@@ -30,6 +33,16 @@ export function redisEngine(
     writeMode: 'behind',
     logger: silentLogger,
   });
+  const register = createRegisterSide({
+    redis: h.redis,
+    prefix,
+    officers: h.officers,
+    villages: testVillages(),
+    areaName: (code) => realContent().catalog.areas.name(code),
+    retentionMonths: 24,
+    clock: systemClock,
+    logger: silentLogger,
+  });
   const engine = buildEngine({
     contentDir: 'content',
     localesDir: 'locales',
@@ -37,9 +50,11 @@ export function redisEngine(
     reports: h.desk,
     officers: h.officerDesk,
     villages: testVillages(),
+    register: register.desk,
     forget: createForgetDesk({
       store: h.store,
       officers: h.officers,
+      register: register.store,
       traces: createRedisReporterTraces(h.redis, prefix),
       channels: opts.channels ?? {},
       clock: systemClock,
@@ -54,5 +69,5 @@ export function redisEngine(
     defaultLocale: 'id',
     content: realContent(),
   });
-  return { engine, store };
+  return { engine, store, register: register.store };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/engine.js';
 import { reporterId } from '../../src/reports/keys.js';
-import { createKeys } from '../../src/storage/keys.js';
+import type { RegisterStore } from '../../src/reports/register-store.js';
+import { createKeys, registerKeys, registerRecorderId } from '../../src/storage/keys.js';
 import type { RedisSessionStore } from '../../src/storage/redis-session-store.js';
 import { chat, recordingSender } from '../helpers/engine.js';
 import { startRedisReports, until } from '../helpers/report-harness.js';
@@ -12,6 +13,8 @@ import { dumpRedis, keysMentioning } from './redis-dump.js';
 
 const USER = 'telegram:7394018265';
 const OWN_PHONE_FORMS = ['0857-1111-2222', '085711112222', '6285711112222', '+62 857 1111 2222'];
+/** The contact number the user agreed to give with a departure they told the village of, as stored. */
+const REGISTER_CONTACT = '+62 819 4444 5555';
 
 const codeIn = (text: string): string => {
   const m = /R-[A-Z0-9]{6}/.exec(text);
@@ -37,17 +40,18 @@ describe('"hapus" (delete my data) on Redis with the real report pipeline', () =
     engine: Engine;
     h: NonNullable<typeof harness>;
     store: RedisSessionStore;
+    register: RegisterStore;
   }> {
     const h = await startRedisReports({ prefix, sender });
     harness = h;
     await h.officers.save(officer('desa', 'village', TERNYANG));
-    const { engine, store } = redisEngine(h, prefix);
+    const { engine, store, register } = redisEngine(h, prefix);
     sessions = store;
-    return { engine, h, store };
+    return { engine, h, store, register };
   }
 
-  it('deletes the session, the unsent draft and the reporter from their report; the report stays', async () => {
-    const { engine, h, store } = await start();
+  it('deletes the session, the unsent draft, the register entry and the reporter from their report; the report stays', async () => {
+    const { engine, h, store, register } = await start();
     const c = chat(engine, USER);
 
     // A report filed and delivered (the reporter asked to be told of changes).
@@ -62,6 +66,31 @@ describe('"hapus" (delete my data) on Redis with the real report pipeline', () =
       evidence: ['nomor saya 0857-1111-2222'],
     });
     for (const line of draft.slice(0, draft.indexOf('selesai'))) await c.say(line);
+
+    // A departure told to the village from the menu, with a contact number the user agreed to give.
+    await c.say('menu');
+    await c.send({ choiceId: 'register' });
+    for (const step of [
+      { choiceId: 'departure' },
+      { choiceId: 'yes' }, // the consent screen
+      { choiceId: 'family' },
+      { text: 'Wulan' },
+      { text: 'Ternyang Sumberpucung' },
+      { choiceId: 'v0' },
+      { text: 'Malaysia' },
+      { text: 'PT Sinar Tenggara' },
+      { text: '03/2026' },
+      { text: 'Feb 2027' },
+      { choiceId: 'phone' },
+    ])
+      await c.send(step);
+    expect(c.text(await c.say('0819-4444-5555'))).toContain('Keberangkatan Wulan sudah dicatat');
+    const recorder = registerRecorderId(USER);
+    const [entryId, ...more] = await register.idsByRecorder(recorder);
+    expect(entryId).toBeDefined();
+    expect(more).toEqual([]);
+    expect(await register.get(entryId ?? '')).toMatchObject({ who: 'Wulan', contact: REGISTER_CONTACT });
+
     await c.say('menu');
     await store.flush();
     const rid = reporterId(USER);
@@ -69,9 +98,14 @@ describe('"hapus" (delete my data) on Redis with the real report pipeline', () =
     expect(keysMentioning(before, USER)).not.toEqual([]);
     expect(keysMentioning(before, '0857-1111-2222')).not.toEqual([]);
     expect(keysMentioning(before, `ri:who:${rid}`)).not.toEqual([]);
+    // The register's entry and its indexes, the recorder's set named by its hashed id.
+    expect(keysMentioning(before, REGISTER_CONTACT)).toEqual([registerKeys(prefix).entry(entryId ?? '')]);
+    expect(keysMentioning(before, recorder)).toContain(registerKeys(prefix).byRecorder(recorder));
+    expect(keysMentioning(before, entryId ?? '').length).toBeGreaterThan(2);
 
     const asked = c.text(await c.say('hapus data saya'));
     expect(asked).toContain('Hapus data Anda');
+    expect(asked).toContain('catatan keberangkatan dan kepulangan');
     expect(asked).toContain('tetap disimpan agar petugas bisa menanganinya');
     const done = c.text(await c.say('ya'));
     expect(done).toContain('Data Anda sudah dihapus');
@@ -86,6 +120,17 @@ describe('"hapus" (delete my data) on Redis with the real report pipeline', () =
     for (const form of OWN_PHONE_FORMS) expect(keysMentioning(after, form)).toEqual([]);
     expect(keysMentioning(after, 'Bu Yati')).toEqual([]);
     expect(keysMentioning(after, '+6281322223333')).toEqual([]);
+    // The register entry, its index entries, the recorder's hashed id and the contact number are gone.
+    for (const needle of [
+      recorder,
+      entryId ?? '',
+      REGISTER_CONTACT,
+      '0819-4444-5555',
+      'Wulan',
+      'PT Sinar Tenggara',
+    ])
+      expect(keysMentioning(after, needle)).toEqual([]);
+    expect(await register.idsByArea('')).toEqual([]);
     // Only the day's report count keeps the hashed id (a number, two days), so deleting cannot reset the limit.
     expect(
       keysMentioning(after, rid).every((k) => k.startsWith(createKeys(prefix).reports.daily(rid, ''))),
