@@ -55,6 +55,11 @@ export interface Choice {
   readonly label: Text;
   /** A yes/no word ("iya", "gak") selects this choice ("see the result now?" → yes). */
   readonly means?: 'yes' | 'no';
+  /**
+   * The label holds what a user typed (a name told to the departure/return register): its words
+   * select it like any label's, but the engine's cache of folded labels never keeps it.
+   */
+  readonly typed?: true;
 }
 
 /** What a flow says: a title, paragraphs, and the choices offered. */

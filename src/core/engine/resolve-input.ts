@@ -5,7 +5,7 @@ import { renderText } from '../render.js';
 import type { Session } from '../session.js';
 import type { EngineDeps } from './parts.js';
 
-/** Folded choice labels kept in memory (there are a few hundred). */
+/** Folded choice labels kept in memory (a few hundred from locales and content, plus report codes). */
 const FOLDED_LABELS = 5000;
 /** Longer text is never read as a choice's words: it is what the user wants to say. */
 const MAX_LABEL_INPUT = 40;
@@ -32,19 +32,28 @@ export type InputResolver = (
   text: string,
 ) => Input | Unresolved;
 
+const foldLabel = (label: string): FoldedLabel => {
+  const folded = foldForMatch(label);
+  return { folded, words: wordsOf(folded) };
+};
+
 /**
  * Maps a number, a choice's words or a button id to the current prompt's choice; anything else is
- * text for the step. Choice labels come from locales and content, never from users: their folded
- * forms are kept.
+ * text for the step. The folded forms of labels from locales and content (and officers' report
+ * codes with their village) are kept in `foldedLabels`, emptied when it reaches 5,000. A label that
+ * holds what a user typed (`typed`: a name in the register's pick step or an officer's register list)
+ * is folded for this message only and never kept: a person's name does not linger here after they
+ * delete their data.
  */
-export function createInputResolver(deps: Pick<EngineDeps, 'intents' | 'translator'>): InputResolver {
-  const foldedLabels = new Map<string, FoldedLabel>();
+export function createInputResolver(
+  deps: Pick<EngineDeps, 'intents' | 'translator'>,
+  foldedLabels = new Map<string, FoldedLabel>(),
+): InputResolver {
   const foldedLabel = (label: string): FoldedLabel => {
     let f = foldedLabels.get(label);
     if (f === undefined) {
       if (foldedLabels.size >= FOLDED_LABELS) foldedLabels.clear();
-      const folded = foldForMatch(label);
-      f = { folded, words: wordsOf(folded) };
+      f = foldLabel(label);
       foldedLabels.set(label, f);
     }
     return f;
@@ -71,10 +80,10 @@ export function createInputResolver(deps: Pick<EngineDeps, 'intents' | 'translat
     if (navChoice) return { type: 'choice', id: navChoice.id };
     const folded = foldForMatch(text);
     if (folded.length >= 2 && folded.length <= MAX_LABEL_INPUT && choices.length > 0) {
-      const labels = choices.map((c) => ({
-        id: c.id,
-        label: foldedLabel(renderText(deps.translator, session.locale, c.label)),
-      }));
+      const labels = choices.map((c) => {
+        const label = renderText(deps.translator, session.locale, c.label);
+        return { id: c.id, label: c.typed ? foldLabel(label) : foldedLabel(label) };
+      });
       const exact = labels.find((l) => l.label.folded === folded);
       if (exact) return { type: 'choice', id: exact.id };
       // "lanjut" for "Lanjut", "kembali" for "Kembali ke daftar": the start of one label, in whole words.

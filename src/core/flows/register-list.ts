@@ -50,6 +50,7 @@ async function listPrompt(ctx: FlowContext, desk: RegisterDesk, d: FlowData): Pr
   const choices: Choice[] = result.lines.map((l, i) => ({
     id: `e${String(i)}`,
     label: lineText(l, result.role !== 'village', ctx.locale),
+    typed: true,
   }));
   if (result.page > 0) choices.push({ id: 'prev', label: t('register.list.prev') });
   if (result.page < result.pages - 1) choices.push({ id: 'next', label: t('register.list.next') });

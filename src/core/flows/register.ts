@@ -190,9 +190,10 @@ export function createRegisterFlow(desk: RegisterDesk, readPhones: PhoneListRead
         case 'pick': {
           const own = (await desk.mine(ctx.user)).filter((e) => !e.returned);
           return ask(d, 'pick', [
-            ...own.map((e, i) => ({
+            ...own.map((e, i): Choice => ({
               id: `e${String(i)}`,
               label: literal(e.country ? `${e.who} · ${e.country}` : e.who),
+              typed: true,
             })),
             { id: 'other', label: t('register.pickOther') },
           ]);
