@@ -45,44 +45,31 @@ export function sniffVoice(bytes: Buffer): string | undefined {
 
 const base = (mime: string | undefined) => mime?.split(';')[0]?.trim().toLowerCase();
 
-/**
- * Downloads a received voice note (kept as report evidence for an officer to listen to, never
- * transcribed), with the same checks as a photo: declared type and size, then the bytes.
- */
-export async function receiveVoice(
-  mediaId: string,
-  declaredMime: string | undefined,
-  deps: { api: GraphApi; store: MediaStore; owner: string; maxBytes: number; logger: Logger },
-): Promise<MediaOutcome> {
-  const allowed = (m: string | undefined) => VOICE_TYPES.some((t) => t === base(m));
-  if (declaredMime !== undefined && !allowed(declaredMime)) return { type: 'rejected', reason: 'type' };
-  let bytes: Buffer | 'too-large';
-  try {
-    const info = await deps.api.mediaInfo(mediaId);
-    if (info.mime !== undefined && !allowed(info.mime)) return { type: 'rejected', reason: 'type' };
-    if ((info.size ?? 0) > deps.maxBytes) return { type: 'rejected', reason: 'too-large' };
-    bytes = await deps.api.download(info.url, deps.maxBytes);
-  } catch (err) {
-    deps.logger.warn({ err, channel: 'whatsapp-cloud' }, 'voice note download failed');
-    return { type: 'rejected', reason: 'failed' };
-  }
-  if (bytes === 'too-large') return { type: 'rejected', reason: 'too-large' };
-  const mime = sniffVoice(bytes);
-  if (!mime) return { type: 'rejected', reason: 'type' };
-  const ref = await deps.store.put(bytes, deps.owner);
-  return { type: 'saved', media: { kind: 'voice', ref, mime, size: bytes.length } };
+interface MediaKind {
+  readonly kind: MediaRef['kind'];
+  readonly types: readonly string[];
+  /** The type the first bytes show (the declared type is not trusted). */
+  readonly sniff: (bytes: Buffer) => string | undefined;
 }
 
+const KINDS = {
+  photo: { kind: 'photo', types: PHOTO_TYPES, sniff: sniffPhoto },
+  voice: { kind: 'voice', types: VOICE_TYPES, sniff: sniffVoice },
+} as const satisfies Record<string, MediaKind>;
+
+type MediaDeps = { api: GraphApi; store: MediaStore; owner: string; maxBytes: number; logger: Logger };
+
 /**
- * Downloads a received photo: the declared type and size are checked first (from the webhook and the
+ * Downloads received media: the declared type and size are checked first (from the webhook and the
  * media lookup), then the size while the bytes arrive and the type from the bytes themselves.
  */
-export async function receivePhoto(
+async function receiveMedia(
+  spec: MediaKind,
   mediaId: string,
   declaredMime: string | undefined,
-  deps: { api: GraphApi; store: MediaStore; owner: string; maxBytes: number; logger: Logger },
+  deps: MediaDeps,
 ): Promise<MediaOutcome> {
-  const allowed = (m: string | undefined) => PHOTO_TYPES.some((t) => t === base(m));
+  const allowed = (m: string | undefined) => spec.types.some((t) => t === base(m));
   if (declaredMime !== undefined && !allowed(declaredMime)) return { type: 'rejected', reason: 'type' };
   let bytes: Buffer | 'too-large';
   try {
@@ -91,12 +78,20 @@ export async function receivePhoto(
     if ((info.size ?? 0) > deps.maxBytes) return { type: 'rejected', reason: 'too-large' };
     bytes = await deps.api.download(info.url, deps.maxBytes);
   } catch (err) {
-    deps.logger.warn({ err, channel: 'whatsapp-cloud' }, 'photo download failed');
+    deps.logger.warn({ err, channel: 'whatsapp-cloud', kind: spec.kind }, 'media download failed');
     return { type: 'rejected', reason: 'failed' };
   }
   if (bytes === 'too-large') return { type: 'rejected', reason: 'too-large' };
-  const mime = sniffPhoto(bytes);
+  const mime = spec.sniff(bytes);
   if (!mime) return { type: 'rejected', reason: 'type' };
   const ref = await deps.store.put(bytes, deps.owner);
-  return { type: 'saved', media: { kind: 'photo', ref, mime, size: bytes.length } };
+  return { type: 'saved', media: { kind: spec.kind, ref, mime, size: bytes.length } };
 }
+
+/** A received voice note, kept as report evidence for an officer to listen to (never transcribed). */
+export const receiveVoice = (mediaId: string, declaredMime: string | undefined, deps: MediaDeps) =>
+  receiveMedia(KINDS.voice, mediaId, declaredMime, deps);
+
+/** A received photo. */
+export const receivePhoto = (mediaId: string, declaredMime: string | undefined, deps: MediaDeps) =>
+  receiveMedia(KINDS.photo, mediaId, declaredMime, deps);
