@@ -1,3 +1,4 @@
+import { PHOTO_TYPES, VOICE_TYPES, sniffPhotoType, sniffVoiceType } from '../../core/media-types.js';
 import type { MediaRef } from '../../core/message.js';
 import type { Logger } from '../../core/ports.js';
 import type { GraphApi } from './graph-api.js';
@@ -9,39 +10,9 @@ export interface MediaStore {
   forget(owner: string): Promise<void>;
 }
 
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-
 export type MediaOutcome =
   | { readonly type: 'saved'; readonly media: MediaRef }
   | { readonly type: 'rejected'; readonly reason: 'type' | 'too-large' | 'failed' };
-
-/** The photo type the first bytes show (the declared type is not trusted). */
-export function sniffPhoto(bytes: Buffer): MediaRef['mime'] {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (
-    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
-    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
-  )
-    return 'image/webp';
-  return undefined;
-}
-
-/** Voice note types: WhatsApp records Opus in Ogg; forwarded audio may be AAC, MP4, MP3 or AMR. */
-export const VOICE_TYPES = ['audio/ogg', 'audio/mp4', 'audio/aac', 'audio/mpeg', 'audio/amr'] as const;
-
-/** The audio container the first bytes show (the declared type is not trusted). */
-export function sniffVoice(bytes: Buffer): string | undefined {
-  const head = bytes.subarray(0, 12).toString('latin1');
-  if (head.startsWith('OggS')) return 'audio/ogg';
-  if (head.startsWith('#!AMR')) return 'audio/amr';
-  if (head.slice(4, 8) === 'ftyp') return 'audio/mp4';
-  if (head.startsWith('ID3')) return 'audio/mpeg';
-  if (bytes.length >= 2 && bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xf6) === 0xf0) return 'audio/aac';
-  if (bytes.length >= 2 && bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0) return 'audio/mpeg';
-  return undefined;
-}
 
 const base = (mime: string | undefined) => mime?.split(';')[0]?.trim().toLowerCase();
 
@@ -53,8 +24,8 @@ interface MediaKind {
 }
 
 const KINDS = {
-  photo: { kind: 'photo', types: PHOTO_TYPES, sniff: sniffPhoto },
-  voice: { kind: 'voice', types: VOICE_TYPES, sniff: sniffVoice },
+  photo: { kind: 'photo', types: PHOTO_TYPES, sniff: sniffPhotoType },
+  voice: { kind: 'voice', types: VOICE_TYPES, sniff: sniffVoiceType },
 } as const satisfies Record<string, MediaKind>;
 
 type MediaDeps = { api: GraphApi; store: MediaStore; owner: string; maxBytes: number; logger: Logger };

@@ -2,13 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { downloadMediaMessage, type proto, type WAMessage } from '@whiskeysockets/baileys';
 import type { Redis } from 'ioredis';
+import { PHOTO_TYPES, VOICE_TYPES, sniffPhotoType, sniffVoiceType } from '../../core/media-types.js';
 import type { MediaRef } from '../../core/message.js';
 import type { Logger } from '../../core/ports.js';
 import type { BaileysLogger } from './socket.js';
-
-/** Photo types accepted as evidence, told apart by their first bytes (the declared type is not trusted). */
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export type PhotoType = (typeof PHOTO_TYPES)[number];
 
 /**
  * How long a received photo is kept. It waits in Redis while the user finishes a report (a draft lives
@@ -115,9 +112,6 @@ export async function receivePhoto(
   return { type: 'saved', media: { kind: 'photo', ref, mime, size: bytes.length } };
 }
 
-/** Voice note types WhatsApp records (Opus in Ogg) or a phone may send (AAC, MP4, AMR). */
-export const VOICE_TYPES = ['audio/ogg', 'audio/mp4', 'audio/aac', 'audio/mpeg', 'audio/amr'] as const;
-
 /**
  * Receives a recorded voice note as report evidence (an officer listens to it; it is never
  * transcribed): the same checks as a photo — declared type and size, then the size while the bytes
@@ -139,13 +133,7 @@ export async function receiveVoice(
     return { type: 'rejected', reason: 'failed' };
   }
   if (bytes === 'too-large') return { type: 'rejected', reason: 'too-large' };
-  const head = bytes.subarray(0, 12).toString('latin1');
-  const known =
-    head.startsWith('OggS') ||
-    head.startsWith('#!AMR') ||
-    head.slice(4, 8) === 'ftyp' ||
-    head.startsWith('ID3');
-  if (!known) return { type: 'rejected', reason: 'type' };
+  if (!sniffVoiceType(bytes)) return { type: 'rejected', reason: 'type' };
   const ref = await deps.store.put(bytes, deps.owner);
   return { type: 'saved', media: { kind: 'voice', ref, mime: declared ?? 'audio/ogg', size: bytes.length } };
 }
@@ -164,17 +152,4 @@ async function readLimited(stream: Readable, maxBytes: number): Promise<Buffer |
     stream.destroy();
   }
   return Buffer.concat(chunks);
-}
-
-/** The photo type its first bytes show, or undefined. */
-export function sniffPhotoType(bytes: Buffer): PhotoType | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (
-    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
-    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
-  )
-    return 'image/webp';
-  return undefined;
 }

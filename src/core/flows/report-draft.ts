@@ -1,3 +1,4 @@
+import { PHOTO_TYPES as PHOTO_MEDIA, VOICE_TYPES as VOICE_MEDIA } from '../media-types.js';
 import type { ChoiceWords } from '../choice-words.js';
 import type { MediaRef } from '../message.js';
 import {
@@ -58,18 +59,11 @@ export const MAX_NOTES = 5;
 export const MAX_PHONES = 5;
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
+export const PHOTO_TYPES: readonly string[] = PHOTO_MEDIA;
 /** Voice notes kept as evidence: heard by an officer, never transcribed. */
 export const MAX_VOICE_NOTES = 3;
 export const MAX_VOICE_BYTES = 5 * 1024 * 1024;
-/** Voice note types of WhatsApp (Opus in Ogg), Telegram (Ogg), and recorders (AAC, MP3, AMR). */
-export const VOICE_TYPES: readonly string[] = [
-  'audio/ogg',
-  'audio/mpeg',
-  'audio/mp4',
-  'audio/aac',
-  'audio/amr',
-];
+export const VOICE_TYPES: readonly string[] = VOICE_MEDIA;
 
 /** Draft keys: t = started (ms), p = phones, v = village code, q = village matches, e = notes, m = photos,
  * ct = contact consent, u = updates wanted, b = bypass the village, r = return to review after an edit,
