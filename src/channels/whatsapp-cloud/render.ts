@@ -1,4 +1,5 @@
 import type { OutboundMessage, RenderedChoice } from '../../core/message.js';
+import { splitAtBreaks } from '../../core/split-text.js';
 
 /** Limits of interactive messages (Cloud API reference, "interactive" object). */
 export const LIMITS = {
@@ -53,22 +54,8 @@ export function formatText(msg: OutboundMessage): string {
   return lines.join('\n');
 }
 
-/** Splits text at paragraph, line or word ends below the Cloud API's text limit. */
-export function splitText(text: string, limit: number = LIMITS.text): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < limit / 2) cut = window.lastIndexOf('\n');
-    if (cut < limit / 2) cut = window.lastIndexOf(' ');
-    if (cut <= 0) cut = limit;
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
-  return chunks;
-}
+/** Splits text at paragraph, line or word ends below the Cloud API's text limit, never inside a link. */
+export const splitText = (text: string, limit: number = LIMITS.text): string[] => splitAtBreaks(text, limit);
 
 const text = (body: string): CloudPayload => ({ type: 'text', text: { body, preview_url: false } });
 

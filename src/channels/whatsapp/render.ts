@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../core/message.js';
+import { WEB_ADDRESS, splitAtBreaks } from '../../core/split-text.js';
 
 /**
  * WhatsApp shows very long messages poorly on cheap phones; chunks stay well below its own limit and
@@ -7,8 +8,6 @@ import type { OutboundMessage } from '../../core/message.js';
 export const CHUNK_LIMIT = 3000;
 /** Replies of one turn are joined into one message while together they stay this short. */
 export const MERGE_LIMIT = 1500;
-
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+[^\s<>().,;:!?'"]/giu;
 
 /**
  * Characters that format text when they enclose a word (`*bold*`, `_italic_`, `~strike~`, ``` `code` ```).
@@ -49,7 +48,7 @@ export function escapeWhatsApp(text: string, inMarkup = false): string {
 function splitLinks(line: string): { text: string; link: boolean }[] {
   const parts: { text: string; link: boolean }[] = [];
   let at = 0;
-  for (const m of line.matchAll(URL)) {
+  for (const m of line.matchAll(WEB_ADDRESS)) {
     if (m.index > at) parts.push({ text: line.slice(at, m.index), link: false });
     parts.push({ text: m[0], link: true });
     at = m.index + m[0].length;
@@ -59,25 +58,7 @@ function splitLinks(line: string): { text: string; link: boolean }[] {
 }
 
 /** Splits below `limit`, preferring paragraph breaks, then line breaks, then spaces; never inside a link. */
-export function splitMessage(text: string, limit = CHUNK_LIMIT): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < limit / 2) cut = window.lastIndexOf('\n');
-    if (cut < limit / 2) cut = window.lastIndexOf(' ');
-    if (cut <= 0) cut = limit;
-    // Move the cut before a link it would fall into.
-    for (const m of window.matchAll(URL)) {
-      if (m.index < cut && m.index + m[0].length > cut && m.index > 0) cut = m.index;
-    }
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
-  return chunks;
-}
+export const splitMessage = (text: string, limit = CHUNK_LIMIT): string[] => splitAtBreaks(text, limit);
 
 /**
  * One reply as WhatsApp text: the title in bold, the body, then the numbered choices (buttons and lists
