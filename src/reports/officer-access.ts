@@ -8,7 +8,7 @@ import type { ReportStore } from './report-store.js';
  * May this officer see and act on this report? Their area must contain the report's village; village
  * officers never see reports the reporter sent past the village (the recruiter may be one of them).
  */
-export function covers(officer: Officer, report: ReportRecord): boolean {
+export function covers(officer: Pick<Officer, 'role' | 'area'>, report: ReportRecord): boolean {
   if (officer.role === 'admin') return true;
   if (officer.role === 'village' && report.details.bypassVillage) return false;
   return areaOf(report.details.village, officer.role) === officer.area;
