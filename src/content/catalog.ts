@@ -10,6 +10,7 @@ import { processTerm, tokenize } from './text-terms.js';
 import { buildAnswerIndex, type AnswerIndex } from './answer-index.js';
 import { compileLexicons, type CompiledLexicon } from '../core/understanding/lexicon.js';
 import { createGlossary, type Glossary } from '../core/gloss.js';
+import { CONTENT_IDS, type ContentIds } from './ids.js';
 
 export interface SearchHit {
   readonly topicId: string;
@@ -43,6 +44,8 @@ export interface Catalog {
   readonly lexicon: CompiledLexicon;
   /** Plain-words explanations of acronyms, added to messages as they are sent. */
   readonly glossary: Glossary;
+  /** The content ids code relies on (src/content/ids.ts), for the core, which imports only content types. */
+  readonly ids: ContentIds;
   /** Full-text search over guide topics, typo-tolerant; best first. */
   search(query: string, locale: Locale, limit?: number): readonly SearchHit[];
 }
@@ -115,6 +118,7 @@ export function buildCatalog(content: Content): Catalog {
     listings: buildJobsCatalog(content.jobs, content.scan.countries),
     agencies: createAgencyChecker(content.jobs.agencies),
     areas: loadAreaNames(),
+    ids: CONTENT_IDS,
     search(query, locale, limit = 5) {
       const index = indexes.get(contentLocale(locale));
       if (!index || query.trim() === '') return [];

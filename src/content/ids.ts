@@ -133,3 +133,22 @@ export function isZeroCostJob(row: { sector: Sector; employer_type: 'household' 
 
 /** Scan rule whose phrases mark an official warning or public notice, not an offer. */
 export const NOTICE_RULE = 'warning-notice';
+
+/**
+ * The ids above that the core works with, handed to it in the catalog (`catalog.ids`): the core imports
+ * only types from content/ (DESIGN §2), so its flows read these values from the catalog they are given.
+ */
+export const CONTENT_IDS = {
+  sosContacts: SOS_CONTACTS,
+  familyContacts: FAMILY_CONTACTS,
+  familyProblemsSection: FAMILY_PROBLEMS_SECTION,
+  callCentre: CALL_CENTRE,
+  signGroups: SIGN_GROUPS,
+  sectors: SECTORS,
+  guideSections: GUIDE_SECTIONS,
+  civilDocuments: CIVIL_DOCUMENTS,
+  schemeTopics: SCHEME_TOPICS,
+  distressCards: DISTRESS_CARDS,
+  isZeroCostJob,
+} as const;
+export type ContentIds = typeof CONTENT_IDS;

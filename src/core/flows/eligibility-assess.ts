@@ -1,5 +1,5 @@
 import type { Catalog } from '../../content/catalog.js';
-import { CIVIL_DOCUMENTS, SCHEME_TOPICS, type VerdictId } from '../../content/ids.js';
+import type { VerdictId } from '../../content/ids.js';
 import type { DocumentItem } from '../../content/schema.js';
 
 export const MIN_AGE = 18;
@@ -51,6 +51,7 @@ function g2gRoute(
  * what it costs (L-41..L-46), the documents still missing, and the next concrete step.
  */
 export function assessEligibility(catalog: Catalog, a: EligibilityAnswers): Assessment {
+  const { schemeTopics, civilDocuments } = catalog.ids;
   const missing = catalog.documents.filter((d) => !a.documentsHeld.includes(d.id));
   if (a.age < MIN_AGE) return { verdicts: ['under-18'], missing: [], next: 'next-under-18' };
 
@@ -70,25 +71,25 @@ export function assessEligibility(catalog: Catalog, a: EligibilityAnswers): Asse
     return { verdicts: ['household-no-route'], missing, next: 'next-ask-bp3mi' };
   if (route === 'korea') {
     verdicts.push('scheme-g2g-korea');
-    [schemeTopic, next] = [SCHEME_TOPICS.korea, 'next-korea'];
+    [schemeTopic, next] = [schemeTopics.korea, 'next-korea'];
   } else if (route === 'japan') {
     verdicts.push('scheme-g2g-japan');
-    [schemeTopic, next] = [SCHEME_TOPICS.japan, 'next-japan'];
+    [schemeTopic, next] = [schemeTopics.japan, 'next-japan'];
   } else {
     if (job?.g2g.includes('kr') && a.destination === 'kr') verdicts.push('korea-over-age');
     if (job?.g2g.includes('jp') && a.destination === 'jp') verdicts.push('japan-over-age');
     if (household) {
       verdicts.push('household-only-p2p');
-      schemeTopic = SCHEME_TOPICS.p2p;
+      schemeTopic = schemeTopics.p2p;
     } else if (a.offer === true) {
       verdicts.push('scheme-independent');
-      schemeTopic = SCHEME_TOPICS.independent;
+      schemeTopic = schemeTopics.independent;
     } else {
       verdicts.push('scheme-p2p');
-      schemeTopic = SCHEME_TOPICS.p2p;
+      schemeTopic = schemeTopics.p2p;
     }
   }
   verdicts.push(job?.zero_cost ? 'zero-cost' : 'costs-other', 'always-required');
-  if (missing.some((d) => (CIVIL_DOCUMENTS as readonly string[]).includes(d.id))) next = 'next-civil';
+  if (missing.some((d) => (civilDocuments as readonly string[]).includes(d.id))) next = 'next-civil';
   return schemeTopic ? { verdicts, schemeTopic, missing, next } : { verdicts, missing, next };
 }

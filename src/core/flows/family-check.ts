@@ -7,15 +7,15 @@ import { str } from './data.js';
 import { answeredYes, createCheckFlow } from './check-flow.js';
 import { levelReplies } from './check-result.js';
 import { contactLines } from './contacts.js';
-import { FAMILY_CONTACTS, FAMILY_PROBLEMS_SECTION } from '../../content/ids.js';
 
 /** Choice id of the guide section on common problems abroad (never a destination id). */
 const PROBLEMS = 'problems';
-const openProblems = () => goto('guide', { arg: `section:${FAMILY_PROBLEMS_SECTION}` });
+const openProblems = (ctx: FlowContext) =>
+  goto('guide', { arg: `section:${ctx.catalog.ids.familyProblemsSection}` });
 
 /** Whom a family calls first, in order: the Kemlu hotline, the mission in that country, then the rest. */
 function familyContacts(ctx: FlowContext, country: string | undefined): Contact[] {
-  const [first, ...rest] = FAMILY_CONTACTS;
+  const [first, ...rest] = ctx.catalog.ids.familyContacts;
   const byId = (id: string) => ctx.catalog.contacts.filter((c) => c.id === id);
   const missions = ctx.catalog.contacts.filter((c) => c.country !== undefined && c.country === country);
   return [...byId(first), ...missions.slice(0, 1), ...rest.flatMap(byId)];
@@ -46,9 +46,9 @@ export const familyCheckFlow = createCheckFlow({
         { id: PROBLEMS, label: t('family.problems') },
       ],
     }),
-    handle: (_ctx, state, input) => {
+    handle: (ctx, state, input) => {
       if (input.type !== 'choice') return invalid(t('engine.pickNumber'));
-      return input.id === PROBLEMS ? openProblems() : next('q', { ...state.data, c: input.id });
+      return input.id === PROBLEMS ? openProblems(ctx) : next('q', { ...state.data, c: input.id });
     },
   },
   // After a danger sign: call now, with the number to call, before any more questions (review §1 #1).
@@ -67,7 +67,9 @@ export const familyCheckFlow = createCheckFlow({
     const level = familyRisk(signs.map((s) => ({ weight: s.weight })));
     const country = str(data, 'c');
     const missions = ctx.catalog.contacts.filter((c) => c.country !== undefined && c.country === country);
-    const general = FAMILY_CONTACTS.flatMap((id) => ctx.catalog.contacts.filter((c) => c.id === id));
+    const general = ctx.catalog.ids.familyContacts.flatMap((id) =>
+      ctx.catalog.contacts.filter((c) => c.id === id),
+    );
     if (level === 'urgent') {
       // A crisis: the numbers to call come first, short, then what the level means and what to prepare.
       const callNow: Reply = {
@@ -95,5 +97,5 @@ export const familyCheckFlow = createCheckFlow({
     { id: 'contacts', label: t('menu.contacts') },
     { id: PROBLEMS, label: t('family.problems') },
   ],
-  onResultChoice: (_ctx, _data, id) => (id === PROBLEMS ? openProblems() : goto('contacts')),
+  onResultChoice: (ctx, _data, id) => (id === PROBLEMS ? openProblems(ctx) : goto('contacts')),
 });

@@ -1,4 +1,4 @@
-import { GUIDE_SECTIONS, type GuideSection } from '../../content/ids.js';
+import type { GuideSection } from '../../content/ids.js';
 import type { Topic } from '../../content/schema.js';
 import { goto, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
 import { formatDate, isoDay } from '../format.js';
@@ -6,8 +6,9 @@ import { isRegional, pick } from '../locale.js';
 import { literal, t, type Choice, type Reply, type Text } from '../message.js';
 import { num, str } from './data.js';
 
-const SECTIONS = Object.keys(GUIDE_SECTIONS) as GuideSection[];
-const isSection = (s: string | undefined): s is GuideSection => s !== undefined && s in GUIDE_SECTIONS;
+const sectionsOf = (ctx: FlowContext) => Object.keys(ctx.catalog.ids.guideSections) as GuideSection[];
+const isSection = (ctx: FlowContext, s: string | undefined): s is GuideSection =>
+  s !== undefined && s in ctx.catalog.ids.guideSections;
 
 /**
  * Sources listed with their address on a topic's last screen; the rest are counted (all are in the
@@ -78,9 +79,9 @@ function topicPage(ctx: FlowContext, topic: Topic, page: number): Reply {
 }
 
 /** Where "back" leads from a topic: the section it was opened from, the country list, or the guide root. */
-function back(from: string | undefined): Outcome {
+function back(ctx: FlowContext, from: string | undefined): Outcome {
   if (from === 'countries') return next('countries');
-  if (isSection(from)) return next('section', { s: from });
+  if (isSection(ctx, from)) return next('section', { s: from });
   return next('root');
 }
 
@@ -96,7 +97,8 @@ export const guideFlow: Flow = {
   id: 'guide',
   start(ctx, arg) {
     if (arg === 'countries') return next('countries');
-    if (arg?.startsWith('section:') && isSection(arg.slice(8))) return next('section', { s: arg.slice(8) });
+    if (arg?.startsWith('section:') && isSection(ctx, arg.slice(8)))
+      return next('section', { s: arg.slice(8) });
     if (arg?.startsWith('topic:')) return openTopic(ctx, arg.slice(6), 'root');
     return next('root');
   },
@@ -104,11 +106,14 @@ export const guideFlow: Flow = {
     switch (state.step) {
       case 'section': {
         const s = str(state.data, 's');
-        const section = isSection(s) ? s : 'schemes';
+        const section = isSection(ctx, s) ? s : 'schemes';
         return {
           title: t(`guide.section.${section}`),
           body: [t('guide.pickTopic')],
-          choices: [...topicChoices(ctx, GUIDE_SECTIONS[section]), { id: 'back', label: t('guide.back') }],
+          choices: [
+            ...topicChoices(ctx, ctx.catalog.ids.guideSections[section]),
+            { id: 'back', label: t('guide.back') },
+          ],
         };
       }
       case 'countries':
@@ -133,7 +138,7 @@ export const guideFlow: Flow = {
       title: t('guide.title'),
       body: [t('guide.intro')],
       choices: [
-        ...SECTIONS.map((s) => ({ id: s, label: t(`guide.section.${s}`) })),
+        ...sectionsOf(ctx).map((s) => ({ id: s, label: t(`guide.section.${s}`) })),
         { id: 'countries', label: t('guide.countriesTitle') },
       ],
     };
@@ -153,11 +158,11 @@ export const guideFlow: Flow = {
         const p = num(state.data, 'p') ?? 0;
         if (id === 'next') return next('topic', { ...state.data, p: p + 1 });
         if (id === 'prev') return next('topic', { ...state.data, p: Math.max(p - 1, 0) });
-        return back(str(state.data, 'b'));
+        return back(ctx, str(state.data, 'b'));
       }
       default:
         if (id === 'countries') return next('countries');
-        return isSection(id) ? next('section', { s: id }) : goto('menu');
+        return isSection(ctx, id) ? next('section', { s: id }) : goto('menu');
     }
   },
 };

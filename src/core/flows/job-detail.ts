@@ -1,4 +1,3 @@
-import { isZeroCostJob } from '../../content/ids.js';
 import type { Listing } from '../../content/jobs-schema.js';
 import type { FlowContext } from '../flow.js';
 import { formatDate, formatMoney } from '../format.js';
@@ -49,7 +48,7 @@ export function listingReplies(ctx: FlowContext, l: Listing): Reply[] {
     t('jobs.detail.employer', { type: t(`jobs.employer.${l.employer_type}`) }),
     t('jobs.detail.employerPays', { items: costList(l.employer_pays) }),
     t('jobs.detail.workerPays', { items: costList(l.worker_pays) }),
-    ...(isZeroCostJob(l) ? [t('jobs.zeroCost')] : []),
+    ...(ctx.catalog.ids.isZeroCostJob(l) ? [t('jobs.zeroCost')] : []),
     t('jobs.detail.age', { min: l.age_min, max: l.age_max }),
     t('jobs.detail.education', { level: t(`jobs.education.${l.education}`) }),
     ...optional(id ? l.skills_id : l.skills_en, 'jobs.detail.skills'),

@@ -1,4 +1,4 @@
-import { SECTORS, type Sector } from '../../content/ids.js';
+import type { Sector } from '../../content/ids.js';
 import { goto, invalid, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
 import { daysSince, formatDate, isoDay } from '../format.js';
 import { pick } from '../locale.js';
@@ -10,21 +10,22 @@ import { countryName, listingLabel, listingReplies } from './job-detail.js';
 /** Listings per page: a phone screen. */
 export const PAGE_SIZE = 5;
 
-const isSector = (s: string | undefined): s is Sector => (SECTORS as readonly string[]).includes(s ?? '');
+const isSector = (ctx: FlowContext, s: string | undefined): s is Sector =>
+  (ctx.catalog.ids.sectors as readonly string[]).includes(s ?? '');
 const BACK: Choice = { id: 'back', label: t('guide.back') };
 
 /** The search a results page shows: c = country, s = sector, q = words, p = page. */
-function query(data: FlowData) {
+function query(ctx: FlowContext, data: FlowData) {
   const sector = str(data, 's');
   return {
     ...(str(data, 'c') === undefined ? {} : { country: str(data, 'c') }),
-    ...(isSector(sector) ? { sector } : {}),
+    ...(isSector(ctx, sector) ? { sector } : {}),
     ...(str(data, 'q') === undefined ? {} : { words: str(data, 'q') }),
   };
 }
 
 function resultsPrompt(ctx: FlowContext, data: FlowData): Reply {
-  const found = ctx.catalog.listings.search(query(data), ctx.locale, isoDay(ctx.now));
+  const found = ctx.catalog.listings.search(query(ctx, data), ctx.locale, isoDay(ctx.now));
   if (found.type === 'no-terms')
     return { title: t('jobs.title'), body: [t('jobs.noTerms')], choices: [BACK] };
   const total = found.listings.length;
@@ -73,12 +74,12 @@ function rootPrompt(ctx: FlowContext): Reply {
 const results = (data: FlowData): Outcome => next('results', { ...data, p: 0 });
 
 /** `c=jp&s=manufacturing` (what a sentence named, from the understanding pipeline) → that search. */
-function filtered(arg: string): Outcome | undefined {
+function filtered(ctx: FlowContext, arg: string): Outcome | undefined {
   if (!/^[cs]=[a-z-]+(&[cs]=[a-z-]+)?$/.test(arg)) return undefined;
   const params = new URLSearchParams(arg);
   const c = params.get('c');
   const s = params.get('s');
-  return results({ ...(c ? { c } : {}), ...(isSector(s ?? undefined) && s ? { s } : {}) });
+  return results({ ...(c ? { c } : {}), ...(isSector(ctx, s ?? undefined) && s ? { s } : {}) });
 }
 
 /**
@@ -88,7 +89,7 @@ function filtered(arg: string): Outcome | undefined {
  */
 export const jobsFlow: Flow = {
   id: 'jobs',
-  start: (_ctx, arg) => (arg ? (filtered(arg) ?? results({ q: arg })) : next('root')),
+  start: (ctx, arg) => (arg ? (filtered(ctx, arg) ?? results({ q: arg })) : next('root')),
   prompt(ctx, state) {
     const today = isoDay(ctx.now);
     switch (state.step) {

@@ -4,7 +4,6 @@ import type { Understood } from '../understanding/understand.js';
 import type { Intent } from '../understanding/lexicon.js';
 import { situationOf } from './sos.js';
 import { answerCard } from './answer-card.js';
-import { DISTRESS_CARDS } from '../../content/ids.js';
 
 /** Main menu entries, in order. Only areas that work are listed. */
 const ENTRIES: readonly { id: string; flow: string; arg?: string }[] = [
@@ -69,9 +68,11 @@ export function cardBeforeFlow(text: string, u: Understood): string | undefined 
  * as ("ditangkap polisi di malaysia"), else the card for the one kind of distress it tells of
  * ("gaji adik 5 bulan tidak dibayar majikan" → unpaid wages). The safety net's reading is unchanged.
  */
-function sosCard(u: Understood): string | undefined {
+function sosCard(ctx: FlowContext, u: Understood): string | undefined {
   if (u.answer) return u.answer.id;
-  const cards = new Set((u.distress?.kinds ?? []).filter((k) => k !== 'cry').map((k) => DISTRESS_CARDS[k]));
+  const cards = new Set(
+    (u.distress?.kinds ?? []).filter((k) => k !== 'cry').map((k) => ctx.catalog.ids.distressCards[k]),
+  );
   const [only] = cards;
   return cards.size === 1 && only !== undefined ? only : undefined;
 }
@@ -137,7 +138,7 @@ export function createMenuFlow(keyword: (text: string) => string | undefined): F
   const onText = (ctx: FlowContext, text: string): Outcome => {
     const u = ctx.understanding.understand(text);
     if (u.distress && !ctx.safetyNetShown) {
-      const cardId = sosCard(u);
+      const cardId = sosCard(ctx, u);
       return goto('sos', { arg: `${situationOf(u.distress)}${cardId ? `;${cardId}` : ''}` });
     }
     // A menu word alone ("negara", "kontak", "loker") opens its screen.

@@ -1,4 +1,3 @@
-import { CALL_CENTRE } from '../../content/ids.js';
 import { goto, next, type Flow } from '../flow.js';
 import { t } from '../message.js';
 import { str } from './data.js';
@@ -17,7 +16,9 @@ export const paidFlow: Flow = {
   prompt: (ctx) => ({
     title: t('paid.title'),
     body: [
-      t('paid.body', { callCentre: ctx.catalog.contacts.find((c) => c.id === CALL_CENTRE)?.number ?? '' }),
+      t('paid.body', {
+        callCentre: ctx.catalog.contacts.find((c) => c.id === ctx.catalog.ids.callCentre)?.number ?? '',
+      }),
     ],
     choices: [
       { id: 'report', label: t('paid.report') },

@@ -1,4 +1,4 @@
-import { SIGN_GROUPS, type SignGroup } from '../../content/ids.js';
+import type { SignGroup } from '../../content/ids.js';
 import { goto, invalid, next, type Flow, type FlowContext } from '../flow.js';
 import { formatDate } from '../format.js';
 import { pick } from '../locale.js';
@@ -6,8 +6,8 @@ import { literal, t, type Choice, type Reply } from '../message.js';
 import { str } from './data.js';
 import { MAX_SOURCES_SHOWN } from './guide.js';
 
-const isGroup = (g: string | undefined): g is SignGroup =>
-  (SIGN_GROUPS as readonly string[]).includes(g ?? '');
+const isGroup = (ctx: FlowContext, g: string | undefined): g is SignGroup =>
+  (ctx.catalog.ids.signGroups as readonly string[]).includes(g ?? '');
 
 const signsOf = (ctx: FlowContext, group: SignGroup) =>
   [...ctx.catalog.signsFor('offer'), ...ctx.catalog.signsFor('family')].filter((s) => s.group === group);
@@ -45,8 +45,9 @@ export const signsFlow: Flow = {
   start: () => next('groups'),
   prompt(ctx, state) {
     const group = str(state.data, 'g');
-    if (state.step === 'sign' && isGroup(group)) return signPage(ctx, str(state.data, 'id') ?? '', group);
-    if (state.step === 'group' && isGroup(group)) {
+    if (state.step === 'sign' && isGroup(ctx, group))
+      return signPage(ctx, str(state.data, 'id') ?? '', group);
+    if (state.step === 'group' && isGroup(ctx, group)) {
       return {
         title: literal(
           pick(ctx.catalog.signGroups.find((g) => g.id === group)?.title ?? { id: group }, ctx.locale),
@@ -67,16 +68,16 @@ export const signsFlow: Flow = {
   handle(ctx, state, input) {
     if (input.type === 'text') return invalid(t('engine.pickNumber'));
     const group = str(state.data, 'g');
-    if (state.step === 'sign' && isGroup(group)) {
+    if (state.step === 'sign' && isGroup(ctx, group)) {
       if (input.id === 'check') return goto('offer');
       if (input.id === 'back') return next('group', { g: group });
       const list = signsOf(ctx, group);
       const nextSign = list[list.findIndex((s) => s.id === str(state.data, 'id')) + 1];
       return nextSign ? next('sign', { g: group, id: nextSign.id }) : next('group', { g: group });
     }
-    if (state.step === 'group' && isGroup(group)) {
+    if (state.step === 'group' && isGroup(ctx, group)) {
       return input.id === 'back' ? next('groups') : next('sign', { g: group, id: input.id });
     }
-    return isGroup(input.id) ? next('group', { g: input.id }) : next('groups');
+    return isGroup(ctx, input.id) ? next('group', { g: input.id }) : next('groups');
   },
 };

@@ -1,5 +1,5 @@
 import type { Contact } from '../../content/schema.js';
-import { SOS_CONTACTS } from '../../content/ids.js';
+import type { ContentIds } from '../../content/ids.js';
 import { goto, next, type Flow, type FlowContext } from '../flow.js';
 import { pick } from '../locale.js';
 import { t, type Reply, type Text } from '../message.js';
@@ -17,7 +17,7 @@ export const situationOf = (d: Distress): Situation =>
 
 /** `abroad:my` → the mission's country and the list to show. */
 function parseSituation(situation: Situation | undefined): {
-  list: keyof typeof SOS_CONTACTS;
+  list: keyof ContentIds['sosContacts'];
   country?: string;
 } {
   const [where = 'unknown', country] = (situation ?? 'unknown').split(':');
@@ -29,7 +29,7 @@ function parseSituation(situation: Situation | undefined): {
 export function emergencyContacts(ctx: FlowContext, situation?: Situation): Contact[] {
   const { list, country } = parseSituation(situation);
   const byId = (id: string) => ctx.catalog.contacts.filter((c) => c.id === id);
-  const ids: readonly string[] = SOS_CONTACTS[list];
+  const ids: readonly string[] = ctx.catalog.ids.sosContacts[list];
   const mission = country
     ? ctx.catalog.contacts.filter((c) => c.scope === 'abroad' && c.country === country)
     : [];
