@@ -125,6 +125,7 @@ const envSchema = z.object({
     .regex(/^\/[A-Za-z0-9/_-]{1,100}$/, 'expected a path like /whatsapp/webhook')
     .default('/whatsapp/webhook'),
   WHATSAPP_CLOUD_TEMPLATES: z.string().min(1).optional(),
+  WHATSAPP_CLOUD_CLAIM_MS: int(500, 600_000).default(15_000),
   GRAPH_API_ROOT: z
     .url({ error: 'expected the Graph API address, e.g. https://graph.facebook.com/v21.0' })
     .default('https://graph.facebook.com/v21.0'),
@@ -232,6 +233,8 @@ export interface WhatsAppCloudConfig {
   readonly templatesFile?: string;
   readonly graphApiRoot: string;
   readonly mediaMaxBytes: number;
+  /** A received event held this long by a silent process (crashed) is handled by another, or after a restart. */
+  readonly claimMs: number;
 }
 
 export type ConfigResult =
@@ -372,6 +375,7 @@ function cloudConfig(
       ...(e.WHATSAPP_CLOUD_TEMPLATES ? { templatesFile: e.WHATSAPP_CLOUD_TEMPLATES } : {}),
       graphApiRoot: e.GRAPH_API_ROOT.replace(/\/+$/, ''),
       mediaMaxBytes: e.WHATSAPP_MEDIA_MAX_MB * 1024 * 1024,
+      claimMs: e.WHATSAPP_CLOUD_CLAIM_MS,
     },
   };
 }

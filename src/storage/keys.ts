@@ -29,7 +29,8 @@ export interface AuthStateKeys {
  *                                       chat), who may be messaged, handled message ids (hashed chat)
  *   P{wac:<phone id>}:…               one WhatsApp Cloud API number: handled message ids, last inbound time
  *                                       (the 24-hour window), delivery statuses, unreachable and contactable
- *                                       (all hashed); P wac:<phone id>:media:… its received media
+ *                                       (all hashed), the inbox stream of received webhook events and how
+ *                                       far each one's handling got; P wac:<phone id>:media:… its media
  *   P wa:<account>:media:<id>         received photos (the key is the MediaRef.ref kept in drafts and
  *   P wa:<account>:media-by:<h>         reports), and the list of one sender's photos (hashed sender)
  *   P{bc}:u:<h>                       one subscriber of alerts (JSON; h: the hashed chat address);
@@ -242,6 +243,10 @@ export interface WhatsAppCloudKeys {
   /** Received media, as in `WhatsAppKeys` (untagged: stored in drafts and reports). */
   readonly media: (id: string) => string;
   readonly mediaBy: (address: string) => string;
+  /** Stream of received webhook events, stored before the webhook answers 200; deleted once handled. */
+  readonly inbox: string;
+  /** Hash: how far the handling of one inbox entry got (replies rendered, how many sent, tries). */
+  readonly inboxProgress: (entryId: string) => string;
 }
 
 export function whatsAppCloudKeys(prefix: string, phoneNumberId: string): WhatsAppCloudKeys {
@@ -256,6 +261,8 @@ export function whatsAppCloudKeys(prefix: string, phoneNumberId: string): WhatsA
     contactable: `${base}contactable`,
     media: (id) => `${media}media:${id}`,
     mediaBy: (address) => `${media}media-by:${hashed(address)}`,
+    inbox: `${base}inbox`,
+    inboxProgress: (entryId) => `${base}inbox:p:${entryId}`,
   };
 }
 

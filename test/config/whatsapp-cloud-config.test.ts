@@ -28,6 +28,12 @@ describe('WHATSAPP_PROVIDER', () => {
       webhookPath: '/whatsapp/webhook',
       graphApiRoot: 'https://graph.facebook.com/v21.0',
     });
+    // A received event a silent (crashed) process held is taken over after 15 s.
+    expect(r.config.whatsappCloud?.claimMs).toBe(15_000);
+    expect(loadConfig({ ...cloud, WHATSAPP_CLOUD_CLAIM_MS: '2000' })).toMatchObject({
+      config: { whatsappCloud: { claimMs: 2000 } },
+    });
+    expect(loadConfig({ ...cloud, WHATSAPP_CLOUD_CLAIM_MS: '100' }).ok).toBe(false);
     const local = loadConfig({ ...cloud, GRAPH_API_ROOT: 'http://127.0.0.1:9999/' });
     expect(local.ok && local.config.whatsappCloud?.graphApiRoot).toBe('http://127.0.0.1:9999');
   });

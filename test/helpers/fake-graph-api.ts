@@ -23,8 +23,13 @@ export interface FakeGraphApi {
   readonly uploads: { id: string; type: string; bytes: number }[];
   /** Media the bot may download: id → bytes and declared type. */
   addMedia(id: string, bytes: Buffer, mime: string): void;
-  /** Answers the next sends with these errors, one per send. */
-  failSends(...faults: GraphFault[]): void;
+  /** Answers the next sends with these errors, one per send (`null`: that send goes through). */
+  failSends(...faults: (GraphFault | null)[]): void;
+  /**
+   * The next request of this kind (`send`: a message; `media`: a media lookup) is held and never
+   * answered, as when the bot dies waiting for it; resolves when it has arrived. Nothing is recorded.
+   */
+  holdNext(kind: 'send' | 'media'): Promise<void>;
   /** Requests that carried a wrong or no bearer token. */
   readonly unauthorised: number;
   close(): Promise<void>;
@@ -70,7 +75,14 @@ export async function startFakeGraphApi(opts: {
   const sent: SentMessage[] = [];
   const uploads: { id: string; type: string; bytes: number }[] = [];
   const media = new Map<string, { bytes: Buffer; mime: string }>();
-  const faults: GraphFault[] = [];
+  const faults: (GraphFault | null)[] = [];
+  const holds = { send: [] as (() => void)[], media: [] as (() => void)[] };
+  /** True when the request is held (left unanswered). */
+  const held = (kind: keyof typeof holds) => {
+    const arrived = holds[kind].shift();
+    arrived?.();
+    return arrived !== undefined;
+  };
   let unauthorised = 0;
   let n = 0;
   let root = '';
@@ -88,6 +100,7 @@ export async function startFakeGraphApi(opts: {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       if (req.method === 'POST' && path === `/${opts.phoneNumberId}/messages`) {
         const payload = await readJson(req);
+        if (held('send')) return;
         const fault = faults.shift();
         if (fault) {
           json(fault.status, {
@@ -123,6 +136,7 @@ export async function startFakeGraphApi(opts: {
       const lookup = /^\/([^/]+)$/.exec(path);
       const m = lookup?.[1] ? media.get(decodeURIComponent(lookup[1])) : undefined;
       if (req.method === 'GET' && lookup?.[1] && m) {
+        if (held('media')) return;
         json(200, {
           messaging_product: 'whatsapp',
           url: `${root}/files/${lookup[1]}`,
@@ -143,6 +157,7 @@ export async function startFakeGraphApi(opts: {
     uploads,
     addMedia: (id, bytes, mime) => media.set(id, { bytes, mime }),
     failSends: (...f) => faults.push(...f),
+    holdNext: (kind) => new Promise<void>((resolve) => holds[kind].push(resolve)),
     get unauthorised() {
       return unauthorised;
     },

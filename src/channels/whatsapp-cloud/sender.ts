@@ -45,8 +45,15 @@ export function numberOf(address: string): string | undefined {
 export interface CloudSender extends MessageSender {
   /** As `send`, and says how it went out. */
   deliver(address: string, messages: readonly OutboundMessage[]): Promise<SendOutcome>;
-  /** Sends payloads already rendered (the replies of a turn: the user just wrote, the window is open). */
-  sendPayloads(address: string, payloads: readonly CloudPayload[]): Promise<string[]>;
+  /**
+   * Sends payloads already rendered (the replies of a turn: the user just wrote, the window is open),
+   * in order; `onSent` hears how many went out after each one.
+   */
+  sendPayloads(
+    address: string,
+    payloads: readonly CloudPayload[],
+    onSent?: (count: number) => Promise<void>,
+  ): Promise<string[]>;
 }
 
 /**
@@ -75,12 +82,19 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
     }
   }
 
-  async function sendPayloads(address: string, payloads: readonly CloudPayload[]): Promise<string[]> {
+  async function sendPayloads(
+    address: string,
+    payloads: readonly (CloudPayload | MediaPayload)[],
+    onSent?: (count: number) => Promise<void>,
+  ): Promise<string[]> {
     const to = numberOf(address);
     if (!to) throw new RecipientUnreachable(address, 'not a WhatsApp address of a person');
     const ids: string[] = [];
     await guarded(address, async () => {
-      for (const p of payloads) ids.push(await api.send(to, p));
+      for (const p of payloads) {
+        ids.push(await api.send(to, p));
+        await onSent?.(ids.length);
+      }
     });
     return ids;
   }
@@ -100,13 +114,7 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
       const id = await api.upload(bytes, m.mime ?? (m.kind === 'voice' ? 'audio/ogg' : 'image/jpeg'));
       payloads.push(m.kind === 'voice' ? { type: 'audio', audio: { id } } : { type: 'image', image: { id } });
     }
-    const to = numberOf(address);
-    const ids: string[] = [];
-    if (!to) return ids;
-    await guarded(address, async () => {
-      for (const p of payloads) ids.push(await api.send(to, p));
-    });
-    return ids;
+    return sendPayloads(address, payloads);
   }
 
   async function sendTemplate(address: string, messages: readonly OutboundMessage[]): Promise<SendOutcome> {

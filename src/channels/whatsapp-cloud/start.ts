@@ -6,6 +6,7 @@ import type { Logger, Translator } from '../../core/ports.js';
 import { whatsAppCloudKeys } from '../../storage/keys.js';
 import { createCloudChannel, type CloudChannel } from './channel.js';
 import { createGraphApi } from './graph-api.js';
+import { createInbox } from './inbox.js';
 import type { MediaStore } from './media.js';
 import { createCloudState } from './state.js';
 import { loadTemplates, type TemplateRegistry } from './templates.js';
@@ -40,7 +41,8 @@ export type StartCloudResult =
 
 /**
  * Starts the Cloud API channel: reads the template registry (a bad file stops the start with its
- * problems), mounts the webhook (GET verification, POST notifications) on the HTTP server.
+ * problems), mounts the webhook (GET verification, POST notifications) on the HTTP server and handles
+ * what the inbox kept from before (events a stopped or crashed process had not handled).
  */
 export async function startWhatsAppCloud(opts: StartCloudOptions): Promise<StartCloudResult> {
   const { config, logger } = opts;
@@ -52,6 +54,8 @@ export async function startWhatsAppCloud(opts: StartCloudOptions): Promise<Start
   }
   const keys = whatsAppCloudKeys(opts.keyPrefix, config.phoneNumberId);
   const channel = createCloudChannel({
+    inbox: createInbox(opts.redis, keys, config.claimMs),
+    claimMs: config.claimMs,
     api: createGraphApi({
       root: config.graphApiRoot,
       phoneNumberId: config.phoneNumberId,
@@ -70,12 +74,13 @@ export async function startWhatsAppCloud(opts: StartCloudOptions): Promise<Start
   const webhook = createWebhook({
     verifyToken: config.verifyToken,
     appSecret: config.appSecret,
-    onPayload: (payload) => channel.onPayload(payload),
+    onPayload: (payload) => channel.accept(payload),
     accepting: () => channel.accepting(),
     logger,
   });
   opts.http.route('GET', config.webhookPath, (req, res) => webhook.verify(req, res));
   opts.http.route('POST', config.webhookPath, (req, res) => webhook.receive(req, res));
+  channel.start();
   logger.info(
     { channel: 'whatsapp-cloud', templates: templates.size },
     'WhatsApp Cloud API channel started (webhook mounted)',

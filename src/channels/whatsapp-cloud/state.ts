@@ -4,7 +4,7 @@ import type { CloudStatus } from './to-inbound.js';
 
 /** The customer-service window: free-form messages only this long after the user last wrote. */
 export const WINDOW_MS = 24 * 3_600_000;
-/** Meta re-delivers an unacknowledged notification for up to 7 days. */
+/** Meta re-delivers an unacknowledged notification for up to 7 days (the inbox keeps seen ids as long). */
 export const SEEN_TTL_SECONDS = 7 * 86_400;
 export const STATUS_TTL_SECONDS = 7 * 86_400;
 const CONTACTABLE_MAX_AGE_MS = 365 * 86_400_000;
@@ -13,8 +13,6 @@ const hash = (address: string) => addressHash('wac', address);
 
 /** What the Cloud channel remembers in Redis, per number. */
 export interface CloudState {
-  /** True the first time a message id is offered, false for every repeat delivery. */
-  firstTime(messageId: string): Promise<boolean>;
   /** The user wrote at `at`: opens (or keeps open) the 24-hour window, and they are reachable again. */
   wrote(address: string, at: Date): Promise<void>;
   /** True while less than 24 hours have passed since the user last wrote. */
@@ -32,9 +30,6 @@ export interface CloudState {
 
 export function createCloudState(redis: Redis, keys: WhatsAppCloudKeys): CloudState {
   return {
-    async firstTime(messageId) {
-      return (await redis.set(keys.seen(messageId), '1', 'EX', SEEN_TTL_SECONDS, 'NX')) === 'OK';
-    },
     async wrote(address, at) {
       const key = keys.lastInbound(address);
       // Only ever later: a re-delivered old message must not move the window back.

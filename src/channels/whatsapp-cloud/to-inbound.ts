@@ -49,31 +49,58 @@ const time = (v: unknown): Date => {
   return Number.isFinite(s) && s > 0 ? new Date(s * 1000) : new Date(0);
 };
 
+/** The `value` of every `messages` change of one webhook body that is for `phoneNumberId`. */
+function changeValues(payload: unknown, phoneNumberId: string): Obj[] {
+  const body = obj(payload);
+  if (body?.object !== 'whatsapp_business_account') return [];
+  return arr(body.entry)
+    .flatMap((entry) => arr(obj(entry)?.changes))
+    .flatMap((change) => {
+      const c = obj(change);
+      const value = obj(c?.value);
+      const ours = c?.field === 'messages' && str(obj(value?.metadata)?.phone_number_id) === phoneNumberId;
+      return value && ours ? [value] : [];
+    });
+}
+
 /**
  * The messages and statuses of one webhook body (`object: whatsapp_business_account`, entries of
  * `messages` changes). Anything unreadable is skipped; only `phoneNumberId`'s notifications are taken.
  */
 export function readNotification(payload: unknown, phoneNumberId: string): CloudEvent[] {
-  const body = obj(payload);
-  if (body?.object !== 'whatsapp_business_account') return [];
-  const events: CloudEvent[] = [];
-  for (const entry of arr(body.entry)) {
-    for (const change of arr(obj(entry)?.changes)) {
-      const c = obj(change);
-      const value = obj(c?.value);
-      if (c?.field !== 'messages' || !value) continue;
-      if (str(obj(value.metadata)?.phone_number_id) !== phoneNumberId) continue;
-      for (const m of arr(value.messages)) {
-        const read = readMessage(obj(m));
-        if (read) events.push(read);
-      }
-      for (const s of arr(value.statuses)) {
-        const read = readStatus(obj(s));
-        if (read) events.push(read);
-      }
-    }
-  }
-  return events;
+  return changeValues(payload, phoneNumberId).flatMap((value) => [
+    ...arr(value.messages).flatMap((m) => readMessage(obj(m)) ?? []),
+    ...arr(value.statuses).flatMap((s) => readStatus(obj(s)) ?? []),
+  ]);
+}
+
+/** One received event as stored in the inbox: a notification body holding it alone, as Meta sent it. */
+export interface RawEvent {
+  /** The message id (`wamid`) of a message; a status has none (it is stored as it comes). */
+  readonly messageId?: string;
+  /** JSON of `{object, entry: [{changes: [{field, value: {metadata, messages|statuses: [it]}}]}]}`. */
+  readonly json: string;
+}
+
+/**
+ * The events of one webhook body, each in a body of its own (what `readNotification` reads back), so
+ * each can be stored and handled on its own. Only the events `readNotification` takes are kept.
+ */
+export function rawEvents(payload: unknown, phoneNumberId: string): RawEvent[] {
+  const alone = (value: Obj, field: 'messages' | 'statuses', item: unknown) =>
+    JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ changes: [{ field: 'messages', value: { metadata: value.metadata, [field]: [item] } }] }],
+    });
+  return changeValues(payload, phoneNumberId).flatMap((value) => [
+    ...arr(value.messages).flatMap((m) => {
+      const read = readMessage(obj(m));
+      return read ? [{ messageId: read.id, json: alone(value, 'messages', m) }] : [];
+    }),
+    ...arr(value.statuses).flatMap((s) =>
+      readStatus(obj(s)) ? [{ json: alone(value, 'statuses', s) }] : [],
+    ),
+  ]);
 }
 
 function media(v: unknown): CloudMediaRef | undefined {

@@ -8,8 +8,11 @@ export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 export interface WebhookOptions {
   readonly verifyToken: string;
   readonly appSecret: string;
-  /** Called with each signed, parsed body; the webhook answers 200 before it finishes. */
-  readonly onPayload: (payload: unknown) => void;
+  /**
+   * Called with each signed, parsed body; the webhook answers 200 once it resolves (the body is
+   * stored), 503 when it rejects (Meta delivers it again).
+   */
+  readonly onPayload: (payload: unknown) => Promise<void>;
   readonly logger: Logger;
   readonly maxBytes?: number;
   /** False while stopping: bodies get 503 and Meta sends them again later. */
@@ -46,8 +49,9 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer 
 /**
  * The Cloud API webhook. GET answers the challenge only for the configured verify token. POST checks
  * `X-Hub-Signature-256` over the raw body with the app secret before anything is parsed: an unsigned
- * or forged body gets 401, one over the size limit 413, unreadable JSON 400. A good body is answered
- * 200 at once (Meta re-sends what is not acknowledged quickly) and handed to `onPayload`.
+ * or forged body gets 401, one over the size limit 413, unreadable JSON 400. A good body is handed to
+ * `onPayload`, which stores it, and answered 200 as soon as it is stored (Meta re-sends what is not
+ * acknowledged quickly); it is handled after, from the store, so a crash after the 200 loses nothing.
  */
 export function createWebhook(opts: WebhookOptions): WebhookHandlers {
   const maxBytes = opts.maxBytes ?? MAX_WEBHOOK_BYTES;
@@ -91,8 +95,17 @@ export function createWebhook(opts: WebhookOptions): WebhookHandlers {
         answer(res, 400);
         return;
       }
+      try {
+        await opts.onPayload(payload);
+      } catch (err) {
+        opts.logger.error(
+          { err, channel: 'whatsapp-cloud' },
+          'webhook body not stored; Meta will send it again',
+        );
+        res.writeHead(503, { 'retry-after': '5' }).end();
+        return;
+      }
       answer(res, 200);
-      opts.onPayload(payload);
     },
   };
 }

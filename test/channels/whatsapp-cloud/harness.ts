@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { createRedisMediaStore } from '../../../src/channels/whatsapp/media.js';
 import { createCloudChannel, type CloudChannel } from '../../../src/channels/whatsapp-cloud/channel.js';
 import { createGraphApi } from '../../../src/channels/whatsapp-cloud/graph-api.js';
+import { createInbox } from '../../../src/channels/whatsapp-cloud/inbox.js';
 import { signBody } from '../../../src/channels/whatsapp-cloud/signature.js';
 import { createCloudState, type CloudState } from '../../../src/channels/whatsapp-cloud/state.js';
 import type { TemplateRegistry } from '../../../src/channels/whatsapp-cloud/templates.js';
@@ -34,6 +35,8 @@ export interface Harness {
   readonly state: CloudState;
   readonly statuses: DeliveryStatus[];
   readonly clock: ReturnType<typeof fakeClock>;
+  /** Events stored and not yet handled. */
+  inboxSize(): Promise<number>;
   /** Posts a body to the webhook, signed with `secret` (the app secret unless told), raw as given. */
   post(
     body: string,
@@ -69,6 +72,7 @@ export async function startHarness(opts: {
   templates?: TemplateRegistry;
   start?: Date;
   maxPhotoBytes?: number;
+  claimMs?: number;
 }): Promise<Harness & { cleanupRedis: () => Promise<void> }> {
   const ctx = testRedis();
   const logger = pino({ level: 'silent' });
@@ -77,9 +81,13 @@ export async function startHarness(opts: {
   const state = createCloudState(ctx.redis, keys);
   const clock = fakeClock(opts.start ?? new Date('2026-11-29T08:00:00Z'));
   const statuses: DeliveryStatus[] = [];
+  const claimMs = opts.claimMs ?? 300;
+  const inbox = createInbox(ctx.redis, keys, claimMs);
   const channel = createCloudChannel({
     api: createGraphApi({ root: graph.root, phoneNumberId: PHONE_ID, accessToken: TOKEN, retryDelayMs: 5 }),
     state,
+    inbox,
+    claimMs,
     engine: opts.engine,
     translator: createTranslator('locales'),
     media: createRedisMediaStore(ctx.redis, keys.media, undefined, keys.mediaBy),
@@ -94,11 +102,12 @@ export async function startHarness(opts: {
   const webhook = createWebhook({
     verifyToken: VERIFY_TOKEN,
     appSecret: APP_SECRET,
-    onPayload: (p) => channel.onPayload(p),
+    onPayload: (p) => channel.accept(p),
     logger,
   });
   http.route('GET', PATH, (req, res) => webhook.verify(req, res));
   http.route('POST', PATH, (req, res) => webhook.receive(req, res));
+  channel.start();
   return {
     graph,
     http,
@@ -106,6 +115,7 @@ export async function startHarness(opts: {
     state,
     statuses,
     clock,
+    inboxSize: () => inbox.size(),
     post(body, o = {}) {
       const signature = o.signature === undefined ? signBody(body, o.secret ?? APP_SECRET) : o.signature;
       return httpCall(http.port, 'POST', PATH, body, {
