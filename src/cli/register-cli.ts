@@ -8,7 +8,7 @@ import { RedisRegisterStore } from '../reports/redis-register-store.js';
 import { entriesFor } from '../reports/register-desk.js';
 import type { RegisterStore } from '../reports/register-store.js';
 import { registerKeys } from '../storage/keys.js';
-import { spreadsheetSafe } from './report-export.js';
+import { spreadsheetSafe } from '../reports/report-export.js';
 import type { Output } from './report-select.js';
 import { withRedis } from './with-redis.js';
 

@@ -8,6 +8,7 @@ import { reportKeys } from '../reports/keys.js';
 import { RedisRegisterStore } from '../reports/redis-register-store.js';
 import type { RegisterStore } from '../reports/register-store.js';
 import { RedisReportStore } from '../reports/redis-report-store.js';
+import { redisReportReader } from '../reports/redis-report-reader.js';
 import { EXPORT_FORMATS, exportReports, type ExportFormat } from './report-export.js';
 import { AREA_CODE, type Output, type ReportReadDeps } from './report-select.js';
 import { listReports, reportStats, showReport } from './reports-commands.js';
@@ -26,6 +27,8 @@ function withReports(work: (deps: Opened) => Promise<number>): Promise<void> {
   return withRedis('reports', (redis, config) =>
     work({
       store: new RedisReportStore(redis, reportKeys(config.redisKeyPrefix)),
+      reader: redisReportReader(redis, reportKeys(config.redisKeyPrefix)),
+      escalateAfterMs: config.reports.escalateAfterMs,
       villages: createVillageFinder(),
       localesDir: config.localesDir,
       register: {
@@ -99,11 +102,19 @@ export function registerReportCommands(program: Command): void {
 
   reports
     .command('export')
-    .description('every matching report as CSV or JSON, one row per report')
-    .addOption(new Option('--format <format>', 'csv or json').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .description(
+      'every matching report as CSV, JSON, or CSV with the IOM HTCDS 2.0 column names (htcds), one row per report',
+    )
+    .addOption(
+      new Option('--format <format>', 'csv, json or htcds').choices(EXPORT_FORMATS).makeOptionMandatory(),
+    )
     .addOption(statusOption())
     .addOption(areaOption())
-    .option('--with-reporter', 'add the chat address of reporters who agreed to direct contact', false)
+    .option(
+      '--with-reporter',
+      'add the chat address of reporters who agreed to direct contact (csv and json only)',
+      false,
+    )
     .option('--out <file>', 'write to this file instead of stdout')
     .action((opts: Filter & { format: ExportFormat; withReporter: boolean; out?: string }) =>
       withReports((deps) => toOutput(opts.out, (out) => exportReports(deps, out, opts))),
@@ -111,8 +122,14 @@ export function registerReportCommands(program: Command): void {
 
   reports
     .command('stats')
-    .description('counts by district and village, by status, and open reports by age')
-    .action(() => withReports((deps) => reportStats(deps, process.stdout, new Date())));
+    .description(
+      'the desk overview as text: by status, open by age, overdue, median times to acknowledge and resolve, ' +
+        'by district, sub-district and village, the last 30 days',
+    )
+    .addOption(areaOption())
+    .action((opts: { area?: string }) =>
+      withReports((deps) => reportStats(deps, process.stdout, new Date(), opts)),
+    );
 
   reports
     .command('retention')

@@ -1,18 +1,23 @@
 import type { Locale } from '../core/locale.js';
 import type { Translator } from '../core/ports.js';
 import { renderText } from '../core/render.js';
-import { REPORT_STATUSES, type ReportStatus } from '../core/report.js';
+import type { ReportStatus } from '../core/report.js';
 import { detailLines } from '../core/report-summary.js';
+import { reporterLine } from '../reports/report-export.js';
+import {
+  ADMIN_SCOPE,
+  MAX_PAGE_SIZE,
+  queryReports,
+  selectReports,
+  type ReportQuery,
+} from '../reports/report-query.js';
 import type { HistoryEntry } from '../reports/report-record.js';
 import {
-  OPEN_STATUSES,
   printable,
-  reporterLine,
-  selectReports,
+  queryDeps,
   table,
   villageName,
   type Output,
-  type ReportFilter,
   type ReportReadDeps,
 } from './report-select.js';
 
@@ -23,18 +28,34 @@ const print = (out: Output, lines: readonly string[]) => {
   for (const l of lines) out.write(`${l}\n`);
 };
 
-export interface ListOptions extends ReportFilter {
+export interface ListOptions {
+  readonly status?: ReportStatus;
+  /** Reports from villages in this area (any level of `AREA_CODE`). */
+  readonly area?: string;
   readonly limit: number;
 }
 
+/** The CLI's filters as a query of src/reports/report-query.ts. */
+export const cliQuery = (opts: { readonly status?: ReportStatus; readonly area?: string }): ReportQuery => ({
+  ...(opts.status ? { status: [opts.status] } : {}),
+  ...(opts.area ? { area: opts.area } : {}),
+});
+
 /** `reports list`: newest first, one line per report, never the reporter. Returns the exit code. */
 export async function listReports(deps: ReportReadDeps, out: Output, opts: ListOptions): Promise<number> {
-  const all = await selectReports(deps.store, opts);
-  if (all.length === 0) {
+  const q = queryDeps(deps, new Date());
+  // The first page is all that is read; a limit past the desk's page size reads every match.
+  const { reports: shown, total } =
+    opts.limit <= MAX_PAGE_SIZE
+      ? await queryReports(q, ADMIN_SCOPE, cliQuery(opts), { pageSize: opts.limit })
+      : await selectReports(q, ADMIN_SCOPE, cliQuery(opts)).then((all) => ({
+          reports: all.slice(0, opts.limit),
+          total: all.length,
+        }));
+  if (total === 0) {
     out.write('no reports match\n');
     return 0;
   }
-  const shown = all.slice(0, opts.limit);
   const rows = shown.map((r) => [
     r.code,
     minute(r.createdAt),
@@ -46,9 +67,9 @@ export async function listReports(deps: ReportReadDeps, out: Output, opts: ListO
   ]);
   print(out, table(['code', 'created (UTC)', 'status', 'level', 'area', 'village', 'owner'], rows));
   out.write(
-    shown.length < all.length
-      ? `${shown.length} of ${all.length} reports shown (--limit)\n`
-      : `${all.length} report${all.length === 1 ? '' : 's'}\n`,
+    shown.length < total
+      ? `${shown.length} of ${total} reports shown (--limit)\n`
+      : `${total} report${total === 1 ? '' : 's'}\n`,
   );
   return 0;
 }
@@ -110,66 +131,4 @@ export function historyLine(h: HistoryEntry): string {
   return printable(parts.join('  '));
 }
 
-const DAY_MS = 86_400_000;
-export const AGE_BUCKETS = ['< 1 day', '1–7 days', '> 7 days'] as const;
-
-/** `reports stats`: counts by status, by age of open reports, by district and by village. */
-export async function reportStats(deps: ReportReadDeps, out: Output, now: Date): Promise<number> {
-  const all = await selectReports(deps.store, {});
-  const open = (s: ReportStatus) => OPEN_STATUSES.includes(s);
-  const byStatus = new Map<ReportStatus, number>(REPORT_STATUSES.map((s) => [s, 0]));
-  const ages = [0, 0, 0];
-  const districts = new Map<string, { name: string; all: number; open: number }>();
-  const villages = new Map<string, { name: string; all: number; open: number }>();
-  for (const r of all) {
-    byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
-    const isOpen = open(r.status);
-    if (isOpen) {
-      const age = now.getTime() - Date.parse(r.createdAt);
-      const bucket = age < DAY_MS ? 0 : age <= 7 * DAY_MS ? 1 : 2;
-      ages[bucket] = (ages[bucket] ?? 0) + 1;
-    }
-    const place = deps.villages.byCode(r.details.village);
-    const district = r.details.village.split('.').slice(0, 2).join('.');
-    count(districts, district, place?.regency ?? '', isOpen);
-    count(villages, r.details.village, place ? `${place.name}, ${place.district}` : '', isOpen);
-  }
-  const openTotal = ages.reduce((a, b) => a + b, 0);
-  const areaRows = (m: Map<string, { name: string; all: number; open: number }>) =>
-    [...m.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([code, c]) => [code, printable(c.name), String(c.all), String(c.open)]);
-  const unrouted = byStatus.get('unrouted') ?? 0;
-  print(out, [
-    `reports: ${all.length} (open: ${openTotal}${unrouted > 0 ? `, waiting for an officer to register: ${unrouted}` : ''})`,
-    '',
-    ...table(
-      ['status', 'reports'],
-      REPORT_STATUSES.map((s) => [s, String(byStatus.get(s) ?? 0)]),
-      [1],
-    ),
-    '',
-    ...table(
-      ['open reports by age', 'reports'],
-      AGE_BUCKETS.map((b, i) => [b, String(ages[i] ?? 0)]),
-      [1],
-    ),
-    '',
-    ...table(['district', 'name', 'all', 'open'], areaRows(districts), [2, 3]),
-    '',
-    ...table(['village', 'name', 'all', 'open'], areaRows(villages), [2, 3]),
-  ]);
-  return 0;
-}
-
-function count(
-  m: Map<string, { name: string; all: number; open: number }>,
-  code: string,
-  name: string,
-  open: boolean,
-): void {
-  const c = m.get(code) ?? { name, all: 0, open: 0 };
-  c.all += 1;
-  if (open) c.open += 1;
-  m.set(code, c);
-}
+export { AGE_BUCKETS, reportStats, type StatsOptions } from './report-stats.js';

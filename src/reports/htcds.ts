@@ -1,4 +1,4 @@
-import type { RecruitmentAnswer, RecruitmentApp, RecruitmentMethod } from '../core/report.js';
+import type { RecruitmentAnswer, RecruitmentApp, RecruitmentMethod, ReportStatus } from '../core/report.js';
 
 /**
  * The wizard's "how did the offer reach you?" in the terms of the IOM Human Trafficking Case Data
@@ -42,3 +42,43 @@ export const htcdsMethodOfRecruitment = (r: RecruitmentAnswer | undefined): stri
 
 /** `vic_RecruitmentWebsitesAndApps` of an answer; empty when no platform was named. */
 export const htcdsRecruitmentApp = (r: RecruitmentAnswer | undefined): string => (r?.app ? APP[r.app] : '');
+
+/**
+ * The columns of the `htcds` export: HTCDS 2.0 field names (with their table prefix, as the standard's
+ * "Field Name including Prefix"), one row per report, after our own report code. Only the fields a
+ * report can fill are here; the README's reports section lists which map and which do not. Victim
+ * identity (`prs_…`) is never exported: the reporter is not necessarily the person recruited, and
+ * their consent to be contacted by an officer is not consent to share their identity with a case
+ * system.
+ */
+export const HTCDS_COLUMNS = [
+  /** Not HTCDS: the bot's report number, to find the report again. */
+  'demimas_ReportCode',
+  'cas_Status',
+  'cas_ReasonForCaseClosure',
+  'cas_CaseOwner',
+  'hte_Type',
+  'hte_Country',
+  'hte_State',
+  'hte_City',
+  'hte_Description',
+  'vic_MethodOfRecruitment',
+  'vic_RecruitmentWebsitesAndApps',
+  'per_RoleInProcess',
+  'per_RoleDetails',
+  'cco_CaseComment',
+] as const;
+export type HtcdsColumn = (typeof HTCDS_COLUMNS)[number];
+
+/**
+ * `cas_Status` (picklist Active, FollowUp, Closed, ClosedReferred): a resolved report is `Closed`;
+ * every other one still needs someone (a failed delivery too: admins are alerted), so `Active`.
+ */
+export const htcdsCaseStatus = (status: ReportStatus): string =>
+  status === 'resolved' ? 'Closed' : 'Active';
+
+/** `hte_Type` (Recruitment, Transit, Exploitation): a report is about the recruitment. */
+export const HTCDS_EVENT_TYPE = 'Recruitment';
+
+/** `per_RoleInProcess`: the person reported is a recruiter or intermediary. */
+export const HTCDS_PERPETRATOR_ROLE = 'RecruiterOrIntermediary';

@@ -268,10 +268,26 @@ describe('reports stats', () => {
     expect(row('< 1 day')).toEqual(['< 1 day', '2']);
     expect(row('1–7 days')).toEqual(['1–7 days', '1']);
     expect(row('> 7 days')).toEqual(['> 7 days', '1']);
-    expect(row('35.07 ')).toEqual(['35.07', 'Kabupaten Malang', '4', '3']);
-    expect(row('35.79 ')).toEqual(['35.79', 'Kota Batu', '1', '1']);
-    expect(row(TERNYANG)).toEqual([TERNYANG, 'Ternyang, Sumberpucung', '3', '2']);
-    expect(row(SUMBERPUCUNG_VILLAGE)).toEqual([SUMBERPUCUNG_VILLAGE, 'Sumberpucung, Sumberpucung', '1', '1']);
-    expect(row(BATU_VILLAGE)).toEqual([BATU_VILLAGE, 'Temas, Batu', '1', '1']);
+    // By area, with the overdue: R-CCCCCC waited 9 days at the district (8 h allowed).
+    expect(row('35.07 ')).toEqual(['35.07', 'Kabupaten Malang', '4', '3', '1']);
+    expect(row('35.79 ')).toEqual(['35.79', 'Kota Batu', '1', '1', '0']);
+    expect(row('35.07.12 ')).toEqual(['35.07.12', 'Sumberpucung', '4', '3', '1']);
+    expect(row(TERNYANG)).toEqual([TERNYANG, 'Ternyang', '3', '2', '0']);
+    expect(row(SUMBERPUCUNG_VILLAGE)).toEqual([SUMBERPUCUNG_VILLAGE, 'Sumberpucung', '1', '1', '1']);
+    expect(row(BATU_VILLAGE)).toEqual([BATU_VILLAGE, 'Temas', '1', '1', '0']);
+    expect(text).toContain('overdue (not taken within 8.0 h at its level): 1\n');
+    // R-AAAAAA taken after 3 s, R-DDDDDD after a day; R-AAAAAA resolved after 10 days.
+    expect(text).toContain('median time to acknowledge: 12.0 h (2 reports)\n');
+    expect(text).toContain('median time to resolve: 10.0 days (1 report)\n');
+    expect(row('2026-11-30')).toEqual(['2026-11-30', '1', '0']);
+    expect(row('2026-11-20')).toEqual(['2026-11-20', '0', '1']);
+    expect(row('2026-12-10')).toEqual(['2026-12-10', '2', '0']);
+  });
+
+  it('counts one area only with --area', async () => {
+    const out = buffer();
+    expect(await reportStats(deps, out, NOW, { area: '35.79' })).toBe(0);
+    expect(out.text().startsWith('area 35.79: reports: 1 (open: 1)\n')).toBe(true);
+    expect(out.text()).not.toContain(TERNYANG);
   });
 });
