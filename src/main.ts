@@ -7,6 +7,7 @@ import { observeDesk, observeEngine } from './observability/instrument.js';
 import { createForgetDesk, type ChannelForget } from './reports/forget.js';
 import { createRegisterSide } from './reports/register-side.js';
 import { startBroadcastSide } from './main/broadcast-side.js';
+import { deskMount } from './main/desk-side.js';
 import { runConsole } from './main/console.js';
 import { startReportSide } from './main/report-side.js';
 import { runService } from './main/service.js';
@@ -113,8 +114,19 @@ async function main(): Promise<number> {
     await redis?.quit();
   };
 
+  const mountDesk = deskMount({
+    config,
+    ...(redis ? { redis } : {}),
+    reports,
+    register: register.store,
+    villages,
+    translator,
+    senders,
+    logger,
+  });
   if (config.mode === 'service')
     return runService({
+      ...(mountDesk ? { mountDesk } : {}),
       config,
       ...(redis ? { redis } : {}),
       engine,

@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../core/locale.js';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-const int = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, { error: `expected a number from ${min} to ${max}` });
+import { DESK_ENV, deskConfig, type DeskConfig } from './desk-config.js';
+import { bool, int } from './env-values.js';
 
 /**
  * Highest Redis database number accepted. A default server has 16 (0–15); a larger number must exist
@@ -140,6 +131,7 @@ const envSchema = z.object({
   USER_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
   REGISTER_RETENTION_MONTHS: int(1, 120).default(24),
   LANGUAGE_LIST_FIRST: bool.default(true),
+  ...DESK_ENV,
   CONSOLE_USER: z
     .string()
     .regex(/^[a-z0-9_-]{1,32}$/i, 'expected up to 32 letters, digits, "_" or "-"')
@@ -184,6 +176,8 @@ export interface Config {
   readonly reports: ReportConfig;
   /** Departure/return entries are deleted this many months after the contract end or the return. */
   readonly registerRetentionMonths: number;
+  /** The district desk on the HTTP server (src/desk/), when DESK_ENABLED is true. */
+  readonly desk?: DeskConfig;
 }
 
 export interface ReportConfig {
@@ -275,6 +269,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       errors: ['ROLE: bot needs a channel (TELEGRAM_BOT_TOKEN or WHATSAPP_ENABLED=true)'],
     };
   }
+  if (e.DESK_ENABLED && mode !== 'service') {
+    return {
+      ok: false,
+      errors: [
+        'DESK_ENABLED: the desk is served in service mode (a channel and REDIS_URL), which sends the codes',
+      ],
+    };
+  }
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
     return {
       ok: false,
@@ -283,6 +285,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ],
     };
   }
+  const desk = deskConfig(e);
   const cloud = e.WHATSAPP_ENABLED && e.WHATSAPP_PROVIDER === 'cloud' ? cloudConfig(e) : undefined;
   if (cloud && !cloud.ok) return cloud;
   return {
@@ -306,6 +309,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       userMessagesPerMinute: e.USER_MESSAGES_PER_MINUTE,
       languageListFirst: e.LANGUAGE_LIST_FIRST,
       registerRetentionMonths: e.REGISTER_RETENTION_MONTHS,
+      ...(desk ? { desk } : {}),
       reports: {
         escalateAfterMs: e.REPORT_ESCALATE_AFTER_MINUTES * 60_000,
         perDay: e.REPORTS_PER_DAY,

@@ -29,6 +29,8 @@ export interface ServiceOptions {
   /** Closes the report side, sessions and Redis. */
   readonly closeAll: () => Promise<void>;
   readonly startedAt: number;
+  /** Adds the officers' desk to the HTTP server (DESK_ENABLED). */
+  readonly mountDesk?: (http: HttpServer) => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function runService(opts: ServiceOptions): Promise<number> {
     await opts.closeAll();
     return 1;
   }
+  opts.mountDesk?.(http);
   const shutdown = installShutdown({ logger, onSignal: () => http.drain() });
   if (config.role === 'worker') return runWorker(opts, http, shutdown);
   let whatsapp: WhatsAppChannel | undefined;

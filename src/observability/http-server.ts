@@ -30,6 +30,8 @@ export interface HttpServer {
   readonly port: number;
   /** Serves `handler` for `method` on exactly `path` (the Telegram webhook). */
   route(method: string, path: string, handler: Handler): void;
+  /** Serves `handler` for every method on `prefix` and every path under `prefix/` (the officers' desk). */
+  mount(prefix: string, handler: Handler): void;
   addCheck(check: ReadinessCheck): void;
   /** Shutdown has begun: `/readyz` answers 503 so a load balancer stops sending traffic. */
   drain(): void;
@@ -88,6 +90,12 @@ async function runCheck(check: ReadinessCheck, timeoutMs: number): Promise<Check
  */
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServer> {
   const routes = new Map<string, Handler>();
+  const mounts = new Map<string, Handler>();
+  const mounted = (path: string): Handler | undefined => {
+    for (const [prefix, handler] of mounts)
+      if (path === prefix || path.startsWith(`${prefix}/`)) return handler;
+    return undefined;
+  };
   const checks = [...(opts.checks ?? [])];
   const timeoutMs = opts.checkTimeoutMs ?? CHECK_TIMEOUT_MS;
   const startedAt = Date.now();
@@ -156,7 +164,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     void (async () => {
       try {
         if (await builtIn(req, res, path)) return;
-        const handler = routes.get(`${req.method ?? ''} ${path}`);
+        const handler = routes.get(`${req.method ?? ''} ${path}`) ?? mounted(path);
         if (handler) {
           await handler(req, res);
           return;
@@ -195,6 +203,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   return {
     port,
     route: (method, path, handler) => routes.set(`${method} ${path}`, handler),
+    mount: (prefix, handler) => mounts.set(prefix, handler),
     addCheck: (check) => checks.push(check),
     drain: () => {
       draining = true;

@@ -40,6 +40,10 @@ export interface AuthStateKeys {
  *   P{bull}:<queue>:…                 BullMQ's keys of the report and broadcast queues
  *   P tg:<bot id>:u:<update id>       a Telegram update one bot process has taken (expires): a second
  *                                       delivery to any process is dropped
+ *   P desk:s:<h>, P desk:c:<h>        the web desk: a signed-in session, a sign-in code waiting (both by a
+ *   P desk:n:<kind>:<h>                 hash of the random token in the browser's cookie; expire), attempt
+ *   P desk:audit                        counters (officer id or client address hashed; expire), and the
+ *                                       stream of every view, action and export
  *
  * Key names never spell out a person: a chat address (a phone number, a Telegram id) or a recruiter's
  * phone appears in a key name only as a namespaced SHA-256 (`addressHash`), so a key listing, a
@@ -296,6 +300,27 @@ export function broadcastKeys(prefix: string) {
 
 export type BroadcastKeys = ReturnType<typeof broadcastKeys>;
 
+/**
+ * Every Redis key of the officers' web desk (src/desk/). Each is written alone (no tag): tokens from
+ * cookies and client addresses appear only hashed, so a key listing neither names anyone nor gives a
+ * token that would open a session.
+ */
+export function deskKeys(prefix: string) {
+  const base = `${prefix}desk:`;
+  return {
+    /** Hash: a signed-in officer's session (officer id, CSRF token, times); idle expiry. */
+    session: (token: string) => `${base}s:${addressHash('desk-session', token)}`,
+    /** Hash: a sign-in code waiting (the code hashed, the officer id or '', wrong tries); expires. */
+    challenge: (token: string) => `${base}c:${addressHash('desk-challenge', token)}`,
+    /** Counter of one kind of attempt by one officer or client address in the current window. */
+    attempts: (kind: string, subject: string) => `${base}n:${kind}:${addressHash('desk-attempt', subject)}`,
+    /** Stream: every view, action and export on the desk (officer id, what, which report; no names). */
+    audit: () => `${base}audit`,
+  };
+}
+
+export type DeskKeys = ReturnType<typeof deskKeys>;
+
 /** Every Redis key name of the bot, under one prefix. */
 export interface Keys {
   /** Session of one user: `<prefix>s:<hash of the user key>`. */
@@ -307,6 +332,7 @@ export interface Keys {
   readonly invites: InviteKeys;
   readonly register: RegisterKeys;
   readonly broadcasts: BroadcastKeys;
+  readonly desk: DeskKeys;
   whatsapp(account: string): WhatsAppKeys;
   /** Marker of a Telegram update taken by one of the bot's processes (expires); no personal data. */
   telegramUpdate(botId: number, updateId: number): string;
@@ -325,6 +351,7 @@ export function createKeys(prefix: string): Keys {
     invites: inviteKeys(prefix),
     register: registerKeys(prefix),
     broadcasts: broadcastKeys(prefix),
+    desk: deskKeys(prefix),
     whatsapp: (account) => whatsAppKeys(prefix, account),
     telegramUpdate: (botId, updateId) => `${prefix}tg:${botId}:u:${updateId}`,
     bull: `${prefix}{bull}`,

@@ -162,6 +162,16 @@ describe('dependency rule (DESIGN §2)', () => {
       .map((i) => `${i.file} → ${i.spec}`);
   }
 
+  it('keeps the officers desk (desk/) to core, the report side, the officer directory, config, the key map and scripts (no channel, no i18next)', () => {
+    expect(
+      outside(
+        (f) => layerOf(f) === 'desk',
+        ['ioredis'],
+        ['desk', 'core', 'reports', 'officers', 'config', 'storage/keys.js', 'storage/lua-scripts.js'],
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps storage/ generic: Redis, sessions, the lease, the key map and scripts; no report, officer or channel code', () => {
     expect(outside((f) => layerOf(f) === 'storage', ['ioredis'], ['storage', 'core'])).toEqual([]);
   });

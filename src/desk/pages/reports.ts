@@ -1,0 +1,118 @@
+import { AREA_LEVELS, REPORT_STATUSES, type VillageFinder } from '../../core/report.js';
+import type { ReportPage } from '../../reports/report-query.js';
+import type { ReportRecord } from '../../reports/report-record.js';
+import { AGES, filterParams, type TableFilters } from '../filters.js';
+import { html, query, type Html } from '../html.js';
+import { wibTime } from '../locale.js';
+import { page, pager, type PageContext } from './layout.js';
+
+const option = (value: string, label: string, chosen: string | undefined) =>
+  html`<option value="${value}" ${value === (chosen ?? '') ? 'selected' : ''}>${label}</option>`;
+
+/** The filter form: GET, so a filtered list is a link an officer can keep or share with a colleague. */
+function filterForm(ctx: PageContext, f: TableFilters): Html {
+  const t = ctx.t;
+  return html`<form method="get" action="/desk/reports" class="box filters">
+    <div>
+      <label for="f-status">${t('desk.filter.status')}</label>
+      <select id="f-status" name="status">
+        ${option('', t('desk.filter.any'), f.status)}${option('open', t('desk.filter.open'), f.status)}
+        ${REPORT_STATUSES.map((s) => option(s, t(`desk.status.${s}`), f.status))}
+      </select>
+    </div>
+    <div>
+      <label for="f-level">${t('desk.filter.level')}</label>
+      <select id="f-level" name="level">
+        ${option('', t('desk.filter.any'), f.level)}
+        ${AREA_LEVELS.map((l) => option(l, t(`report.level.${l}`), f.level))}
+      </select>
+    </div>
+    <div>
+      <label for="f-age">${t('desk.filter.age')}</label>
+      <select id="f-age" name="age">
+        ${option('', t('desk.filter.any'), f.age)}${AGES.map((a) => option(a, t(`desk.age.${a}`), f.age))}
+      </select>
+    </div>
+    <div>
+      <label for="f-area">${t('desk.filter.area')}</label>
+      <input
+        id="f-area"
+        name="area"
+        type="text"
+        inputmode="decimal"
+        placeholder="35.07.12"
+        value="${f.area ?? ''}"
+      />
+    </div>
+    <div>
+      <label for="f-q">${t('desk.filter.words')}</label>
+      <input id="f-q" name="q" type="search" maxlength="100" value="${f.words ?? ''}" />
+    </div>
+    <div>
+      <label
+        ><input type="checkbox" name="overdue" value="1" ${f.overdue ? 'checked' : ''} />
+        ${t('desk.filter.overdue')}</label
+      >
+      <button type="submit">${t('desk.filter.apply')}</button>
+    </div>
+  </form>`;
+}
+
+function row(ctx: PageContext, villages: Pick<VillageFinder, 'byCode'>, r: ReportRecord): Html {
+  const who = [r.details.recruiter.name, r.details.recruiter.company]
+    .filter((s) => s.trim() !== '')
+    .join(' · ');
+  return html`<tr>
+    <td><a href="/desk/reports/${r.code}">${r.code}</a></td>
+    <td>${wibTime(r.createdAt, ctx.locale)}</td>
+    <td>${villages.byCode(r.details.village)?.name ?? r.details.village}</td>
+    <td>${ctx.t(`desk.status.${r.status}`)}</td>
+    <td>${who || '–'}</td>
+  </tr>`;
+}
+
+/** Export links with the same filters: what the table shows is what the file holds. */
+function exportLinks(ctx: PageContext, f: TableFilters): Html {
+  const params = query(filterParams(f));
+  const link = (format: string) =>
+    html`<a href="/desk/export/${format}${params}">${ctx.t(`desk.export.${format}`)}</a>`;
+  return html`<p>${ctx.t('desk.export.title')}: ${link('csv')} · ${link('json')} · ${link('htcds')}</p>`;
+}
+
+/** The reports of the officer's area with filters and pages, newest first. */
+export function reportsPage(
+  ctx: PageContext,
+  villages: Pick<VillageFinder, 'byCode'>,
+  f: TableFilters,
+  result: ReportPage,
+): Html {
+  const t = ctx.t;
+  const link = (p: number) => `/desk/reports${query(filterParams(f, p))}`;
+  return page(
+    ctx,
+    t('desk.reports.title'),
+    html`${filterForm(ctx, f)}
+      <p>${t('desk.reports.count', { total: result.total, page: result.page, pages: result.pages })}</p>
+      ${
+        result.reports.length === 0
+          ? html`<p class="msg">${t('desk.reports.none')}</p>`
+          : html`<div class="scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>${t('desk.reports.col.code')}</th>
+                    <th>${t('desk.reports.col.created')}</th>
+                    <th>${t('desk.reports.col.village')}</th>
+                    <th>${t('desk.reports.col.status')}</th>
+                    <th>${t('desk.reports.col.recruiter')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${result.reports.map((r) => row(ctx, villages, r))}
+                </tbody>
+              </table>
+            </div>`
+      }
+      ${pager(ctx, result.page, result.pages, link)} ${exportLinks(ctx, f)}`,
+  );
+}
