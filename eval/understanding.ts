@@ -6,7 +6,7 @@ import {
   readLanguageMarkers,
 } from '../src/bootstrap.js';
 import { createLanguageGuesser } from '../src/core/language-guess.js';
-import type { Catalog } from '../src/content/catalog.js';
+import type { Catalog } from '../src/core/catalog.js';
 import { createIntentMatcher, type GlobalWord, type IntentMatcher } from '../src/core/intents.js';
 import type { OfferScanner } from '../src/core/ports.js';
 import type { Understanding } from '../src/core/understanding/understand.js';

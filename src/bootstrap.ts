@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalog, type Catalog } from './content/catalog.js';
-import { formatProblem, loadContent, type ContentProblem } from './content/loader.js';
+import { buildContentCatalog } from './content/catalog.js';
+import { formatProblem, loadContent, type Content, type ContentProblem } from './content/loader.js';
+import type { Catalog } from './core/catalog.js';
 import { createEngine, type Engine } from './core/engine.js';
-import { withGlossary } from './core/gloss.js';
+import { createGlossary, withGlossary } from './core/gloss.js';
 import { createFlows } from './core/flows/index.js';
 import { createIntentMatcher, type IntentLists } from './core/intents.js';
-import { LOCALES, REGIONAL_LOCALES, isRegional, type Locale, type RegionalLocale } from './core/locale.js';
+import { REGIONAL_LOCALES } from './content/locales.js';
+import { LOCALES, isRegional, type Locale, type RegionalLocale } from './core/locale.js';
 import { createLanguageGuesser, type LanguageMarkers } from './core/language-guess.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from './core/ports.js';
 import type { ForgetDesk } from './core/forget.js';
@@ -17,6 +19,8 @@ import type { ReportDesk, VillageFinder } from './core/report.js';
 import { createOfferScanner } from './analysis/offer-scanner.js';
 import { readPhoneList } from './phones/phone-list.js';
 import { createTranslator } from './i18n/translator.js';
+import { compileLexicons } from './core/understanding/lexicon.js';
+import { tokensOf } from './core/understanding/tokens.js';
 import { createUnderstanding, type Understanding } from './core/understanding/understand.js';
 
 export class ContentError extends Error {
@@ -45,6 +49,23 @@ export function readLanguageMarkers(localesDir: string): LanguageMarkers {
     if (existsSync(file)) out[l] = (JSON.parse(readFileSync(file, 'utf8')) as { words: string[] }).words;
   }
   return out;
+}
+
+/**
+ * Content as the core reads it: content's catalog, with the word lists of every language compiled
+ * (country and sector words added) and the glossary built, both by the core.
+ */
+export function buildCatalog(content: Content): Catalog {
+  const lexicon = compileLexicons(
+    content.lexicons,
+    content.scan.countries.map((c) => ({ id: c.id, words: c.words })),
+    content.jobs.sectors.map((s) => ({ id: s.id, words: [...s.keywords.id, ...s.keywords.en] })),
+  );
+  return {
+    ...buildContentCatalog(content, (text) => tokensOf(text, lexicon.spellings)),
+    lexicon,
+    glossary: createGlossary(content.glossary.terms, content.glossary.citations),
+  };
 }
 
 /** Validated content, indexed for the flows, and the offer scanner built from its phrase lists. */

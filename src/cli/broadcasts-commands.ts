@@ -1,6 +1,6 @@
 import type { AnnouncedJob, Broadcast, BroadcastStatus } from '../broadcasts/broadcast.js';
 import type { RedisBroadcastStore } from '../broadcasts/redis-broadcast-store.js';
-import type { Catalog } from '../content/catalog.js';
+import type { Catalog } from '../core/catalog.js';
 import { pick } from '../core/locale.js';
 
 /** What an announcement needs of the content: the listings shown today, as the message names them. */

@@ -1,6 +1,6 @@
-import { buildCatalog } from '../content/catalog.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildCatalog } from '../bootstrap.js';
 import { formatProblem, loadContent } from '../content/loader.js';
 import { factsIndexYaml, parseFactSheet } from '../content/facts-sheet.js';
 import { FACT_SHEET, FACTS_INDEX_FILE } from './facts-index.js';

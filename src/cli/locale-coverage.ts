@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALES, REGIONAL_LOCALES, type Locale } from '../core/locale.js';
+import { REGIONAL_LOCALES } from '../content/locales.js';
+import { LOCALES, type Locale } from '../core/locale.js';
 import { readLocaleResources } from '../i18n/translator.js';
 
 /** One locale's state: how many of the Indonesian texts it has, and how many a native speaker reviewed. */

@@ -1,12 +1,21 @@
-import type { AnswerFinder, AnswerMatch } from '../core/understanding/understand.js';
-import { tokensOf } from '../core/understanding/tokens.js';
 import { processTerm, withinOneEdit } from './text-terms.js';
 import type { Answer } from './understanding-schema.js';
 
-export interface AnswerIndex extends AnswerFinder {
+export interface AnswerMatch {
+  readonly id: string;
+  readonly score: number;
+}
+
+/** The answer cards, and the card a question is closest to (what the core's `AnswerFinder` port asks for). */
+export interface AnswerIndex {
   card(id: string): Answer | undefined;
   readonly all: readonly Answer[];
+  /** `words`: the message's words as the understanding pipeline read them (saves reading it again). */
+  match(text: string, words?: readonly string[]): AnswerMatch | undefined;
 }
+
+/** A text's words as the understanding pipeline reads them (chat spellings made standard). */
+export type WordsOf = (text: string) => string[];
 
 interface Phrase {
   readonly answer: string;
@@ -27,12 +36,12 @@ const BETA = 2;
  * as an F1 of "how much of the example the message covers" and "how much of the message it explains".
  * Words of five letters or more match with one typo.
  */
-export function buildAnswerIndex(answers: readonly Answer[], spellings: ReadonlyMap<string, string>): AnswerIndex {
+export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): AnswerIndex {
   const termsOf = (words: readonly string[]): string[] => [...new Set(words.flatMap((w) => processTerm(w) ?? []))];
   const examples = answers.flatMap((a) =>
     Object.values(a.ask as Record<string, readonly string[]>)
       .flat()
-      .map((q) => ({ answer: a.id, terms: termsOf(tokensOf(q, spellings)) })),
+      .map((q) => ({ answer: a.id, terms: termsOf(wordsOf(q)) })),
   );
   const df = new Map<string, number>();
   for (const e of examples) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
@@ -82,7 +91,7 @@ export function buildAnswerIndex(answers: readonly Answer[], spellings: Readonly
     card: (id) => byId.get(id),
     match(text, words): AnswerMatch | undefined {
       // A question is short: the first words are enough, and a long text pays for no more.
-      const read = (words ?? tokensOf(text.slice(0, 500), spellings)).slice(0, MAX_WORDS);
+      const read = (words ?? wordsOf(text.slice(0, 500))).slice(0, MAX_WORDS);
       const terms = new Set(termsOf(read).map(corrected));
       if (terms.size === 0) return undefined;
       let messageWeight = 0;

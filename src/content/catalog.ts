@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { CONTENT_LOCALES, contentLocale, pick, type Locale } from '../core/locale.js';
+import { CONTENT_LOCALES, contentLocale, textIn, type ContentLocale, type TextLocale } from './locales.js';
 import type { Content } from './loader.js';
 import type { Contact, Destination, DocumentItem, JobKind, Topic, Verdict } from './schema.js';
 import type { Level, ScanCountry, Sign, SignGroup } from './warnings-schema.js';
@@ -7,9 +7,7 @@ import { createAgencyChecker, type AgencyChecker } from './agency-matcher.js';
 import { loadAreaNames, type AreaNames } from './areas.js';
 import { buildJobsCatalog, type JobsCatalog } from './jobs-index.js';
 import { processTerm, tokenize } from './text-terms.js';
-import { buildAnswerIndex, type AnswerIndex } from './answer-index.js';
-import { compileLexicons, type CompiledLexicon } from '../core/understanding/lexicon.js';
-import { createGlossary, type Glossary } from '../core/gloss.js';
+import { buildAnswerIndex, type AnswerIndex, type WordsOf } from './answer-index.js';
 import { CONTENT_IDS, type ContentIds } from './ids.js';
 
 export interface SearchHit {
@@ -17,8 +15,11 @@ export interface SearchHit {
   readonly score: number;
 }
 
-/** Read-only view of validated content, indexed once at start-up. The core sees only this type. */
-export interface Catalog {
+/**
+ * Read-only view of validated content, indexed once at start-up. The core sees it with the word lists
+ * compiled and the glossary built (src/core/catalog.ts; src/bootstrap.ts puts them together).
+ */
+export interface ContentCatalog {
   topic(id: string): Topic | undefined;
   topicsOf(group: Topic['group']): readonly Topic[];
   readonly contacts: readonly Contact[];
@@ -40,14 +41,10 @@ export interface Catalog {
   readonly areas: AreaNames;
   /** Direct answer cards for frequent questions, and their matcher. */
   readonly answers: AnswerIndex;
-  /** The understanding pipeline's word lists of every language, with country and sector words. */
-  readonly lexicon: CompiledLexicon;
-  /** Plain-words explanations of acronyms, added to messages as they are sent. */
-  readonly glossary: Glossary;
   /** The content ids code relies on (src/content/ids.ts), for the core, which imports only content types. */
   readonly ids: ContentIds;
   /** Full-text search over guide topics, typo-tolerant; best first. */
-  search(query: string, locale: Locale, limit?: number): readonly SearchHit[];
+  search(query: string, locale: TextLocale, limit?: number): readonly SearchHit[];
 }
 
 interface IndexedTopic {
@@ -64,7 +61,7 @@ const typoDistance = (term: string): number => (term.length < 4 ? 0 : term.lengt
 const RELATIVE_FLOOR = 0.2;
 const MIN_SCORE = 1;
 
-function indexFor(topics: readonly Topic[], locale: Locale): MiniSearch<IndexedTopic> {
+function indexFor(topics: readonly Topic[], locale: ContentLocale): MiniSearch<IndexedTopic> {
   const index = new MiniSearch<IndexedTopic>({
     fields: ['title', 'keywords', 'body'],
     tokenize,
@@ -74,15 +71,16 @@ function indexFor(topics: readonly Topic[], locale: Locale): MiniSearch<IndexedT
   index.addAll(
     topics.map((t) => ({
       id: t.id,
-      title: pick(t.title, locale),
+      title: textIn(t.title, locale),
       keywords: (t.keywords[locale] ?? []).join(' '),
-      body: [t.summary, ...t.pages, ...t.steps.map((s) => s.title)].map((x) => pick(x, locale)).join('\n'),
+      body: [t.summary, ...t.pages, ...t.steps.map((s) => s.title)].map((x) => textIn(x, locale)).join('\n'),
     })),
   );
   return index;
 }
 
-export function buildCatalog(content: Content): Catalog {
+/** The catalog of `content`; `wordsOf` reads the answer cards' example questions as messages are read. */
+export function buildContentCatalog(content: Content, wordsOf: WordsOf): ContentCatalog {
   const topics = new Map(content.topics.map((t) => [t.id, t]));
   const verdicts = new Map(content.eligibility.verdicts.map((v) => [v.id, v]));
   const indexes = new Map(CONTENT_LOCALES.map((l) => [l, indexFor(content.topics, l)]));
@@ -93,15 +91,8 @@ export function buildCatalog(content: Content): Catalog {
     offer: content.warnings.signs.filter((s) => s.audience === 'offer'),
     family: content.warnings.signs.filter((s) => s.audience === 'family'),
   };
-  const lexicon = compileLexicons(
-    content.lexicons,
-    content.scan.countries.map((c) => ({ id: c.id, words: c.words })),
-    content.jobs.sectors.map((s) => ({ id: s.id, words: [...s.keywords.id, ...s.keywords.en] })),
-  );
   return {
-    answers: buildAnswerIndex(content.answers, lexicon.spellings),
-    lexicon,
-    glossary: createGlossary(content.glossary.terms, content.glossary.citations),
+    answers: buildAnswerIndex(content.answers, wordsOf),
     topic: (id) => topics.get(id),
     topicsOf: (group) => content.topics.filter((t) => t.group === group),
     contacts: content.contacts,

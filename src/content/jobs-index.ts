@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { CONTENT_LOCALES, contentLocale, pick, type Locale } from '../core/locale.js';
+import { CONTENT_LOCALES, contentLocale, textIn, type ContentLocale, type TextLocale } from './locales.js';
 import { agencyValid, hiddenBecause, type JobsData, type SectorInfo } from './jobs-data.js';
 import type { Agency, Listing, Sector } from './jobs-schema.js';
 import { foldText, processTerm, tokenize } from './text-terms.js';
@@ -18,7 +18,7 @@ export type JobSearch =
 
 /** Verified job listings and the licensed agencies behind them; only listings valid today are ever returned. */
 export interface JobsCatalog {
-  search(query: JobQuery, locale: Locale, today: string): JobSearch;
+  search(query: JobQuery, locale: TextLocale, today: string): JobSearch;
   /** A listing by id, only while it is shown. */
   listing(id: string, today: string): Listing | undefined;
   agency(id: string): Agency | undefined;
@@ -86,8 +86,8 @@ function buildVocabulary(sectors: readonly SectorInfo[], countries: readonly Sca
   const add = (kind: VocabularyDoc['kind'], target: string, words: readonly string[]) => {
     for (const w of words) vocabulary.add({ id: String(n++), kind, target, words: w });
   };
-  for (const s of sectors) add('sector', s.id, [pick(s.label, 'id'), pick(s.label, 'en'), ...s.keywords.id, ...s.keywords.en]);
-  for (const c of countries) add('country', c.id, [pick(c.name, 'id'), pick(c.name, 'en'), ...c.words]);
+  for (const s of sectors) add('sector', s.id, [textIn(s.label, 'id'), textIn(s.label, 'en'), ...s.keywords.id, ...s.keywords.en]);
+  for (const c of countries) add('country', c.id, [textIn(c.name, 'id'), textIn(c.name, 'en'), ...c.words]);
   return (term: string): { kind: VocabularyDoc['kind']; targets: Set<string> } | undefined => {
     const hits = vocabulary.search(term, { fuzzy: typoDistance(term) > 0 ? 1 : false, combineWith: 'OR' });
     const first = hits[0];
@@ -127,7 +127,7 @@ export function buildJobsCatalog(input: JobsData, countries: readonly ScanCountr
   const visible = (today: string) => visibleToday(today).listings;
   const classify = buildVocabulary(data.sectors, countries);
 
-  const indexFor = (locale: Locale) => {
+  const indexFor = (locale: ContentLocale) => {
     const index = new MiniSearch<Doc>({
       fields: ['title', 'place', 'agency', 'details'],
       tokenize,

@@ -11,8 +11,7 @@ import {
 } from './schema.js';
 import { crossCheck } from './cross-check.js';
 import { loadJobs, type JobsData } from './jobs-data.js';
-import { answersFileSchema, lexiconFileSchema, type Answer } from './understanding-schema.js';
-import type { LexiconData } from '../core/understanding/lexicon.js';
+import { answersFileSchema, lexiconFileSchema, type Answer, type LexiconFile } from './understanding-schema.js';
 import { scanFileSchema, signsFileSchema, type ScanFile, type SignsFile } from './warnings-schema.js';
 import { glossaryFileSchema, type GlossaryFile } from './glossary-schema.js';
 import { factsIndexFileSchema, type FactsIndexFile } from './facts-sheet.js';
@@ -32,7 +31,7 @@ export interface Content {
   readonly scan: ScanFile;
   readonly jobs: JobsData;
   /** Word lists of the understanding pipeline, one per language. */
-  readonly lexicons: readonly LexiconData[];
+  readonly lexicons: readonly LexiconFile[];
   /** Direct answer cards. */
   readonly answers: readonly Answer[];
   /** Acronyms and official names explained in plain words. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTENT_LOCALES, REGIONAL_LOCALES, type LocalizedText } from '../core/locale.js';
+import { CONTENT_LOCALES, REGIONAL_LOCALES, type LocalizedText } from './locales.js';
 
 /** One schema per locale: required in the content locales, optional in the regional ones. */
 const perLocale = <T extends z.ZodType>(schema: T) => ({

@@ -1,7 +1,44 @@
 import { z } from 'zod';
-import { DISTRESS_KINDS, INTENTS, RELATIONS, type LexiconData } from '../core/understanding/lexicon.js';
-import { LOCALES } from '../core/locale.js';
+import { TEXT_LOCALES } from './locales.js';
 import { checkDates, localizedSchema, metaShape } from './schema.js';
+
+/** Kinds of distress the safety net hears (DESIGN §11.1): the keys of a word list's `distress`. */
+export const DISTRESS_KINDS = [
+  'confined',
+  'abuse',
+  'documents',
+  'unpaid',
+  'unreachable',
+  'scam',
+  'trafficked',
+  'death',
+  'stranded',
+  'cry',
+] as const;
+export type DistressKind = (typeof DISTRESS_KINDS)[number];
+
+/**
+ * What a free-text message can ask for (DESIGN §11.3): the keys of a word list's `intents`. The core
+ * ranks them (src/core/understanding/lexicon.ts, INTENTS); the compiler checks it ranks every one.
+ */
+export const INTENT_NAMES = [
+  'agency',
+  'family',
+  'greeting',
+  'help',
+  'jobs',
+  'language',
+  'offer',
+  'paid',
+  'question',
+  'report',
+  'status',
+] as const;
+export type Intent = (typeof INTENT_NAMES)[number];
+
+/** Who a message is about: the keys of a word list's `relations`. */
+export const RELATIONS = ['child', 'sibling', 'spouse', 'parent', 'relative', 'self'] as const;
+export type Relation = (typeof RELATIONS)[number];
 
 /** Problems of a rule's text (syntax in src/core/understanding/rules.ts). */
 export function ruleProblem(source: string): string | undefined {
@@ -69,11 +106,12 @@ export const lexiconFileSchema = z
     advert: rules,
     abroad: rules,
     home: rules,
-    intents: keyed(INTENTS, weighted),
+    intents: keyed(INTENT_NAMES, weighted),
     relations: keyed(RELATIONS, rules),
   })
-  .strict()
-  .transform((v) => v as LexiconData);
+  .strict();
+/** One language's word lists as read; the core compiles them (src/core/understanding/lexicon.ts). */
+export type LexiconFile = z.output<typeof lexiconFileSchema>;
 
 /** `content/answers/*.yaml`: direct answers to frequent questions (DESIGN §11.4). */
 export const answerSchema = z
@@ -83,8 +121,8 @@ export const answerSchema = z
     ask: z
       .object({ id: z.array(z.string().trim().min(3)).min(2) })
       .catchall(z.array(z.string().trim().min(3)))
-      .refine((a) => Object.keys(a).every((k) => (LOCALES as readonly string[]).includes(k)), {
-        error: `ask has a language other than ${LOCALES.join(', ')}`,
+      .refine((a) => Object.keys(a).every((k) => (TEXT_LOCALES as readonly string[]).includes(k)), {
+        error: `ask has a language other than ${TEXT_LOCALES.join(', ')}`,
       }),
     answer: localizedSchema,
     /** A guide topic for "read more". */
@@ -93,7 +131,7 @@ export const answerSchema = z
   .strict()
   .superRefine((a, ctx) => {
     checkDates(a, ctx);
-    for (const l of LOCALES) {
+    for (const l of TEXT_LOCALES) {
       const text = (a.answer as Record<string, string>)[l] ?? '';
       if (text.length > 600) ctx.addIssue({ code: 'custom', path: ['answer', l], message: 'longer than 600 characters' });
     }

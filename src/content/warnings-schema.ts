@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from '../core/locale.js';
+import { TEXT_LOCALES } from './locales.js';
 import { FAMILY_LEVELS, RISK_LEVELS, SIGN_GROUPS } from './ids.js';
 import { checkDates, factIdSchema, localizedSchema, metaShape } from './schema.js';
 
@@ -12,8 +12,8 @@ export { FAMILY_LEVELS, RISK_LEVELS, SIGN_GROUPS, type FamilyLevel, type RiskLev
 export const OFFER_RESULTS = [...RISK_LEVELS, 'unconfirmed'] as const;
 export type OfferResult = (typeof OFFER_RESULTS)[number];
 
-/** Languages of the phrase lists: the bot's locales, and Javanese and Sundanese as people write them. */
-export const SCAN_LANGUAGES = [...LOCALES, 'jv', 'su'] as const;
+/** Languages of the phrase lists: every language a content text may have. */
+export const SCAN_LANGUAGES = TEXT_LOCALES;
 
 /**
  * A warning sign of non-procedural placement or trafficking (facts §3), with its yes/no question

@@ -1,4 +1,4 @@
-import type { Catalog } from '../content/catalog.js';
+import type { Catalog } from './catalog.js';
 import type { ForgetDesk } from './forget.js';
 import type { SubscriptionDesk } from './subscriptions.js';
 import type { Locale } from './locale.js';

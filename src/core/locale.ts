@@ -1,31 +1,27 @@
-/**
- * Locales the bot speaks, in the order of the language list. `id` (Indonesian) is the default and
- * the fallback for every text.
- */
-export const LOCALES = ['id', 'jv', 'su', 'mad', 'sas', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import type { LocalizedText, RegionalLocale, TextLocale } from '../content/locales.js';
+
+export type { ContentLocale, LocalizedText, RegionalLocale } from '../content/locales.js';
+
+/** The languages the bot speaks: those content texts are written in (src/content/locales.ts). */
+export type Locale = TextLocale;
+
+/** Locales in the order of the language list. `id` (Indonesian) is the default and the fallback for every text. */
+export const LOCALES = ['id', 'jv', 'su', 'mad', 'sas', 'en'] as const satisfies readonly Locale[];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-/** Locales every content text (guide, answers, jobs) is written in; a missing one is a content error. */
-export const CONTENT_LOCALES = ['id', 'en'] as const;
-
-/**
- * Regional languages (issue 16): their texts are drafted a part at a time and fall back to
- * Indonesian, never to an empty text; `locales/REVIEW.md` says which a native speaker has reviewed.
- */
-export const REGIONAL_LOCALES = ['jv', 'su', 'mad', 'sas'] as const;
-export type RegionalLocale = (typeof REGIONAL_LOCALES)[number];
+/** Fails to compile when a language of content is missing from the list above. */
+type Never<T extends never> = T;
+export type EveryLocaleListed = Never<Exclude<Locale, (typeof LOCALES)[number]>>;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-export function isRegional(locale: Locale): locale is RegionalLocale {
-  return (REGIONAL_LOCALES as readonly string[]).includes(locale);
-}
-
-/** Text given per locale; `id` is required and used when the user's locale has no text. */
-export type LocalizedText = { readonly id: string } & { readonly [L in Locale]?: string };
+/**
+ * Regional languages (issue 16): their texts are drafted a part at a time and fall back to
+ * Indonesian, never to an empty text; `locales/REVIEW.md` says which a native speaker has reviewed.
+ */
+export const isRegional = (locale: Locale): locale is RegionalLocale => locale !== 'id' && locale !== 'en';
 
 /** Picks the text for `locale`, falling back to Indonesian. */
 export function pick(text: LocalizedText, locale: Locale): string {
@@ -41,8 +37,3 @@ export const FORMAT_TAGS: Record<Locale, string> = {
   sas: 'id-ID',
   en: 'en-GB',
 };
-
-export type ContentLocale = (typeof CONTENT_LOCALES)[number];
-
-/** The content locale a user's locale reads content search indexes in: regional languages use Indonesian. */
-export const contentLocale = (locale: Locale): ContentLocale => (locale === 'en' ? 'en' : 'id');

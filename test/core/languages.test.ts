@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readLanguageMarkers } from '../../src/bootstrap.js';
 import { createLanguageGuesser } from '../../src/core/language-guess.js';
-import { LOCALES, REGIONAL_LOCALES } from '../../src/core/locale.js';
+import { REGIONAL_LOCALES } from '../../src/content/locales.js';
+import { LOCALES } from '../../src/core/locale.js';
 import { createTranslator, readLocaleResources } from '../../src/i18n/translator.js';
 import { chat, last, makeEngine } from '../helpers/engine.js';
 

@@ -1,5 +1,5 @@
 import { buildEngine, loadCatalog, type ContentParts } from '../../src/bootstrap.js';
-import type { Catalog } from '../../src/content/catalog.js';
+import type { Catalog } from '../../src/core/catalog.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { ChannelName, InboundMessage, OutboundMessage } from '../../src/core/message.js';
 import type { Clock, Logger, MessageSender, SessionStore } from '../../src/core/ports.js';

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES, REGIONAL_LOCALES } from '../../src/core/locale.js';
+import { REGIONAL_LOCALES } from '../../src/content/locales.js';
+import { LOCALES } from '../../src/core/locale.js';
 import { createIntentMatcher } from '../../src/core/intents.js';
 import { readIntentLists } from '../../src/bootstrap.js';
 import { createTranslator, readLocaleResources } from '../../src/i18n/translator.js';

@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { GrammyError, type Bot, type Context } from 'grammy';
 import type { Engine } from '../../core/engine.js';
-import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../../core/locale.js';
+import { DEFAULT_LOCALE, LOCALES, isRegional } from '../../core/locale.js';
 import type { InboundMessage } from '../../core/message.js';
 import type { Logger, Translator } from '../../core/ports.js';
 import { renderTelegram } from './render.js';
@@ -129,7 +129,7 @@ export const COMMANDS = ['start', 'menu', 'bahasa', 'bantuan', 'tolong', 'hapus'
  * (Telegram apps have no Javanese, Sundanese, Madurese or Sasak interface to match).
  */
 export async function registerCommands(bot: Bot, translator: Translator): Promise<void> {
-  for (const locale of CONTENT_LOCALES) {
+  for (const locale of LOCALES.filter((l) => !isRegional(l))) {
     const commands = COMMANDS.map((command) => ({
       command,
       description: translator.t(locale, `telegram.commands.${command}`),

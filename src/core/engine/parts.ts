@@ -1,4 +1,4 @@
-import type { Catalog } from '../../content/catalog.js';
+import type { Catalog } from '../catalog.js';
 import type { Flow, FlowContext, FlowState } from '../flow.js';
 import { unwiredForgetDesk, type ForgetDesk } from '../forget.js';
 import { unwiredSubscriptions, type SubscriptionDesk } from '../subscriptions.js';

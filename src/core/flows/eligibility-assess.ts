@@ -1,4 +1,4 @@
-import type { Catalog } from '../../content/catalog.js';
+import type { Catalog } from '../catalog.js';
 import type { VerdictId } from '../../content/ids.js';
 import type { DocumentItem } from '../../content/schema.js';
 

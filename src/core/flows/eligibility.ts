@@ -1,4 +1,4 @@
-import type { Catalog } from '../../content/catalog.js';
+import type { Catalog } from '../catalog.js';
 import { goto, invalid, next, type Flow, type FlowContext, type FlowState, type Outcome } from '../flow.js';
 import { pick } from '../locale.js';
 import { literal, t, type Choice, type Reply, type Text } from '../message.js';

@@ -1,12 +1,12 @@
 import type { Listing } from '../../content/jobs-schema.js';
 import type { FlowContext } from '../flow.js';
 import { formatDate, formatMoney } from '../format.js';
-import { contentLocale, pick } from '../locale.js';
+import { pick } from '../locale.js';
 import { t, type Reply, type Text } from '../message.js';
 import { agencyReply } from './agency.js';
 
 export const listingTitle = (ctx: FlowContext, l: Listing): string =>
-  contentLocale(ctx.locale) === 'id' ? l.title_id : l.title_en;
+  ctx.locale === 'en' ? l.title_en : l.title_id;
 
 export function countryName(ctx: FlowContext, id: string): string {
   const c = ctx.catalog.country(id);
@@ -37,7 +37,7 @@ const optional = (value: string | undefined, key: string): Text[] => (value ? [t
 /** The listing's terms, requirements and costs; its agency and licence; how to apply the official way. */
 export function listingReplies(ctx: FlowContext, l: Listing): Reply[] {
   // Regional users read the Indonesian listing (the listings have no regional texts).
-  const id = contentLocale(ctx.locale) === 'id';
+  const id = ctx.locale !== 'en';
   const terms: Text[] = [
     ...(l.example ? [t('jobs.exampleListing')] : []),
     t('jobs.detail.salary', { salary: formatMoney(l.salary_amount, l.salary_currency, ctx.locale) }),

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../content/catalog.js';
+import type { Catalog } from '../catalog.js';
 import type { OfferResult, Sign } from '../../content/warnings-schema.js';
 import type { OfferScanResult } from '../ports.js';
 import { offerRisk } from '../risk.js';

@@ -1,23 +1,14 @@
+import type { DistressKind, Intent, Relation } from '../../content/understanding-schema.js';
 import { parseRule, ruleSet, type Rule, type RuleSet } from './rules.js';
 import { tokensOf } from './tokens.js';
 
-/** Kinds of distress the safety net hears (DESIGN §11.1). */
-export const DISTRESS_KINDS = [
-  'confined',
-  'abuse',
-  'documents',
-  'unpaid',
-  'unreachable',
-  'scam',
-  'trafficked',
-  'death',
-  'stranded',
-  'cry',
-] as const;
-export type DistressKind = (typeof DISTRESS_KINDS)[number];
+/** The word lists' keys, named in content's schema (src/content/understanding-schema.ts). */
+export type { DistressKind, Intent, Relation };
 
-/** What a free-text message can ask for (DESIGN §11.3). */
-/** In order of precedence when two score the same ("paid … mau lapor" opens what to do after paying). */
+/**
+ * What a free-text message can ask for (DESIGN §11.3), in order of precedence when two score the same
+ * ("paid … mau lapor" opens what to do after paying).
+ */
 export const INTENTS = [
   'paid',
   'status',
@@ -30,11 +21,11 @@ export const INTENTS = [
   'language',
   'help',
   'greeting',
-] as const;
-export type Intent = (typeof INTENTS)[number];
+] as const satisfies readonly Intent[];
 
-export const RELATIONS = ['child', 'sibling', 'spouse', 'parent', 'relative', 'self'] as const;
-export type Relation = (typeof RELATIONS)[number];
+/** Fails to compile when an intent of content's schema has no place in the order above. */
+type Never<T extends never> = T;
+export type EveryIntentRanked = Never<Exclude<Intent, (typeof INTENTS)[number]>>;
 
 /** Rule lists by strength: a strong rule alone settles the intent, weak ones only add up. */
 export interface WeightedRules {
