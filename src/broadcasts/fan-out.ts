@@ -49,7 +49,7 @@ export function jobsFor(s: Subscriber, jobs: readonly AnnouncedJob[]): Announced
  * one of them). Delivery is at most once per broadcast and recipient: the mark is claimed in Redis
  * before the message is handed to the channel and finished after; a job run again finds the mark and
  * sends nothing. A recipient the channel cannot reach (blocked the bot) is marked and skipped from
- * then on; one who stopped or changed their alerts since the broadcast was made is skipped.
+ * then on (one it cannot reach for now, outside WhatsApp's 24-hour window, is only skipped this time); one who stopped or changed their alerts since the broadcast was made is skipped.
  */
 export function createFanOut(deps: FanOutDeps) {
   const { subscribers, broadcasts, translator } = deps;
@@ -69,7 +69,12 @@ export function createFanOut(deps: FanOutDeps) {
     const footer = tr('broadcast.stopHint');
     if (b.body.kind === 'text') {
       const text = b.body.texts[s.locale] ?? b.body.texts.id;
-      return { title: tr('broadcast.warningTitle'), body: `${text}\n\n${footer}`, choices: [] };
+      return {
+        title: tr('broadcast.warningTitle'),
+        body: `${text}\n\n${footer}`,
+        choices: [],
+        broadcast: true,
+      };
     }
     const jobs = jobsFor(s, b.body.jobs);
     if (jobs.length === 0) return undefined;
@@ -86,6 +91,7 @@ export function createFanOut(deps: FanOutDeps) {
       title: tr('broadcast.jobsTitle', { count: jobs.length }),
       body: [lines.join('\n'), ...example, tr('broadcast.jobsMore'), footer].join('\n\n'),
       choices: [],
+      broadcast: true,
     };
   }
 
@@ -113,6 +119,7 @@ export function createFanOut(deps: FanOutDeps) {
       if (!sender) throw new Error(`no sender for channel "${channel}"`);
       await sender.send(job.address, [message]);
     } catch (err) {
+      if (err instanceof RecipientUnreachable && !err.lasting) return finish(b.id, job.address, 'skipped');
       if (err instanceof RecipientUnreachable) {
         await subscribers.put({ ...s, blockedAt: new Date().toISOString() });
         return finish(b.id, job.address, 'blocked');

@@ -91,6 +91,11 @@ export interface OutboundMessage {
   /** Standing actions (see `Reply.actions`), not numbered. */
   readonly actions?: readonly RenderedChoice[];
   readonly media?: readonly MediaRef[];
+  /**
+   * A broadcast to subscribers (not a reply, not an alert): channels that may only send approved
+   * templates to users who have not written lately (the WhatsApp Cloud API) pick its template by it.
+   */
+  readonly broadcast?: true;
 }
 
 /** Everything the engine answers to one inbound message. */

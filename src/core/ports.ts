@@ -103,6 +103,11 @@ export class RecipientUnreachable extends Error {
   constructor(
     readonly address: string,
     reason: string,
+    /**
+     * False when it is only for now (a WhatsApp user who last wrote more than 24 hours ago, with no
+     * template for the message): not sent, but not to be taken for a block either.
+     */
+    readonly lasting = true,
   ) {
     super(`recipient unreachable: ${reason}`);
     this.name = 'RecipientUnreachable';

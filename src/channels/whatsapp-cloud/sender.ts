@@ -8,14 +8,15 @@ import { templateKeyOf, templateParams, type TemplateRegistry } from './template
 
 /**
  * Not sent: the user last wrote more than 24 hours ago and no approved template stands for the
- * message. The caller stops retrying (it is a `RecipientUnreachable`); the reason says why.
+ * message. The caller stops retrying (it is a `RecipientUnreachable`, not `lasting`: once the user
+ * writes again they can be reached); the reason says why.
  */
 export class OutsideWindow extends RecipientUnreachable {
   constructor(
     address: string,
     readonly templateKey: string,
   ) {
-    super(address, `outside the 24-hour window and no template for "${templateKey}"`);
+    super(address, `outside the 24-hour window and no template for "${templateKey}"`, false);
     this.name = 'OutsideWindow';
   }
 }

@@ -14,12 +14,13 @@ export interface TemplateEntry {
 
 /**
  * Our message keys → approved templates: the only messages the Cloud API delivers more than 24 hours
- * after a user last wrote. Keys in use: `officer.alert` (a report alert, a message with actions) and
- * `notice` (anything else: a status change to a reporter).
+ * after a user last wrote. Keys in use: `officer.alert` (a report alert, a message with actions),
+ * `broadcast` (a warning or new jobs to subscribers) and `notice` (anything else: a status change to
+ * a reporter).
  */
 export type TemplateRegistry = ReadonlyMap<string, TemplateEntry>;
 
-export const TEMPLATE_KEYS = ['officer.alert', 'notice'] as const;
+export const TEMPLATE_KEYS = ['officer.alert', 'broadcast', 'notice'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 /** Template parameters may not hold new lines, tabs or more than four spaces in a row. */
@@ -29,9 +30,11 @@ export function paramText(text: string): string {
   return flat.length > PARAM_MAX ? `${flat.slice(0, PARAM_MAX - 1)}…` : flat || '-';
 }
 
-/** The key a message stands under: alerts carry actions (take, …), everything else is a notice. */
-export const templateKeyOf = (messages: readonly OutboundMessage[]): TemplateKey =>
-  messages.some((m) => (m.actions?.length ?? 0) > 0) ? 'officer.alert' : 'notice';
+/** The key a message stands under: alerts carry actions (take, …), broadcasts say so, the rest is a notice. */
+export function templateKeyOf(messages: readonly OutboundMessage[]): TemplateKey {
+  if (messages.some((m) => (m.actions?.length ?? 0) > 0)) return 'officer.alert';
+  return messages.some((m) => m.broadcast) ? 'broadcast' : 'notice';
+}
 
 /** The template's parameters, filled from the first message. */
 export function templateParams(entry: TemplateEntry, messages: readonly OutboundMessage[]): string[] {

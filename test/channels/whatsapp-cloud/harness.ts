@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createRedisMediaStore } from '../../../src/channels/whatsapp/media.js';
 import { createCloudChannel, type CloudChannel } from '../../../src/channels/whatsapp-cloud/channel.js';
@@ -37,6 +38,11 @@ export interface Harness {
   readonly clock: ReturnType<typeof fakeClock>;
   /** Events stored and not yet handled. */
   inboxSize(): Promise<number>;
+  /** The harness's Redis and key prefix. */
+  readonly redis: Redis;
+  readonly prefix: string;
+  /** Posts one message from `from` (at the clock's time), waits for the answers, returns them as JSON lines. */
+  say(from: string, message: Record<string, unknown>): Promise<string>;
   /** Posts a body to the webhook, signed with `secret` (the app secret unless told), raw as given. */
   post(
     body: string,
@@ -116,6 +122,21 @@ export async function startHarness(opts: {
     statuses,
     clock,
     inboxSize: () => inbox.size(),
+    redis: ctx.redis,
+    prefix: ctx.prefix,
+    async say(from, message) {
+      const before = graph.sent.length;
+      const body = messageBody(from, message, clock.now());
+      const posted = await httpCall(http.port, 'POST', PATH, body, {
+        'x-hub-signature-256': signBody(body, APP_SECRET),
+      });
+      if (posted.status !== 200) throw new Error(`webhook answered ${posted.status}`);
+      await channel.drain();
+      return graph.sent
+        .slice(before)
+        .map((m) => JSON.stringify(m.payload))
+        .join('\n');
+    },
     post(body, o = {}) {
       const signature = o.signature === undefined ? signBody(body, o.secret ?? APP_SECRET) : o.signature;
       return httpCall(http.port, 'POST', PATH, body, {

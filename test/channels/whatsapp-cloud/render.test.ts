@@ -74,7 +74,7 @@ describe('template registry', () => {
 
   it('reads the documented example', async () => {
     const r = await loadTemplates('docs/whatsapp-cloud-templates.example.yaml');
-    expect(r.ok && [...r.registry.keys()]).toEqual(['officer.alert', 'notice']);
+    expect(r.ok && [...r.registry.keys()]).toEqual(['officer.alert', 'broadcast', 'notice']);
   });
 
   it('names every problem: an unknown key, a bad name, a bad parameter', () => {

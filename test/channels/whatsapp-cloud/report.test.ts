@@ -3,7 +3,7 @@ import type { CloudSender } from '../../../src/channels/whatsapp-cloud/sender.js
 import { RecipientUnreachable } from '../../../src/core/ports.js';
 import { makeEngine, testVillages } from '../../helpers/engine.js';
 import { TERNYANG, reportLinesToEvidence } from '../../helpers/report-script.js';
-import { messageBody, startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness } from './harness.js';
 
 const USER = '6281234567050';
 const OFFICER = '6281399990000';
@@ -31,16 +31,7 @@ describe('a report with a photo and a voice note through the Cloud API to a What
     await h.cleanupRedis();
   });
 
-  /** Posts one message from `from` and waits for the answers; returns what the bot sent, as text. */
-  async function say(from: string, message: Record<string, unknown>): Promise<string> {
-    const before = h.graph.sent.length;
-    expect((await h.post(messageBody(from, message, h.clock.now()))).status).toBe(200);
-    await h.channel.drain();
-    return h.graph.sent
-      .slice(before)
-      .map((m) => JSON.stringify(m.payload))
-      .join('\n');
-  }
+  const say = (from: string, message: Record<string, unknown>) => h.say(from, message);
   const text = (body: string) => ({ type: 'text', text: { body } });
 
   it('keeps both as evidence, alerts the officer with them counted, and the officer takes the report', async () => {
