@@ -12,12 +12,14 @@ import { redisReportReader } from '../reports/redis-report-reader.js';
 import { EXPORT_FORMATS, exportReports, type ExportFormat } from './report-export.js';
 import { AREA_CODE, type Output, type ReportReadDeps } from './report-select.js';
 import { listReports, reportStats, showReport } from './reports-commands.js';
+import { loadAgencyChecker, reportRepeats } from './report-repeats.js';
 import { retentionCommand } from './retention.js';
 import { withRedis } from './with-redis.js';
 import { registerKeys } from '../storage/keys.js';
 
 interface Opened extends ReportReadDeps {
   readonly localesDir: string;
+  readonly contentDir: string;
   /** The departure/return register and REGISTER_RETENTION_MONTHS (purged by `retention`). */
   readonly register: { readonly store: RegisterStore; readonly months: number };
 }
@@ -31,6 +33,7 @@ function withReports(work: (deps: Opened) => Promise<number>): Promise<void> {
       escalateAfterMs: config.reports.escalateAfterMs,
       villages: createVillageFinder(),
       localesDir: config.localesDir,
+      contentDir: config.contentDir,
       register: {
         store: new RedisRegisterStore(redis, registerKeys(config.redisKeyPrefix)),
         months: config.registerRetentionMonths,
@@ -71,7 +74,7 @@ async function toOutput(file: string | undefined, write: (out: Output) => Promis
   return code;
 }
 
-/** `reports list|show|export|stats|retention`: reads reports in Redis; never prints a reporter without consent. */
+/** `reports list|show|export|stats|repeats|retention`: reads reports in Redis; never prints a reporter without consent. */
 export function registerReportCommands(program: Command): void {
   const reports = program.command('reports').description('recruiter reports in Redis (REDIS_URL)');
 
@@ -129,6 +132,25 @@ export function registerReportCommands(program: Command): void {
     .addOption(areaOption())
     .action((opts: { area?: string }) =>
       withReports((deps) => reportStats(deps, process.stdout, new Date(), opts)),
+    );
+
+  reports
+    .command('repeats')
+    .description(
+      'recruiters in two or more reports (the same phone, company or name), linked, each company and ' +
+        'phone checked against the agency list (content/jobs/agencies.csv: licensed, revoked, suspended, expired)',
+    )
+    .addOption(statusOption())
+    .addOption(areaOption())
+    .action((opts: Filter) =>
+      withReports((deps) => {
+        const agencies = loadAgencyChecker(deps.contentDir);
+        if ('problems' in agencies) {
+          for (const p of agencies.problems) process.stderr.write(`${p}\n`);
+          return Promise.resolve(1);
+        }
+        return reportRepeats({ ...deps, agencies }, process.stdout, opts);
+      }),
     );
 
   reports

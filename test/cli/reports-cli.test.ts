@@ -71,6 +71,18 @@ describe('npm run admin -- reports …', { timeout: 90_000 }, () => {
     );
   });
 
+  it('prints repeat recruiters and exports HTCDS columns', async () => {
+    const [repeats, htcds] = await Promise.all([
+      admin(['reports', 'repeats'], env()),
+      admin(['reports', 'export', '--format', 'htcds', '--with-reporter'], env()),
+    ]);
+    expect(repeats).toMatchObject({ code: 0, stderr: '' });
+    expect(repeats.stdout).toContain('  same name: Pak Darto (R-CCCCCC R-AAAAAA)\n');
+    expect(htcds).toMatchObject({ code: 0, stderr: '' });
+    expect(htcds.stdout.split('\n')[0]).toMatch(/^demimas_ReportCode,cas_Status,/);
+    expect(htcds.stdout).not.toContain('telegram:');
+  });
+
   it('exits 2 on a config problem, 1 when Redis cannot be reached, and refuses bad options', async () => {
     const [noUrl, badUrl, down, badArea, badFormat] = await Promise.all([
       admin(['reports', 'stats'], {}),

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS, exportReports } from '../../src/cli/report-export.js';
 import { listReports, reportStats, showReport } from '../../src/cli/reports-commands.js';
+import { loadAgencyChecker, reportRepeats } from '../../src/cli/report-repeats.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { MALANG, TERNYANG } from '../helpers/report-script.js';
 import {
@@ -289,5 +290,25 @@ describe('reports stats', () => {
     expect(await reportStats(deps, out, NOW, { area: '35.79' })).toBe(0);
     expect(out.text().startsWith('area 35.79: reports: 1 (open: 1)\n')).toBe(true);
     expect(out.text()).not.toContain(TERNYANG);
+  });
+});
+
+describe('reports repeats', () => {
+  it('prints each recruiter in two or more reports with what links them', async () => {
+    const agencies = loadAgencyChecker('content');
+    if ('problems' in agencies) throw new Error(agencies.problems.join('\n'));
+    const out = buffer();
+    expect(await reportRepeats({ ...deps, agencies }, out, {}, NOW)).toBe(0);
+    const lines = out.text().split('\n');
+    // Every report of the fixture names Pak Darto (each with a phone of its own).
+    expect(lines[0]).toBe(
+      '5 reports, 4 open, 2026-11-10 to 2026-12-10: R-FFFFFF R-EEEEEE R-DDDDDD R-CCCCCC R-AAAAAA',
+    );
+    expect(lines[1]).toBe('  same name: Pak Darto (R-FFFFFF R-EEEEEE R-DDDDDD R-CCCCCC R-AAAAAA)');
+    expect(lines).toContain('1 recruiter in two or more reports');
+    expect(out.text()).not.toMatch(/telegram:|whatsapp:/);
+    const batu = buffer();
+    expect(await reportRepeats({ ...deps, agencies }, batu, { area: '35.79' }, NOW)).toBe(0);
+    expect(batu.text()).toBe('no recruiter appears in two or more reports\n');
   });
 });

@@ -115,7 +115,7 @@ export async function seedStore(
         contact: s.contact ?? 'none',
         updates: false,
       },
-      draftKey: String(n),
+      draftKey: s.code,
       details: details({ village: s.village ?? TERNYANG, ...s.details }),
       createdAt: s.createdAt,
       perDay: 100,
