@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { NONE_ANSWER, type VillageFinder } from '../core/report.js';
 import {
   HTCDS_COLUMNS,
@@ -117,12 +116,14 @@ export async function exportReports(deps: ExportDeps, out: ExportSink, req: Expo
   return rows.length;
 }
 
+/** RFC 4180 CSV with a header line and `\n` line ends; every cell made spreadsheet-safe. */
 function csv<C extends string>(columns: readonly C[], rows: readonly Record<C, string>[]): string {
-  return stringify(
-    rows.map((row) => columns.map((c) => spreadsheetSafe(row[c]))),
-    { header: true, columns: [...columns], record_delimiter: 'unix' },
-  );
+  const line = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\n`;
+  return line(columns) + rows.map((row) => line(columns.map((c) => spreadsheetSafe(row[c])))).join('');
 }
+
+/** A cell quoted when it holds a comma, a quote or a line break (quotes doubled). */
+export const csvCell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** One report in the `csv`/`json` columns. */
 export async function exportRow(deps: ExportDeps, r: ReportRecord, req: ExportRequest): Promise<ExportRow> {
