@@ -103,6 +103,14 @@ const DIGITS = new Map(
     sanga: 9,
     salapan: 9,
     nine: 9,
+    // Javanese numbers before a unit ("telung yuta", "rong minggu", "limang atus ewu").
+    rong: 2,
+    telung: 3,
+    patang: 4,
+    limang: 5,
+    pitung: 7,
+    wolung: 8,
+    sangang: 9,
   }),
 );
 /** Numbers 10–19 and round tens written as one word. */
@@ -211,6 +219,7 @@ const SHORT_FORMS = new Map(
     pengalamn: 'pengalaman',
     pasport: 'paspor',
     passport: 'paspor',
+    passports: 'paspor',
     umrah: 'umroh',
     umrho: 'umroh',
     tanpo: 'tanpa',
