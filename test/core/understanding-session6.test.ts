@@ -189,4 +189,18 @@ describe('job sectors', () => {
   ])('care: %s', (text) => {
     expect(u.understand(text).entities.sector).toBe('care');
   });
+
+  // A sector named in more words wins over one of its words named by another sector.
+  it.each([
+    ['hospitality', 'mau kerja di kapal pesiar, ada lowongan?'],
+    ['hospitality', 'loker kapal pesiar eropa yg resmi'],
+    ['hospitality', 'any cruise ship crew vacancy for indonesians?'],
+    ['health', 'lowongan perawat rumah sakit di arab saudi'],
+    ['health', 'cari kerja perawat di rumah sakit jepang'],
+    ['health', 'ada loker jadi perawat rumah sakit ke jerman?'],
+    ['care', 'lowongan perawat lansia di taiwan'],
+    ['fishing', 'lowongan abk kapal ikan korea'],
+  ])('%s: %s', (sector, text) => {
+    expect(u.understand(text).entities.sector).toBe(sector);
+  });
 });

@@ -208,7 +208,12 @@ export function compileLexicons(
   // Place names are matched in the same word form as messages ("hong kong", "korsel").
   const place = (w: string) => tokensOf(w, spellings).join(' ');
   for (const c of countries) for (const w of c.words) add(place(w), { k: 'country', v: c.id });
-  for (const c of sectors) for (const w of c.words) add(place(w), { k: 'sector', v: c.id });
+  // The first sector named is the one taken; a sector named in more words is the more specific one
+  // ("kapal pesiar" is a cruise ship, not "kapal"; "perawat rumah sakit" works in a hospital): longest first.
+  const sectorWords = sectors.flatMap((c) => c.words.map((w) => ({ id: c.id, words: place(w) })));
+  const wordCount = (s: string) => s.split(' ').length;
+  sectorWords.sort((a, b) => wordCount(b.words) - wordCount(a.words));
+  for (const s of sectorWords) add(s.words, { k: 'sector', v: s.id });
   const index: RuleSet<Meaning> = ruleSet(items);
   const benign = ruleSet(lexicons.flatMap((l) => l.benign.map((r) => ({ rule: rule(r), value: true }))));
 
