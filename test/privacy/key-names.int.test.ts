@@ -65,7 +65,7 @@ async function start(prefix: string) {
     jitterMs: 0,
     logger: silentLogger,
   });
-  senders.whatsapp = createWhatsAppSender({ contacts, outbox });
+  senders.whatsapp = createWhatsAppSender({ contacts, outbox, owns: (ref) => media.owns(ref) });
   // Not about a new user's language list: an officer's first message here is "petugas KODE".
   const { engine, store: sessions } = redisEngine(h, prefix, {
     languageListFirst: false,

@@ -20,6 +20,8 @@ export interface MediaStore {
   get(ref: string): Promise<Buffer | undefined>;
   /** "Delete my data": every photo the address sent, and its list. */
   forget(owner: string): Promise<void>;
+  /** Whether `ref` names one of this store's media (it may have expired since). */
+  owns(ref: string): boolean;
 }
 
 export function createRedisMediaStore(
@@ -52,6 +54,7 @@ export function createRedisMediaStore(
       await Promise.all(refs.map((ref) => redis.del(ref)));
       await redis.del(listOf(owner));
     },
+    owns: (ref) => ref.startsWith(pattern),
     async get(ref) {
       // Only this store's keys: a ref is data from a session, not a key to read anything by.
       if (!ref.startsWith(pattern)) return undefined;

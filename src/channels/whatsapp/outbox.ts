@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { MediaRef } from '../../core/message.js';
 import type { Logger } from '../../core/ports.js';
 import { jidOfAddress } from './address.js';
 import type { OutboxKeys } from './keys.js';
 import { defineScripts, readLuaScript } from '../../storage/lua-scripts.js';
 
-/** One message waiting to be sent: the chat to send it to and its text. */
-export interface OutboxItem {
-  readonly to: string;
-  readonly text: string;
-}
+/**
+ * One message waiting to be sent: the chat to send it to and its text, or a received photo or voice
+ * note (report evidence for an officer), by its media store reference — the bytes stay in the store.
+ */
+export type OutboxItem =
+  { readonly to: string; readonly text: string } | { readonly to: string; readonly media: MediaRef };
 
-interface Stored extends OutboxItem {
-  readonly id: string;
-}
+type Stored = OutboxItem & { readonly id: string };
 
 /** The outbox's scripts (src/channels/whatsapp/lua/): each change of the queues is atomic. */
 const SCRIPTS = [
@@ -151,7 +151,9 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     if (!running || !opts.canDeliver()) return;
     lastSentAt = Date.now();
     try {
-      await opts.deliver({ to: item.to, text: item.text });
+      await opts.deliver(
+        'media' in item ? { to: item.to, media: item.media } : { to: item.to, text: item.text },
+      );
     } catch (err) {
       const tries = (attempts.get(item.id) ?? 0) + 1;
       if (tries >= maxAttempts) {
@@ -189,7 +191,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   return {
     async enqueue(address, items) {
       if (items.length === 0) return;
-      const stored = items.map((i) => JSON.stringify({ id: randomUUID(), to: i.to, text: i.text }));
+      const stored = items.map((i) => JSON.stringify({ id: randomUUID(), ...i }));
       await scripts.outboxEnqueue(keys.queue(address), keys.ready, keys.pending, address, ...stored);
       wake();
     },

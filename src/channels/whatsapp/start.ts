@@ -11,6 +11,7 @@ import {
 import type { Redis } from 'ioredis';
 import type { WhatsAppConfig } from '../../config/config.js';
 import type { Engine } from '../../core/engine.js';
+import type { MediaRef } from '../../core/message.js';
 import type { MessageSender, Translator } from '../../core/ports.js';
 import { acquireLeaseWaiting, type Lease } from '../../storage/lease.js';
 import { loadRedisAuthState } from './auth-state.js';
@@ -131,6 +132,10 @@ export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWh
     deliver: async (item) => {
       const sock = connection.openSocket();
       if (!sock) throw new Error('WhatsApp not connected');
+      if ('media' in item) {
+        await sendEvidence(sock, item.to, item.media);
+        return;
+      }
       // No link previews: they cost the reader data and fetch the linked page from this server.
       await sock.sendMessage(item.to, { text: item.text, linkPreview: null });
     },
@@ -153,6 +158,21 @@ export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWh
     logger,
   });
 
+  /** A photo or voice note from the store; gone (expired, or deleted on request) → not sent. */
+  async function sendEvidence(sock: WhatsAppSocket, to: string, ref: MediaRef): Promise<void> {
+    const bytes = await media.get(ref.ref);
+    if (!bytes) {
+      logger.info({ channel: 'whatsapp', kind: ref.kind }, 'evidence no longer stored; not sent');
+      return;
+    }
+    await sock.sendMessage(
+      to,
+      ref.kind === 'voice'
+        ? { audio: bytes, mimetype: ref.mime ?? 'audio/ogg; codecs=opus', ptt: true }
+        : { image: bytes, ...(ref.mime ? { mimetype: ref.mime } : {}) },
+    );
+  }
+
   // Hoisted: the lease's onLost calls it, and the lease can only be lost once everything below exists.
   function stop(final: 'stopped' | 'lease_lost'): Promise<void> {
     stopping ??= (async () => {
@@ -172,7 +192,7 @@ export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWh
   return {
     ok: true,
     channel: {
-      sender: createWhatsAppSender({ contacts, outbox }),
+      sender: createWhatsAppSender({ contacts, outbox, owns: (ref) => media.owns(ref) }),
       markContactable: (address) => contacts.markContactable(address),
       media,
       async forget(address) {

@@ -241,6 +241,27 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
     ]);
     await vi.waitFor(() => expect(last().sent.length).toBeGreaterThan(before));
     expect(last().sent.at(-1)?.text).toContain('1 keterangan, 1 foto');
+    // A recorded voice note as evidence too.
+    const OGG = Buffer.concat([Buffer.from('OggS', 'latin1'), Buffer.alloc(3000, 5)]);
+    const voice = await encryptedStream(OGG, 'audio');
+    files.set('/suara.enc', readFileSync(voice.encFilePath));
+    const beforeVoice = last().sent.length;
+    last().receive([
+      {
+        key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
+        message: {
+          audioMessage: {
+            url: `${baseUrl}/suara.enc`,
+            mediaKey: voice.mediaKey,
+            mimetype: 'audio/ogg; codecs=opus',
+            fileLength: voice.fileLength,
+            ptt: true,
+          },
+        },
+      },
+    ]);
+    await vi.waitFor(() => expect(last().sent.length).toBeGreaterThan(beforeVoice));
+    expect(last().sent.at(-1)?.text).toContain('Pesan suara tersimpan: 1');
     for (const line of ['selesai', '1', '1', '1']) await say(last(), line);
     const received = (await say(last(), '1')).map((m) => m.text).join('\n');
     expect(received).toContain('*Laporan diterima*');
@@ -251,14 +272,27 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
         true,
       ),
     );
-    const alert = last().sent.find((m) => m.jid === '6281399990000@s.whatsapp.net')?.text ?? '';
+    const officerJid = '6281399990000@s.whatsapp.net';
+    const alert = last().sent.find((m) => m.jid === officerJid)?.text ?? '';
     expect(alert).toContain(`*Laporan perekrut mencurigakan ${code}*`);
     expect(alert).toContain('Foto bukti: 1');
+    expect(alert).toContain('Pesan suara: 1');
     expect(alert).toContain(`Balas TERIMA ${code}`);
     expect(alert).not.toContain(USER);
     const stored = await setup.reports.store.get(code);
-    expect(stored?.details.media).toHaveLength(1);
+    expect(stored?.details.media.map((m) => m.kind)).toEqual(['photo', 'voice']);
     expect(await channel.media.get(stored?.details.media[0]?.ref ?? '')).toEqual(JPEG);
+    // The evidence itself goes to the officer first, through the same paced outbox: the photo, then
+    // the voice note as a push-to-talk note, then the alert's text.
+    const toOfficer = last().media.filter((m) => m.jid === officerJid);
+    expect(toOfficer.map((m) => [m.kind, m.bytes.length, m.mimetype, m.ptt, m.afterTexts])).toEqual([
+      ['image', JPEG.length, 'image/jpeg', undefined, 0],
+      ['audio', OGG.length, 'audio/ogg', true, 0],
+    ]);
+    expect(toOfficer[0]?.bytes).toEqual(JPEG);
+    expect(toOfficer[1]?.bytes).toEqual(OGG);
+    // Nothing went to the reporter but text.
+    expect(last().media.filter((m) => m.jid === USER_JID)).toEqual([]);
   });
 
   it('refuses photos that are too large (before downloading) or not really images, and says so', async () => {

@@ -19,6 +19,15 @@ export const closedWith = (statusCode: number): Error =>
 export class FakeSocket implements WhatsAppSocket {
   readonly ev = makeEventBuffer(pino({ level: 'silent' }));
   readonly sent: { jid: string; text: string }[] = [];
+  /** Photos and voice notes sent, each with the number of texts sent to that chat before it. */
+  readonly media: {
+    jid: string;
+    kind: 'image' | 'audio';
+    bytes: Buffer;
+    mimetype?: string;
+    ptt?: boolean;
+    afterTexts: number;
+  }[] = [];
   readonly read: string[] = [];
   readonly pairingRequests: string[] = [];
   ended = false;
@@ -33,8 +42,28 @@ export class FakeSocket implements WhatsAppSocket {
 
   sendMessage = (jid: string, content: AnyMessageContent): Promise<WAMessage | undefined> => {
     if (this.failSends) return Promise.reject(new Error('Connection Closed'));
-    if (!('text' in content)) return Promise.reject(new Error('the channel sends text only'));
-    this.sent.push({ jid, text: content.text });
+    const afterTexts = this.sent.filter((m) => m.jid === jid).length;
+    if ('image' in content && Buffer.isBuffer(content.image)) {
+      const { mimetype } = content;
+      this.media.push({
+        jid,
+        kind: 'image',
+        bytes: content.image,
+        afterTexts,
+        ...(mimetype ? { mimetype } : {}),
+      });
+    } else if ('audio' in content && Buffer.isBuffer(content.audio)) {
+      const { mimetype, ptt } = content;
+      this.media.push({
+        jid,
+        kind: 'audio',
+        bytes: content.audio,
+        afterTexts,
+        ...(mimetype ? { mimetype } : {}),
+        ...(ptt !== undefined ? { ptt } : {}),
+      });
+    } else if ('text' in content) this.sent.push({ jid, text: content.text });
+    else return Promise.reject(new Error('the channel sends text, photos and voice notes only'));
     return Promise.resolve(undefined);
   };
   end = (): Promise<void> => {
