@@ -40,3 +40,39 @@ export function foldForMatch(text: string): string {
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
     .replace(/\s+/g, ' ');
 }
+
+/**
+ * How many words a text has, apart by white space: what `text.trim().split(/\s+/).length` counts (1
+ * for a text of no words), without making the list.
+ */
+export function countWords(text: string): number {
+  let words = 1;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isWhiteSpace(text.charCodeAt(i))) space = true;
+    else {
+      if (space && started) words++;
+      started = true;
+      space = false;
+    }
+  }
+  return words;
+}
+
+/** The characters `\s` matches (and `trim` removes): ASCII white space, line breaks and Unicode spaces. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}

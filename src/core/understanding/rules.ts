@@ -89,18 +89,33 @@ const twoLetters = (word: string): number => word.charCodeAt(0) * 0x10000 + word
 const matchesWord = (w: Word, token: string): boolean =>
   w.prefix ? token.startsWith(w.word) : w.word === '#' ? isNumber(token) : token === w.word;
 
-function phraseAt(phrase: Phrase, tokens: readonly string[], i: number): boolean {
+/**
+ * True when the words of an entry's phrase after those its index key already matched follow at word
+ * `i`, and the phrase is not negated there (`open`).
+ */
+function phraseAt(e: Entry, tokens: readonly string[], i: number, open: readonly boolean[]): boolean {
+  const phrase = e.phrase;
   if (i + phrase.length > tokens.length) return false;
-  for (let k = 0; k < phrase.length; k++)
+  for (let k = e.keyed; k < phrase.length; k++)
     if (!matchesWord(phrase[k] as Word, tokens[i + k] ?? '')) return false;
   // "tidak dikurung", "tidak pernah dikurung" do not count, unless the phrase itself says "tidak …".
-  if (NEGATIONS.has(phrase[0]?.word ?? '')) return true;
-  const before = tokens[i - 1];
-  // "legit or not PT …", "sudah boleh belum umur segitu": "or not" after a word it asks about closes
-  // a question; it negates nothing after it.
-  if (before !== undefined && NEGATIONS.has(before) && OR.has(tokens[i - 2] ?? '')) return true;
-  const twoBefore = before !== undefined && FILLERS.has(before) ? tokens[i - 2] : undefined;
-  return !NEGATIONS.has(before ?? '') && !NEGATIONS.has(twoBefore ?? '');
+  return e.negation || open[i] === true;
+}
+
+/** Per word: a phrase starting there is not negated by the words before it. */
+function openPlaces(tokens: readonly string[]): boolean[] {
+  const open: boolean[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const before = tokens[i - 1];
+    // "legit or not PT …", "sudah boleh belum umur segitu": "or not" after a word it asks about closes
+    // a question; it negates nothing after it.
+    if (before !== undefined && NEGATIONS.has(before) && OR.has(tokens[i - 2] ?? '')) open.push(true);
+    else {
+      const twoBefore = before !== undefined && FILLERS.has(before) ? tokens[i - 2] : undefined;
+      open.push(!NEGATIONS.has(before ?? '') && !NEGATIONS.has(twoBefore ?? ''));
+    }
+  }
+  return open;
 }
 
 const OR = new Set([
@@ -162,6 +177,10 @@ interface Entry {
   readonly phrase: Phrase;
   /** The first word (a prefix for prefix entries). */
   readonly first: string;
+  /** Words at the start of the phrase that finding the entry in its index already matched (1 or 2). */
+  readonly keyed: number;
+  /** The phrase starts with a negation word ("tidak boleh keluar"): a negation before it does not count. */
+  readonly negation: boolean;
 }
 
 /**
@@ -172,6 +191,7 @@ function collect(
   list: readonly Entry[] | undefined,
   tokens: readonly string[],
   i: number,
+  open: readonly boolean[],
   matched: Entry[],
   at: number[],
   word?: string,
@@ -179,7 +199,7 @@ function collect(
   if (list === undefined) return;
   for (const e of list) {
     if (word !== undefined && !word.startsWith(e.first)) continue;
-    if (!phraseAt(e.phrase, tokens, i)) continue;
+    if (!phraseAt(e, tokens, i, open)) continue;
     matched.push(e);
     at.push(i);
   }
@@ -217,9 +237,18 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
       for (const phrase of part) {
         const first = phrase[0];
         if (!first) continue;
-        const entry = { rule: r, parts: item.rule.parts.length, part: p, phrase, first: first.word };
         const second = phrase[1];
         const plainSecond = second !== undefined && !second.prefix && second.word !== '#';
+        const entry: Entry = {
+          rule: r,
+          parts: item.rule.parts.length,
+          part: p,
+          phrase,
+          first: first.word,
+          // Pairs are found by their first two words; every other entry by its first word.
+          keyed: plainSecond && !first.prefix ? 2 : 1,
+          negation: NEGATIONS.has(first.word),
+        };
         if (first.prefix && first.word.length < 2) shortPrefixes.push(entry);
         else if (first.prefix) file(prefixes, twoLetters(first.word), entry);
         else if (first.word === '#' && plainSecond) file(numberPairs, second.word, entry);
@@ -245,17 +274,18 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     /** Phrases that match, and where: in the order of the words. */
     const matched: Entry[] = [];
     const at: number[] = [];
+    const open = openPlaces(tokens);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] ?? '';
       const next = tokens[i + 1];
-      collect(exact.get(token), tokens, i, matched, at);
-      if (next !== undefined) collect(pairs.get(token)?.get(next), tokens, i, matched, at);
+      collect(exact.get(token), tokens, i, open, matched, at);
+      if (next !== undefined) collect(pairs.get(token)?.get(next), tokens, i, open, matched, at);
       if (isNumber(token)) {
-        if (next !== undefined) collect(numberPairs.get(next), tokens, i, matched, at);
-        collect(numbers, tokens, i, matched, at);
+        if (next !== undefined) collect(numberPairs.get(next), tokens, i, open, matched, at);
+        collect(numbers, tokens, i, open, matched, at);
       }
-      if (token.length >= 2) collect(prefixes.get(twoLetters(token)), tokens, i, matched, at, token);
-      collect(shortPrefixes, tokens, i, matched, at, token);
+      if (token.length >= 2) collect(prefixes.get(twoLetters(token)), tokens, i, open, matched, at, token);
+      collect(shortPrefixes, tokens, i, open, matched, at, token);
     }
     for (const e of matched) seenParts[e.rule] = (seenParts[e.rule] ?? 0) | partBit(e.part);
     const found = new Map<number, number[][]>();

@@ -11,11 +11,11 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
   const out: string[] = [];
   // "G to G", "g2g", "P to P": the scheme names as one word each ("gtog", "ptop", "gtop").
   const joined = folded
-    .replace(/\b([gp])\s*(?:to|2)\s*([gp])\b/g, '$1to$2')
+    .replace(SCHEME, '$1to$2')
     // "lapor diri" (registering with the embassy) is not "lapor" (reporting a recruiter).
-    .replace(/\blapor\s+diri\b|\breport\s+(?:myself|yourself|himself|herself|themselves)\b/g, 'lapordiri')
+    .replace(REGISTER_ABROAD, 'lapordiri')
     // "don't", "can't": one word.
-    .replace(/(\p{L})['’](\p{L})/gu, '$1$2');
+    .replace(APOSTROPHE_IN_WORD, '$1$2');
   // A glottal stop written last ("ana'", Madurese for child) is its own spelling when the lists have one
   // written with q ("anaq"): not Javanese "ana" (there is).
   const glottal = joined.includes("'") || joined.includes('’') ? withGlottalStops(joined, spellings) : joined;
@@ -23,28 +23,41 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
     if (raw === '') continue;
     // Most words are plain letters: only a letter written three times needs work ("tolonggg").
     if (PLAIN.test(raw)) {
-      push(TRIPLE.test(raw) ? raw.replace(/(\p{L})\1{2,}/gu, '$1') : raw);
+      pushWord(out, spellings, TRIPLE.test(raw) ? raw.replace(TRIPLED, '$1') : raw);
       continue;
     }
     // "bp2mi", "p3mi", "siskop2mi", "ak1" are names: kept whole. "30jt", "1thn" are a number and a unit.
-    const parts = NAME_WITH_DIGITS.test(raw) ? [raw] : (raw.match(/\p{L}+2?|\p{N}+/gu) ?? []);
-    for (const part of parts) push(part.replace(/(\p{L})\1{2,}/gu, '$1').replace(/(\p{L}{2,})2$/u, '$1'));
+    const parts = NAME_WITH_DIGITS.test(raw) ? [raw] : (raw.match(LETTERS_OR_DIGITS) ?? []);
+    for (const part of parts)
+      pushWord(out, spellings, part.replace(TRIPLED, '$1').replace(REDUPLICATED, '$1'));
   }
   return out;
+}
 
-  function push(word: string): void {
-    const spelled = spellings.get(word);
-    if (spelled === undefined) out.push(word);
-    else if (spelled !== '') out.push(...spelled.split(' '));
-  }
+/** Adds a word to `out`, written out when it is a chat spelling ("sy" → "saya"; "" drops it). */
+function pushWord(out: string[], spellings: ReadonlyMap<string, string>, word: string): void {
+  const spelled = spellings.get(word);
+  if (spelled === undefined) out.push(word);
+  else if (spelled !== '') out.push(...spelled.split(' '));
 }
 
 /** "ana'" → "anaq" when "anaq" has a spelling; other final apostrophes are left to be dropped. */
 function withGlottalStops(text: string, spellings: ReadonlyMap<string, string>): string {
-  return text.replace(/(\p{L}+)['’](?!\p{L})/gu, (m, word: string) =>
-    spellings.has(`${word}q`) ? `${word}q` : m,
-  );
+  return text.replace(FINAL_APOSTROPHE, (m, word: string) => (spellings.has(`${word}q`) ? `${word}q` : m));
 }
+
+// Letter classes are written in brackets ("[\p{L}]") and other characters as escapes: a build that
+// keeps the pattern as a literal then compiles it once, not on every call.
+const SCHEME = /\b([gp])\s*(?:to|2)\s*([gp])\b/g;
+const REGISTER_ABROAD = /\blapor\s+diri\b|\breport\s+(?:myself|yourself|himself|herself|themselves)\b/g;
+const APOSTROPHE_IN_WORD = /([\p{L}])['\u2019]([\p{L}])/gu;
+const FINAL_APOSTROPHE = /([\p{L}]+)['\u2019](?![\p{L}])/gu;
+/** A letter written three times or more ("tolonggg"). */
+const TRIPLED = /([\p{L}])\1{2,}/gu;
+/** A reduplication mark at the end of a word ("anak2"). */
+const REDUPLICATED = /([\p{L}]{2,})2$/u;
+const LETTERS_OR_DIGITS = /[\p{L}]+2?|[\p{N}]+/gu;
+const MARKS = /[\p{M}]/gu;
 
 /** Printable ASCII, tabs and line breaks: folding is lower-casing. */
 const ASCII = /^[\t\n\r\x20-\x7e]*$/;
@@ -59,4 +72,4 @@ const TRIPLE = /(.)\1\1/;
 /** Letters, digits, maybe letters — and not a reduplication like "anak2". */
 const NAME_WITH_DIGITS = /^(?!\p{L}{2,}2$)\p{L}+\p{N}+\p{L}*$/u;
 
-const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = (text: string): string => text.normalize('NFKD').replace(MARKS, '').toLowerCase();

@@ -1,15 +1,9 @@
 import type { OfferScanner, OfferScanResult } from '../ports.js';
 import { findEntities, type Entities } from './entities.js';
-import {
-  INTENTS,
-  type CompiledLexicon,
-  type DistressKind,
-  type Flag,
-  type Intent,
-  type Reading,
-} from './lexicon.js';
+import { INTENTS, type CompiledLexicon, type DistressKind, type Intent, type Reading } from './lexicon.js';
 import { tokensOf } from './tokens.js';
 import { isCodeShaped } from '../intents.js';
+import { countWords } from '../input.js';
 
 /** Someone is in danger: the safety net's reading of a message. */
 export interface Distress {
@@ -66,11 +60,15 @@ const STATUS_WORDS = 8;
 
 /** The first report code in a text, in its real shape ("R-7KQ4MX", "r7kq4mx"; not "rumahku"). */
 export function findReportCode(text: string): string | undefined {
-  for (const m of text.matchAll(/(?:^|[^\p{L}\p{N}])(r)(\s*[-–.]\s*|\s?)([a-z0-9]{6})(?![\p{L}\p{N}])/giu)) {
+  REPORT_CODE.lastIndex = 0;
+  for (let m = REPORT_CODE.exec(text); m !== null; m = REPORT_CODE.exec(text)) {
     if (m[1] && m[3] && isCodeShaped(m[1], m[2] ?? '', m[3])) return `R-${m[3].toUpperCase()}`;
   }
   return undefined;
 }
+
+/** "R-7KQ4MX", "r7kq4mx" after a non-letter: the R, what separates it, and the six characters. */
+const REPORT_CODE = /(?:^|[^\p{L}\p{N}])(r)(\s*[-\u2013.]\s*|\s?)([a-z0-9]{6})(?![\p{L}\p{N}])/giu;
 
 /** A rule score this high settles the intent; below it, an answer card may do better. */
 const SETTLED = 3;
@@ -153,31 +151,34 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     asked: boolean,
     age?: number,
   ): Distress | undefined {
-    const paid = (scores.get('paid') ?? 0) >= SETTLED;
+    const paid = settledIn(scores, 'paid');
     const kinds = new Set<DistressKind>(reading.distress);
-    const has = (flag: Flag) => reading.flags.has(flag);
+    const flags = reading.flags;
     // A child taken or sent by a recruiter (facts Q-22, L-62).
-    if (((age !== undefined && age < ADULT) || has('minor')) && has('taken')) kinds.add('trafficked');
+    if (((age !== undefined && age < ADULT) || flags.has('minor')) && flags.has('taken'))
+      kinds.add('trafficked');
     if (kinds.size === 0) return undefined;
     // "tolong jelaskan …" asks politely; a cry alone is not distress then. Nor is a cry about something
     // that is no emergency ("gaji lancar, cuma kangen", "motor mogok"), a cry that asks to report
     // someone ("tolong, mau sy laporin calo itu"), or one in an offer or report naming nobody's harm
     // ("emergency recruitment … aman gk?").
     const cryOnly = kinds.size === 1 && kinds.has('cry');
-    const settled = (i: Intent) => (scores.get(i) ?? 0) >= SETTLED;
-    const aboutOthers = (settled('offer') || settled('report')) && !has('self');
-    if (cryOnly && (has('politeRequest') || has('notUrgent') || has('wantsReport') || aboutOthers))
+    const aboutOthers = (settledIn(scores, 'offer') || settledIn(scores, 'report')) && !flags.has('self');
+    if (
+      cryOnly &&
+      (flags.has('politeRequest') || flags.has('notUrgent') || flags.has('wantsReport') || aboutOthers)
+    )
       return undefined;
     // "misalnya nanti sy dipukul majikan, telp nomor apa? buat jaga2": harm imagined ahead, asked about.
-    if (has('future') && asked && !kinds.has('cry')) return undefined;
+    if (flags.has('future') && asked && !kinds.has('cry')) return undefined;
     // "temen sy dulu dikurung, alhamdulillah udh dipulangin … masih bisa dituntut?": a case told as over,
     // asked about. Still in it ("masih ditahan", "dikurung lagi") or a cry, it is not over.
-    if (has('resolved') && !has('stillNow') && asked && !kinds.has('cry')) return undefined;
+    if (flags.has('resolved') && !flags.has('stillNow') && asked && !kinds.has('cry')) return undefined;
     // "2 minggu gak telp, … gak ada sinyal, biasanya juga gitu": silence with its reason told.
-    if (has('explained') && !has('stillNow') && [...kinds].every((k) => k === 'unreachable'))
+    if (flags.has('explained') && !flags.has('stillNow') && [...kinds].every((k) => k === 'unreachable'))
       return undefined;
     const country = reading.countries[0];
-    const away = country !== undefined || has('abroad');
+    const away = country !== undefined || flags.has('abroad');
     // "ada lowongan ke jepang? soalnya sy skrg di jepang … disuruh bayar utang": already there, the
     // offer or the question is about the sender's own situation.
     // An advert, or a general question about a case, is not distress unless it tells of the sender or
@@ -186,15 +187,16 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     // ketipu") speaks in the first person of no harm done.
     // A question about signs in general names people only loosely ("anak muda desa"): told of someone
     // close only when the sender speaks of themself too.
-    const there = has('there') && away;
+    const there = flags.has('there') && away;
     const told =
       there ||
-      (has('self') && (!has('topic') || has('me'))) ||
-      (has('me') && !has('topic') && [...kinds].some((k) => GRAVE.has(k)));
-    if ((advert || has('hypothetical') || has('topic')) && !told) return undefined;
+      (flags.has('self') && (!flags.has('topic') || flags.has('me'))) ||
+      (flags.has('me') && !flags.has('topic') && [...kinds].some((k) => GRAVE.has(k)));
+    if ((advert || flags.has('hypothetical') || flags.has('topic')) && !told) return undefined;
     // "8 bulan nunggu tidak ada kabar", "paspor masih dipegang sponsor, belum berangkat": someone who has
     // not left is waiting on a recruiter, not in danger (the offer check and the report take it from there).
-    if ([...kinds].every((k) => k === 'unreachable' || k === 'documents') && has('waiting')) return undefined;
+    if ([...kinds].every((k) => k === 'unreachable' || k === 'documents') && flags.has('waiting'))
+      return undefined;
     // "uang saya dibawa kabur sponsor, sekarang nomornya tidak aktif": money lost to a recruiter who is out
     // of reach, nobody close named — the "already paid" help, not the emergency numbers.
     const aboutRecruiter = [...kinds].every((k) => k === 'unreachable' || k === 'cry');
@@ -203,13 +205,13 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     // "sponsor bilang paspor disimpan dia dulu, bener?": papers kept by a recruiter at home, asked about
     // or reported, nobody close named, are a warning sign of the offer (facts Q-20), not an emergency.
     const talkedOver =
-      asked || has('waiting') || (['report', 'offer'] as const).some((i) => (scores.get(i) ?? 0) >= SETTLED);
+      asked || flags.has('waiting') || settledIn(scores, 'report') || settledIn(scores, 'offer');
     const papersOnly = kinds.size === 1 && kinds.has('documents');
-    if (papersOnly && has('keptByRecruiter') && talkedOver && !away && !someoneClose) return undefined;
+    if (papersOnly && flags.has('keptByRecruiter') && talkedOver && !away && !someoneClose) return undefined;
     if (away) {
       return { kinds: [...kinds], where: 'abroad', ...(country ? { country } : {}) };
     }
-    return { kinds: [...kinds], where: has('home') ? 'home' : 'unknown' };
+    return { kinds: [...kinds], where: flags.has('home') ? 'home' : 'unknown' };
   }
 
   /** Each intent's strongest matching rule (several weak words do not add up to a strong one). */
@@ -298,7 +300,7 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
         ...(asked && answer ? { answer } : {}),
       };
       const [best, bestScore] = top(scores);
-      const words = text.trim().split(/\s+/).length;
+      const words = countWords(text);
       if (words <= STATUS_WORDS && findReportCode(text)) return { ...base, intent: 'status', by: 'rule' };
       // "sapa 129 itu apa, bisa buat lapor?", "kalau mau ngadu, bawa dokumen apa": a question about how
       // reporting works, naming nobody to report and nothing the sender saw, gets its card.
@@ -386,43 +388,56 @@ export function rememberingLast(understanding: Understanding): Understanding {
  * the winning one (INTENTS order would otherwise decide).
  */
 function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Entities): void {
-  const score = (i: Intent) => scores.get(i) ?? 0;
-  const has = (flag: Flag) => reading.flags.has(flag);
-  const yieldTo = (loser: Intent, winner: Intent) => {
-    if (score(loser) > 0 && score(winner) >= score(loser)) scores.set(loser, score(winner) - 1);
-  };
+  const flags = reading.flags;
   const close = reading.relations.some((r) => r !== 'self');
   // A relative who already has an employer or is at work is no offer to check.
-  if (has('employed')) yieldTo('offer', 'family');
+  if (flags.has('employed')) yieldTo(scores, 'offer', 'family');
   // "anak saya 17 tahun, boleh kerja ke taiwan?": a question about someone close who is about to
   // leave, or naming nobody close ("if a worker is beaten …"), asks about the rules.
-  if (!close || has('departing') || entities.age !== undefined) yieldTo('family', 'question');
+  if (!close || flags.has('departing') || entities.age !== undefined) yieldTo(scores, 'family', 'question');
   // A company said to offer a job or to ask an amount is an offer to check, not a licence check,
   // even when the offer's own words are looser ("tawaran … disuruh bayar DP 10jt, legal ga").
-  if (has('taken') || has('demand') || entities.amount !== undefined) {
-    if (score('offer') > 0 && score('agency') >= score('offer')) scores.set('agency', score('offer') - 1);
+  if (flags.has('taken') || flags.has('demand') || entities.amount !== undefined) {
+    if (scoreIn(scores, 'offer') > 0 && scoreIn(scores, 'agency') >= scoreIn(scores, 'offer'))
+      scores.set('agency', scoreIn(scores, 'offer') - 1);
   }
   // "uang sy 8jt dibawa kabur PL, sy pengen dia dilaporin": asking to report wins over having paid, and
   // over a report already made; asking what to do now or for the money back stays "paid".
-  if (has('wantsReport') && !has('whatNow')) {
-    yieldTo('paid', 'report');
-    yieldTo('status', 'report');
+  if (flags.has('wantsReport') && !flags.has('whatNow')) {
+    yieldTo(scores, 'paid', 'report');
+    yieldTo(scores, 'status', 'report');
   }
   // "sponsor bilang … tinggal bayar 3jt": money asked for and not yet paid is an offer to check.
-  if (has('demand') && !has('paidDone')) yieldTo('paid', 'offer');
+  if (flags.has('demand') && !flags.has('paidDone')) yieldTo(scores, 'paid', 'offer');
   // "gmn cara ngecek PT itu resmi", "kalau pekerja dari PT resmi wafat, siapa …": how to check, or a
   // case in general, is a question, not one company to check.
-  if (has('howTo') || has('hypothetical')) yieldTo('agency', 'question');
+  if (flags.has('howTo') || flags.has('hypothetical')) yieldTo(scores, 'agency', 'question');
   // "can this chat help for my mother", "ini bot resmi? bisa dipake buat apa": about the bot itself.
-  if (has('aboutBot')) for (const other of ['question', 'family', 'jobs'] as const) yieldTo(other, 'help');
+  if (flags.has('aboutBot'))
+    for (const other of ['question', 'family', 'jobs'] as const) yieldTo(scores, other, 'help');
   // "ponakan sy di taiwan mau nikah, perlu lapor kemana", "apa bisa lapor ke KDEI?": telling about
   // someone close abroad, naming no recruiter or going to the mission, is family help.
-  if (close && (!has('recruiter') || has('mission'))) yieldTo('report', 'family');
+  if (close && (!flags.has('recruiter') || flags.has('mission'))) yieldTo(scores, 'report', 'family');
   // "info lowongan … yg lewat PT resmi": the legal way wished for, not one company to check.
-  if (has('viaOfficial')) for (const other of ['jobs', 'question'] as const) yieldTo('agency', other);
+  if (flags.has('viaOfficial'))
+    for (const other of ['jobs', 'question'] as const) yieldTo(scores, 'agency', other);
   // "Is it true I must pay for BPJS before leaving?": naming no recruiter and no offer, a question
   // asks about the rules, not about an offer to check.
-  if (!has('recruiter')) yieldTo('offer', 'question');
+  if (!flags.has('recruiter')) yieldTo(scores, 'offer', 'question');
+}
+
+/** An intent's score (0 when no rule named it). */
+const scoreIn = (scores: ReadonlyMap<Intent, number>, intent: Intent): number => scores.get(intent) ?? 0;
+
+/** True when a rule settled the intent. */
+const settledIn = (scores: ReadonlyMap<Intent, number>, intent: Intent): boolean =>
+  scoreIn(scores, intent) >= SETTLED;
+
+/** The loser of a tie is set just below the winner, when the winner scores at least as much. */
+function yieldTo(scores: Map<Intent, number>, loser: Intent, winner: Intent): void {
+  const lost = scoreIn(scores, loser);
+  const won = scoreIn(scores, winner);
+  if (lost > 0 && won >= lost) scores.set(loser, won - 1);
 }
 
 /** The message asks something: a question mark, the wording of a question, or a question tag at the end. */
