@@ -26,11 +26,58 @@ export interface Glossary {
 const ANY_LINE = /^.*$/gm;
 const LINK = /https?:\/\//;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What may not stand right before a term: it would be part of a longer word, a name or an address. */
+const JOINED_BEFORE = /[\p{L}\p{N}.@-]/u;
 
-/** Terms already explained in a message: said in its own words, or explained earlier in it. */
-interface Explained {
-  has(term: string): boolean;
-  add(term: string): void;
+/**
+ * Terms already explained in a message: said in its own words, or explained earlier in it. Each
+ * term is looked up only when the text uses it (most texts use none).
+ */
+class Explained {
+  // Made on first use: most messages name no term.
+  #added: Set<string> | undefined;
+  #told: Map<string, boolean> | undefined;
+  #lower: string | undefined;
+
+  constructor(
+    /** Each term with the phrases (lower case) that explain it. */
+    private readonly explainers: ReadonlyMap<string, readonly string[]>,
+    private readonly text: string,
+  ) {}
+
+  has(term: string): boolean {
+    if (this.#added?.has(term)) return true;
+    const told = (this.#told ??= new Map<string, boolean>());
+    let yes = told.get(term);
+    if (yes === undefined) {
+      const low = (this.#lower ??= this.text.toLowerCase());
+      yes = (this.explainers.get(term) ?? []).some((p) => low.includes(p));
+      told.set(term, yes);
+    }
+    return yes;
+  }
+
+  add(term: string): void {
+    (this.#added ??= new Set<string>()).add(term);
+  }
+}
+
+/** True when the character before `at` joins a term there to a longer word ("xPMI", "a.PMI", "@PMI"). */
+function joinedBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const last = text.charCodeAt(at - 1);
+  // A letter outside the basic plane is two UTF-16 units: read the whole character.
+  const pair = last >= 0xdc00 && last <= 0xdfff && at >= 2 && isHighSurrogate(text.charCodeAt(at - 2));
+  return JOINED_BEFORE.test(pair ? text.slice(at - 2, at) : (text[at - 1] ?? ''));
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+/** Lines of `text` that name documents: a web address, or a source line starting with one of `words`. */
+function citedLines(text: string, words: readonly string[]): (readonly [number, number])[] {
+  return [...text.matchAll(ANY_LINE)]
+    .filter((m) => LINK.test(m[0]) || words.some((w) => m[0].includes(w)))
+    .map((m) => [m.index, m.index + m[0].length] as const);
 }
 
 /** A glossary that explains nothing: for tests and tools that render without content. */
@@ -47,8 +94,10 @@ export function createGlossary(
   if (terms.length === 0) return NO_GLOSSARY;
   const byTerm = new Map(terms.map((t) => [t.term, t]));
   const sorted = [...terms].sort((a, b) => b.term.length - a.term.length);
+  // The terms, longest first, not followed by a letter, a digit, "@" or a domain's dot; what stands
+  // before a match is checked apart (`joinedBefore`): the search then looks only where a term starts.
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}.@-])(?:${sorted.map((t) => escape(t.term)).join('|')})(?![\\p{L}\\p{N}@]|\\.[a-z])`,
+    `(?:${sorted.map((t) => escape(t.term)).join('|')})(?![\\p{L}\\p{N}@]|\\.[a-z])`,
     'gu',
   );
 
@@ -71,47 +120,28 @@ export function createGlossary(
     return byMarked;
   }
 
-  /**
-   * Terms `text` already explains in its own words, or that an explanation added before covers. Each
-   * term is looked up only when the text uses it (most texts use none).
-   */
-  function explainedIn(locale: Locale, text: string): Explained {
-    const added = new Set<string>();
-    const told = new Map<string, boolean>();
-    let lower: string | undefined;
-    return {
-      has(term) {
-        if (added.has(term)) return true;
-        let yes = told.get(term);
-        if (yes === undefined) {
-          const low = (lower ??= text.toLowerCase());
-          yes = (explainersOf(locale).get(term) ?? []).some((p) => low.includes(p));
-          told.set(term, yes);
-        }
-        return yes;
-      },
-      add: (term) => void added.add(term),
-    };
-  }
+  /** Terms `text` already explains in its own words, or that an explanation added before covers. */
+  const explainedIn = (locale: Locale, text: string): Explained => new Explained(explainersOf(locale), text);
 
   /** The text with explanations added after first uses; `done` holds the terms already explained. */
   function gloss(locale: Locale, text: string, done: Explained, added: string[] | undefined): string {
     // A line with a web address or a source line is a citation or a link: explanations go in the prose.
     // Found only when a term is to be explained.
     let cited: (readonly [number, number])[] | undefined;
-    const citedLines = () => {
-      const words = citations[locale] ?? citations.id ?? [];
-      return [...text.matchAll(ANY_LINE)]
-        .filter((m) => LINK.test(m[0]) || words.some((w) => m[0].includes(w)))
-        .map((m) => [m.index, m.index + m[0].length] as const);
-    };
     let out = '';
     let at = 0;
-    for (const m of text.matchAll(pattern)) {
+    // One search object for every text (a turn explains its messages one after the other).
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (joinedBefore(text, m.index)) {
+        // Part of a longer word here: a term may still start at the next character.
+        pattern.lastIndex = m.index + 1;
+        continue;
+      }
       const term = byTerm.get(m[0]);
       if (!term || done.has(term.term)) continue;
       const end = m.index + m[0].length;
-      cited ??= citedLines();
+      cited ??= citedLines(text, citations[locale] ?? citations.id ?? []);
       if (cited.some(([a, b]) => m.index >= a && m.index < b)) continue;
       for (const x of [term.term, ...term.covers]) done.add(x);
       added?.push(term.term);
