@@ -44,9 +44,9 @@ export function encodeSession(session: Session): string {
     f: session.flow,
     s: session.step,
   };
-  if (Object.keys(session.data).length > 0) body.d = session.data;
+  if (hasKeys(session.data)) body.d = session.data;
   if (session.languageOffered) body.o = 1;
-  if (session.saved && Object.keys(session.saved).length > 0) {
+  if (session.saved && hasKeys(session.saved)) {
     body.k = Object.fromEntries(
       Object.entries(session.saved).map(([flow, st]) => [flow, [st.step, st.data]]),
     );
@@ -72,15 +72,18 @@ export function decodeSession(raw: string): DecodeResult {
   if (typeof o.f !== 'string' || typeof o.s !== 'string' || typeof data !== 'object' || Array.isArray(data)) {
     return { type: 'reset', session: freshSession(locale), reason: 'corrupt' };
   }
-  const saved = decodeSaved(o.k);
-  const session: Session = {
-    locale,
-    flow: o.f,
-    step: o.s,
-    data: data as FlowData,
-    ...(o.o === 1 ? { languageOffered: true as const } : {}),
-  };
+  const saved = o.k === undefined ? undefined : decodeSaved(o.k);
+  const session: Session =
+    o.o === 1
+      ? { locale, flow: o.f, step: o.s, data: data as FlowData, languageOffered: true }
+      : { locale, flow: o.f, step: o.s, data: data as FlowData };
   return { type: 'ok', session: saved ? { ...session, saved } : session };
+}
+
+/** True when an object has an own enumerable key (`Object.keys(o).length > 0` without the list). */
+function hasKeys(o: object): boolean {
+  for (const key in o) if (Object.hasOwn(o, key)) return true;
+  return false;
 }
 
 /** Saved progress is optional: an unreadable entry is dropped rather than failing the session. */

@@ -19,27 +19,29 @@ export class MemorySessionStore implements SessionStore {
     private readonly clock: Clock,
   ) {}
 
-  #current(userKey: string): LoadedSession {
+  /** The stored entry, unless it has expired by `now`. */
+  #live(userKey: string, now: number): Entry | undefined {
     const entry = this.#entries.get(userKey);
-    if (!entry || entry.expiresAt <= this.clock.now().getTime()) {
-      return { decoded: { type: 'ok', session: freshSession() }, rev: 0 };
-    }
+    return entry && entry.expiresAt > now ? entry : undefined;
+  }
+
+  #current(entry: Entry | undefined): LoadedSession {
+    if (!entry) return { decoded: { type: 'ok', session: freshSession() }, rev: 0 };
     return { decoded: decodeSession(entry.raw), rev: entry.rev };
   }
 
   load(userKey: string): Promise<LoadedSession> {
-    return Promise.resolve(this.#current(userKey));
+    return Promise.resolve(this.#current(this.#live(userKey, this.clock.now().getTime())));
   }
 
   save(userKey: string, session: Session, expectedRev: number): Promise<SaveResult> {
-    const current = this.#current(userKey);
-    if (current.rev !== expectedRev) return Promise.resolve({ type: 'conflict', current });
+    const now = this.clock.now().getTime();
+    const entry = this.#live(userKey, now);
+    // The revision alone says whether another save came first; the stored value is read only then.
+    if ((entry?.rev ?? 0) !== expectedRev)
+      return Promise.resolve({ type: 'conflict', current: this.#current(entry) });
     const rev = expectedRev + 1;
-    this.#entries.set(userKey, {
-      raw: encodeSession(session),
-      rev,
-      expiresAt: this.clock.now().getTime() + this.idleTtlMs,
-    });
+    this.#entries.set(userKey, { raw: encodeSession(session), rev, expiresAt: now + this.idleTtlMs });
     return Promise.resolve({ type: 'saved', rev });
   }
 
