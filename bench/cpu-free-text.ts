@@ -1,15 +1,15 @@
 /**
  * CPU time per message of the free-text path (process.cpuUsage, so a loaded machine's waiting is not
- * counted): the engine on a memory store driving the free-text cycle, and the understanding pipeline
- * alone over the development corpus. `npx tsx bench/cpu-free-text.ts [runs]`; prints the runs and their
- * minimum and median.
+ * counted): the engine on a memory store driving the free-text cycle and the menu cycle, and the
+ * understanding pipeline alone over the development corpus. `npx tsx bench/cpu-free-text.ts [runs]`;
+ * prints the runs and their minimum and median.
  */
 import { join } from 'node:path';
 import { createUnderstandingFor, loadCatalog } from '../src/bootstrap.js';
 import { systemClock } from '../src/core/ports.js';
 import { MemorySessionStore } from '../src/storage/memory-session-store.js';
 import { readUnderstandingCorpus } from '../eval/corpus.js';
-import { createBenchEngine } from './engine-throughput.js';
+import { MESSAGE_CYCLE, createBenchEngine } from './engine-throughput.js';
 import { FREE_TEXT_CYCLE } from './understanding.js';
 import { ROOT, telegramUserId } from './util.js';
 
@@ -26,11 +26,11 @@ const cpuUs = (): number => {
   return u.user + u.system;
 };
 
-async function engineRun(): Promise<number> {
+async function engineRun(cycle: readonly string[]): Promise<number> {
   const start = cpuUs();
   let sent = 0;
   for (let p = 0; p < PASSES; p++)
-    for (const text of FREE_TEXT_CYCLE)
+    for (const text of cycle)
       for (let user = 0; user < USERS; user++) {
         await bench.engine.handle({
           channel: 'telegram',
@@ -54,14 +54,18 @@ const stats = (xs: number[]): string => {
   return `min ${s[0]?.toFixed(1)} median ${s[Math.floor(s.length / 2)]?.toFixed(1)} (runs ${xs.map((x) => x.toFixed(1)).join(', ')})`;
 };
 
-await engineRun();
+await engineRun(FREE_TEXT_CYCLE);
+await engineRun(MESSAGE_CYCLE);
 understandingRun();
 const engine: number[] = [];
+const menu: number[] = [];
 const alone: number[] = [];
 for (let r = 0; r < runs; r++) {
-  engine.push(await engineRun());
+  engine.push(await engineRun(FREE_TEXT_CYCLE));
+  menu.push(await engineRun(MESSAGE_CYCLE));
   alone.push(understandingRun());
 }
 console.log(`engine free text, CPU µs/msg: ${stats(engine)}`);
+console.log(`engine menu cycle, CPU µs/msg: ${stats(menu)}`);
 console.log(`understanding alone (dev corpus), CPU µs/msg: ${stats(alone)}`);
 if (bench.errors.length > 0) throw new Error(`engine reported ${bench.errors.length} errors`);
