@@ -120,6 +120,7 @@ async function main(): Promise<number> {
     reports,
     register: register.store,
     villages,
+    agencies: content.catalog.agencies,
     translator,
     senders,
     logger,

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { DeskConfig } from '../config/desk-config.js';
 import type { OutboundMessage } from '../core/message.js';
 import type { OfficerDesk } from '../core/officer.js';
+import type { AgencyChecker } from '../content/agency-matcher.js';
 import type { Clock, Logger, Translator } from '../core/ports.js';
 import type { VillageFinder } from '../core/report.js';
 import type { Officer, OfficerDirectory } from '../officers/officer.js';
@@ -35,6 +36,8 @@ export interface DeskDeps {
   readonly villages: VillageFinder;
   /** REPORT_ESCALATE_AFTER_MINUTES in ms ("overdue"). */
   readonly escalateAfterMs: number;
+  /** The agency list the repeat recruiters are checked against. */
+  readonly agencies: AgencyChecker;
   readonly translator: Translator;
   /** Hands messages to an officer's chat, as alerts go (`createDelivery(senders).deliver`). */
   readonly deliver: (address: string, messages: readonly OutboundMessage[]) => Promise<void>;
@@ -88,8 +91,10 @@ export function createDesk(deps: DeskDeps): Desk {
   };
   const data = createDeskData({
     reader: deps.reader,
+    store: deps.store,
     villages: deps.villages,
     escalateAfterMs: deps.escalateAfterMs,
+    agencies: deps.agencies,
     clock: deps.clock,
   });
   const lists = createListRoutes({
@@ -103,7 +108,11 @@ export function createDesk(deps: DeskDeps): Desk {
     get: {
       '/desk': (r) => lists.overview(r),
       '/desk/reports': (r) => lists.reports(r),
+      '/desk/recruiters': (r) => lists.recruiters(r),
       '/desk/register': (r) => lists.register(r),
+      '/desk/export/csv': (r) => lists.exportFile(r, 'csv'),
+      '/desk/export/json': (r) => lists.exportFile(r, 'json'),
+      '/desk/export/htcds': (r) => lists.exportFile(r, 'htcds'),
     },
     post: { '/desk/sign-out': (r) => auth.signOut(r) },
     report: createReportRoutes(parts, deps.translator),

@@ -7,10 +7,19 @@ import type { OfficerRequest } from './context.js';
 import type { DeskData } from './desk-data.js';
 import { filterParams, queryOf, readFilters } from './filters.js';
 import { query } from './html.js';
-import { sendHtml } from './http.js';
+import { sendFile, sendHtml } from './http.js';
+import { EXPORT_FORMATS, EXPORT_MEDIA } from '../reports/report-export.js';
+import { notFoundPage } from './pages/errors.js';
 import { overviewPage } from './pages/overview.js';
+import { recruitersPage } from './pages/recruiters.js';
 import { registerPage } from './pages/register.js';
 import { reportsPage } from './pages/reports.js';
+
+/** The page asked for (`?page=3`), 1 when absent or malformed. */
+const pageOf = (params: URLSearchParams): number => {
+  const n = Number(params.get('page') ?? '1');
+  return Number.isInteger(n) && n >= 1 && n < 1_000_000 ? n : 1;
+};
 
 /** Register entries per page on the desk. */
 export const REGISTER_PAGE_SIZE = 25;
@@ -37,6 +46,34 @@ export function createListRoutes(deps: {
       sendHtml(r.res, 200, reportsPage(r.page, villages, filters, result));
     },
 
+    /**
+     * `/desk/export/csv|json|htcds` with the table's filters: the CLI's export code over the officer's
+     * scope. `reporter=1` asks for consenting reporters' addresses (only where the role allows).
+     */
+    async exportFile(r: OfficerRequest, format: string): Promise<void> {
+      const known = EXPORT_FORMATS.find((f) => f === format);
+      if (!known) return sendHtml(r.res, 404, notFoundPage(r.page));
+      const filters = readFilters(r.url.searchParams);
+      const withReporter = r.url.searchParams.get('reporter') === '1' && known !== 'htcds';
+      const file = await data.export(r.officer, known, queryOf(filters), withReporter);
+      const target = `${query(filterParams(filters))}${withReporter ? ' +reporter' : ''}`;
+      await r.audit(`export-${known}`, `ok ${String(file.count)}`, target.slice(0, 200));
+      const day = deps.clock.now().toISOString().slice(0, 10);
+      const area = filters.area ?? (r.officer.area || 'all');
+      const media = EXPORT_MEDIA[known];
+      sendFile(r.res, file.body, media.type, `reports-${area}-${day}.${media.extension}`);
+    },
+
+    async recruiters(r: OfficerRequest): Promise<void> {
+      const found = await data.recruiters(r.officer, pageOf(r.url.searchParams));
+      await r.audit('view-recruiters', 'ok', String(found.page));
+      sendHtml(
+        r.res,
+        200,
+        recruitersPage(r.page, { ...found, villageName: (code) => villages.byCode(code)?.name ?? code }),
+      );
+    },
+
     async register(r: OfficerRequest): Promise<void> {
       const filter: ListFilter = LIST_FILTERS.find((f) => f === r.url.searchParams.get('filter')) ?? 'all';
       const now = monthOf(deps.clock.now());
@@ -44,8 +81,7 @@ export function createListRoutes(deps: {
         .filter((e) => matchesFilter(e, filter, now))
         .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
       const pages = Math.max(1, Math.ceil(found.length / REGISTER_PAGE_SIZE));
-      const asked = Number(r.url.searchParams.get('page') ?? '1');
-      const at = Math.min(Math.max(1, Number.isInteger(asked) ? asked : 1), pages);
+      const at = Math.min(pageOf(r.url.searchParams), pages);
       await r.audit('view-register', 'ok', `${filter} ${at}`);
       sendHtml(
         r.res,

@@ -5,6 +5,7 @@ import type { DeskParts, OfficerRequest } from './context.js';
 import { redirect, sendHtml } from './http.js';
 import { badRequestPage, notFoundPage } from './pages/errors.js';
 import { outcomeOf, reportPage } from './pages/report.js';
+import { reporterAllowed } from '../reports/report-export.js';
 
 /** The action a report page's form asks for, or undefined when it names none the desk knows. */
 export function actionOf(code: string, form: URLSearchParams): OfficerAction | undefined {
@@ -36,9 +37,13 @@ export function createReportRoutes(parts: DeskParts, translator: Translator) {
       const view = await parts.officerDesk.view(r.officer.address, code);
       await r.audit('view-report', view ? 'ok' : 'not-found', code.slice(0, 12));
       if (!view) return sendHtml(r.res, 404, notFoundPage(r.page));
+      // A consenting reporter's address only for whom the export would give it (role and level).
+      const record = view.reporterAddress ? await parts.store.get(code) : undefined;
+      const showReporter = record !== undefined && reporterAllowed(r.officer, record);
       const outcome = r.url.searchParams.get('r') ?? undefined;
       const page = reportPage(r.page, translator, view, {
         csrf: r.session.csrf,
+        showReporter,
         ...(outcome ? { outcome: outcome.slice(0, 40) } : {}),
       });
       sendHtml(r.res, 200, page);

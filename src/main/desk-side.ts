@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/config.js';
+import type { AgencyChecker } from '../content/agency-matcher.js';
 import type { ChannelName } from '../core/message.js';
 import type { OfficerDesk } from '../core/officer.js';
 import { systemClock, type Logger, type MessageSender, type Translator } from '../core/ports.js';
@@ -23,6 +24,8 @@ export interface DeskSideOptions {
   };
   readonly register: RegisterStore;
   readonly villages: VillageFinder;
+  /** The content's agency list (catalog.agencies). */
+  readonly agencies: AgencyChecker;
   readonly translator: Translator;
   /** Channels add their sender as they start: sign-in codes go out as alerts do. */
   readonly senders: Partial<Record<ChannelName, MessageSender>>;
@@ -47,6 +50,7 @@ export function deskMount(opts: DeskSideOptions): ((http: HttpServer) => void) |
     register: opts.register,
     villages: opts.villages,
     escalateAfterMs: config.reports.escalateAfterMs,
+    agencies: opts.agencies,
     translator: opts.translator,
     deliver: createDelivery(opts.senders, logger).deliver,
     clock: systemClock,

@@ -162,12 +162,21 @@ describe('dependency rule (DESIGN §2)', () => {
       .map((i) => `${i.file} → ${i.spec}`);
   }
 
-  it('keeps the officers desk (desk/) to core, the report side, the officer directory, config, the key map and scripts (no channel, no i18next)', () => {
+  it('keeps the officers desk (desk/) to core, the report side, the officer directory, config and content, the key map and scripts (no channel, no i18next)', () => {
     expect(
       outside(
         (f) => layerOf(f) === 'desk',
         ['ioredis'],
-        ['desk', 'core', 'reports', 'officers', 'config', 'storage/keys.js', 'storage/lua-scripts.js'],
+        [
+          'desk',
+          'core',
+          'reports',
+          'officers',
+          'config',
+          'content',
+          'storage/keys.js',
+          'storage/lua-scripts.js',
+        ],
       ),
     ).toEqual([]);
   });

@@ -37,6 +37,52 @@ const SEEDS: QuerySeed[] = [
     },
   },
   { code: 'R-BYPA34', createdAt: hoursAgo(1), details: { bypassVillage: true }, steps: notified(1) },
+  // The reporters agreed to direct contact: one report escalated to the district, one still at the village.
+  {
+    code: 'R-DIRC34',
+    createdAt: hoursAgo(20),
+    contact: 'direct',
+    address: 'whatsapp:6281299990000',
+    steps: [
+      [
+        { to: 'escalated', level: 'district', area: MALANG },
+        { at: hoursAgo(10).toISOString(), type: 'escalated', level: 'district', area: MALANG },
+      ],
+    ],
+  },
+  // One recruiter, three reports: the same phone links the first two, the same company the last two.
+  {
+    code: 'R-REP134',
+    createdAt: hoursAgo(30),
+    details: {
+      recruiter: { name: 'Pak Joko', phones: ['+6281377770001'], company: 'PT Contoh Anugerah Buana' },
+    },
+  },
+  {
+    code: 'R-REP234',
+    createdAt: hoursAgo(29),
+    village: '35.07.12.2006',
+    details: { recruiter: { name: 'Joko', phones: ['+6281377770001'], company: '' } },
+  },
+  {
+    code: 'R-REP334',
+    createdAt: hoursAgo(28),
+    details: { recruiter: { name: 'Bu Tini', phones: [], company: 'Contoh Anugerah Buana' } },
+  },
+  // The same phone again, in another regency: not Malang's to see.
+  {
+    code: 'R-REP434',
+    createdAt: hoursAgo(27),
+    village: BATU,
+    details: { recruiter: { name: 'Joko', phones: ['+6281377770001'], company: '' } },
+  },
+  {
+    code: 'R-DIRV34',
+    createdAt: hoursAgo(5),
+    contact: 'direct',
+    address: 'whatsapp:6281299990001',
+    steps: notified(5),
+  },
 ];
 
 let desk: DeskServer;
@@ -198,6 +244,68 @@ describe('desk reports over HTTP (real Redis)', () => {
     // What was typed into the search comes back escaped too.
     const search = await district.get(`/desk/reports?q=${encodeURIComponent('"><script>x</script>')}`);
     expect(search.text).not.toContain('<script>x');
+  });
+
+  it('exports the area’s reports with the CLI’s code: CSV, JSON and HTCDS; a reporter’s address only when asked, agreed and at the officer’s level', async () => {
+    const csv = await district.get('/desk/export/csv?status=open');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="reports-35\.07-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(csv.text.split('\n')[0]).toMatch(/^code,created_at,/);
+    expect(csv.text).toContain('R-XSS347');
+    expect(csv.text).not.toContain('R-BATU34');
+    expect(csv.text).not.toContain('6281299990000');
+    const asked = await district.get('/desk/export/json?reporter=1');
+    const rows = JSON.parse(asked.text) as { code: string; reporter_address: string }[];
+    const address = (code: string) => rows.find((r) => r.code === code)?.reporter_address;
+    // At the district's level: the district officer may have it; at the village's: not.
+    expect(address('R-DIRC34')).toBe('whatsapp:6281299990000');
+    expect(address('R-DIRV34')).toBe('');
+    expect(rows.map((r) => r.code)).not.toContain('R-BATU34');
+    // The village officer sees neither the bypassed report nor the district's reporter.
+    const own = JSON.parse((await village.get('/desk/export/json?reporter=1')).text) as typeof rows;
+    expect(own.map((r) => r.code)).not.toContain('R-BYPA34');
+    expect(own.find((r) => r.code === 'R-DIRV34')?.reporter_address).toBe('whatsapp:6281299990001');
+    expect(own.find((r) => r.code === 'R-DIRC34')?.reporter_address).toBe('');
+    // The report pages follow the same rule.
+    expect((await district.get('/desk/reports/R-DIRC34')).text).toContain('whatsapp:6281299990000');
+    const atVillage = await district.get('/desk/reports/R-DIRV34');
+    expect(atVillage.text).not.toContain('6281299990001');
+    expect(atVillage.text).toContain('Pelapor bersedia dihubungi langsung.');
+    expect((await village.get('/desk/reports/R-DIRV34')).text).toContain('whatsapp:6281299990001');
+    expect((await village.get('/desk/reports/R-DIRC34')).text).not.toContain('6281299990000');
+    const htcds = await district.get('/desk/export/htcds?reporter=1');
+    expect(htcds.headers.get('content-disposition')).toMatch(/\.htcds\.csv"$/);
+    expect(htcds.text).not.toContain('6281299990000');
+    const audit = await desk.desk.audit.recent(100);
+    expect(
+      audit.filter((a) => a.action.startsWith('export-')).map((a) => [a.officer, a.action, a.target]),
+    ).toEqual([
+      [DISTRICT.id, 'export-csv', '?status=open'],
+      [DISTRICT.id, 'export-json', ' +reporter'],
+      [VILLAGE.id, 'export-json', ' +reporter'],
+      [DISTRICT.id, 'export-htcds', ''],
+    ]);
+  });
+
+  it('lists repeat recruiters of the area, linked through each other and checked against the agency list', async () => {
+    const page = await district.get('/desk/recruiters');
+    expect(page.status).toBe(200);
+    const group = page.text.split('<section').find((g) => g.includes('R-REP134')) ?? '';
+    for (const code of ['R-REP134', 'R-REP234', 'R-REP334']) expect(group).toContain(`/desk/reports/${code}`);
+    expect(page.text).not.toContain('R-REP434');
+    expect(group).toContain('3 laporan, 3 masih terbuka');
+    expect(group).toContain('Nomor HP yang sama di 2 laporan: +6281377770001');
+    expect(group).toMatch(
+      /Contoh Anugerah Buana: izin PT Contoh Anugerah Buana \(CONTOH-SIP3MI-010\) sudah DICABUT/,
+    );
+    expect(group).toContain('data contoh, bukan data resmi');
+    // A village officer sees only the reports of their village: two of them, still one recruiter.
+    const own = await village.get('/desk/recruiters');
+    expect(own.text).toContain('/desk/reports/R-REP134');
+    expect(own.text).not.toContain('R-REP234');
   });
 
   it('lists the register entries of the officer’s area only', async () => {

@@ -10,7 +10,7 @@ import { RedisRegisterStore } from '../../src/reports/redis-register-store.js';
 import { redisReportReader } from '../../src/reports/redis-report-reader.js';
 import { createRedisReports } from '../../src/reports/redis-reports.js';
 import { registerKeys } from '../../src/storage/keys.js';
-import { silentLogger, testVillages } from './engine.js';
+import { realCatalog, silentLogger, testVillages } from './engine.js';
 import { testRedis } from './redis.js';
 
 /** Report jobs the desk's actions queued (the same jobs chat actions queue). */
@@ -67,6 +67,7 @@ export async function startDeskServer(opts: { config?: Partial<DeskConfig>; cloc
     register: new RedisRegisterStore(redis, registerKeys(prefix)),
     villages: testVillages(),
     escalateAfterMs: 8 * 3_600_000,
+    agencies: realCatalog().agencies,
     translator,
     deliver: (address, messages) => {
       for (const m of messages) delivered.push({ address, text: m.body });

@@ -8,6 +8,9 @@ import { html, type Html } from '../html.js';
 import { wibTime, type T } from '../locale.js';
 import { csrfField, notice, page, type PageContext } from './layout.js';
 
+/** History entries shown (the newest): a long-running report's page stays small; `reports show` has all. */
+export const HISTORY_SHOWN = 100;
+
 /** How an action ended, as the report page says it after the redirect (`?r=taken`). */
 export type ActionOutcome = ActionResult['type'] | `refused-${string}`;
 
@@ -89,13 +92,14 @@ function actions(ctx: PageContext, view: OfficerReportView, csrf: string): Html 
 
 /**
  * One report as its officers read it in chat (the same view, authorised the same way), with the whole
- * history and the actions. The reporter's address shows only when they agreed to direct contact.
+ * history and the actions. The reporter's address shows only when they agreed to direct contact and
+ * `showReporter` (the officer's role may have it: `reporterAllowed`, as in the exports).
  */
 export function reportPage(
   ctx: PageContext,
   translator: Translator,
   view: OfficerReportView,
-  opts: { readonly csrf: string; readonly outcome?: string },
+  opts: { readonly csrf: string; readonly showReporter: boolean; readonly outcome?: string },
 ): Html {
   const t = ctx.t;
   const status = t(`officer.status.${view.status}`, {
@@ -103,7 +107,7 @@ export function reportPage(
     level: t(`report.level.${view.level}`),
   });
   const reporter =
-    view.contact === 'direct' && view.reporterAddress
+    view.contact === 'direct' && view.reporterAddress && opts.showReporter
       ? t('report.alert.contactOther', { address: view.reporterAddress })
       : t(`report.alert.reporter.${view.contact}`);
   const details = detailLines(view.details, view.village).map((line) =>
@@ -129,8 +133,13 @@ export function reportPage(
       <h2>${t('desk.report.actions')}</h2>
       ${actions(ctx, view, opts.csrf)}
       <h2>${t('desk.report.history')}</h2>
+      ${
+        view.history.length > HISTORY_SHOWN
+          ? html`<p class="muted">${t('desk.report.earlier', { n: view.history.length - HISTORY_SHOWN })}</p>`
+          : ''
+      }
       <ol class="history">
-        ${view.history.map((h) => historyItem(ctx, h))}
+        ${view.history.slice(-HISTORY_SHOWN).map((h) => historyItem(ctx, h))}
       </ol>
       <p><a href="/desk/reports">${t('desk.report.back')}</a></p>`,
   );

@@ -71,12 +71,23 @@ function row(ctx: PageContext, villages: Pick<VillageFinder, 'byCode'>, r: Repor
   </tr>`;
 }
 
-/** Export links with the same filters: what the table shows is what the file holds. */
-function exportLinks(ctx: PageContext, f: TableFilters): Html {
-  const params = query(filterParams(f));
-  const link = (format: string) =>
-    html`<a href="/desk/export/${format}${params}">${ctx.t(`desk.export.${format}`)}</a>`;
-  return html`<p>${ctx.t('desk.export.title')}: ${link('csv')} · ${link('json')} · ${link('htcds')}</p>`;
+/**
+ * Exports of what the table shows, with the same filters (a GET form: buttons pick the format). The
+ * reporter's contact is added only when ticked, and only where the reporter agreed and the role allows.
+ */
+function exportForm(ctx: PageContext, f: TableFilters): Html {
+  const t = ctx.t;
+  const hidden = Object.entries(filterParams(f)).map(([k, v]) =>
+    v === undefined ? '' : html`<input type="hidden" name="${k}" value="${v}" />`,
+  );
+  const button = (format: string) =>
+    html`<button type="submit" formaction="/desk/export/${format}">${t(`desk.export.${format}`)}</button> `;
+  return html`<form method="get" action="/desk/export/csv" class="box">
+    <strong>${t('desk.export.title')}</strong>
+    ${hidden}
+    <label><input type="checkbox" name="reporter" value="1" /> ${t('desk.export.reporter')}</label>
+    ${button('csv')}${button('json')}${button('htcds')}
+  </form>`;
 }
 
 /** The reports of the officer's area with filters and pages, newest first. */
@@ -113,6 +124,6 @@ export function reportsPage(
               </table>
             </div>`
       }
-      ${pager(ctx, result.page, result.pages, link)} ${exportLinks(ctx, f)}`,
+      ${pager(ctx, result.page, result.pages, link)} ${exportForm(ctx, f)}`,
   );
 }
