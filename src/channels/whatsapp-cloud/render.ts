@@ -1,5 +1,6 @@
-import type { OutboundMessage, RenderedChoice } from '../../core/message.js';
+import type { OutboundMessage } from '../../core/message.js';
 import { splitAtBreaks } from '../../core/split-text.js';
+import { escapeWhatsApp, formatWhatsApp } from '../../core/whatsapp-markup.js';
 
 /** Limits of interactive messages (Cloud API reference, "interactive" object). */
 export const LIMITS = {
@@ -42,18 +43,6 @@ export interface RenderLabels {
   readonly choose: string;
 }
 
-const numbered = (c: RenderedChoice) => (c.n === 0 ? `_0. ${c.label}_` : `${c.n}. ${c.label}`);
-
-/** The reply as text: bold title, body, numbered choices ("0. menu" last, in italics). */
-export function formatText(msg: OutboundMessage): string {
-  const lines: string[] = [];
-  if (msg.title) lines.push(`*${msg.title.replace(/\s+/g, ' ').trim()}*`);
-  if (msg.body) lines.push(msg.body);
-  const choices = [...msg.choices.filter((c) => c.n > 0), ...msg.choices.filter((c) => c.n === 0)];
-  if (choices.length > 0) lines.push('', ...choices.map(numbered));
-  return lines.join('\n');
-}
-
 /** Splits text at paragraph, line or word ends below the Cloud API's text limit, never inside a link. */
 export const splitText = (text: string, limit: number = LIMITS.text): string[] => splitAtBreaks(text, limit);
 
@@ -70,12 +59,15 @@ export function renderCloud(msg: OutboundMessage, labels: RenderLabels): CloudPa
   const items = msg.choices.length > 0 ? msg.choices : (msg.actions ?? []);
   const title = msg.title?.replace(/\s+/g, ' ').trim();
   const header = title && title.length <= LIMITS.header ? { type: 'text' as const, text: title } : undefined;
-  const body = header ? msg.body : [title ? `*${title}*` : '', msg.body].filter(Boolean).join('\n');
+  // Markup in the body is WhatsApp's; the header, buttons and rows show text as it is.
+  const body = [!header && title ? `*${escapeWhatsApp(title, true)}*` : '', escapeWhatsApp(msg.body)]
+    .filter(Boolean)
+    .join('\n');
   const ordered = [...items.filter((c) => c.n !== 0), ...items.filter((c) => c.n === 0)];
   const fitsBody = body.trim().length > 0 && body.length <= LIMITS.interactiveBody;
   const ids = new Set(ordered.map((c) => c.id));
   if (ordered.length === 0 || !fitsBody || ids.size !== ordered.length)
-    return splitText(formatText(msg)).map(text);
+    return splitText(formatWhatsApp(msg)).map(text);
   if (ordered.length <= LIMITS.buttons && ordered.every((c) => c.label.length <= LIMITS.buttonTitle)) {
     return [
       {
@@ -107,7 +99,7 @@ export function renderCloud(msg: OutboundMessage, labels: RenderLabels): CloudPa
       },
     ];
   }
-  return splitText(formatText(msg)).map(text);
+  return splitText(formatWhatsApp(msg)).map(text);
 }
 
 /** Every reply of a turn, in order. */

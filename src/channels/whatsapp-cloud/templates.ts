@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import type { OutboundMessage } from '../../core/message.js';
+import { escapeWhatsApp } from '../../core/whatsapp-markup.js';
 
 /** Where a template parameter's text comes from in the message it stands in for. */
 export type ParamSource = 'title' | 'body';
@@ -23,10 +24,13 @@ export type TemplateRegistry = ReadonlyMap<string, TemplateEntry>;
 export const TEMPLATE_KEYS = ['officer.alert', 'broadcast', 'notice'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
-/** Template parameters may not hold new lines, tabs or more than four spaces in a row. */
+/**
+ * Template parameters may not hold new lines, tabs or more than four spaces in a row; WhatsApp markup
+ * in them is neutralised as in any other message.
+ */
 const PARAM_MAX = 900;
 export function paramText(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = escapeWhatsApp(text.replace(/\s+/g, ' ').trim());
   return flat.length > PARAM_MAX ? `${flat.slice(0, PARAM_MAX - 1)}…` : flat || '-';
 }
 

@@ -1,5 +1,6 @@
 import type { OutboundMessage } from '../../core/message.js';
-import { WEB_ADDRESS, splitAtBreaks } from '../../core/split-text.js';
+import { splitAtBreaks } from '../../core/split-text.js';
+import { formatWhatsApp } from '../../core/whatsapp-markup.js';
 
 /**
  * WhatsApp shows very long messages poorly on cheap phones; chunks stay well below its own limit and
@@ -9,72 +10,8 @@ export const CHUNK_LIMIT = 3000;
 /** Replies of one turn are joined into one message while together they stay this short. */
 export const MERGE_LIMIT = 1500;
 
-/**
- * Characters that format text when they enclose a word (`*bold*`, `_italic_`, `~strike~`, ``` `code` ```).
- * WhatsApp has no escape character, so in text the bot did not write as markup they are replaced by
- * look-alikes that do not format — but only where a pair could form, so a lone `*` or a `_` in a
- * link stays as it is.
- */
-const LOOKALIKE: Readonly<Record<string, string>> = {
-  '*': '\u2217', // ∗ asterisk operator
-  _: '\uFF3F', // ＿ fullwidth low line
-  '~': '\u223C', // ∼ tilde operator
-  '`': '\u02CB', // ˋ modifier letter grave accent
-};
-
-/**
- * Neutralises WhatsApp formatting in plain text, line by line, leaving links untouched. `inMarkup`:
- * the text goes between the bot's own markers (a bold title), where even one marker would break them.
- */
-export function escapeWhatsApp(text: string, inMarkup = false): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const parts = splitLinks(line);
-      const plain = parts
-        .filter((p) => !p.link)
-        .map((p) => p.text)
-        .join(' ');
-      const paired = Object.keys(LOOKALIKE).filter((c) => plain.split(c).length > (inMarkup ? 1 : 2));
-      if (paired.length === 0) return line;
-      const markers = new RegExp(`[${paired.map((c) => `\\${c}`).join('')}]`, 'g');
-      return parts
-        .map((p) => (p.link ? p.text : p.text.replace(markers, (ch) => LOOKALIKE[ch] ?? ch)))
-        .join('');
-    })
-    .join('\n');
-}
-
-function splitLinks(line: string): { text: string; link: boolean }[] {
-  const parts: { text: string; link: boolean }[] = [];
-  let at = 0;
-  for (const m of line.matchAll(WEB_ADDRESS)) {
-    if (m.index > at) parts.push({ text: line.slice(at, m.index), link: false });
-    parts.push({ text: m[0], link: true });
-    at = m.index + m[0].length;
-  }
-  if (at < line.length) parts.push({ text: line.slice(at), link: false });
-  return parts;
-}
-
 /** Splits below `limit`, preferring paragraph breaks, then line breaks, then spaces; never inside a link. */
 export const splitMessage = (text: string, limit = CHUNK_LIMIT): string[] => splitAtBreaks(text, limit);
-
-/**
- * One reply as WhatsApp text: the title in bold, the body, then the numbered choices (buttons and lists
- * are not available to ordinary accounts), with "0. main menu" last and in italics.
- */
-export function formatMessage(msg: OutboundMessage): string {
-  const lines: string[] = [];
-  if (msg.title) lines.push(`*${escapeWhatsApp(msg.title.replace(/\s+/g, ' ').trim(), true)}*`);
-  if (msg.body) lines.push(escapeWhatsApp(msg.body));
-  const numbered = msg.choices.filter((c) => c.n > 0);
-  const menu = msg.choices.filter((c) => c.n === 0);
-  if (msg.choices.length > 0) lines.push('');
-  for (const c of numbered) lines.push(`${c.n}. ${escapeWhatsApp(c.label)}`);
-  for (const c of menu) lines.push(`_0. ${escapeWhatsApp(c.label, true)}_`);
-  return lines.join('\n');
-}
 
 /**
  * The texts to send for one turn: each reply formatted, short replies joined (fewer messages cost
@@ -83,7 +20,7 @@ export function formatMessage(msg: OutboundMessage): string {
 export function renderWhatsApp(messages: readonly OutboundMessage[]): string[] {
   const merged: { text: string; choices: boolean }[] = [];
   for (const msg of messages) {
-    const text = formatMessage(msg);
+    const text = formatWhatsApp(msg);
     const previous = merged.at(-1);
     // A list of choices ends a message: what follows it would read as part of the list.
     if (previous && !previous.choices && previous.text.length + text.length + 2 <= MERGE_LIMIT) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { renderWhatsApp } from '../../../src/channels/whatsapp/render.js';
 import { renderCloud } from '../../../src/channels/whatsapp-cloud/render.js';
-import { loadTemplates, parseTemplates } from '../../../src/channels/whatsapp-cloud/templates.js';
+import { loadTemplates, paramText, parseTemplates } from '../../../src/channels/whatsapp-cloud/templates.js';
 import type { OutboundMessage, RenderedChoice } from '../../../src/core/message.js';
 
 const labels = { choose: 'Pilih' };
@@ -87,5 +88,34 @@ describe('template registry', () => {
       'notice.name',
       'officer.alert.params',
     ]);
+  });
+});
+
+describe('Cloud API text: WhatsApp markup in what users typed is neutralised, as on Baileys', () => {
+  // A report's details as an officer sees them: the reporter typed every marker.
+  const typed = 'Perekrut: *PT Maju* _resmi_\nKata mereka: ~gratis~ ```cepat```, lihat https://x.id/a_b_c';
+  const neutral =
+    'Perekrut: ∗PT Maju∗ ＿resmi＿\nKata mereka: ∼gratis∼ ˋˋˋcepatˋˋˋ, lihat https://x.id/a_b_c';
+  const alert: OutboundMessage = {
+    title: 'Laporan *R-ABC123*',
+    body: typed,
+    choices: [],
+    actions: [{ id: 'take:R-ABC123', n: 1, label: 'Ambil' }],
+  };
+
+  it('in the body of buttons and lists, and in numbered text the same as Baileys sends', () => {
+    const [buttons] = renderCloud(alert, labels);
+    expect(buttons?.type === 'interactive' && buttons.interactive.body.text).toBe(neutral);
+    // The header shows text as it is (no markup there).
+    expect(buttons).toMatchObject({ interactive: { header: { text: 'Laporan *R-ABC123*' } } });
+    const asText = renderCloud({ ...alert, actions: [], choices: choices(12) }, labels);
+    const text = asText.map((p) => (p.type === 'text' ? p.text.body : '')).join('\n');
+    expect(text).toBe(renderWhatsApp([{ ...alert, actions: [], choices: choices(12) }]).join('\n'));
+    expect(text).toContain(neutral);
+    expect(text.startsWith('*Laporan ∗R-ABC123∗*\n')).toBe(true);
+  });
+
+  it('in template parameters, on one line', () => {
+    expect(paramText(typed)).toBe(neutral.replace('\n', ' '));
   });
 });
