@@ -138,6 +138,8 @@ async function main(): Promise<number> {
       forgetChannels,
       warm: () => villages.warm(),
       closeAll,
+      workersReady: async () =>
+        (await (reportSide.workersReady?.() ?? true)) && (await (broadcastSide.workersReady?.() ?? true)),
       startedAt,
     });
   return runConsole({

@@ -124,7 +124,7 @@ export function startBroadcastWorkers(
   fanOut: FanOut,
   queue: BullBroadcastQueue,
   opts: BroadcastWorkerOptions,
-): { close(): Promise<void> } {
+): { readonly workers: readonly Worker[]; close(): Promise<void> } {
   const common = {
     connection: opts.connection,
     prefix: opts.prefix,
@@ -167,6 +167,7 @@ export function startBroadcastWorkers(
   for (const w of workers)
     w.on('error', (err) => opts.logger.warn({ err }, 'broadcast worker connection problem'));
   return {
+    workers,
     async close() {
       await Promise.all(workers.map((w) => w.close()));
     },

@@ -5,8 +5,8 @@ import { hasOldKeys } from '../storage/key-migration.js';
 import { RedisDatabaseError, connectRedis, createRedis } from '../storage/redis-client.js';
 
 /**
- * Runs an admin command against the bot's Redis (REDIS_URL / REDIS_KEY_PREFIX, also from `.env`),
- * then closes it. Config problems exit 2 (as the bot does), an unreachable Redis exits 1.
+ * Runs an admin command against the bot's Redis (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES, and
+ * REDIS_KEY_PREFIX; also from `.env`), then closes it. Config problems exit 2 (as the bot does), an unreachable Redis exits 1.
  */
 export async function withRedis(
   what: string,
@@ -15,20 +15,20 @@ export async function withRedis(
   if (existsSync('.env')) process.loadEnvFile('.env');
   const parsed = loadConfig(process.env);
   const errors = parsed.ok
-    ? parsed.config.redisUrl
+    ? parsed.config.redis
       ? []
       : [`REDIS_URL: required for the ${what} commands (they work on the data in Redis)`]
     : parsed.errors;
-  if (!parsed.ok || !parsed.config.redisUrl) {
+  if (!parsed.ok || !parsed.config.redis) {
     for (const line of errors) process.stderr.write(`config error: ${line}\n`);
     process.stderr.write('See .env.example for every variable.\n');
     process.exitCode = 2;
     return;
   }
-  const { redisUrl } = parsed.config;
-  const redis: Redis = createRedis(redisUrl);
+  const where = parsed.config.redis;
+  const redis: Redis = createRedis(where);
   try {
-    await connectRedis(redis, redisUrl);
+    await connectRedis(redis, where);
   } catch (err) {
     if (err instanceof RedisDatabaseError) {
       process.stderr.write(`config error: ${err.message}\n`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../core/locale.js';
+import { REDIS_ENV, redisSettings, type RedisSettings } from './redis-config.js';
 import { DESK_ENV, deskConfig, type DeskConfig } from './desk-config.js';
 import { bool, int } from './env-values.js';
 
@@ -45,6 +46,7 @@ const envSchema = z.object({
       error: `expected a database number from 0 to ${MAX_REDIS_DB} after the address (redis://127.0.0.1:6379/0), or none`,
     })
     .optional(),
+  ...REDIS_ENV,
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[a-z0-9:_-]{1,20}$/i, 'expected up to 20 letters, digits, ":", "_" or "-"')
@@ -159,7 +161,8 @@ export interface Config {
   /** Set when WHATSAPP_ENABLED is true and WHATSAPP_PROVIDER is cloud. */
   readonly whatsappCloud?: WhatsAppCloudConfig;
   readonly httpPort: number;
-  readonly redisUrl?: string;
+  /** Where Redis is (REDIS_URL, or REDIS_SENTINELS, or REDIS_CLUSTER_NODES); unset: the demo in memory. */
+  readonly redis?: RedisSettings;
   readonly redisKeyPrefix: string;
   readonly sessionIdleTtlMs: number;
   readonly sessionCacheSize: number;
@@ -254,13 +257,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     };
   }
   const e = parsed.data;
+  const where = redisSettings(e);
+  if (!where.ok) return where;
+  const redis = where.redis;
   const channels = { telegram: e.TELEGRAM_BOT_TOKEN !== undefined, whatsapp: e.WHATSAPP_ENABLED };
   // A worker takes no messages but serves /metrics and health, and needs Redis like any service.
   const mode: Mode = channels.telegram || channels.whatsapp || e.ROLE === 'worker' ? 'service' : 'demo';
-  if (e.ROLE !== 'all' && !e.REDIS_URL) {
+  if (e.ROLE !== 'all' && !redis) {
     return { ok: false, errors: [`REDIS_URL: required with ROLE=${e.ROLE} (the processes share one Redis)`] };
   }
-  if (mode === 'service' && !e.REDIS_URL) {
+  if (mode === 'service' && !redis) {
     return { ok: false, errors: ['REDIS_URL: required when a channel (Telegram or WhatsApp) is configured'] };
   }
   if (e.ROLE === 'bot' && mode !== 'service') {
@@ -295,7 +301,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       mode,
       ...(cloud?.ok ? { whatsappCloud: cloud.config } : {}),
       channels,
-      ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+      ...(redis ? { redis } : {}),
       redisKeyPrefix: e.REDIS_KEY_PREFIX,
       sessionIdleTtlMs: e.SESSION_IDLE_TTL_DAYS * DAY_MS,
       sessionCacheSize: e.SESSION_CACHE_SIZE,

@@ -8,12 +8,15 @@ import { systemClock, type Logger, type MessageSender, type Translator } from '.
 import type { SubscriptionDesk } from '../core/subscriptions.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createKeys } from '../storage/keys.js';
+import { watchWorkers } from './worker-watchdog.js';
 
 export interface BroadcastSide {
   /** The chat's side of opt-in alerts (`langganan`, STOP, `mulai`). */
   readonly desk: SubscriptionDesk;
   /** "Delete my data": the address's subscriptions and consent records. */
   readonly forget: (address: string) => Promise<void>;
+  /** Whether the broadcast workers run here and are connected (undefined: no workers here). */
+  readonly workersReady?: () => Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -34,7 +37,8 @@ export interface BroadcastSideOptions {
  */
 export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<BroadcastSide> {
   const { config, redis, logger } = opts;
-  if (!redis || !config.redisUrl) {
+  const where = config.redis;
+  if (!redis || !where) {
     const store: SubscriptionStore = new MemorySubscriptionStore();
     return {
       desk: createSubscriptionDesk(store, systemClock, opts.translator),
@@ -47,6 +51,7 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
   const { RedisBroadcastStore } = await import('../broadcasts/redis-broadcast-store.js');
   const store = new RedisSubscriptionStore(redis, keys.broadcasts);
   const closing: (() => Promise<void>)[] = [];
+  let workersReady: (() => Promise<boolean>) | undefined;
   if (config.reports.workers) {
     const { BullBroadcastQueue, startBroadcastWorkers } = await import('../broadcasts/bull-broadcasts.js');
     const { createWorkerRedis } = await import('../storage/redis-client.js');
@@ -56,9 +61,6 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
       { attempts: config.reports.attempts, backoffMs: config.reports.retryDelayMs },
       (err) => logger.warn({ err }, 'broadcast queue connection problem'),
     );
-    const workerRedis = createWorkerRedis(config.redisUrl, {
-      onError: (err) => logger.warn({ err }, 'broadcast worker connection problem'),
-    });
     const fanOut = createFanOut({
       subscribers: store,
       broadcasts: new RedisBroadcastStore(redis, keys.broadcasts),
@@ -67,22 +69,33 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
       logger,
       counted: (result) => opts.metrics.broadcast(result),
     });
-    const workers = startBroadcastWorkers(fanOut, queue, {
-      connection: workerRedis,
-      prefix: keys.bull,
-      concurrency: config.reports.concurrency,
-      perSecond: config.reports.alertsPerSecond,
-      logger,
-    });
+    // Started again with a new connection when a failover leaves them idle (src/main/worker-watchdog.ts).
+    const workers = watchWorkers(
+      () => {
+        const connection = createWorkerRedis(where, {
+          onError: (err) => logger.warn({ err }, 'broadcast worker connection problem'),
+        });
+        const set = startBroadcastWorkers(fanOut, queue, {
+          connection,
+          prefix: keys.bull,
+          concurrency: config.reports.concurrency,
+          perSecond: config.reports.alertsPerSecond,
+          logger,
+        });
+        return { workers: set.workers, close: () => set.close().finally(() => connection.disconnect()) };
+      },
+      { name: 'broadcast', logger },
+    );
+    workersReady = () => workers.ready();
     closing.push(async () => {
       await workers.close();
       await queue.close();
-      workerRedis.disconnect();
     });
   }
   return {
     desk: createSubscriptionDesk(store, systemClock, opts.translator),
     forget: (address) => store.delete(address),
+    ...(workersReady ? { workersReady } : {}),
     async close() {
       for (const close of closing)
         await close().catch((err: unknown) => logger.error({ err }, 'broadcast queue did not close cleanly'));

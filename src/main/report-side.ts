@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/config.js';
+import type { RedisSettings } from '../config/redis-config.js';
 import type { ChannelName } from '../core/message.js';
 import { systemClock, type Logger, type MessageSender, type Translator } from '../core/ports.js';
 import type { VillageFinder } from '../core/report.js';
@@ -14,6 +15,8 @@ import { createRedisReports } from '../reports/redis-reports.js';
 import type { ReportStore } from '../reports/report-store.js';
 import type { ReportSideDeps, ReportSystem } from '../reports/report-system.js';
 import { createKeys } from '../storage/keys.js';
+import { replicaWaitQueue } from './replica-wait.js';
+import { watchWorkers } from './worker-watchdog.js';
 
 /** Reports still `submitted` this long after being stored get their route job again. */
 const SWEEP_AFTER_MS = 60_000;
@@ -25,6 +28,8 @@ export interface ReportSide {
   readonly reports: ReportSystem & { readonly store: ReportStore; readonly officers: OfficerDirectory };
   /** Report keys outside the report records (drafts, links) that name a reporter, on Redis. */
   readonly reporterTraces?: (address: string) => Promise<void>;
+  /** Whether the report workers run here and are connected (undefined: no workers here). */
+  readonly workersReady?: () => Promise<boolean>;
   /** The console waits for the jobs a line set off, so their alerts print under it. */
   readonly settle?: () => Promise<void>;
   /** Stops workers and timers, then closes the queues. */
@@ -60,7 +65,7 @@ export async function startReportSide(opts: ReportSideOptions): Promise<ReportSi
     areaName: opts.areaName,
     onAcknowledged: metrics.acknowledged,
   };
-  if (opts.redis && config.redisUrl) return startOnRedis(opts, deps, opts.redis, config.redisUrl);
+  if (opts.redis && config.redis) return startOnRedis(opts, deps, opts.redis, config.redis);
 
   const inMemory = createMemoryReports(deps);
   for (const officer of DEMO_OFFICERS) await inMemory.officers.save(officer);
@@ -80,13 +85,21 @@ export async function startReportSide(opts: ReportSideOptions): Promise<ReportSi
 async function startOnRedis(
   opts: ReportSideOptions,
   deps: ReportSideDeps,
-  redis: Redis,
-  redisUrl: string,
+  shared: Redis,
+  where: RedisSettings,
 ): Promise<ReportSide> {
   const { config, logger, metrics } = opts;
   const keys = createKeys(config.redisKeyPrefix);
   // Loaded only when used: the console demo starts without BullMQ, grammY or Baileys.
   const { BullJobQueue, startBullWorkers } = await import('../reports/bull-queues.js');
+  const { connectRedis, createRedis, createWorkerRedis } = await import('../storage/redis-client.js');
+  // Waiting for replicas blocks the connection that waits: the report side then has its own.
+  const own =
+    where.waitReplicas > 0
+      ? createRedis(where, { onError: (err) => logger.warn({ err }, 'report connection problem') })
+      : undefined;
+  if (own) await connectRedis(own, where);
+  const redis = own ?? shared;
   const queue = new BullJobQueue(
     redis,
     keys.bull,
@@ -94,21 +107,38 @@ async function startOnRedis(
     (err) => logger.warn({ err }, 'report queue connection problem'),
   );
   metrics.watchQueues(() => queue.depths());
-  const onRedis = createRedisReports({ ...deps, redis, prefix: config.redisKeyPrefix, queue });
+  const onRedis = createRedisReports({
+    ...deps,
+    redis,
+    prefix: config.redisKeyPrefix,
+    queue: where.waitReplicas > 0 ? replicaWaitQueue(queue, redis, where.waitReplicas) : queue,
+  });
   metrics.watchUnrouted(async () => (await onRedis.store.codesByStatus('unrouted')).length);
   const closing: (() => Promise<void>)[] = [];
+  let workersReady: (() => Promise<boolean>) | undefined;
   if (config.reports.workers) {
-    const { createWorkerRedis } = await import('../storage/redis-client.js');
-    const workerRedis = createWorkerRedis(redisUrl, {
-      onError: (err) => logger.warn({ err }, 'report worker connection problem'),
-    });
-    const workers = startBullWorkers(observeJobs(onRedis.pipeline.processors, metrics), {
-      connection: workerRedis,
-      prefix: keys.bull,
-      concurrency: config.reports.concurrency,
-      alertsPerSecond: config.reports.alertsPerSecond,
-      logger,
-    });
+    const processors = observeJobs(onRedis.pipeline.processors, metrics);
+    // Each set of workers gets its own connection, so a set started again after a failover starts afresh.
+    const workers = watchWorkers(
+      () => {
+        const connection = createWorkerRedis(where, {
+          onError: (err) => logger.warn({ err }, 'report worker connection problem'),
+        });
+        const set = startBullWorkers(processors, {
+          connection,
+          prefix: keys.bull,
+          concurrency: config.reports.concurrency,
+          alertsPerSecond: config.reports.alertsPerSecond,
+          logger,
+        });
+        return {
+          workers: set.workers,
+          close: () => set.close().finally(() => connection.disconnect()),
+        };
+      },
+      { name: 'report', logger },
+    );
+    workersReady = () => workers.ready();
     // Reports stored whose route job never made it (Redis lost it, a crash between the two writes).
     const sweep = () =>
       onRedis.pipeline
@@ -123,10 +153,10 @@ async function startOnRedis(
       clearInterval(timer);
       stopEscalations();
       await workers.close();
-      workerRedis.disconnect();
     });
   }
   closing.push(() => queue.close());
+  if (own) closing.push(() => own.quit().then(() => undefined));
   // The console prints alerts as they go out: after each line, wait (briefly) for the jobs it set off.
   const settle =
     opts.consoleMode && config.reports.workers
@@ -145,6 +175,7 @@ async function startOnRedis(
     reports: onRedis,
     reporterTraces: createRedisReporterTraces(redis, config.redisKeyPrefix),
     ...(settle ? { settle } : {}),
+    ...(workersReady ? { workersReady } : {}),
     async close() {
       for (const close of closing)
         await close().catch((err: unknown) => logger.error({ err }, 'report queue did not close cleanly'));

@@ -7,7 +7,14 @@ import type { WhatsAppChannel } from '../channels/whatsapp/start.js';
 import type { CloudChannel } from '../channels/whatsapp-cloud/channel.js';
 import type { Serving } from '../channels/telegram/serve.js';
 import type { ChannelForget } from '../reports/forget.js';
-import { notReady, ok, pingCheck, startHttpServer, type HttpServer } from '../observability/http-server.js';
+import {
+  notReady,
+  ok,
+  pingCheck,
+  startHttpServer,
+  type HttpServer,
+  type ReadinessCheck,
+} from '../observability/http-server.js';
 import type { ObservedEngine } from '../observability/instrument.js';
 import type { Metrics } from '../observability/metrics.js';
 import { installShutdown } from '../observability/shutdown.js';
@@ -28,6 +35,8 @@ export interface ServiceOptions {
   readonly warm: () => void;
   /** Closes the report side, sessions and Redis. */
   readonly closeAll: () => Promise<void>;
+  /** Whether this process's report and broadcast workers are up (none here: always true). */
+  readonly workersReady?: () => Promise<boolean>;
   readonly startedAt: number;
   /** Adds the officers' desk to the HTTP server (DESK_ENABLED). */
   readonly mountDesk?: (http: HttpServer) => void;
@@ -39,14 +48,24 @@ export interface ServiceOptions {
  */
 export async function runService(opts: ServiceOptions): Promise<number> {
   const { config, logger, redis } = opts;
+  // Not ready until every channel has started: a balancer must not send a webhook to a process that
+  // does not serve its path yet (DESIGN §10). The workers are checked too (after a failover).
+  let starting = true;
+  const started: ReadinessCheck = {
+    name: 'startup',
+    check: () => (starting ? notReady('channels starting') : ok),
+  };
+  const workers = opts.workersReady;
+  const checks: ReadinessCheck[] = [
+    ...(redis ? [pingCheck('redis', () => redis.ping())] : []),
+    started,
+    ...(workers
+      ? [{ name: 'workers', check: async () => ((await workers()) ? ok : notReady('not connected')) }]
+      : []),
+  ];
   let http: HttpServer;
   try {
-    http = await startHttpServer({
-      port: config.httpPort,
-      logger,
-      metrics: opts.metrics,
-      checks: redis ? [pingCheck('redis', () => redis.ping())] : [],
-    });
+    http = await startHttpServer({ port: config.httpPort, logger, metrics: opts.metrics, checks });
   } catch (err) {
     // A port in use: one line, then close what was opened so the process exits at once.
     process.stderr.write(
@@ -57,7 +76,10 @@ export async function runService(opts: ServiceOptions): Promise<number> {
   }
   opts.mountDesk?.(http);
   const shutdown = installShutdown({ logger, onSignal: () => http.drain() });
-  if (config.role === 'worker') return runWorker(opts, http, shutdown);
+  if (config.role === 'worker')
+    return runWorker(opts, http, shutdown, () => {
+      starting = false;
+    });
   let whatsapp: WhatsAppChannel | undefined;
   if (config.whatsapp && redis) {
     const started = await startWhatsAppChannel(opts, redis, config.whatsapp);
@@ -86,6 +108,7 @@ export async function runService(opts: ServiceOptions): Promise<number> {
     cloud = started.channel;
   }
   const telegram = config.telegram ? await startTelegram(opts, config.telegram, http) : undefined;
+  starting = false;
   setImmediate(opts.warm);
   logger.info(
     { mode: config.mode, role: config.role, startupMs: Math.round(performance.now() - opts.startedAt) },
@@ -116,6 +139,7 @@ async function runWorker(
   opts: ServiceOptions,
   http: HttpServer,
   shutdown: ReturnType<typeof installShutdown>,
+  ready: () => void,
 ): Promise<number> {
   const { config, logger } = opts;
   if (config.telegram) {
@@ -135,6 +159,7 @@ async function runWorker(
       { channel: 'whatsapp' },
       'ROLE=worker does not run WhatsApp: alerts to officers on WhatsApp fail here; run them where the number runs',
     );
+  ready();
   logger.info(
     { mode: config.mode, role: config.role, startupMs: Math.round(performance.now() - opts.startedAt) },
     'ready',

@@ -18,7 +18,7 @@ export interface Sessions {
  * REDIS_URL, sessions in memory. A problem is one line and an exit code (2: configuration, 1: Redis).
  */
 export async function openSessions(config: Config, logger: Logger): Promise<Sessions | number> {
-  if (!config.redisUrl) {
+  if (!config.redis) {
     process.stderr.write(
       'Demo mode: no channel and no REDIS_URL configured; sessions are kept in memory only.\n',
     );
@@ -29,11 +29,11 @@ export async function openSessions(config: Config, logger: Logger): Promise<Sess
   }
   // ioredis is loaded only when Redis is configured: the console demo starts without it.
   const { RedisDatabaseError, connectRedis, createRedis } = await import('../storage/redis-client.js');
-  const redis = createRedis(config.redisUrl, {
+  const redis = createRedis(config.redis, {
     onError: (err) => logger.warn({ err }, 'redis connection problem'),
   });
   try {
-    await connectRedis(redis, config.redisUrl);
+    await connectRedis(redis, config.redis);
   } catch (err) {
     if (err instanceof RedisDatabaseError) {
       process.stderr.write(`config error: ${err.message}\n`);
@@ -41,7 +41,7 @@ export async function openSessions(config: Config, logger: Logger): Promise<Sess
     }
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.stderr.write(
-      'Start Redis or correct REDIS_URL; the bot needs it to keep sessions and reports.\n',
+      'Start Redis or correct REDIS_URL (REDIS_SENTINELS, REDIS_CLUSTER_NODES); the bot needs it to keep sessions and reports.\n',
     );
     return 1;
   }

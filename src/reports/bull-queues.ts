@@ -122,6 +122,8 @@ export interface WorkerOptions {
 }
 
 export interface Workers {
+  /** The BullMQ workers, one per queue (the watchdog checks that they are ready). */
+  readonly workers: readonly Worker[];
   close(): Promise<void>;
 }
 
@@ -161,6 +163,7 @@ export function startBullWorkers(processors: Processors, opts: WorkerOptions): W
     return worker;
   });
   return {
+    workers,
     async close() {
       await Promise.all(workers.map((w) => w.close()));
     },

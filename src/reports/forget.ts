@@ -3,6 +3,7 @@ import type { ForgetDesk, ForgetResult } from '../core/forget.js';
 import type { ChannelName } from '../core/message.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { OfficerDirectory } from '../officers/officer.js';
+import { deleteMatching } from '../storage/scan.js';
 import { reporterId, reportKeys } from './keys.js';
 import type { HistoryEntry } from './report-record.js';
 import { forgetRecorder } from './register-desk.js';
@@ -69,20 +70,13 @@ export function createForgetDesk(deps: ForgetDeskDeps): ForgetDesk {
 /**
  * Deletes the report store's keys that link a reporter (by their hashed id) to a report: submitted
  * draft keys (`rd:`, two days) and recruiter-phone links (`rp:`, one day). Found by a SCAN over the
- * key space (a rare, user-requested action). The daily report count (`rl:`, a number, two days) is
+ * key space (a rare, user-requested action; every primary of a Cluster). The daily report count (`rl:`, a number, two days) is
  * kept on purpose: deleting it would let anyone reset the daily report limit by deleting their data.
  */
 export function createRedisReporterTraces(redis: Redis, prefix: string): (address: string) => Promise<void> {
   const keys = reportKeys(prefix);
   return async (address) => {
     const id = reporterId(address);
-    for (const pattern of [keys.drafts(id), keys.phoneLinks(id)]) {
-      let cursor = '0';
-      do {
-        const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-        cursor = next;
-        if (found.length > 0) await redis.del(...found);
-      } while (cursor !== '0');
-    }
+    for (const pattern of [keys.drafts(id), keys.phoneLinks(id)]) await deleteMatching(redis, pattern);
   };
 }

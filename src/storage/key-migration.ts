@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { KEY_LAYOUT_VERSION, createKeys, officerKeys, reportKeys, whatsAppKeys } from './keys.js';
 import { defineScripts, readLuaScript } from './lua-scripts.js';
+import { scanKeys } from './scan.js';
 
 /*
  * Layout 1 → 2. Before layout 2 (src/storage/keys.ts) keys had no hash tags and three families spelled
@@ -84,30 +85,20 @@ export interface MigrationResult {
 
 const SCAN_COUNT = 1000;
 
-/** Calls `each` with every batch of keys under `prefix`. */
-async function scanKeys(
-  redis: Redis,
-  prefix: string,
-  each: (keys: string[]) => Promise<void>,
-): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', SCAN_COUNT);
-    cursor = next;
-    if (keys.length > 0) await each(keys);
-  } while (cursor !== '0');
-}
-
 /** True when Redis holds layout-1 keys under `prefix` (the admin CLI refuses to work on them). */
 export async function hasOldKeys(redis: Redis, prefix: string): Promise<boolean> {
   if ((await redis.get(createKeys(prefix).layout)) === KEY_LAYOUT_VERSION) return false;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', SCAN_COUNT);
-    if (keys.some((k) => migratedName(prefix, k) !== undefined)) return true;
-    cursor = next;
-  } while (cursor !== '0');
-  return false;
+  let found = false;
+  await scanKeys(
+    redis,
+    `${prefix}*`,
+    (keys) => {
+      found ||= keys.some((k) => migratedName(prefix, k) !== undefined);
+      return Promise.resolve();
+    },
+    SCAN_COUNT,
+  );
+  return found;
 }
 
 /**
@@ -122,31 +113,36 @@ export async function migrateKeys(redis: Redis, prefix: string): Promise<Migrati
   let renamed = 0;
   let droppedSessions = 0;
   let conflicts = 0;
-  await scanKeys(redis, prefix, async (batch) => {
-    const moves = batch.flatMap((from) => {
-      const to = migratedName(prefix, from);
-      return to ? [{ from, to }] : [];
-    });
-    if (moves.length === 0) return;
-    const pipeline = redis.pipeline();
-    for (const m of moves) pipeline.renamenx(m.from, m.to);
-    const results = (await pipeline.exec()) ?? [];
-    const taken: string[] = [];
-    moves.forEach((m, i) => {
-      const [err, done] = results[i] ?? [null, 0];
-      // "no such key": another process starting at the same time renamed it first.
-      if (err) {
-        if (!/no such key/i.test(err.message)) throw err;
-      } else if (done === 1) renamed++;
-      else if (m.to.startsWith(`${prefix}s:`)) taken.push(m.from);
-      else conflicts++;
-    });
-    if (taken.length > 0) {
-      // The user already wrote to a bot on layout 2: that session is newer than the old one.
-      droppedSessions += taken.length;
-      await Promise.all(taken.map((k) => redis.del(k)));
-    }
-  });
+  await scanKeys(
+    redis,
+    `${prefix}*`,
+    async (batch) => {
+      const moves = batch.flatMap((from) => {
+        const to = migratedName(prefix, from);
+        return to ? [{ from, to }] : [];
+      });
+      if (moves.length === 0) return;
+      const pipeline = redis.pipeline();
+      for (const m of moves) pipeline.renamenx(m.from, m.to);
+      const results = (await pipeline.exec()) ?? [];
+      const taken: string[] = [];
+      moves.forEach((m, i) => {
+        const [err, done] = results[i] ?? [null, 0];
+        // "no such key": another process starting at the same time renamed it first.
+        if (err) {
+          if (!/no such key/i.test(err.message)) throw err;
+        } else if (done === 1) renamed++;
+        else if (m.to.startsWith(`${prefix}s:`)) taken.push(m.from);
+        else conflicts++;
+      });
+      if (taken.length > 0) {
+        // The user already wrote to a bot on layout 2: that session is newer than the old one.
+        droppedSessions += taken.length;
+        await Promise.all(taken.map((k) => redis.del(k)));
+      }
+    },
+    SCAN_COUNT,
+  );
   const scrubbedViews = await scrubOfficerViews(redis, prefix);
   if (conflicts === 0) await redis.set(keys.layout, KEY_LAYOUT_VERSION);
   return { current: false, renamed, droppedSessions, conflicts, scrubbedViews };

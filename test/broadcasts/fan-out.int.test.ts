@@ -1,6 +1,4 @@
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { BullBroadcastQueue, startBroadcastWorkers } from '../../src/broadcasts/bull-broadcasts.js';
 import type { Broadcast } from '../../src/broadcasts/broadcast.js';
 import { createFanOut, type Delivery } from '../../src/broadcasts/fan-out.js';
@@ -11,7 +9,8 @@ import { t, type OutboundMessage } from '../../src/core/message.js';
 import { RecipientUnreachable, type MessageSender } from '../../src/core/ports.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createKeys } from '../../src/storage/keys.js';
-import { testRedis } from '../helpers/redis.js';
+import { createWorkerRedis } from '../../src/storage/redis-client.js';
+import { testRedis, testTarget } from '../helpers/redis.js';
 
 const parts = testRedis();
 afterAll(() => parts.cleanup());
@@ -129,7 +128,7 @@ describe('broadcast fan-out on real Redis', () => {
       expect(await broadcasts.claim(b.id, interrupted)).toBe('ok');
 
       const queue = new BullBroadcastQueue(parts.redis, keys.bull, { attempts: 3, backoffMs: 50 });
-      const workerRedis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+      const workerRedis = createWorkerRedis(testTarget());
       const workers = startBroadcastWorkers(fanOut, queue, {
         connection: workerRedis,
         prefix: keys.bull,

@@ -9,6 +9,7 @@ import {
 import { loadAreaNames } from '../../src/content/areas.js';
 import { inviteKeys, RedisInviteStore } from '../../src/officers/invites.js';
 import { officerKeys, RedisOfficerDirectory } from '../../src/officers/redis-officer-directory.js';
+import { scanKeys } from '../../src/storage/scan.js';
 import { testVillages } from '../helpers/engine.js';
 import { testRedis } from '../helpers/redis.js';
 import { TERNYANG } from '../helpers/report-script.js';
@@ -57,7 +58,10 @@ describe('officers admin commands (real Redis)', () => {
     );
     const code = /invite code: (\S+)/.exec(p.lines.join('\n'))?.[1] ?? '';
     expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{4}-[34679ACDEFGHJKMNPQRTUVWXY]{4}$/);
-    const keys = await r.redis.keys(inviteKeys(r.prefix).invite('*'));
+    const keys: string[] = [];
+    await scanKeys(r.redis, inviteKeys(r.prefix).invite('*'), (found) =>
+      Promise.resolve(void keys.push(...found)),
+    );
     expect(keys).toHaveLength(1);
     expect(keys[0]).not.toContain(code.replace('-', ''));
     expect(await r.redis.get(keys[0] ?? '')).not.toContain(code.replace('-', ''));

@@ -7,14 +7,14 @@ describe('loadConfig', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.config.mode).toBe('demo');
-    expect(r.config.redisUrl).toBeUndefined();
+    expect(r.config.redis).toBeUndefined();
     expect(r.config.defaultLocale).toBe('id');
     expect(r.config.sessionIdleTtlMs).toBe(30 * 86_400_000);
   });
 
   it('treats empty values as unset', () => {
     const r = loadConfig({ REDIS_URL: '  ', LOG_LEVEL: '' });
-    expect(r.ok && r.config.redisUrl === undefined && r.config.log.level === 'info').toBe(true);
+    expect(r.ok && r.config.redis === undefined && r.config.log.level === 'info').toBe(true);
   });
 
   it('reports every problem as one line naming the variable', () => {

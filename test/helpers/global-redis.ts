@@ -4,6 +4,8 @@ import { startRedisServer, type RedisServer } from './redis-server.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     redisUrl: string;
+    /** Set when the run is on a Redis Cluster (test/helpers/global-cluster.ts): `host:port,…`. */
+    redisClusterNodes?: string;
   }
 }
 

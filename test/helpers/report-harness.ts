@@ -1,12 +1,18 @@
-import { inject } from 'vitest';
 import type { MessageSender } from '../../src/core/ports.js';
 import type { ReportDetails, Reporter } from '../../src/core/report.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { startEscalationTimer } from '../../src/reports/escalation-timer.js';
 import { createRedisReports } from '../../src/reports/redis-reports.js';
 import { BullJobQueue, startBullWorkers } from '../../src/reports/bull-queues.js';
-import { connectRedis, createRedis, createWorkerRedis } from '../../src/storage/redis-client.js';
+import { createKeys } from '../../src/storage/keys.js';
+import {
+  connectRedis,
+  createRedis,
+  createWorkerRedis,
+  type RedisTarget,
+} from '../../src/storage/redis-client.js';
 import { fixedClock, silentLogger, testVillages } from './engine.js';
+import { testTarget } from './redis.js';
 import { TERNYANG } from './report-script.js';
 
 export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -38,22 +44,23 @@ export const sampleReporter = (address = 'telegram:9001', over: Partial<Reporter
 
 /**
  * The report side on the test run's Redis with real BullMQ workers, under a key prefix of its own.
- * `url` may point at a private redis-server (fault tests).
+ * `url` may point at a private redis-server, a Sentinel group or a Cluster (fault tests).
  */
 export async function startRedisReports(opts: {
   prefix: string;
   sender: MessageSender;
-  url?: string;
+  url?: RedisTarget | string;
   escalateAfterMs?: number;
   perDay?: number;
   attempts?: number;
   backoffMs?: number;
   workers?: boolean;
 }) {
-  const url = opts.url ?? inject('redisUrl');
+  const url = opts.url ?? testTarget();
   const redis = createRedis(url);
   await connectRedis(redis, url);
-  const queue = new BullJobQueue(redis, `${opts.prefix}bull`, {
+  const bull = createKeys(opts.prefix).bull;
+  const queue = new BullJobQueue(redis, bull, {
     attempts: opts.attempts ?? 5,
     backoffMs: opts.backoffMs ?? 20,
   });
@@ -75,7 +82,7 @@ export async function startRedisReports(opts: {
       ? undefined
       : startBullWorkers(reports.pipeline.processors, {
           connection: workerRedis,
-          prefix: `${opts.prefix}bull`,
+          prefix: bull,
           concurrency: 10,
           alertsPerSecond: {},
           lockMs: 2000,

@@ -10,6 +10,7 @@ import type { Village } from '../../src/content/villages.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createRedisReports } from '../../src/reports/redis-reports.js';
 import { BullJobQueue, startBullWorkers } from '../../src/reports/bull-queues.js';
+import { createKeys } from '../../src/storage/keys.js';
 import { connectRedis, createRedis, createWorkerRedis } from '../../src/storage/redis-client.js';
 
 const env = (name: string): string => {
@@ -18,7 +19,16 @@ const env = (name: string): string => {
   return v;
 };
 
-const url = env('REDIS_URL');
+// REDIS_URL, or REDIS_CLUSTER_NODES (host:port,…) for a Cluster.
+const nodes = process.env.REDIS_CLUSTER_NODES;
+const url = nodes
+  ? {
+      clusterNodes: nodes.split(',').map((n) => {
+        const [host = '', port = ''] = n.split(':');
+        return { host, port: Number(port) };
+      }),
+    }
+  : env('REDIS_URL');
 const prefix = env('REPORT_PREFIX');
 const senderUrl = env('SENDER_URL');
 const villages = new Map((JSON.parse(env('VILLAGES')) as Village[]).map((v) => [v.code, v]));
@@ -44,7 +54,7 @@ const redis = createRedis(url);
 await connectRedis(redis, url);
 // Retries from 50 ms, doubling (production starts at 2 s), so the test is quick: the wait after a run
 // of failures is about as long as the run (a Redis restart, a few refused sends in a row).
-const queue = new BullJobQueue(redis, `${prefix}bull`, { attempts: 30, backoffMs: 50 });
+const queue = new BullJobQueue(redis, createKeys(prefix).bull, { attempts: 30, backoffMs: 50 });
 const reports = createRedisReports({
   redis,
   prefix,
@@ -63,7 +73,7 @@ const reports = createRedisReports({
 });
 startBullWorkers(reports.pipeline.processors, {
   connection: createWorkerRedis(url),
-  prefix: `${prefix}bull`,
+  prefix: createKeys(prefix).bull,
   concurrency: 20,
   alertsPerSecond: {},
   lockMs: 1000,

@@ -9,7 +9,10 @@ import { recordingSender } from '../helpers/engine.js';
 import { startFaultChannel, thirdFailing, type Delivery } from '../helpers/fault-channel.js';
 import { sampleDetails, sampleReporter, startRedisReports, until } from '../helpers/report-harness.js';
 import { MALANG, SUMBERPUCUNG, TERNYANG, officer } from '../helpers/report-script.js';
-import { startRedisServer, type AppendFsync, type RedisServer } from '../helpers/redis-server.js';
+import { createKeys } from '../../src/storage/keys.js';
+import type { RedisTarget } from '../../src/storage/redis-client.js';
+import { startRedisCluster } from '../helpers/redis-cluster.js';
+import { startRedisServer, type AppendFsync } from '../helpers/redis-server.js';
 
 /**
  * Reports under crashes: a worker process killed with SIGKILL six times, the test's own redis-server
@@ -29,6 +32,8 @@ import { startRedisServer, type AppendFsync, type RedisServer } from '../helpers
 const REPORTS = Number(process.env.FAULT_REPORTS ?? 600);
 const FSYNC: AppendFsync = process.env.FAULT_APPENDFSYNC === 'everysec' ? 'everysec' : 'always';
 const SEED = Number(process.env.FAULT_SEED ?? 17);
+/** FAULT_CLUSTER=3 (npm run test:cluster): the same test on a Cluster of 3 primaries, every node killed at once. */
+const CLUSTER = Number(process.env.FAULT_CLUSTER ?? 0);
 /** The crashes, in order, each at the next tenth of the alerts due (so spread over the run). */
 const CHAOS = [
   'worker',
@@ -77,10 +82,37 @@ function workerProcess(env: Record<string, string>) {
   return { start, kill };
 }
 
-describe(`reports under faults (own redis-server, AOF appendfsync ${FSYNC})`, () => {
-  let server: RedisServer;
+/** The test's own Redis: one server, or a Cluster; `kill` crashes all of it, `restart` brings it back. */
+interface FaultRedis {
+  readonly target: RedisTarget | string;
+  /** How the worker process finds it. */
+  readonly env: Record<string, string>;
+  kill(): Promise<void>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function startFaultRedis(): Promise<FaultRedis> {
+  if (CLUSTER > 0) {
+    const cluster = await startRedisCluster({ primaries: CLUSTER, appendfsync: FSYNC });
+    return {
+      target: { clusterNodes: cluster.nodes },
+      env: { REDIS_CLUSTER_NODES: cluster.list },
+      kill: () => cluster.kill(),
+      restart: () => cluster.restart(),
+      stop: () => cluster.stop(),
+    };
+  }
+  const server = await startRedisServer({ aof: true, appendfsync: FSYNC });
+  return { target: server.url, env: { REDIS_URL: server.url }, ...server };
+}
+
+const where = CLUSTER > 0 ? `a Cluster of ${CLUSTER} primaries` : 'own redis-server';
+
+describe(`reports under faults (${where}, AOF appendfsync ${FSYNC})`, () => {
+  let server: FaultRedis;
   beforeAll(async () => {
-    server = await startRedisServer({ aof: true, appendfsync: FSYNC });
+    server = await startFaultRedis();
   });
   afterAll(async () => {
     await server.stop();
@@ -159,10 +191,11 @@ describe(`reports under faults (own redis-server, AOF appendfsync ${FSYNC})`, ()
     const submitter = await startRedisReports({
       prefix,
       sender: recordingSender(),
-      url: server.url,
+      url: server.target,
       workers: false,
     });
-    const routeJobs = new Queue('route', { connection: submitter.redis, prefix: `${prefix}bull` });
+    const bull = createKeys(prefix).bull;
+    const routeJobs = new Queue('route', { connection: submitter.redis, prefix: bull });
     // While Redis is down its connection errors are expected; without a listener they would be printed.
     routeJobs.on('error', () => undefined);
     try {
@@ -170,7 +203,7 @@ describe(`reports under faults (own redis-server, AOF appendfsync ${FSYNC})`, ()
       const directory = loadVillageDirectory();
       const villages = JSON.stringify([TERNYANG, SUMBERPUCUNG].map((code) => directory.byCode(code)));
       worker = workerProcess({
-        REDIS_URL: server.url,
+        ...server.env,
         REPORT_PREFIX: prefix,
         SENDER_URL: channel.url,
         VILLAGES: villages,
@@ -310,7 +343,7 @@ describe(`reports under faults (own redis-server, AOF appendfsync ${FSYNC})`, ()
 
       // What became of the jobs of anything missing (empty when nothing is).
       const jobsOf = async (queue: string, ids: string[]) => {
-        const q = new Queue(queue, { connection: submitter.redis, prefix: `${prefix}bull` });
+        const q = new Queue(queue, { connection: submitter.redis, prefix: bull });
         try {
           return await Promise.all(
             ids.map(async (id) => {

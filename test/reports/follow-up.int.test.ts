@@ -12,6 +12,7 @@ import {
 import { createPipeline } from '../../src/reports/pipeline.js';
 import { createReportMessages } from '../../src/reports/report-messages.js';
 import type { ReportStore } from '../../src/reports/report-store.js';
+import { createKeys } from '../../src/storage/keys.js';
 import { recordingSender, silentLogger, testVillages } from '../helpers/engine.js';
 import { sampleDetails, sampleReporter, startRedisReports, until } from '../helpers/report-harness.js';
 import { TERNYANG, officer } from '../helpers/report-script.js';
@@ -31,7 +32,7 @@ async function routedReport() {
   const prefix = `test:${randomUUID().slice(0, 8)}:`;
   const h = await startRedisReports({ prefix, sender, workers: false });
   open.push(h);
-  const notices = new Queue('notify', { connection: h.redis, prefix: `${prefix}bull` });
+  const notices = new Queue('notify', { connection: h.redis, prefix: createKeys(prefix).bull });
   open.push(notices);
   await h.officers.save(officer('desa', 'village', TERNYANG));
   const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
@@ -145,7 +146,7 @@ describe('an alert of a report not routed yet', () => {
     const prefix = `test:${randomUUID().slice(0, 8)}:`;
     const h = await startRedisReports({ prefix, sender, workers: false });
     open.push(h);
-    const alerts = new Queue('alert-console', { connection: h.redis, prefix: `${prefix}bull` });
+    const alerts = new Queue('alert-console', { connection: h.redis, prefix: createKeys(prefix).bull });
     open.push(alerts);
     await h.officers.save(officer('desa', 'village', TERNYANG));
     const details = sampleDetails();

@@ -142,6 +142,9 @@ function assignments(body: string, name: string): string[] {
     const values = splitTopLevel(m[2] ?? '');
     out.push(values.length === names.length ? (values[at] ?? '') : (m[2] ?? ''));
   }
+  // `for _, key in ipairs({KEYS[3], KEYS[4]})`: the loop variable takes each listed value.
+  for (const m of body.matchAll(/for\s+(?:\w+\s*,\s*)?(\w+)\s+in\s+ipairs\(\{([^}]*)\}\)/g))
+    if (m[1] === name) out.push(...splitTopLevel(m[2] ?? ''));
   return out;
 }
 
@@ -231,6 +234,10 @@ describe('keys touched by the Lua scripts (src/**/lua/*.lua)', () => {
     ]);
     expect(keySource(body, header, "'dm:' .. ARGV[2]")).toMatch(/neither/);
     expect(keySource("local a, b = ARGV[1] .. 'x', KEYS[1]\n", header, 'b')).toBe('KEYS');
+    const loop = "for _, key in ipairs({KEYS[1], ARGV[2]}) do redis.call('DEL', key) end\n";
+    expect(keyUses(loop).map((u) => keySource(loop, header, u.expr))).toEqual([
+      'KEYS / ARGV[2] is not documented as a key prefix',
+    ]);
   });
 });
 

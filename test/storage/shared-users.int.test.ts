@@ -7,6 +7,7 @@ import { createTranslator } from '../../src/i18n/translator.js';
 import { createForgetDesk, createRedisReporterTraces } from '../../src/reports/forget.js';
 import { createKeys } from '../../src/storage/keys.js';
 import { RedisSessionStore } from '../../src/storage/redis-session-store.js';
+import { deleteMatching } from '../../src/storage/scan.js';
 import { chat, realContent, recordingSender, silentLogger, testVillages } from '../helpers/engine.js';
 import { startRedisReports, until } from '../helpers/report-harness.js';
 import { TERNYANG, officer, reportLines } from '../helpers/report-script.js';
@@ -64,12 +65,7 @@ describe('one user, two bot processes on one Redis, one worker (ROLE=bot, DESIGN
   afterAll(async () => {
     for (const s of stores) s.close();
     if (!harness) return;
-    let cursor = '0';
-    do {
-      const [next, keys] = await harness.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await harness.redis.del(...keys);
-    } while (cursor !== '0');
+    await deleteMatching(harness.redis, `${prefix}*`);
     await harness.close();
   });
 

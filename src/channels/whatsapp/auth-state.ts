@@ -10,6 +10,7 @@ import {
 } from '@whiskeysockets/baileys';
 import type { Redis } from 'ioredis';
 import type { AuthStateKeys } from '../../storage/keys.js';
+import { deleteMatching } from '../../storage/scan.js';
 
 export interface RedisAuthState {
   readonly state: AuthenticationState;
@@ -65,7 +66,9 @@ export async function loadRedisAuthState(redis: Redis, keys: AuthStateKeys): Pro
       const failed = results.find(([err]) => err !== null);
       if (failed?.[0]) throw failed[0];
     },
-    clear: () => deleteMatching(redis, `${keys.keysPrefix}*`),
+    clear: async () => {
+      await deleteMatching(redis, `${keys.keysPrefix}*`);
+    },
   };
 
   let writing: Promise<void> = Promise.resolve();
@@ -84,16 +87,7 @@ export async function loadRedisAuthState(redis: Redis, keys: AuthStateKeys): Pro
     async clear() {
       await writing.catch(() => undefined);
       await redis.del(keys.creds);
-      await deleteMatching(redis, `${keys.keysPrefix}*`);
+      await deleteMatching(redis, `${keys.keysPrefix}*`, 200);
     },
   };
-}
-
-async function deleteMatching(redis: Redis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 200);
-    cursor = next;
-    if (found.length > 0) await redis.del(...found);
-  } while (cursor !== '0');
 }

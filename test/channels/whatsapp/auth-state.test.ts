@@ -2,15 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { initAuthCreds, proto } from '@whiskeysockets/baileys';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRedisAuthState } from '../../../src/channels/whatsapp/auth-state.js';
+import { whatsAppKeys } from '../../../src/storage/keys.js';
+import { scanKeys } from '../../../src/storage/scan.js';
 import { testRedis } from '../../helpers/redis.js';
 
 describe('WhatsApp auth state in Redis', () => {
   const ctx = testRedis();
   afterAll(() => ctx.cleanup());
-  const keysFor = (name: string) => ({
-    creds: `${ctx.prefix}${name}:creds`,
-    keysPrefix: `${ctx.prefix}${name}:k:`,
-  });
+  // The key map's names: one account's keys share a hash tag, as a Cluster needs.
+  const keysFor = (name: string) => whatsAppKeys(ctx.prefix, name).auth;
 
   it('starts new credentials when none are stored, and reads back what was saved (Buffers included)', async () => {
     const keys = keysFor('a');
@@ -98,7 +98,9 @@ describe('WhatsApp auth state in Redis', () => {
     await b.state.keys.set({ session: { x: randomBytes(8) } });
 
     await a.clear();
-    expect(await ctx.redis.keys(`${ctx.prefix}d:*`)).toEqual([]);
+    const left: string[] = [];
+    await scanKeys(ctx.redis, `${ctx.prefix}{wa:d}:*`, (keys) => Promise.resolve(void left.push(...keys)));
+    expect(left).toEqual([]);
     expect(await ctx.redis.exists(other.creds, `${other.keysPrefix}session`)).toBe(2);
     const fresh = await loadRedisAuthState(ctx.redis, mine);
     expect(fresh.state.creds.noiseKey.public).not.toEqual(a.state.creds.noiseKey.public);
