@@ -10,6 +10,8 @@ export interface AreaRouteRequest {
   readonly at: string;
   /** What came before this level in the history entry's reason ('' or lines ending in '; '). */
   readonly why: string;
+  /** Route only a report created at this time (`RouteJob.filed`); else `missing`. */
+  readonly filed?: string;
 }
 
 /**
@@ -18,6 +20,8 @@ export interface AreaRouteRequest {
  */
 export type AreaRouteResult =
   | { readonly type: 'nobody' }
+  /** No report filed at `filed` (asked only with it): nothing changed. */
+  | { readonly type: 'missing' }
   | ({ readonly type: 'found'; readonly officers: readonly Officer[] } & ChangeResult);
 
 /** Routes a report to the active officers of one area (src/reports/lua/report-route.lua on Redis). */
@@ -30,6 +34,8 @@ export const routedReason = (req: AreaRouteRequest, n: number): string =>
 /** The router from the store and directory, one question each (the memory demo; tests). */
 export function areaRouterOf(store: ReportStore, officers: OfficerDirectory): AreaRouter {
   return async (code, req) => {
+    if (req.filed !== undefined && (await store.get(code))?.createdAt !== req.filed)
+      return { type: 'missing' };
     const found = await officers.forArea(req.level, req.area);
     if (found.length === 0) return { type: 'nobody' };
     const change = await store.update(

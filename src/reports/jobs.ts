@@ -1,3 +1,4 @@
+import type { ChainableCommander, Redis } from 'ioredis';
 import type { ChannelName } from '../core/message.js';
 import type { AreaLevel, ReportStatus } from '../core/report.js';
 import type { Officer } from '../officers/officer.js';
@@ -11,6 +12,12 @@ export interface RouteJob {
    */
   readonly village?: string;
   readonly bypass?: boolean;
+  /**
+   * When the report was filed (its `createdAt`), in the job queued with its creation: in the same
+   * transaction whatever the create answered (src/reports/report-intake.ts), so the job routes only
+   * a report filed then, and does nothing when there is none (a create that stored nothing).
+   */
+  readonly filed?: string;
 }
 
 /** Why an alert is sent: a new report, one escalated past a silent level, or a job that failed for good. */
@@ -66,6 +73,16 @@ export type JobSpec =
  */
 export interface JobQueue {
   add(jobs: readonly JobSpec[]): Promise<void>;
+  /**
+   * Adds `jobs` in one transaction (MULTI) with the commands `write` queues on it, on `client`, and
+   * returns those commands' replies; undefined when this queue cannot use `client` (another
+   * connection). Absent on a queue that never can (the memory queue).
+   */
+  addAtomically?(
+    client: Redis,
+    jobs: readonly JobSpec[],
+    write: (tx: ChainableCommander) => void,
+  ): Promise<unknown[] | undefined>;
 }
 
 /** Job ids, from what they are about (BullMQ ids may not contain ':'). */
@@ -86,12 +103,19 @@ export const messageJob = (data: MessageJob): JobSpec => ({
 
 export const routeJob = (
   code: string,
-  place?: { village: string; bypassVillage: boolean },
+  place?: { village: string; bypassVillage: boolean; filed?: string },
   after?: string,
 ): JobSpec => ({
   name: 'route',
   id: jobIds.route(code, after),
-  data: place ? { code, village: place.village, bypass: place.bypassVillage } : { code },
+  data: place
+    ? {
+        code,
+        village: place.village,
+        bypass: place.bypassVillage,
+        ...(place.filed === undefined ? {} : { filed: place.filed }),
+      }
+    : { code },
 });
 
 /** One alert job per officer of a level. */

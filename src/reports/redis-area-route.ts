@@ -9,7 +9,7 @@ import type { ReportKeys } from './keys.js';
 /** Officers read and the report moved in one round trip (src/reports/lua/report-route.lua). */
 const SCRIPT = readLuaScript(new URL('./lua/report-route.lua', import.meta.url), 'reportRoute');
 
-type Reply = ['nobody'] | [number, string, ...string[]];
+type Reply = ['nobody'] | ['missing'] | [number, string, ...string[]];
 
 interface RouteCommand {
   reportRoute(...args: (string | number)[]): Promise<Reply>;
@@ -34,8 +34,9 @@ export function redisAreaRouter(redis: Redis, reports: ReportKeys, officers: Off
       req.level,
       req.area,
       req.why,
+      req.filed ?? '',
     );
-    if (reply[0] === 'nobody') return { type: 'nobody' };
+    if (reply[0] === 'nobody' || reply[0] === 'missing') return { type: reply[0] };
     const [applied, before, ...found] = reply;
     return {
       type: 'found',

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { isLocale } from '../core/locale.js';
 import {
   CONTACT_CONSENTS,
@@ -40,6 +40,28 @@ interface ReportCommands {
   reportRemoveReporter(...args: string[]): Promise<number>;
 }
 
+/** What the create script answered (its reply, as `create` or a transaction gets it). */
+export function createResultOf(reply: unknown): CreateResult {
+  const [type, code] = Array.isArray(reply) ? (reply as unknown[]).map(String) : [];
+  switch (type) {
+    case 'created':
+    case 'existing':
+    case 'linked':
+      return { type, code: code ?? '' };
+    case 'limit':
+      return { type: 'limit' };
+    case 'collision':
+      return { type: 'collision' };
+    default:
+      throw new Error(`unexpected answer of the report create script: ${String(reply)}`);
+  }
+}
+
+/** The create script queued on a transaction (its reply comes with the transaction's). */
+interface QueuedCreate {
+  reportCreate(numKeys: number, ...args: (string | number)[]): ChainableCommander;
+}
+
 const isStatus = (v: unknown): v is ReportStatus => REPORT_STATUSES.includes(v as ReportStatus);
 const isConsent = (v: unknown): v is ContactConsent => CONTACT_CONSENTS.includes(v as ContactConsent);
 
@@ -56,6 +78,24 @@ export class RedisReportStore implements ReportStore {
   }
 
   async create(r: NewReport): Promise<CreateResult> {
+    return createResultOf(await this.redis.reportCreate(...this.createArgs(r)));
+  }
+
+  /**
+   * Queues the creation of `r` on a transaction of this store's client (its scripts are defined there);
+   * `createResultOf` reads its reply.
+   */
+  createOn(tx: ChainableCommander, r: NewReport): void {
+    (tx as ChainableCommander & QueuedCreate).reportCreate(...this.createArgs(r));
+  }
+
+  /** The client the store's scripts are defined on (a transaction must be made from it). */
+  get client(): Redis {
+    return this.redis;
+  }
+
+  /** The create script's keys (their number first) and arguments (src/reports/lua/report-create.lua). */
+  private createArgs(r: NewReport): [number, ...(string | number)[]] {
     const k = this.keys;
     const who = reporterId(r.reporter.address);
     const at = r.createdAt.toISOString();
@@ -75,7 +115,7 @@ export class RedisReportStore implements ReportStore {
       ...phones,
     ];
     const entry: HistoryEntry = { at, type: 'submitted' };
-    const [type, code] = await this.redis.reportCreate(
+    return [
       keys.length,
       ...keys,
       r.code,
@@ -93,17 +133,7 @@ export class RedisReportStore implements ReportStore {
       areas.length,
       LINK_TTL_SECONDS,
       DRAFT_TTL_SECONDS,
-    );
-    switch (type) {
-      case 'created':
-      case 'existing':
-      case 'linked':
-        return { type, code };
-      case 'limit':
-        return { type: 'limit' };
-      default:
-        return { type: 'collision' };
-    }
+    ];
   }
 
   async get(code: string): Promise<ReportRecord | undefined> {

@@ -5,6 +5,7 @@ import type { JobQueue } from './jobs.js';
 import { reportKeys } from './keys.js';
 import { redisAlertReader } from './redis-alert-reader.js';
 import { redisAreaRouter } from './redis-area-route.js';
+import { redisReportIntake } from './redis-report-intake.js';
 import { RedisReportStore } from './redis-report-store.js';
 import { createReportSystem, type ReportSideDeps, type ReportSystem } from './report-system.js';
 
@@ -32,6 +33,7 @@ export function createRedisReports(
     invites,
     readAlert,
     routeArea,
+    intake: redisReportIntake(store, deps.queue),
   });
   return { ...system, store, officers, invites };
 }

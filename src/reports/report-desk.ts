@@ -10,6 +10,7 @@ import {
 import type { Clock, Logger } from '../core/ports.js';
 import { routeJob, type JobQueue } from './jobs.js';
 import { viewOf } from './report-messages.js';
+import { intakeOf, type ReportIntake } from './report-intake.js';
 import type { ReportStore } from './report-store.js';
 
 export interface DeskOptions {
@@ -21,6 +22,8 @@ export interface DeskOptions {
   readonly logger: Logger;
   /** Random source for codes (tests pass a fixed one to force collisions). */
   readonly randomIndex?: (max: number) => number;
+  /** How a new report and its route job are written (default: the store's create, then the queue). */
+  readonly intake?: ReportIntake;
 }
 
 /** Tries this many fresh codes when one is taken (244 million codes: a second try is already rare). */
@@ -40,6 +43,7 @@ export function newReportCode(randomIndex: (max: number) => number = randomInt):
  */
 export function createReportDesk(opts: DeskOptions): ReportDesk {
   const { store, queue } = opts;
+  const intake = opts.intake ?? intakeOf(store, queue);
   return {
     async submit(req: SubmitRequest): Promise<SubmitResult> {
       try {
@@ -61,14 +65,18 @@ export function createReportDesk(opts: DeskOptions): ReportDesk {
 
   async function submitOnce(req: SubmitRequest): Promise<SubmitResult> {
     for (let i = 0; i < CODE_ATTEMPTS; i++) {
-      const created = await store.create({
-        code: newReportCode(opts.randomIndex),
+      const code = newReportCode(opts.randomIndex);
+      const report = {
+        code,
         reporter: req.reporter,
         draftKey: req.draftKey,
         details: req.details,
         createdAt: opts.clock.now(),
         perDay: opts.perDay,
-      });
+      };
+      // The record and its route job are written together: "received" is said only once both are.
+      const filed = report.createdAt.toISOString();
+      const created = await intake(report, routeJob(code, { ...req.details, filed }));
       switch (created.type) {
         case 'collision':
           continue;
@@ -82,7 +90,6 @@ export function createReportDesk(opts: DeskOptions): ReportDesk {
           );
           return { type: 'linked', code: created.code };
         case 'created':
-          await queue.add([routeJob(created.code, req.details)]);
           return { type: 'received', code: created.code };
         case 'existing':
           // Stored before from this draft (its route job may be missing): route from what was stored.

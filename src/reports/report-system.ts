@@ -11,6 +11,7 @@ import type { JobQueue } from './jobs.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
 import { createReportDesk } from './report-desk.js';
 import { createReportMessages } from './report-messages.js';
+import type { ReportIntake } from './report-intake.js';
 import type { ReportStore } from './report-store.js';
 
 export interface ReportSettings {
@@ -47,6 +48,8 @@ export interface ReportSystemDeps extends ReportSettings {
   readonly readAlert?: AlertReader;
   /** How a report is routed to one area; the directory and the store by default. */
   readonly routeArea?: AreaRouter;
+  /** How a new report and its route job are written; the store, then the queue by default. */
+  readonly intake?: ReportIntake;
   readonly senders: Partial<Record<ChannelName, MessageSender>>;
   readonly translator: Translator;
   readonly villages: VillageFinder;
@@ -72,6 +75,7 @@ export function createReportSystem(deps: ReportSystemDeps): ReportSystem {
     clock: deps.clock,
     perDay: deps.perDay,
     logger: deps.logger,
+    ...(deps.intake ? { intake: deps.intake } : {}),
   });
   const officerDesk = createOfficerDesk({
     directory: deps.officers,

@@ -11,6 +11,15 @@ import { routeWaitingFound } from './unrouted.js';
 export function createRouteStep(ctx: StepContext) {
   const { store, officers, queue, logger, routeArea, at, entry } = ctx;
 
+  /**
+   * A job whose report is not there: nothing to do for the one queued with a create that did not create
+   * it (it carries the filing time; src/reports/report-intake.ts), a failure for any other.
+   */
+  function missing(job: RouteJob): void {
+    if (job.filed === undefined) throw new PermanentJobError(`report ${job.code} not found`);
+    logger.debug({ report: job.code }, 'route job of a report not created: nothing to route');
+  }
+
   /** Where a report is routed: from its job, or from the stored report for a job without it (the sweep's). */
   async function placeOf(job: RouteJob): Promise<{ village: string; bypass: boolean }> {
     if (job.village !== undefined) return { village: job.village, bypass: job.bypass ?? false };
@@ -38,8 +47,10 @@ export function createRouteStep(ctx: StepContext) {
       area,
       at: at(),
       why: why.map((w) => `${w}; `).join(''),
+      ...(job.filed === undefined ? {} : { filed: job.filed }),
     });
-    if (first.type === 'found') return routed(code, { level: from, officers: first.officers }, first);
+    if (first.type === 'missing') return missing(job);
+    if (first.type === 'found') return routed(job, { level: from, officers: first.officers }, first);
     const above = levelAbove(from);
     const found = above
       ? await chooseRoute(officers, village, above, [
@@ -53,7 +64,7 @@ export function createRouteStep(ctx: StepContext) {
         { from: ['submitted'], to: 'unrouted' },
         entry('unrouted', { reason: 'no officer registered at any level yet' }),
       );
-      if (!change.before) throw new PermanentJobError(`report ${code} not found`);
+      if (!change.before) return missing(job);
       if (change.applied)
         logger.warn({ report: code }, 'no officer registered at any level yet: the report waits for one');
       else await alertsOfWaiting(code, change.before);
@@ -69,16 +80,17 @@ export function createRouteStep(ctx: StepContext) {
         reason: found.reason,
       }),
     );
-    return routed(code, found, change);
+    return routed(job, found, change);
   }
 
   /** After the move to "routed": its alerts; a report routed before gets those of its current level. */
   async function routed(
-    code: string,
+    job: RouteJob,
     found: Pick<Route, 'level' | 'officers'>,
     change: ChangeResult,
   ): Promise<void> {
-    if (!change.before) throw new PermanentJobError(`report ${code} not found`);
+    const { code } = job;
+    if (!change.before) return missing(job);
     if (!change.applied) return alertsOfWaiting(code, change.before);
     await queue.add(alertJobs(code, found, 'report'));
   }
@@ -90,13 +102,17 @@ export function createRouteStep(ctx: StepContext) {
     if (r) await ensureJobs(ctx, r);
   }
 
-  /** Route jobs again: stored but never routed (the job was lost with Redis), or waiting for an officer who is there now. */
+  /**
+   * Route jobs again: stored but never routed (the job was lost with Redis, or its id was taken by a
+   * job queued with a create that stored nothing under the same code), or waiting for an officer who
+   * is there now. The sweep's job has an id of its own, so it runs whatever came before it.
+   */
   async function sweep(olderThanMs: number): Promise<number> {
     const stale = await store.codesByStatus(
       'submitted',
       new Date(ctx.deps.clock.now().getTime() - olderThanMs),
     );
-    if (stale.length > 0) await queue.add(stale.map((code) => routeJob(code)));
+    if (stale.length > 0) await queue.add(stale.map((code) => routeJob(code, undefined, 'swept')));
     return stale.length + (await routeWaitingFound(store, officers, queue));
   }
 

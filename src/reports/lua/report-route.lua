@@ -16,11 +16,15 @@
     ARGV[5] level
     ARGV[6] area
     ARGV[7] reason: what came before this level ('' or lines ending in '; ')
+    ARGV[8] when the report was filed ('' = any): route only a report created at this time
 
   Output:
-    {'nobody'} when the area has no active officer (nothing changed) | {applied 1 or 0, status before
-    ('' = no such report), the active officers' JSON in id order...}
+    {'missing'} when no report was filed at ARGV[8] | {'nobody'} when the area has no active officer
+    (nothing changed) | {applied 1 or 0, status before ('' = no such report), the active officers'
+    JSON in id order...}
 ]]
+local state = redis.call('HMGET', KEYS[1], 'status', 'createdAt')
+if ARGV[8] ~= '' and state[2] ~= ARGV[8] then return {'missing'} end
 local flat = redis.call('HGETALL', KEYS[4])
 local ids, byId = {}, {}
 for i = 1, #flat, 2 do
@@ -33,7 +37,7 @@ if #ids == 0 then return {'nobody'} end
 table.sort(ids)
 local officers = {}
 for i, id in ipairs(ids) do officers[i] = byId[id] end
-local cur = redis.call('HGET', KEYS[1], 'status')
+local cur = state[1]
 if not cur then return {0, ''} end
 if cur ~= 'submitted' and cur ~= 'unrouted' then return {0, cur, unpack(officers)} end
 local area = ARGV[6] == '' and '-' or ARGV[6]

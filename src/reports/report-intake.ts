@@ -1,0 +1,21 @@
+import type { JobQueue, JobSpec } from './jobs.js';
+import type { CreateResult, NewReport, ReportStore } from './report-store.js';
+
+/**
+ * Stores a new report and queues its route job: what must exist before the reporter is told
+ * "received" (DESIGN §5). On Redis both go in one transaction, one round trip: the record and its
+ * job exist together or not at all. A transaction cannot branch, so the job is queued whatever the
+ * create answers; a route job whose report was not created (the same draft again, a phone reported
+ * today, the daily limit, a code already taken) finds no report filed then and does nothing
+ * (`RouteJob.filed`).
+ */
+export type ReportIntake = (report: NewReport, route: JobSpec) => Promise<CreateResult>;
+
+/** The store's create, then the job when the report was created (the memory demo; tests). */
+export const intakeOf =
+  (store: ReportStore, queue: JobQueue): ReportIntake =>
+  async (report, route) => {
+    const created = await store.create(report);
+    if (created.type === 'created') await queue.add([route]);
+    return created;
+  };
