@@ -1,5 +1,3 @@
-import type { Keys } from '../../storage/keys.js';
-
 /** The one Redis command this needs; an ioredis client has it (the channel needs no Redis library). */
 export interface SetIfAbsent {
   set(key: string, value: string, px: 'PX', ttlMs: number, nx: 'NX'): Promise<'OK' | null>;
@@ -11,6 +9,11 @@ export interface SetIfAbsent {
  */
 export const UPDATE_CLAIM_TTL_MS = 3_600_000;
 
+/** The key of a taken update (named with every other key in src/storage/keys.ts, passed in by main). */
+export interface UpdateKeys {
+  telegramUpdate(botId: number, updateId: number): string;
+}
+
 /** Takes an update for this process: false when a process of the same bot took it already. */
 export type UpdateClaim = (botId: number, updateId: number) => Promise<boolean>;
 
@@ -20,7 +23,7 @@ export type UpdateClaim = (botId: number, updateId: number) => Promise<boolean>;
  */
 export function createRedisUpdateClaim(
   redis: SetIfAbsent,
-  keys: Pick<Keys, 'telegramUpdate'>,
+  keys: UpdateKeys,
   ttlMs = UPDATE_CLAIM_TTL_MS,
 ): UpdateClaim {
   return async (botId, updateId) =>
