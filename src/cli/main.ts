@@ -8,6 +8,7 @@ import { registerOfficerCommands } from './officers-cli.js';
 import { registerReportCommands } from './reports-cli.js';
 import { registerRegisterCommands } from './register-cli.js';
 import { registerBroadcastCommands } from './broadcasts-cli.js';
+import { registerDeskCommands } from './desk-cli.js';
 
 // `reports stats | head`: the reader went away; stop quietly, as other command-line tools do.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -74,5 +75,6 @@ registerOfficerCommands(program);
 registerReportCommands(program);
 registerRegisterCommands(program);
 registerBroadcastCommands(program);
+registerDeskCommands(program);
 
 await program.parseAsync(process.argv);

@@ -34,7 +34,7 @@ const reportCode = (part: string): string => {
 /**
  * The desk's one entry: `/desk` and everything under it. Before sign-in only the sign-in pages and the
  * language switch answer; everything else needs a session of an officer who is still active, and every
- * POST the session's form token (403 without it, before anything is read or done).
+ * POST the session's form token (403 without it, before anything is done).
  */
 export function createDeskRouter(
   parts: DeskParts,

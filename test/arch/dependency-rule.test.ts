@@ -229,6 +229,7 @@ describe('dependency rule (DESIGN §2)', () => {
           'analysis',
           'phones',
           'broadcasts',
+          'desk',
           'bootstrap.js',
         ],
       ),
