@@ -37,19 +37,22 @@ export function findEntities(reading: Reading, tokens: readonly string[], raw: s
   const relation = reading.relations[0];
   const age = ageOf(tokens);
   const amount = amountOf(tokens, raw);
-  return {
-    ...(country ? { country } : {}),
-    ...(sector ? { sector } : {}),
-    ...(relation ? { relation } : {}),
-    ...(age === undefined ? {} : { age }),
-    ...(amount === undefined ? {} : { amount }),
-  };
+  // Only what the message names, in this order.
+  const out: { -readonly [K in keyof Entities]: Entities[K] } = {};
+  if (country) out.country = country;
+  if (sector) out.sector = sector;
+  if (relation) out.relation = relation;
+  if (age !== undefined) out.age = age;
+  if (amount !== undefined) out.amount = amount;
+  return out;
 }
 
 function ageOf(tokens: readonly string[]): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
-    const n = Number(tokens[i]);
-    if (!/^\d{1,2}$/.test(tokens[i] ?? '') || n < 5 || n > 80) continue;
+    const word = tokens[i] ?? '';
+    if (!startsWithDigit(word) || !/^\d{1,2}$/.test(word)) continue;
+    const n = Number(word);
+    if (n < 5 || n > 80) continue;
     if (AGE_BEFORE.has(tokens[i - 1] ?? '') || AGE_AFTER.has(tokens[i + 1] ?? '')) return n;
   }
   return undefined;
@@ -61,9 +64,15 @@ function amountOf(tokens: readonly string[], raw: string): number | undefined {
   if (rp?.[1]) return Number(rp[1].replace(/[.,]/g, ''));
   for (let i = 0; i < tokens.length; i++) {
     const digits = tokens[i] ?? '';
-    if (!/^\d{1,4}$/.test(digits)) continue;
+    if (!startsWithDigit(digits) || !/^\d{1,4}$/.test(digits)) continue;
     const mult = MULTIPLIERS[tokens[i + 1] ?? ''];
     if (mult) return Number(digits) * mult;
   }
   return undefined;
+}
+
+/** A quick test before the pattern: most words are letters. */
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }

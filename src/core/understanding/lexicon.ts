@@ -239,7 +239,8 @@ export function compileLexicons(
     const flags = new Set<Flag>();
     const intents: { intent: Intent; weight: number }[] = [];
     const relations: Relation[] = [];
-    const found: { countries: string[]; sectors: string[] } = { countries: [], sectors: [] };
+    const countries: string[] = [];
+    const sectors: string[] = [];
     let adverts = 0;
     const advertPlaces = new Set<number>();
     for (const { value: m, at } of index.located(tokens)) {
@@ -250,10 +251,18 @@ export function compileLexicons(
         for (const i of at) advertPlaces.add(i);
       } else if (m.k === 'intent') intents.push(m.v);
       else if (m.k === 'relation') relations.push(m.v);
-      else if (m.k === 'country') found.countries.push(m.v);
-      else found.sectors.push(m.v);
+      else if (m.k === 'country') countries.push(m.v);
+      else sectors.push(m.v);
     }
-    return { distress, flags, adverts: Math.min(adverts, advertPlaces.size), intents, relations, ...found };
+    return {
+      distress,
+      flags,
+      adverts: Math.min(adverts, advertPlaces.size),
+      intents,
+      relations,
+      countries,
+      sectors,
+    };
   }
 }
 

@@ -293,29 +293,24 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       // A question is said early: the card is looked for in the first words.
       const answer = deps.answers.match(text, tokens.slice(0, CARD_WORDS));
       // A card for what the message asks travels with any intent (the safety net shows it after the numbers).
-      const base = {
-        entities,
-        asked,
-        ...(distress ? { distress } : {}),
-        ...(asked && answer ? { answer } : {}),
-      };
+      const base: Base = { entities, asked, distress, answer: asked ? answer : undefined };
       const [best, bestScore] = top(scores);
       const words = countWords(text);
-      if (words <= STATUS_WORDS && findReportCode(text)) return { ...base, intent: 'status', by: 'rule' };
+      if (words <= STATUS_WORDS && findReportCode(text)) return understood(base, 'status', 'rule');
       // "sapa 129 itu apa, bisa buat lapor?", "kalau mau ngadu, bawa dokumen apa": a question about how
       // reporting works, naming nobody to report and nothing the sender saw, gets its card.
       const aboutReporting =
         !reading.flags.has('recruiter') && (!reading.flags.has('me') || reading.flags.has('hypothetical'));
       if (best === 'report' && asked && answer && aboutReporting)
-        return { ...base, intent: 'question', by: 'answer', answer };
-      if (best && bestScore >= SETTLED && STICKY.has(best)) return { ...base, intent: best, by: 'rule' };
+        return understood(base, 'question', 'answer', answer);
+      if (best && bestScore >= SETTLED && STICKY.has(best)) return understood(base, best, 'rule');
       // "caregiver … ditanggung majikan kan?": a question with its card, naming nobody close, is no
       // family help request.
       const nobodyClose = !reading.relations.some((r) => r !== 'self');
       if (best === 'family' && asked && answer && answer.score >= FAIR_ANSWER && nobodyClose)
-        return { ...base, intent: 'question', by: 'answer', answer };
+        return understood(base, 'question', 'answer', answer);
       if (words <= AGENCY_QUESTION_WORDS && AGENCY_QUESTION.test(text))
-        return { ...base, intent: 'agency', by: 'rule' };
+        return understood(base, 'agency', 'rule');
       // "how do I use this?": a question with its card, though it names help or jobs.
       const questionFirst =
         asked &&
@@ -323,7 +318,7 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
         best !== undefined &&
         ASKED_OVER.has(best) &&
         (scores.get('question') ?? 0) >= bestScore;
-      if (questionFirst) return { ...base, intent: 'question', by: 'answer', answer };
+      if (questionFirst) return understood(base, 'question', 'answer', answer);
       // A text showing warning signs is an offer to check, unless it clearly asks something else.
       // … and a short question that an answer card fits is a question.
       // A short job search ("any job for welder in korea") is no advert, whatever the scan finds.
@@ -338,8 +333,7 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
         !familyStory &&
         (text.length >= LONG_TEXT ||
           ((best === undefined || best === 'jobs') && !(asked && answer) && !shortSearch));
-      if (advert || (mayBeOffer && scan().findings.length > 0))
-        return { ...base, intent: 'offer', by: 'advert' };
+      if (advert || (mayBeOffer && scan().findings.length > 0)) return understood(base, 'offer', 'advert');
       // A close answer card beats an intent that a few loose words suggested ("korea pake tes bahasa
       // apa" names a language, but asks about the Korean test).
       const cardWins =
@@ -348,18 +342,50 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
         best !== undefined &&
         YIELDS.has(best) &&
         tokens.length > 2;
-      if (best === 'question' && answer) return { ...base, intent: 'question', by: 'answer', answer };
-      if (best && bestScore >= SETTLED && !cardWins) return { ...base, intent: best, by: 'rule' };
+      if (best === 'question' && answer) return understood(base, 'question', 'answer', answer);
+      if (best && bestScore >= SETTLED && !cardWins) return understood(base, best, 'rule');
       // "kalau kerja online di kamboja ternyata penipuan, itu termasuk TPPO?": a question about a case in
       // general, with its card, over loose words of an intent.
       const general = asked && reading.flags.has('hypothetical') && bestScore < SETTLED;
       if (answer && (best === undefined || bestScore < LIKELY || cardWins || general))
-        return { ...base, intent: 'question', by: 'answer', answer };
-      if (best && bestScore >= LIKELY) return { ...base, intent: best, by: 'rule' };
-      if (best) return { ...base, intent: best, by: 'weak' };
-      return { ...base, by: 'none' };
+        return understood(base, 'question', 'answer', answer);
+      if (best && bestScore >= LIKELY) return understood(base, best, 'rule');
+      if (best) return understood(base, best, 'weak');
+      return understood(base, undefined, 'none');
     },
   };
+}
+
+/** What every reading of a message carries, whatever its intent. */
+interface Base {
+  readonly entities: Entities;
+  readonly asked: boolean;
+  readonly distress: Distress | undefined;
+  /** The card, when the message asks something. */
+  readonly answer: AnswerMatch | undefined;
+}
+
+/**
+ * The reading of a message: its fields written in one fixed order (entities, asked, distress, the
+ * card it asks for, intent, how it was found, a card it was routed to), each only when it has a value.
+ */
+function understood(
+  base: Base,
+  intent: Intent | undefined,
+  by: Understood['by'],
+  answer?: AnswerMatch,
+): Understood {
+  const out: { -readonly [K in keyof Understood]?: Understood[K] } = {
+    entities: base.entities,
+    asked: base.asked,
+  };
+  if (base.distress) out.distress = base.distress;
+  if (base.answer) out.answer = base.answer;
+  if (intent !== undefined) out.intent = intent;
+  out.by = by;
+  if (answer && !base.answer) out.answer = answer;
+  // Every required field is set above; the type cannot follow assignments field by field.
+  return out as Understood;
 }
 
 /**
