@@ -52,9 +52,10 @@ export function extractCompanies(text: string): string[] {
   return unique(names);
 }
 
-// Amounts with a currency before or after, or "juta"/"jt": "Rp 8.000.000", "8jt", "NT$ 27,470", "1000 USD".
+// Amounts with a currency before or after, or "juta"/"jt"/"million": "Rp 8.000.000", "8jt", "NT$ 27,470", "1000 USD",
+// "salary 12 million".
 const SALARY =
-  /(?:\b(?:rp|idr|nt|ntd|twd|rm|hkd|sgd|usd|sar|myr|yen|krw|won|bnd|aed|qar|kwd|kd|omr|thb)\.?\s?|(?:nt|hk|s|us)?\$\s?|[¥₩€]\s?)\d[\d.,]*(?:\s?(?:juta|jt|rb|ribu|k)\b)?|\b\d[\d.,]*\s?(?:juta|jt|jeti|yuta)\b|\b\d[\d.,]*\s?(?:usd|dollar|dolar|ringgit|rm|yen|won|riyal|real|sar|sr|ntd|twd|hkd|sgd|bnd|aed|dirham|qar|kwd|kd|omr|baht|thb|peso|eur|euro)\b/giu;
+  /(?:\b(?:rp|idr|nt|ntd|twd|rm|hkd|sgd|usd|sar|myr|yen|krw|won|bnd|aed|qar|kwd|kd|omr|thb)\.?\s?|(?:nt|hk|s|us)?\$\s?|[¥₩€]\s?)\d[\d.,]*(?:\s?(?:juta|jt|rb|ribu|k)\b)?|\b\d[\d.,]*\s?(?:juta|jt|jeti|yuta|million)\b|\b\d[\d.,]*\s?(?:usd|dollar|dolar|ringgit|rm|yen|won|riyal|real|sar|sr|ntd|twd|hkd|sgd|bnd|aed|dirham|qar|kwd|kd|omr|baht|thb|peso|eur|euro)\b/giu;
 
 /** Words before an amount that make it pay, not a fee ("gaji 8jt", "salary $1500"). */
 const PAY_BEFORE =

@@ -255,6 +255,10 @@ export const WARNING_WORDS = new Set([
   // Javanese "ati-ati", Sundanese "kade".
   'ati',
   'kade',
+  // "kenali ciri calo, misalnya minta DP …": the signs of a broker, listed.
+  'ciri',
+  'kenali',
+  'mengenali',
 ]);
 export const PROMISE_WORDS = new Set([
   'menjanjikan',

@@ -272,3 +272,131 @@ describe('warnings and training notices that quote the signs', () => {
     expect(check(text).level).toBe('notice');
   });
 });
+
+describe('the first wages, a share of the pay, or costs paid first by the agent, as the fee (facts Q-12, Q-13, T-01)', () => {
+  allHigh('fee-zero-cost-job', [
+    'Pengasuh anak untuk keluarga di Taiwan. Gaji tiga bulan pertama untuk melunasi biaya kantor.',
+    'Housemaid for Singapore: your first salary goes to the agency.',
+    'Rewang omah nang Hong Kong, gaji sasi kapisan kanggo mbayar agen.',
+  ]);
+  allHigh('wage-deduction-debt', [
+    'Pabrik di Taiwan. Fee agensi 20 persen dari gaji selama dua tahun, biaya proses 5 juta.',
+    'Factory job in Japan. The placement costs are paid first by the agency and repaid from wages over six months.',
+    'Kerja kilang di Johor. Tiket kami tanggung dulu, nanti dipotong gaji 5 bulan.',
+  ]);
+  noneHigh([
+    'Gaji pertama dibayar penuh ke rekening pekerja. Pabrik Taiwan lewat PT berizin, job order ada.',
+    'Pajak penghasilan 5 persen dari gaji sesuai aturan Taiwan. PT berizin, tanpa biaya penempatan.',
+  ]);
+});
+
+describe('a licence or a job order still in process (facts Q-02, Q-03, L-22)', () => {
+  allHigh('unlicensed-company', [
+    'LPK kami masih mengurus izin ke Disnaker, tapi pendaftaran magang Jepang sudah dibuka.',
+    'Our licence is being processed; register now for factory jobs in Taiwan.',
+    'Perusahaan sedang mengurus SIP3MI, lowongan pabrik Malaysia bisa daftar sekarang.',
+  ]);
+  allHigh('no-job-order', [
+    'Lowongan pabrik di Taiwan. Job order belum keluar, tapi daftar dulu dengan DP 3 juta.',
+    'Hotel jobs in Qatar, the demand letter is still pending; pay the booking fee now.',
+    'Kerja pabrik di Jepang tanpa job order, biaya pendaftaran 2 juta.',
+  ]);
+  noneHigh([
+    'Izin kerja (permit) sedang diproses majikan sebelum berangkat. PT berizin, job order ada, pabrik Malaysia.',
+    'Job order sudah terbit dan tercatat di SISKOP2MI. PT berizin, caregiver Taiwan, tanpa biaya penempatan.',
+    'Izin tinggal diperpanjang majikan setiap dua tahun. PT berizin, pabrik Taiwan.',
+  ]);
+});
+
+describe('a crossing through the forest, money handed over at a meeting (facts Q-32, Q-10)', () => {
+  allHigh('irregular-crossing', [
+    'Kerja kebun di Sarawak. Masuknya lewat jalur hutan, dijemput mobil bos.',
+    'Construction work in Malaysia; we cross through the jungle at the border.',
+    'Nyambut gawe nang Malaysia, nyabrang liwat alas, dipapag kancaku.',
+  ]);
+  allHigh('cash-to-individual', [
+    'Pabrik di Taiwan. Biaya proses 5 juta dibayar pas ketemu di rumah makan.',
+    'Kerja kilang Malaysia, DP 2 juta diserahkan langsung waktu kopdar di alun-alun.',
+    'Factory work in Korea. Bring the fee in cash when we meet at the station.',
+  ]);
+  noneHigh([
+    'Pekerja perkebunan sawit di Sabah, kerja di tepi hutan, berangkat lewat bandara dengan visa kerja. PT berizin.',
+    'Biaya pelatihan dibayar di kasir kantor dengan kuitansi resmi. Pabrik Jepang lewat LPK berizin.',
+  ]);
+});
+
+describe('study-and-work schemes with a fee, a contract explained only abroad (facts T-15, Q-36, L-18)', () => {
+  allHigh('unverified-internship', [
+    'Sekolah bahasa sambil kerja di Jepang, kerja pabrik tiap hari, biaya program 45 juta.',
+    'Taiwan study and work programme: factory shifts every week, programme fee IDR 28 million.',
+    'Beasiswa kerja ke Taiwan, kuliah gratis, bayar pendaftaran 10 juta.',
+  ]);
+  allHigh('no-agreements', [
+    'Kerja pabrik di Taiwan. Isi kontrak nanti dijelaskan setelah sampai di asrama.',
+    'Factory work in Korea. The contract will be explained on arrival by the supervisor.',
+    'Kerja kilang di Johor, perjanjian kerja dijelaskan di sana oleh mandor.',
+  ]);
+  noneHigh([
+    'Isi perjanjian kerja dijelaskan petugas Disnaker sebelum tanda tangan. Caregiver Taiwan, PT berizin.',
+    'Program magang Jepang resmi lewat LPK berizin dan Kemnaker; biaya sesuai aturan, kontrak ditandatangani sebelum berangkat.',
+  ]);
+});
+
+describe('other wordings of known signs', () => {
+  it.each([
+    ['Kerja kilang di Penang, masuk pakai cop pelancong, permit menyusul.', 'wrong-visa'],
+    ['Lowongan pabrik Korea, berangkat pakai visa D-2 pelajar.', 'wrong-visa'],
+    ['Dicari pramusaji untuk restoran di Makkah, ikut rombongan jamaah umroh.', 'wrong-visa'],
+    ['Kerja pabrik di Polandia, visa kerja nanti diurus di sana, biaya 30 juta.', 'wrong-visa'],
+    ['Kerja di Malaysia, keluarga tidak perlu dikasih tahu dulu sebelum berangkat.', 'keep-secret'],
+    ['Kerja restoran di Brunei, cukup kita berdua yang tahu ya.', 'keep-secret'],
+    ['Carer in a private home in Taipei; the carer pays her own training.', 'fee-zero-cost-job'],
+    ['Pabrik Jepang, biaya pendaftaran 500 ribu transfer ke DANA nomor saya.', 'cash-to-individual'],
+    ['Kerja di Taiwan lewat kenalan saya, biaya 25 juta dibayar ke dia.', 'cash-to-individual'],
+    ['Kerja di Jepang, biaya 40 juta saya yang terima, sisanya di sana.', 'cash-to-individual'],
+    ['KK asli dan ijazah asli ditinggal di rumah saya sampai berangkat.', 'documents-held'],
+    ['Factory work in Korea, no EPS test, pay the processing fee of IDR 30 million.', 'korea-outside-eps'],
+    [
+      'Customer support for a crypto firm in Dubai, salary 13 million, free ticket, no experience.',
+      'easy-job-high-pay',
+    ],
+    ['Kerja pabrik di Eropa, gaji 45 juta, syarat cuma KTP.', 'easy-job-high-pay'],
+    ['Jadi PRT di Hong Kong, berangkat sendiri tanpa PT, biaya lebih murah.', 'independent-household'],
+    [
+      'Factory job in Taiwan, agency service fee IDR 20 million, salary deducted for the first year.',
+      'fee-check-costs',
+    ],
+  ])('is high: %s', (text, sign) => {
+    const r = check(text);
+    expect(r.signs).toContain(sign);
+    expect(r.level).toBe('high');
+  });
+  noneHigh([
+    'Visa kerja diurus perusahaan sebelum berangkat. Pabrik Polandia lewat P3MI berizin, job order ada.',
+    'Pengasuh lansia di panti jompo Jepang (SSW) lewat LPK berizin; ujian bahasa dibayar ke penyelenggara.',
+    'Dana pelatihan dari pemerintah desa untuk purna PMI, daftar di kantor desa. Gratis.',
+  ]);
+});
+
+describe('a carer employed by a care home is not a household carer (facts L-41)', () => {
+  noneHigh([
+    'Caregiver di panti jompo Jepang (SSW) lewat LPK berizin. Biaya kursus bahasa 7 juta, bisa KUR PMI.',
+    'Care workers for a nursing home in Osaka through a licensed institute; Japanese course fee IDR 6 million.',
+    'Perawat lansia untuk rumah sakit di Taipei lewat PT berizin, biaya pelatihan 4 juta.',
+  ]);
+  allHigh('fee-zero-cost-job', [
+    'Caregiver untuk nenek di rumah keluarga di Taipei, biaya pelatihan 4 juta.',
+    'Elderly carer living with a family in Kaohsiung, training fee IDR 5 million.',
+    'Perawat lansia Taiwan, jaga kakek di rumah, biaya proses 6 juta.',
+  ]);
+});
+
+describe('a flyer that lists the signs of a broker is a notice', () => {
+  it.each([
+    'Sosialisasi di balai desa: kenali ciri calo, misalnya minta DP ke rekening pribadi atau bilang tidak perlu ke Disnaker.',
+    'Materi pelatihan: ciri sponsor ilegal antara lain meminta transfer ke rekening pribadi dan menyimpan paspor.',
+    'Mengenali calo: biasanya minta uang tunai ke saya tanpa kuitansi. Laporkan ke desa.',
+  ])('is a notice: %s', (text) => {
+    expect(check(text).level).toBe('notice');
+  });
+});
