@@ -1,7 +1,6 @@
 import { REPORT_STATUSES, type ReportStatus } from '../core/report.js';
-import type { HistoryEntry } from './report-record.js';
-import { selectReports, type QueryDeps, type ReportScope } from './report-query.js';
-import { isOverdue, needsHistory, resolvedAtMs, timeToAcknowledgeMs } from './report-timing.js';
+import { selectFacts, type QueryDeps, type ReportScope } from './report-query.js';
+import { isOverdue } from './report-timing.js';
 import { OPEN } from './statuses.js';
 
 /**
@@ -61,6 +60,7 @@ export interface AreaOverview {
 }
 
 const DAY_MS = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const codeAt = (village: string, parts: number) => village.split('.').slice(0, parts).join('.');
 
 /**
@@ -72,10 +72,7 @@ export async function areaOverview(
   scope: ReportScope,
   area?: string,
 ): Promise<AreaOverview> {
-  const records = await selectReports(deps, scope, area ? { area } : {});
-  const read = records.filter(needsHistory);
-  const histories = await deps.reader.histories(read.map((r) => r.code));
-  const historyOf = new Map<string, HistoryEntry[]>(read.map((r, i) => [r.code, histories[i] ?? []]));
+  const records = await selectFacts(deps, scope, area ? { area } : {});
   const now = deps.now();
   const nowMs = now.getTime();
   const byStatus = Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
@@ -90,25 +87,22 @@ export async function areaOverview(
   let open = 0;
   let overdue = 0;
   for (const r of records) {
-    const history = historyOf.get(r.code) ?? [];
     byStatus[r.status] += 1;
     const isOpen = OPEN.includes(r.status);
-    const late = isOverdue(r, history, nowMs, deps.escalateAfterMs);
+    const late = isOverdue(r, nowMs, deps.escalateAfterMs);
     if (isOpen) {
       open += 1;
-      const age = nowMs - Date.parse(r.createdAt);
+      const age = nowMs - r.createdMs;
       const bucket = age < DAY_MS ? 0 : age <= 7 * DAY_MS ? 1 : 2;
       openByAge[bucket] = (openByAge[bucket] ?? 0) + 1;
     }
     if (late) overdue += 1;
-    const ack = timeToAcknowledgeMs(r, history);
-    if (ack !== undefined) acks.push(ack);
-    const resolvedAt = resolvedAtMs(r, history);
-    if (resolvedAt !== undefined) {
-      resolves.push(resolvedAt - Date.parse(r.createdAt));
-      days.get(new Date(resolvedAt).toISOString().slice(0, 10))?.resolved.push(r.code);
+    if (r.acknowledgedMs !== undefined) acks.push(r.acknowledgedMs - r.createdMs);
+    if (r.resolvedMs !== undefined) {
+      resolves.push(r.resolvedMs - r.createdMs);
+      days.get(dayOf(r.resolvedMs))?.resolved.push(r.code);
     }
-    days.get(r.createdAt.slice(0, 10))?.created.push(r.code);
+    days.get(dayOf(r.createdMs))?.created.push(r.code);
     const v = r.details.village;
     tally(groups.districts, codeAt(v, 2), v, isOpen, late);
     tally(groups.subDistricts, codeAt(v, 3), v, isOpen, late);

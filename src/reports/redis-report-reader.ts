@@ -1,20 +1,31 @@
 import type { Redis } from 'ioredis';
-import { REPORT_STATUSES } from '../core/report.js';
+import { REPORT_STATUSES, type ReportStatus } from '../core/report.js';
 import type { ReportKeys } from './keys.js';
 import { recordOf } from './redis-report-store.js';
 import type { HistoryEntry } from './report-record.js';
-import { byCreation, type IndexedCode, type ReportReader } from './report-reader.js';
+import { byCreation, readFacts, type IndexedCode, type ReportReader } from './report-reader.js';
+import type { ReportFacts } from './report-timing.js';
 
 /** Commands per pipeline: bounded so one huge area does not make one reply of many megabytes. */
 const BATCH = 2000;
+/** Facts kept in memory at most (about 300 bytes each); past it the memo starts again. */
+const FACTS_KEPT = 200_000;
 
 /**
  * Reads reports straight from the Redis indexes the report store keeps (sorted sets scored by creation
  * time): one `ZRANGE … WITHSCORES` per index, records and histories in pipelines of `BATCH`.
+ *
+ * Facts are kept in memory, each with the version it was read at: the report's status (which status
+ * index holds it), its time in the waiting index and, while escalated, its level. Whatever changes a
+ * fact — taken, resolved, routed, escalated, escalated again, stopped waiting — changes one of these
+ * (the report scripts move a report between status indexes and set its waiting time in the same
+ * step), so a call reads the status and waiting indexes whole (a few commands) and the level of the
+ * escalated ones, and re-reads only the reports whose version moved.
  */
 export function redisReportReader(redis: Redis, keys: ReportKeys): ReportReader {
   const scored = async (key: string): Promise<IndexedCode[]> =>
     pairs(await redis.zrange(key, 0, -1, 'WITHSCORES'));
+  const memo = new Map<string, { readonly version: string; readonly facts: ReportFacts }>();
 
   /** One command per code, `BATCH` to a pipeline; a failed command throws (Redis outage). */
   async function batched<T>(
@@ -37,7 +48,32 @@ export function redisReportReader(redis: Redis, keys: ReportKeys): ReportReader 
     return out;
   }
 
-  return {
+  /**
+   * Each indexed report's version: `status|waiting time`, and its level while escalated (a report
+   * escalated again stays `escalated` at a new level).
+   */
+  async function versions(): Promise<Map<string, string>> {
+    const [lists, waiting] = await Promise.all([
+      Promise.all(REPORT_STATUSES.map((s) => redis.zrange(keys.byStatus(s), 0, -1))),
+      redis.zrange(keys.waiting(), 0, -1, 'WITHSCORES'),
+    ]);
+    const since = new Map(pairs(waiting).map((w) => [w.code, w.createdMs]));
+    const escalated = lists[REPORT_STATUSES.indexOf('escalated')] ?? [];
+    const levels = await batched(
+      escalated,
+      (p, c) => p.hget(keys.report(c), 'level'),
+      (_c, level) => String(level),
+    );
+    const levelOf = new Map(escalated.map((c, i) => [c, levels[i] ?? '']));
+    const out = new Map<string, string>();
+    lists.forEach((codes, i) => {
+      const status: ReportStatus | undefined = REPORT_STATUSES[i];
+      for (const c of codes) out.set(c, `${status ?? ''}|${since.get(c) ?? ''}|${levelOf.get(c) ?? ''}`);
+    });
+    return out;
+  }
+
+  const reader: ReportReader = {
     async area(area) {
       if (area !== '') return scored(keys.byArea(area));
       const lists = await Promise.all(REPORT_STATUSES.map((s) => scored(keys.byStatus(s))));
@@ -56,10 +92,30 @@ export function redisReportReader(redis: Redis, keys: ReportKeys): ReportReader 
         (p, c) => p.lrange(keys.history(c), 0, -1),
         (_c, lines) => (lines as string[]).map((line) => JSON.parse(line) as HistoryEntry),
       ),
+    async facts(codes) {
+      const now = await versions();
+      const stale = codes.filter((c) => {
+        const v = now.get(c);
+        return v !== undefined && memo.get(c)?.version !== v;
+      });
+      if (stale.length > 0) {
+        if (memo.size + stale.length > FACTS_KEPT) memo.clear();
+        const read = await readFacts(reader, stale);
+        read.forEach((f, i) => {
+          const code = stale[i] ?? '';
+          // A report changed between the two reads is read again next time (its version differs).
+          const waited = now.get(code)?.split('|')[1] ?? '';
+          const level = f?.status === 'escalated' ? f.level : '';
+          if (f) memo.set(code, { version: `${f.status}|${waited}|${level}`, facts: f });
+        });
+      }
+      return codes.map((c) => (now.has(c) ? memo.get(c)?.facts : undefined));
+    },
   };
+  return reader;
 }
 
-/** `[member, score, member, score, …]` → codes with creation times. */
+/** `[member, score, member, score, …]` → codes with scores. */
 function pairs(flat: readonly string[]): IndexedCode[] {
   const out: IndexedCode[] = [];
   for (let i = 0; i + 1 < flat.length; i += 2)

@@ -1,9 +1,9 @@
 import type { AreaLevel, ReportStatus, VillageFinder } from '../core/report.js';
 import { REPORT_STATUSES } from '../core/report.js';
 import { covers } from './officer-access.js';
-import type { HistoryEntry, ReportRecord } from './report-record.js';
+import type { ReportRecord } from './report-record.js';
 import type { IndexedCode, ReportReader } from './report-reader.js';
-import { isOverdue, needsHistory } from './report-timing.js';
+import { isOverdue, type ReportFacts } from './report-timing.js';
 
 /**
  * Filters and pages over the report store, scoped by an officer's area (DESIGN §6): the desk's table,
@@ -143,34 +143,39 @@ async function matching(deps: QueryDeps, scope: ReportScope, query: ReportQuery)
   const newest = query.minAgeDays !== undefined ? nowMs - query.minAgeDays * DAY_MS : Infinity;
   const oldest = query.maxAgeDays !== undefined ? nowMs - query.maxAgeDays * DAY_MS : -Infinity;
   candidates = candidates.filter((c) => c.createdMs <= newest && c.createdMs >= oldest);
-  const ordered = newestFirst(candidates);
+  let ordered = newestFirst(candidates);
+  const readFacts =
+    query.level !== undefined || query.overdue === true || indexOf(area) !== area || scope.role === 'village';
+  if (readFacts) {
+    const facts = await deps.reader.facts(ordered);
+    ordered = facts
+      .filter(
+        (f): f is ReportFacts =>
+          f !== undefined &&
+          covers(scope, f) &&
+          inArea(f.details.village, area) &&
+          (!wanted || wanted.includes(f.status)) &&
+          (query.level === undefined || f.level === query.level) &&
+          (!query.overdue || isOverdue(f, nowMs, deps.escalateAfterMs)),
+      )
+      .map((f) => f.code);
+  }
   const words = searchWords(query.words ?? '');
-  const readRecords =
-    query.level !== undefined ||
-    words.length > 0 ||
-    query.overdue === true ||
-    indexOf(area) !== area ||
-    scope.role === 'village';
-  if (!readRecords) return { codes: ordered };
-  const records = await deps.reader.records(ordered);
-  const kept = records.filter(
-    (r): r is ReportRecord =>
-      r !== undefined &&
-      covers(scope, r) &&
-      inArea(r.details.village, area) &&
-      (!wanted || wanted.includes(r.status)) &&
-      (query.level === undefined || r.level === query.level) &&
-      (words.length === 0 || hasWords(r, words, deps.villages)),
+  if (words.length === 0) return { codes: ordered };
+  const records = (await deps.reader.records(ordered)).filter(
+    (r): r is ReportRecord => r !== undefined && hasWords(r, words, deps.villages),
   );
-  const final = query.overdue ? await overdueOnly(deps, kept, nowMs) : kept;
-  return { codes: final.map((r) => r.code), records: new Map(final.map((r) => [r.code, r])) };
+  return { codes: records.map((r) => r.code), records: new Map(records.map((r) => [r.code, r])) };
 }
 
-async function overdueOnly(deps: QueryDeps, records: ReportRecord[], nowMs: number): Promise<ReportRecord[]> {
-  const read = records.filter(needsHistory);
-  const histories = await deps.reader.histories(read.map((r) => r.code));
-  const byCode = new Map<string, HistoryEntry[]>(read.map((r, i) => [r.code, histories[i] ?? []]));
-  return records.filter((r) => isOverdue(r, byCode.get(r.code) ?? [], nowMs, deps.escalateAfterMs));
+/** The facts of every report matching `query` in `scope`, newest first (the overview counts these). */
+export async function selectFacts(
+  deps: QueryDeps,
+  scope: ReportScope,
+  query: ReportQuery,
+): Promise<ReportFacts[]> {
+  const { codes } = await matching(deps, scope, query);
+  return (await deps.reader.facts(codes)).filter((f): f is ReportFacts => f !== undefined);
 }
 
 async function recordsOf(

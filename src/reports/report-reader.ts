@@ -1,6 +1,7 @@
 import { REPORT_STATUSES, type ReportStatus } from '../core/report.js';
 import type { HistoryEntry, ReportRecord } from './report-record.js';
 import type { ReportStore } from './report-store.js';
+import { factsOf, needsHistory, type ReportFacts } from './report-timing.js';
 
 /** A report's code and its creation time (ms), as the indexes keep them. */
 export interface IndexedCode {
@@ -26,6 +27,23 @@ export interface ReportReader {
   records(codes: readonly string[]): Promise<(ReportRecord | undefined)[]>;
   /** The histories of these codes, in order, each oldest first. */
   histories(codes: readonly string[]): Promise<HistoryEntry[][]>;
+  /**
+   * The facts (report-timing.ts) of these codes, in order (undefined where a code has no report):
+   * what the overview and the filters count, as fresh as `records` and `histories` would give.
+   */
+  facts(codes: readonly string[]): Promise<(ReportFacts | undefined)[]>;
+}
+
+/** The facts of these codes read from their records and histories (histories only where needed). */
+export async function readFacts(
+  reader: Pick<ReportReader, 'records' | 'histories'>,
+  codes: readonly string[],
+): Promise<(ReportFacts | undefined)[]> {
+  const records = await reader.records(codes);
+  const read = records.filter((r): r is ReportRecord => r !== undefined && needsHistory(r));
+  const histories = await reader.histories(read.map((r) => r.code));
+  const byCode = new Map(read.map((r, i) => [r.code, histories[i] ?? []]));
+  return records.map((r) => (r ? factsOf(r, byCode.get(r.code) ?? []) : undefined));
 }
 
 /** Oldest first, then by code: the order of a sorted set scored by creation time. */
@@ -40,7 +58,7 @@ export function storeReader(store: ReportStore): ReportReader {
       .flatMap((r) => (r ? [{ code: r.code, createdMs: Date.parse(r.createdAt) }] : []))
       .sort(byCreation);
   };
-  return {
+  const reader: ReportReader = {
     async area(area) {
       if (area !== '') return indexed(await store.codesByArea(area));
       const lists = await Promise.all(REPORT_STATUSES.map((s) => store.codesByStatus(s)));
@@ -49,5 +67,7 @@ export function storeReader(store: ReportStore): ReportReader {
     status: async (status) => indexed(await store.codesByStatus(status)),
     records: (codes) => Promise.all(codes.map((c) => store.get(c))),
     histories: (codes) => Promise.all(codes.map((c) => store.history(c))),
+    facts: (codes) => readFacts(reader, codes),
   };
+  return reader;
 }
