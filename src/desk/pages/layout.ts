@@ -39,8 +39,11 @@ a{color:#0b4f6c}
 .nums{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.5rem}
 .nums .box{margin:0}.nums b{display:block;font-size:1.5rem}
 .scroll{overflow-x:auto}
-table{border-collapse:collapse;width:100%;background:#fff}
-th,td{text-align:left;padding:.35rem .45rem;border-bottom:1px solid #e3e3e3;vertical-align:top}
+table{border-collapse:collapse;width:100%;background:#fff;font-size:.92rem}
+th,td{text-align:left;padding:.3rem .35rem;border-bottom:1px solid #e3e3e3;vertical-align:top}
+th{font-size:.8rem}td:first-child{overflow-wrap:anywhere}
+.code{white-space:nowrap;font-weight:600}
+@media (max-width:40rem){table.cards thead{display:none}table.cards tr{display:block;border-bottom:1px solid #ccc;padding:.35rem 0}table.cards td{display:inline;border:0;padding:0 .5rem 0 0}table.cards td:before{content:attr(data-label) ": ";color:#555;font-size:.85rem}table.cards td.code:before{content:""}}
 td.n,th.n{text-align:right}
 form.inline{display:inline}
 label{display:block;font-weight:600;margin:.5rem 0 .2rem}

@@ -39,7 +39,7 @@ export function registerPage(ctx: PageContext, v: RegisterView): Html {
         v.entries.length === 0
           ? html`<p class="msg">${t('register.list.empty', { filter: t(`register.filter.${v.filter}`) })}</p>`
           : html`<div class="scroll">
-              <table>
+              <table class="cards">
                 <thead>
                   <tr>
                     <th>${t('desk.register.col.who')}</th>
@@ -55,13 +55,17 @@ export function registerPage(ctx: PageContext, v: RegisterView): Html {
                   ${v.entries.map(
                     (e) =>
                       html`<tr>
-                        <td>${e.who}</td>
-                        <td>${v.villageName(e.village)}</td>
-                        <td>${e.departure?.country ?? '–'}</td>
-                        <td>${e.departure?.agency || '–'}</td>
-                        <td>${month(ctx, e.departure?.departed)}</td>
-                        <td>${month(ctx, e.departure?.contractEnd)}</td>
-                        <td>
+                        <td class="code">${e.who}</td>
+                        <td data-label="${t('desk.register.col.village')}">${v.villageName(e.village)}</td>
+                        <td data-label="${t('desk.register.col.country')}">${e.departure?.country ?? '–'}</td>
+                        <td data-label="${t('desk.register.col.agency')}">${e.departure?.agency || '–'}</td>
+                        <td data-label="${t('desk.register.col.departed')}">
+                          ${month(ctx, e.departure?.departed)}
+                        </td>
+                        <td data-label="${t('desk.register.col.contractEnd')}">
+                          ${month(ctx, e.departure?.contractEnd)}
+                        </td>
+                        <td data-label="${t('desk.register.col.returned')}">
                           ${
                             e.return
                               ? html`${month(ctx, e.return.returned)} ·

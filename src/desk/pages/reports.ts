@@ -59,15 +59,18 @@ function filterForm(ctx: PageContext, f: TableFilters): Html {
 }
 
 function row(ctx: PageContext, villages: Pick<VillageFinder, 'byCode'>, r: ReportRecord): Html {
+  const t = ctx.t;
   const who = [r.details.recruiter.name, r.details.recruiter.company]
     .filter((s) => s.trim() !== '')
     .join(' · ');
   return html`<tr>
-    <td><a href="/desk/reports/${r.code}">${r.code}</a></td>
-    <td>${wibTime(r.createdAt, ctx.locale)}</td>
-    <td>${villages.byCode(r.details.village)?.name ?? r.details.village}</td>
-    <td>${ctx.t(`desk.status.${r.status}`)}</td>
-    <td>${who || '–'}</td>
+    <td class="code"><a href="/desk/reports/${r.code}">${r.code}</a></td>
+    <td data-label="${t('desk.reports.col.created')}">${wibTime(r.createdAt, ctx.locale)}</td>
+    <td data-label="${t('desk.reports.col.village')}">
+      ${villages.byCode(r.details.village)?.name ?? r.details.village}
+    </td>
+    <td data-label="${t('desk.reports.col.status')}">${t(`desk.status.${r.status}`)}</td>
+    <td data-label="${t('desk.reports.col.recruiter')}">${who || '–'}</td>
   </tr>`;
 }
 
@@ -108,7 +111,7 @@ export function reportsPage(
         result.reports.length === 0
           ? html`<p class="msg">${t('desk.reports.none')}</p>`
           : html`<div class="scroll">
-              <table>
+              <table class="cards">
                 <thead>
                   <tr>
                     <th>${t('desk.reports.col.code')}</th>
