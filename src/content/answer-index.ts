@@ -29,6 +29,8 @@ const UNKNOWN_WEIGHT = 0.7;
 /** Words of a message read for a card. */
 const MAX_WORDS = 60;
 const BETA = 2;
+const BETA_SQUARED = BETA ** 2;
+const F_SCALE = 1 + BETA_SQUARED;
 
 /**
  * Matches a question to the answer card whose example questions it is closest to: the words both
@@ -45,11 +47,11 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
   );
   const df = new Map<string, number>();
   for (const e of examples) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  /** Each example word's weight, worked out once. */
+  const weights = new Map<string, number>();
+  for (const [t, n] of df) weights.set(t, Math.log(1 + examples.length / n));
   // A word no example has cannot point to a card: it weighs little, so "max" or "nya" do not hide a match.
-  const idf = (t: string): number => {
-    const n = df.get(t);
-    return n === undefined ? UNKNOWN_WEIGHT : Math.log(1 + examples.length / n);
-  };
+  const idf = (t: string): number => weights.get(t) ?? UNKNOWN_WEIGHT;
   const phrases: Phrase[] = examples
     .filter((e) => e.terms.length > 0)
     .map((e) => ({ ...e, weight: e.terms.reduce((s, t) => s + idf(t), 0) }));
@@ -79,8 +81,9 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
   /** A known term one typo away from `t` (an unknown word of five letters or more). */
   const corrected = (t: string): string => {
     if (df.has(t) || t.length < 5) return t;
-    for (const d of [t, ...deletions(t)]) {
-      const near = oneLess.get(d)?.find((v) => withinOneEdit(t, v));
+    // The word itself, then each form with one letter left out, as `deletions` lists them.
+    for (let i = -1; i < t.length; i++) {
+      const near = oneLess.get(i < 0 ? t : t.slice(0, i) + t.slice(i + 1))?.find((v) => withinOneEdit(t, v));
       if (near) return near;
     }
     return t;
@@ -91,8 +94,13 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
     card: (id) => byId.get(id),
     match(text, words): AnswerMatch | undefined {
       // A question is short: the first words are enough, and a long text pays for no more.
-      const read = (words ?? wordsOf(text.slice(0, 500))).slice(0, MAX_WORDS);
-      const terms = new Set(termsOf(read).map(corrected));
+      const read = words ?? wordsOf(text.slice(0, 500));
+      /** The message's terms, each once, in the order first written. */
+      const terms = new Set<string>();
+      for (let k = 0; k < read.length && k < MAX_WORDS; k++) {
+        const term = processTerm(read[k] ?? '');
+        if (term !== null) terms.add(corrected(term));
+      }
       if (terms.size === 0) return undefined;
       let messageWeight = 0;
       /** The phrases sharing a word with the message, in the order first reached, and the weight shared. */
@@ -113,7 +121,7 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
         if (!p) continue;
         const recall = common / p.weight;
         const precision = common / messageWeight;
-        const f = ((1 + BETA ** 2) * recall * precision) / (BETA ** 2 * precision + recall);
+        const f = (F_SCALE * recall * precision) / (BETA_SQUARED * precision + recall);
         if (f >= MIN_F1 && (!best || f > best.score)) best = { id: p.answer, score: f };
       }
       return best;
