@@ -31,7 +31,7 @@ export async function turn(
   if (
     isNew &&
     deps.languageListFirst !== false &&
-    opensWithLanguageList(msg, text, deps.intents, deps.understanding)
+    opensWithLanguageList(msg, text, deps.intents, parts.understanding)
   )
     return startFlow(parts, user, session, 'language', notes, FIRST_CONTACT);
   // A deep-link payload (Telegram "/start lapor") is read as if typed at the menu.

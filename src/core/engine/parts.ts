@@ -62,6 +62,11 @@ export interface EngineParts {
   flowOf(id: string): Flow;
   /** Maps what the user sent to the current question's choice, or text. */
   readonly resolveInput: InputResolver;
+  /**
+   * The understanding pipeline: in the parts of one turn, it reads the turn's message once however
+   * often it is asked (the flows get the same one in their context).
+   */
+  readonly understanding: Understanding;
   /** The user being answered; made per turn (one turn runs at a time per user, turns of users interleave). */
   ctxOf(locale: Locale, user: string, safetyNetShown?: boolean): FlowContext;
   /** The parts for one turn: its understanding reads the turn's message once however often it is asked. */
@@ -70,17 +75,55 @@ export interface EngineParts {
 
 export function createEngineParts(deps: EngineDeps): EngineParts {
   const flows = new Map(deps.flows.map((f) => [f.id, f]));
-  const forget = deps.forget ?? unwiredForgetDesk;
   const menuFlow = flows.get('menu');
   if (!menuFlow) throw new Error('engine needs a flow with id "menu"');
-  const resolveInput = createInputResolver(deps);
-  const partsWith = (deps: EngineDeps): EngineParts => ({
-    deps,
-    defaultLocale: deps.defaultLocale ?? DEFAULT_LOCALE,
-    menuFlow,
-    resolveInput,
-    flowOf: (id) => flows.get(id) ?? menuFlow,
-    ctxOf: (locale, user, safetyNetShown = false) => ({
+  return new Parts(
+    {
+      deps,
+      flows,
+      menuFlow,
+      resolveInput: createInputResolver(deps),
+      forget: deps.forget ?? unwiredForgetDesk,
+      subscriptions: deps.subscriptions ?? unwiredSubscriptions,
+    },
+    deps.understanding,
+  );
+}
+
+/** What every turn's parts share, made once per engine. */
+interface Shared {
+  readonly deps: EngineDeps;
+  readonly flows: ReadonlyMap<string, Flow>;
+  readonly menuFlow: Flow;
+  readonly resolveInput: InputResolver;
+  readonly forget: ForgetDesk;
+  readonly subscriptions: SubscriptionDesk;
+}
+
+/** The engine's parts with one understanding (the engine's, or a turn's); one small object per turn. */
+class Parts implements EngineParts {
+  readonly deps: EngineDeps;
+  readonly defaultLocale: Locale;
+  readonly menuFlow: Flow;
+  readonly resolveInput: InputResolver;
+
+  constructor(
+    private readonly shared: Shared,
+    readonly understanding: Understanding,
+  ) {
+    this.deps = shared.deps;
+    this.defaultLocale = shared.deps.defaultLocale ?? DEFAULT_LOCALE;
+    this.menuFlow = shared.menuFlow;
+    this.resolveInput = shared.resolveInput;
+  }
+
+  flowOf(id: string): Flow {
+    return this.shared.flows.get(id) ?? this.menuFlow;
+  }
+
+  ctxOf(locale: Locale, user: string, safetyNetShown = false): FlowContext {
+    const { deps, forget, subscriptions } = this.shared;
+    const ctx: { -readonly [K in keyof FlowContext]: FlowContext[K] } = {
       locale,
       now: deps.clock.now(),
       catalog: deps.catalog,
@@ -90,13 +133,16 @@ export function createEngineParts(deps: EngineDeps): EngineParts {
       officers: deps.officers,
       villages: deps.villages,
       forget,
-      subscriptions: deps.subscriptions ?? unwiredSubscriptions,
-      understanding: deps.understanding,
-      ...(safetyNetShown ? { safetyNetShown } : {}),
-    }),
-    forTurn: () => partsWith({ ...deps, understanding: rememberingLast(deps.understanding) }),
-  });
-  return partsWith(deps);
+      subscriptions,
+      understanding: this.understanding,
+    };
+    if (safetyNetShown) ctx.safetyNetShown = safetyNetShown;
+    return ctx;
+  }
+
+  forTurn(): EngineParts {
+    return new Parts(this.shared, rememberingLast(this.shared.deps.understanding));
+  }
 }
 
 /** The current flow and state of a session; the menu when its flow is gone. */

@@ -1,6 +1,7 @@
 import { answerCard } from '../flows/answer-card.js';
 import { emergencyReply, situationOf } from '../flows/sos.js';
 import type { FlowContext, Outcome } from '../flow.js';
+import { countWords } from '../input.js';
 import { t, type InboundMessage, type Reply } from '../message.js';
 import type { Session } from '../session.js';
 import { currentOf, type EngineParts, type Turn } from './parts.js';
@@ -37,7 +38,7 @@ export async function runStep(
   // The safety net at a step of a flow: the emergency numbers first, then the step takes the answer.
   const heard =
     msg.choiceId === undefined && text && flow.id !== 'menu' && flow.id !== 'sos'
-      ? deps.understanding.distress(text)
+      ? parts.understanding.distress(text)
       : undefined;
   const expected = heard ? (flow.expectedDistress?.(state) ?? []) : [];
   const danger = heard && heard.kinds.some((k) => !expected.includes(k)) ? heard : undefined;
@@ -90,14 +91,14 @@ function elsewhere(
   prompt: Reply,
   handedToMenu: boolean,
 ): { type: 'replies'; replies: Reply[] } | { type: 'menu' } | undefined {
-  const u = parts.deps.understanding.understand(text);
+  const u = parts.understanding.understand(text);
   // Only a question gets a card: "ktp saya hilang" at a yes/no question is an answer, not a question.
   if (u.intent === 'question' && u.answer && u.asked) {
     const card = answerCard(ctx, u.answer.id);
     if (card) return { type: 'replies', replies: [card, withNote(prompt, t('engine.backToQuestion'))] };
   }
   // A sentence, not a bare number or word: those are answers the step could not take.
-  const sentence = text.trim().split(/\s+/).length >= LEAVE_WORDS;
+  const sentence = countWords(text) >= LEAVE_WORDS;
   if (sentence && u.intent !== undefined && u.intent !== 'greeting' && (u.by === 'rule' || u.by === 'advert'))
     return { type: 'menu' };
   // A step that refused the text says why itself; a screen that would hand it to the menu keeps the

@@ -394,19 +394,27 @@ function understood(
  * turn, so that a message is read once per turn and never answered from another user's turn.
  */
 export function rememberingLast(understanding: Understanding): Understanding {
-  let understood: { text: string; value: Understood } | undefined;
-  let heard: { text: string; value: Distress | undefined } | undefined;
-  return {
-    understand(text) {
-      if (understood?.text !== text) understood = { text, value: understanding.understand(text) };
-      return understood.value;
-    },
-    distress(text) {
-      if (understood?.text === text) return understood.value.distress;
-      if (heard?.text !== text) heard = { text, value: understanding.distress(text) };
-      return heard.value;
-    },
-  };
+  return new LastReading(understanding);
+}
+
+/** `rememberingLast`'s memory: the last text understood, and the last one only listened to. */
+class LastReading implements Understanding {
+  #understood: { text: string; value: Understood } | undefined;
+  #heard: { text: string; value: Distress | undefined } | undefined;
+
+  constructor(private readonly understanding: Understanding) {}
+
+  understand(text: string): Understood {
+    if (this.#understood?.text !== text)
+      this.#understood = { text, value: this.understanding.understand(text) };
+    return this.#understood.value;
+  }
+
+  distress(text: string): Distress | undefined {
+    if (this.#understood?.text === text) return this.#understood.value.distress;
+    if (this.#heard?.text !== text) this.#heard = { text, value: this.understanding.distress(text) };
+    return this.#heard.value;
+  }
 }
 
 /**
