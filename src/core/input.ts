@@ -32,14 +32,28 @@ export function cleanText(raw: string): CleanText {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/**
+ * The last text folded and its folded form: one message is folded for the global words, the yes/no
+ * words, navigation, the choices and the menu's words in turn. Only the last text is kept; the next
+ * one replaces it.
+ */
+let lastFolded: { readonly text: string; readonly folded: string } | undefined;
+
 /** Lower-case form used to compare with words and labels: no diacritics, no punctuation at the ends. */
 export function foldForMatch(text: string): string {
+  if (lastFolded?.text === text) return lastFolded.folded;
   // Plain printable ASCII has no diacritics to take off.
-  return (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, ''))
+  const folded = (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKD').replace(MARKS, ''))
     .toLowerCase()
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
-    .replace(/\s+/g, ' ');
+    .replace(PUNCTUATION_AT_ENDS, '')
+    .replace(WHITE_SPACE, ' ');
+  lastFolded = { text, folded };
+  return folded;
 }
+
+const MARKS = /[\p{M}]/gu;
+const PUNCTUATION_AT_ENDS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const WHITE_SPACE = /\s+/g;
 
 /**
  * How many words a text has, apart by white space: what `text.trim().split(/\s+/).length` counts (1

@@ -123,12 +123,12 @@ export function createIntentMatcher(lists: readonly Partial<IntentLists>[]): Int
       const command = commands.get(foldForMatch(m[1]));
       return command ? { command, code: `R-${m[4].toUpperCase()}`, rest: (m[5] ?? '').trim() } : undefined;
     },
-    answer: (text) => answers.get(foldForMatch(text).replace(/(\p{L})\1{2,}/gu, '$1')),
+    answer: (text) => answers.get(foldForMatch(text).replace(TRIPLED, '$1')),
     navigation: (text) => navigation.get(foldForMatch(text)),
     switchTo: (text) => switchTo.get(foldForMatch(text)),
     choices: createChoiceWords(lists),
     intent(text) {
-      const folded = ` ${foldForMatch(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+      const folded = ` ${foldForMatch(text).replace(NOT_ALNUM, ' ')} `;
       const scores = new Map<string, number>();
       for (const k of keywordIndex.found(folded))
         scores.set(k.intent, (scores.get(k.intent) ?? 0) + (k.phrase ? 2 : 1));
@@ -170,15 +170,25 @@ function indexKeywords(keywords: readonly Keyword[]): { found(padded: string): K
   return {
     /** `padded`: the folded message, words apart by single spaces, a space at each end. */
     found(padded) {
-      const has = (i: number) => padded.includes(keywords[i]?.padded ?? '');
-      const hits = searched.filter(has);
+      const hits: number[] = [];
+      for (const i of searched) if (padded.includes(keywords[i]?.padded ?? '')) hits.push(i);
       for (const word of new Set(padded.split(' '))) {
-        hits.push(...(byWord.get(word) ?? []));
-        hits.push(...(byFirstWord.get(word) ?? []).filter(has));
+        for (const i of byWord.get(word) ?? []) hits.push(i);
+        for (const i of byFirstWord.get(word) ?? [])
+          if (padded.includes(keywords[i]?.padded ?? '')) hits.push(i);
       }
-      return hits.sort((a, b) => a - b).flatMap((i) => keywords[i] ?? []);
+      hits.sort((a, b) => a - b);
+      const out: Keyword[] = [];
+      for (const i of hits) {
+        const k = keywords[i];
+        if (k) out.push(k);
+      }
+      return out;
     },
   };
 }
 
 const ALNUM = /^[\p{L}\p{N}]+$/u;
+/** A letter written three times or more ("yaaa"). */
+const TRIPLED = /([\p{L}])\1{2,}/gu;
+const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
