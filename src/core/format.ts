@@ -1,9 +1,23 @@
 import { FORMAT_TAGS, type Locale } from './locale.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Dates already written out, per locale and date (content's dates, most of them); emptied when full. */
+const formatted = new Map<string, string>();
+const FORMATTED_DATES = 2000;
 
 /** Formats `YYYY-MM-DD` as "29 Nov 2026" and `YYYY-MM` as "Nov 2026" in the user's locale. */
 export function formatDate(value: string, locale: Locale): string {
+  const key = `${locale} ${value}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= FORMATTED_DATES) formatted.clear();
+    text = writeDate(value, locale);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+function writeDate(value: string, locale: Locale): string {
   const monthOnly = /^\d{4}-\d{2}$/.test(value);
   const key = `${locale}:${monthOnly ? 'm' : 'd'}`;
   let f = formatters.get(key);
