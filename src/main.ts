@@ -56,7 +56,16 @@ async function main(): Promise<number> {
     translator,
     metrics,
     logger,
+    officers: reports.officers,
+    placeName: (code) => {
+      const v = villages.byCode(code);
+      return v ? `${v.name}, ${v.district}` : areaName(code);
+    },
+    districtsIn: (province) => content.catalog.areas.districtsIn(province),
   });
+  const officerDesk = broadcastSide.warnings
+    ? { ...reports.officerDesk, warnings: broadcastSide.warnings }
+    : reports.officerDesk;
 
   const register = createRegisterSide({
     ...(redis ? { redis } : {}),
@@ -87,7 +96,7 @@ async function main(): Promise<number> {
       localesDir: config.localesDir,
       store,
       reports: observeDesk(reports.desk, metrics),
-      officers: reports.officerDesk,
+      officers: officerDesk,
       villages,
       forget,
       register: register.desk,

@@ -22,6 +22,8 @@ export type BroadcastBody =
   | {
       readonly kind: 'text';
       readonly texts: Readonly<Partial<Record<Locale, string>>> & { readonly id: string };
+      /** The area whose officers sent it (an officer's warning), as the message names it. */
+      readonly from?: string;
     };
 
 export interface Broadcast {

@@ -69,9 +69,10 @@ export function createFanOut(deps: FanOutDeps) {
     const footer = tr('broadcast.stopHint');
     if (b.body.kind === 'text') {
       const text = b.body.texts[s.locale] ?? b.body.texts.id;
+      const from = b.body.from ? [tr('broadcast.warningFrom', { area: b.body.from })] : [];
       return {
         title: tr('broadcast.warningTitle'),
-        body: `${text}\n\n${footer}`,
+        body: [text, ...from, footer].join('\n\n'),
         choices: [],
         broadcast: true,
       };

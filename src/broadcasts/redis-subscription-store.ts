@@ -2,7 +2,12 @@ import type { Redis } from 'ioredis';
 import type { Subscriber } from '../core/subscriptions.js';
 import type { BroadcastKeys } from '../storage/keys.js';
 import { defineScripts, readLuaScript } from '../storage/lua-scripts.js';
-import { indexEntries, type Audience, type SubscriptionStore } from './subscription-store.js';
+import {
+  indexEntries,
+  warningDistricts,
+  type Audience,
+  type SubscriptionStore,
+} from './subscription-store.js';
 
 const SCRIPTS = [readLuaScript(new URL('./lua/subscriber-put.lua', import.meta.url), 'subscriberPut')];
 
@@ -59,9 +64,22 @@ export class RedisSubscriptionStore implements SubscriptionStore {
     );
   }
 
-  async audience(audience: Audience): Promise<string[]> {
-    if (audience.type === 'warnings') return this.redis.smembers(this.keys.warnings(audience.district));
-    return this.redis.sunion(this.keys.jobs('*'), ...audience.countries.map((c) => this.keys.jobs(c)));
+  /** The index sets an audience is the union of. */
+  private sets(audience: Audience): string[] {
+    if (audience.type === 'warnings') return warningDistricts(audience).map((d) => this.keys.warnings(d));
+    return [this.keys.jobs('*'), ...audience.countries.map((c) => this.keys.jobs(c))];
+  }
+
+  audience(audience: Audience): Promise<string[]> {
+    const [one, ...more] = this.sets(audience);
+    if (!one) return Promise.resolve([]);
+    return more.length === 0 ? this.redis.smembers(one) : this.redis.sunion(one, ...more);
+  }
+
+  async audienceSize(audience: Audience): Promise<number> {
+    const [one, ...more] = this.sets(audience);
+    if (!one) return 0;
+    return more.length === 0 ? this.redis.scard(one) : (await this.redis.sunion(one, ...more)).length;
   }
 
   count(): Promise<number> {

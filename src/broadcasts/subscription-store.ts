@@ -1,9 +1,16 @@
 import type { Subscriber, Topics } from '../core/subscriptions.js';
 
-/** Who a broadcast goes to: subscribers of new jobs in some countries, or of one district's warnings. */
+/**
+ * Who a broadcast goes to: subscribers of new jobs in some countries, or of warnings for an area —
+ * one district (`PP.KK`), or a province (`PP`) with its districts listed (subscribers choose a district).
+ */
 export type Audience =
   | { readonly type: 'jobs'; readonly countries: readonly string[] }
-  | { readonly type: 'warnings'; readonly district: string };
+  | { readonly type: 'warnings'; readonly district: string; readonly districts?: readonly string[] };
+
+/** The districts whose warning subscribers a warnings audience reaches. */
+export const warningDistricts = (a: Extract<Audience, { type: 'warnings' }>): readonly string[] =>
+  a.districts ?? [a.district];
 
 /**
  * Where subscribers are kept (Redis in service, memory in tests and the demo). A record and the
@@ -20,6 +27,8 @@ export interface SubscriptionStore {
    * an audience is at most some hundred thousand addresses.
    */
   audience(audience: Audience): Promise<string[]>;
+  /** How many addresses the audience covers now (an officer's preview). */
+  audienceSize(audience: Audience): Promise<number>;
   /** Every subscribed address (active topics), for counts. */
   count(): Promise<number>;
 }
@@ -37,7 +46,7 @@ export function indexEntries(s: Subscriber | undefined): { jobs: string[]; warni
 /** Does the subscriber still want a message of this audience (checked again at sending time)? */
 export function covers(s: Subscriber | undefined, audience: Audience): boolean {
   const idx = indexEntries(s);
-  if (audience.type === 'warnings') return idx.warnings.includes(audience.district);
+  if (audience.type === 'warnings') return warningDistricts(audience).some((d) => idx.warnings.includes(d));
   return idx.jobs.includes('*') || audience.countries.some((c) => idx.jobs.includes(c));
 }
 
@@ -63,6 +72,10 @@ export class MemorySubscriptionStore implements SubscriptionStore {
     return Promise.resolve(
       [...this.records.values()].filter((s) => covers(s, audience)).map((s) => s.address),
     );
+  }
+
+  async audienceSize(audience: Audience): Promise<number> {
+    return (await this.audience(audience)).length;
   }
 
   count(): Promise<number> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../core/locale.js';
 import { REDIS_ENV, redisSettings, type RedisSettings } from './redis-config.js';
+import { BROADCAST_ENV, broadcastConfig, type BroadcastConfig } from './broadcast-config.js';
 import { DESK_ENV, deskConfig, type DeskConfig } from './desk-config.js';
 import { bool, int } from './env-values.js';
 
@@ -134,6 +135,7 @@ const envSchema = z.object({
   REGISTER_RETENTION_MONTHS: int(1, 120).default(24),
   LANGUAGE_LIST_FIRST: bool.default(true),
   ...DESK_ENV,
+  ...BROADCAST_ENV,
   CONSOLE_USER: z
     .string()
     .regex(/^[a-z0-9_-]{1,32}$/i, 'expected up to 32 letters, digits, "_" or "-"')
@@ -181,6 +183,8 @@ export interface Config {
   readonly registerRetentionMonths: number;
   /** The district desk on the HTTP server (src/desk/), when DESK_ENABLED is true. */
   readonly desk?: DeskConfig;
+  /** Officers' warnings and broadcasts to subscribers. */
+  readonly broadcasts: BroadcastConfig;
 }
 
 export interface ReportConfig {
@@ -316,6 +320,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       languageListFirst: e.LANGUAGE_LIST_FIRST,
       registerRetentionMonths: e.REGISTER_RETENTION_MONTHS,
       ...(desk ? { desk } : {}),
+      broadcasts: broadcastConfig(e),
       reports: {
         escalateAfterMs: e.REPORT_ESCALATE_AFTER_MINUTES * 60_000,
         perDay: e.REPORTS_PER_DAY,

@@ -9,6 +9,8 @@ import { parse } from 'csv-parse/sync';
  */
 export interface AreaNames {
   name(code: string): string | undefined;
+  /** The regencies (`PP.KK`) of a province (`PP`), in code order; none for an unknown code. */
+  districtsIn(province: string): readonly string[];
   readonly attribution: string;
 }
 
@@ -27,9 +29,16 @@ function readCodes(file: string): [string, string][] {
 }
 
 export function loadAreaNames(): AreaNames {
-  const names = new Map([...readCodes('provinces.csv'), ...readCodes('regencies.csv')]);
+  const regencies = readCodes('regencies.csv');
+  const names = new Map([...readCodes('provinces.csv'), ...regencies]);
+  const byProvince = new Map<string, string[]>();
+  for (const [code] of regencies) {
+    const province = code.split('.')[0] ?? '';
+    byProvince.set(province, [...(byProvince.get(province) ?? []), code]);
+  }
   return {
     name: (code) => names.get(code),
+    districtsIn: (province) => byProvince.get(province) ?? [],
     attribution: 'idn-area-data (ODbL 1.0)',
   };
 }

@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import type { AreaLevel, ContactConsent, ReportDetails, ReportStatus, VillagePlace } from './report.js';
 import { ACTION_TEXT_LIMIT, isReportCode } from './report-actions.js';
+import type { WarningDesk } from './warnings.js';
 
 /** Outcomes an officer closes a report with (DESIGN §6). */
 export const OUTCOMES = ['procedural', 'warned', 'referred', 'not-found', 'false'] as const;
@@ -106,4 +107,6 @@ export interface OfficerDesk {
   ): Promise<readonly { code: string; status: ReportStatus; createdAt: string; village: string }[]>;
   /** The reporter answers an officer's question; relayed without either side's identity. */
   answer(reporterAddress: string, code: string, text: string): Promise<'sent' | 'refused'>;
+  /** Warnings to the subscribers of the officer's area (src/core/warnings.ts); none: not available here. */
+  readonly warnings?: WarningDesk;
 }

@@ -6,7 +6,9 @@ import type { Config } from '../config/config.js';
 import type { ChannelName } from '../core/message.js';
 import { systemClock, type Logger, type MessageSender, type Translator } from '../core/ports.js';
 import type { SubscriptionDesk } from '../core/subscriptions.js';
+import type { WarningDesk } from '../core/warnings.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { OfficerDirectory } from '../officers/officer.js';
 import { createKeys } from '../storage/keys.js';
 import { watchWorkers } from './worker-watchdog.js';
 
@@ -15,6 +17,8 @@ export interface BroadcastSide {
   readonly desk: SubscriptionDesk;
   /** "Delete my data": the address's subscriptions and consent records. */
   readonly forget: (address: string) => Promise<void>;
+  /** Officers' warnings to their area's subscribers (on Redis only; the demo has none). */
+  readonly warnings?: WarningDesk;
   /** Whether the broadcast workers run here and are connected (undefined: no workers here). */
   readonly workersReady?: () => Promise<boolean>;
   close(): Promise<void>;
@@ -28,6 +32,12 @@ export interface BroadcastSideOptions {
   readonly translator: Translator;
   readonly metrics: Metrics;
   readonly logger: Logger;
+  /** The report side's officer directory: who may send warnings, and to whom proposals go. */
+  readonly officers: OfficerDirectory;
+  /** Names of villages, districts and provinces by code. */
+  readonly placeName: (code: string) => string | undefined;
+  /** The districts of a province. */
+  readonly districtsIn: (province: string) => readonly string[];
 }
 
 /**
@@ -51,16 +61,19 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
   const { RedisBroadcastStore } = await import('../broadcasts/redis-broadcast-store.js');
   const store = new RedisSubscriptionStore(redis, keys.broadcasts);
   const closing: (() => Promise<void>)[] = [];
+  const { BullBroadcastQueue, startBroadcastWorkers } = await import('../broadcasts/bull-broadcasts.js');
+  // Every process with Redis may start a broadcast (an officer's warning); workers run where configured.
+  const queue = new BullBroadcastQueue(
+    redis,
+    keys.bull,
+    { attempts: config.reports.attempts, backoffMs: config.reports.retryDelayMs },
+    (err) => logger.warn({ err }, 'broadcast queue connection problem'),
+  );
+  closing.push(() => queue.close());
+  const warnings = await warningDesk(opts, redis, store, (id) => queue.start(id));
   let workersReady: (() => Promise<boolean>) | undefined;
   if (config.reports.workers) {
-    const { BullBroadcastQueue, startBroadcastWorkers } = await import('../broadcasts/bull-broadcasts.js');
     const { createWorkerRedis } = await import('../storage/redis-client.js');
-    const queue = new BullBroadcastQueue(
-      redis,
-      keys.bull,
-      { attempts: config.reports.attempts, backoffMs: config.reports.retryDelayMs },
-      (err) => logger.warn({ err }, 'broadcast queue connection problem'),
-    );
     const fanOut = createFanOut({
       subscribers: store,
       broadcasts: new RedisBroadcastStore(redis, keys.broadcasts),
@@ -87,18 +100,43 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
       { name: 'broadcast', logger },
     );
     workersReady = () => workers.ready();
-    closing.push(async () => {
-      await workers.close();
-      await queue.close();
-    });
+    // The workers stop before the queue closes.
+    closing.unshift(() => workers.close());
   }
   return {
     desk: createSubscriptionDesk(store, systemClock, opts.translator),
     forget: (address) => store.delete(address),
+    warnings,
     ...(workersReady ? { workersReady } : {}),
     async close() {
       for (const close of closing)
         await close().catch((err: unknown) => logger.error({ err }, 'broadcast queue did not close cleanly'));
     },
   };
+}
+
+/** Officers' warnings over the report side's officer records (src/broadcasts/warning-desk.ts). */
+async function warningDesk(
+  opts: BroadcastSideOptions,
+  redis: Redis,
+  subscribers: SubscriptionStore,
+  start: (id: string) => Promise<void>,
+): Promise<WarningDesk> {
+  const { createWarningDesk } = await import('../broadcasts/warning-desk.js');
+  const { RedisWarningStore } = await import('../broadcasts/redis-warning-store.js');
+  const { createWarningAccess } = await import('../reports/officer-access.js');
+  const { config } = opts;
+  return createWarningDesk({
+    access: createWarningAccess(opts.officers),
+    store: new RedisWarningStore(redis, createKeys(config.redisKeyPrefix).broadcasts),
+    subscribers,
+    start,
+    senders: opts.senders,
+    translator: opts.translator,
+    areaName: opts.placeName,
+    districtsIn: opts.districtsIn,
+    limits: { perOfficer: config.broadcasts.warningsPerOfficer, perArea: config.broadcasts.warningsPerArea },
+    clock: systemClock,
+    logger: opts.logger,
+  });
 }

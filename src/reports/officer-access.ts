@@ -1,7 +1,8 @@
 import type { RefusalReason } from '../core/officer.js';
 import type { Clock } from '../core/ports.js';
+import type { WarningAccess, WarningOfficer } from '../core/warnings.js';
 import type { Officer, OfficerDirectory } from '../officers/officer.js';
-import { areaOf, type HistoryEntry, type ReportRecord } from './report-record.js';
+import type { HistoryEntry, ReportRecord } from './report-record.js';
 import type { ReportStore } from './report-store.js';
 
 /**
@@ -12,9 +13,40 @@ export function covers(
   officer: Pick<Officer, 'role' | 'area'>,
   report: { readonly details: Pick<ReportRecord['details'], 'village' | 'bypassVillage'> },
 ): boolean {
-  if (officer.role === 'admin') return true;
   if (officer.role === 'village' && report.details.bypassVillage) return false;
-  return areaOf(report.details.village, officer.role) === officer.area;
+  return coversArea(officer, report.details.village);
+}
+
+/**
+ * Does the officer's area contain this area (a village `PP.KK.CC.VVVV`, a district `PP.KK` or a
+ * province `PP`)? Admins cover every area; an officer covers their own area and what lies inside it.
+ */
+export function coversArea(officer: Pick<Officer, 'role' | 'area'>, area: string): boolean {
+  if (officer.role === 'admin') return true;
+  return officer.area !== '' && (area === officer.area || area.startsWith(`${officer.area}.`));
+}
+
+const warningOfficer = (o: Officer): WarningOfficer => ({
+  id: o.id,
+  role: o.role,
+  area: o.area,
+  name: o.name,
+  address: o.address,
+  locale: o.locale,
+});
+
+/** The officer records and the area rule of the report actions, as the warning desk reads them. */
+export function createWarningAccess(directory: OfficerDirectory): WarningAccess {
+  return {
+    async officer(address) {
+      const o = await directory.byAddress(address);
+      return o?.active ? warningOfficer(o) : undefined;
+    },
+    async officersOf(role, area) {
+      return (await directory.forArea(role, area)).filter((o) => o.active).map(warningOfficer);
+    },
+    covers: coversArea,
+  };
 }
 
 /** What every officer action reads first: who is asking, and may they touch this report. */

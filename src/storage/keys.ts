@@ -37,6 +37,9 @@ export interface AuthStateKeys {
  *   P{bc}:si:…                          indexes: :all, :jobs:<country or *>, :warn:<district>
  *   P{bc}:b:<id>, :b:<id>:m           a broadcast (hash: what, counts) and each recipient's mark (hashed)
  *   P{bc}:bi, P{bc}:announced         broadcasts by time; job listings already announced
+ *   P{bc}:w:<id>, P{bc}:wp:<district>   officers' warnings: a proposal, the proposals waiting in a district,
+ *   P{bc}:wn:o:<id>, :wn:a:<area>         the last 24 hours' warnings per officer and per area, and the
+ *   P{bc}:waudit                          audit stream of every step
  *   P{bull}:<queue>:…                 BullMQ's keys of the report and broadcast queues
  *   P tg:<bot id>:u:<update id>       a Telegram update one bot process has taken (expires): a second
  *                                       delivery to any process is dropped
@@ -295,6 +298,16 @@ export function broadcastKeys(prefix: string) {
     byTime: () => `${base}bi`,
     /** Set of job listing ids already announced to subscribers. */
     announced: () => `${base}announced`,
+    /** Hash: a village officer's warning proposal (JSON) and its decision. */
+    proposal: (id: string) => `${base}w:${id}`,
+    /** Sorted set of the proposals waiting in a district, by time. */
+    pending: (district: string) => `${base}wp:${district}`,
+    /** Sorted set of the warnings (and proposals) of one officer in the last 24 hours, by time. */
+    officerWarnings: (officerId: string) => `${base}wn:o:${officerId}`,
+    /** Sorted set of the warnings sent to one area in the last 24 hours, by time. */
+    areaWarnings: (area: string) => `${base}wn:a:${area}`,
+    /** Stream: every warning step and refusal (officer id, what, which area and broadcast). */
+    warningAudit: () => `${base}waudit`,
   };
 }
 

@@ -8,6 +8,7 @@ import { offerCheckFlow } from './offer-check.js';
 import { createOfferFlow } from './offer.js';
 import { answerFlow } from './answer.js';
 import { officerFlow } from './officer.js';
+import { warningFlow } from './officer-warning.js';
 import { createReportFlow } from './report.js';
 import type { PhoneListReader } from './report-draft.js';
 import { statusFlow } from './report-status.js';
@@ -51,6 +52,7 @@ export function createFlows(intents: IntentMatcher, deps: FlowDeps): Flow[] {
     createReportFlow({ readPhones: deps.readPhones, words: intents.choices, isYesNo }),
     statusFlow,
     officerFlow,
+    warningFlow,
     answerFlow,
     contactsFlow,
     searchFlow,

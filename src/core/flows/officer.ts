@@ -3,7 +3,7 @@ import { t, type Choice, type Reply, type Text } from '../message.js';
 import { OUTCOMES, type ActionResult, type OfficerAction } from '../officer.js';
 import { ACTION_TEXT_LIMIT, type StandingAction } from '../report-actions.js';
 import type { FlowData } from '../session.js';
-import { str, strings } from './data.js';
+import { num, str, strings } from './data.js';
 import { reportBody } from './officer-view.js';
 
 const MAX_NOTE = ACTION_TEXT_LIMIT;
@@ -80,6 +80,8 @@ async function home(ctx: FlowContext, said: Text[] = []): Promise<Outcome> {
   const self = await ctx.officers.whoAmI(ctx.user);
   if (!self) return goto('menu', { say: say(...said, t('officer.notOfficer')) });
   const open = await ctx.officers.open(ctx.user);
+  const reviews = self.role === 'district' || self.role === 'province';
+  const proposals = reviews && ctx.officers.warnings ? await ctx.officers.warnings.proposals(ctx.user) : [];
   return next(
     'home',
     {
@@ -87,6 +89,7 @@ async function home(ctx: FlowContext, said: Text[] = []): Promise<Outcome> {
       r: self.role,
       l: open.map((o) => o.code),
       s: open.map((o) => `${o.code} · ${o.village}`),
+      p: proposals.length,
     },
     said.length > 0 ? say(...said) : [],
   );
@@ -147,6 +150,17 @@ function pageAction(id: string, code: string): StandingAction | undefined {
   }
 }
 
+/** The home page's warning choices: write one (or propose it, from a village), proposals waiting. */
+function warningChoices(ctx: FlowContext, d: FlowData): Choice[] {
+  const role = str(d, 'r');
+  if (!ctx.officers.warnings || role === 'admin') return [];
+  const waiting = num(d, 'p') ?? 0;
+  return [
+    { id: 'warn', label: t(role === 'village' ? 'warning.proposeChoice' : 'warning.writeChoice') },
+    ...(waiting > 0 ? [{ id: 'proposals', label: t('warning.proposalsChoice', { n: waiting }) }] : []),
+  ];
+}
+
 /**
  * Officers: join with an invite code, their open reports, one report with its history, and the actions
  * (take, resolve with an outcome, note, ask the reporter). The desk checks every action on the server.
@@ -187,7 +201,10 @@ export const officerFlow: Flow = {
           body: [
             summaries.length > 0 ? t('officer.openList', { n: summaries.length }) : t('officer.noneOpen'),
           ],
-          choices: summaries.map((s, i) => ({ id: `r${String(i)}`, label: { literal: s } })),
+          choices: [
+            ...summaries.map((s, i) => ({ id: `r${String(i)}`, label: { literal: s } })),
+            ...warningChoices(ctx, d),
+          ],
         };
       }
     }
@@ -221,6 +238,8 @@ export const officerFlow: Flow = {
       }
       default: {
         if (input.type !== 'choice') return goto('menu', { arg: input.text });
+        if (input.id === 'warn') return goto('warning');
+        if (input.id === 'proposals') return goto('warning', { arg: 'proposals' });
         const picked = strings(d, 'l')[Number(input.id.slice(1))];
         return picked ? show(ctx, picked) : home(ctx);
       }

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { int } from './env-values.js';
+
+/** Opt-in alerts' environment variables, part of the one schema in config.ts (`.env.example` documents them). */
+export const BROADCAST_ENV = {
+  WARNINGS_PER_OFFICER_PER_DAY: int(1, 20).default(3),
+  WARNINGS_PER_AREA_PER_DAY: int(1, 50).default(5),
+};
+
+/** Officers' warnings and the broadcasts to subscribers (issue 20, DESIGN §12). */
+export interface BroadcastConfig {
+  /** Warnings (or, from a village, proposals) one officer may send in any 24 hours. */
+  readonly warningsPerOfficer: number;
+  /** Warnings one area (a district, a province) may receive in any 24 hours, from all its officers. */
+  readonly warningsPerArea: number;
+}
+
+type BroadcastEnv = { [K in keyof typeof BROADCAST_ENV]: z.infer<(typeof BROADCAST_ENV)[K]> };
+
+export function broadcastConfig(e: BroadcastEnv): BroadcastConfig {
+  return {
+    warningsPerOfficer: e.WARNINGS_PER_OFFICER_PER_DAY,
+    warningsPerArea: e.WARNINGS_PER_AREA_PER_DAY,
+  };
+}
