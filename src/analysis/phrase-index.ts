@@ -131,8 +131,8 @@ const MIN_LOCAL_STEM = 5;
 
 /**
  * The phrase-list word a text word is a form of, when it is not a phrase-list word itself: English plurals
- * ("charges", "nannies", "housemaids"), Indonesian -nya ("biayanya"), Javanese -e/-ne ("ragade", "biayane")
- * and Sundanese -na ("biayana"). Anything else is left as written.
+ * ("charges", "nannies", "housemaids"), Indonesian -nya ("biayanya"), Javanese -e/-ne ("ragade", "biayane"),
+ * Sundanese -na ("biayana"), and -mu/-ku ("paspormu", "gajiku"). Anything else is left as written.
  */
 export function stemWord(word: string, vocabulary: ReadonlySet<string>): string {
   // Reduplication written with a 2 ("ketik2", "kerja2" from "ketik²", "kerja-kerja" written short).
@@ -145,6 +145,8 @@ export function stemWord(word: string, vocabulary: ReadonlySet<string>): string 
   if (word.endsWith('es')) candidates.push([word.slice(0, -2), 3]);
   if (word.endsWith('s')) candidates.push([word.slice(0, -1), 3]);
   if (word.endsWith('nya')) candidates.push([word.slice(0, -3), 3]);
+  // "your" and "my" written on ("paspormu", "umurku"): no ordinary word ends so on a listed word of four letters.
+  if (word.endsWith('mu') || word.endsWith('ku')) candidates.push([word.slice(0, -2), 4]);
   if (word.endsWith('ne')) candidates.push([word.slice(0, -2), MIN_LOCAL_STEM]);
   if (word.endsWith('na')) candidates.push([word.slice(0, -2), MIN_LOCAL_STEM]);
   if (word.endsWith('e')) candidates.push([word.slice(0, -1), MIN_LOCAL_STEM]);

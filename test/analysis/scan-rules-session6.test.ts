@@ -400,3 +400,55 @@ describe('a flyer that lists the signs of a broker is a notice', () => {
     expect(check(text).level).toBe('notice');
   });
 });
+
+describe('"no agent can guarantee a pass" denies a promise, not the company (facts S-21)', () => {
+  it.each([
+    'Korea EPS registration is open on SISKOP2MI. The test fee is US$28 at BNI. No agent can guarantee a pass.',
+    'Pendaftaran G to G Korea di SISKOP2MI. Tidak ada agen yang bisa menjamin kelulusan.',
+    'Ujian EPS-TOPIK: tidak ada PT yang menjamin lulus, semua nilai dari sistem.',
+  ])('shows no individual recruiter: %s', (text) => {
+    expect(check(text).signs).not.toContain('individual-recruiter');
+  });
+  allHigh('individual-recruiter', [
+    'Kerja pabrik Malaysia tanpa PT, langsung ke majikan, biaya 5 juta.',
+    'Factory work in Taiwan, no agency, you pay me the processing fee of IDR 8 million.',
+    'Kerja kilang ing Johor ora nganggo PT, ragad 4 yuta.',
+  ]);
+});
+
+describe('the same signs in Javanese, Sundanese and English wordings', () => {
+  it.each([
+    ['Lowongan ngurus sepuh di Bahrain, gajih 130 dinar, ngalangkungan sponsor.', 'middle-east-household'],
+    ['Dibutuhke wong kanggo ngopeni simbah nang Kuwait, bayaran 120 dinar.', 'middle-east-household'],
+    ['Damel di kebon sawit Sarawak, gajih dipotong 5 bulan kanggo ongkos angkat.', 'fee-zero-cost-job'],
+    ['Paspormu tak gawa wae nganti rampung kontrak, ben ora ilang.', 'documents-held'],
+    [
+      'Kerja pabrik Malaysia. Nek ditakoni petugas bandara, kandha arep dolan nang sedulur.',
+      'lie-to-immigration',
+    ],
+    ['Damel di Malaysia. Lamun ditaros petugas, nyarios bade ulin ka dulur.', 'lie-to-immigration'],
+    ['Kerja restoran di Brunei, bilang mau jenguk saudara saja ya.', 'lie-to-immigration'],
+    ['Factory job in Johor. At the airport, say you are visiting relatives.', 'lie-to-immigration'],
+    ['Factory work in Malaysia. We can adjust your age on the papers; 17 is fine.', 'identity-falsified'],
+    ['Umurmu durung 18 ora popo, umurmu diganti nang KTP.', 'identity-falsified'],
+    ['Plantation work in Sabah: leave Tawau by boat at night, the boss meets you.', 'irregular-crossing'],
+    ['Internship at a Japanese farm without an LPK, programme fee IDR 38 million.', 'unverified-internship'],
+    ['Shipyard job in Korea, the language test is not required, fee IDR 50 million.', 'korea-outside-eps'],
+  ])('is high: %s', (text, sign) => {
+    const r = check(text);
+    expect(r.signs).toContain(sign);
+    expect(r.level).toBe('high');
+  });
+  noneHigh([
+    'Jangan bilang mau liburan kalau tujuannya kerja: pakai visa kerja lewat P3MI berizin. Pabrik Taiwan, job order ada.',
+    'Pekerja dari Batam berangkat lewat bandara Hang Nadim dengan visa kerja. Shift malam di pabrik Johor, P3MI berizin.',
+    'Paspormu tetap kamu pegang sendiri. Pabrik Taiwan lewat PT berizin, job order ada.',
+  ]);
+});
+
+describe('an optional course is not a waived test', () => {
+  noneHigh([
+    'Kursus bahasa Korea tidak wajib, tapi tes bahasa EPS-TOPIK tetap wajib diikuti lewat SISKOP2MI. Biaya ujian US$28.',
+    'Our Korean course is optional; the EPS-TOPIK language test must still be taken on SISKOP2MI.',
+  ]);
+});
