@@ -8,8 +8,8 @@ import type { ReportFacts } from './report-timing.js';
 
 /** Commands per pipeline: bounded so one huge area does not make one reply of many megabytes. */
 const BATCH = 2000;
-/** Facts kept in memory at most (about 300 bytes each); past it the memo starts again. */
-const FACTS_KEPT = 200_000;
+/** Facts kept in memory at most (about 1-2 KB each with what was reported); past it the memo starts again. */
+const FACTS_KEPT = 50_000;
 
 /**
  * Reads reports straight from the Redis indexes the report store keeps (sorted sets scored by creation

@@ -9,7 +9,8 @@ import { isOverdue, type ReportFacts } from './report-timing.js';
  * Filters and pages over the report store, scoped by an officer's area (DESIGN §6): the desk's table,
  * the admin `reports list` and the exports all select reports here. Area, status and age come from the
  * sorted-set indexes (scored by creation time) without reading a report; level, words, a sub-district
- * and "overdue" read the candidates' records (and histories) in pipelines.
+ * and "overdue" read the candidates' facts (report-timing.ts; the Redis reader keeps them fresh in
+ * memory); only the reports shown (or exported) are read whole.
  */
 
 /** Who is asking: an officer's role and area (admins: every area). `Officer` fits. */
@@ -108,7 +109,7 @@ export async function queryReports(
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.floor(paging.page ?? 1)), pages);
   const codes = matched.codes.slice((page - 1) * pageSize, page * pageSize);
-  const reports = await recordsOf(deps.reader, codes, matched.records);
+  const reports = await recordsOf(deps.reader, codes);
   return { reports, total, page, pageSize, pages };
 }
 
@@ -119,14 +120,12 @@ export async function selectReports(
   query: ReportQuery,
 ): Promise<ReportRecord[]> {
   const matched = await matching(deps, scope, query);
-  return recordsOf(deps.reader, matched.codes, matched.records);
+  return recordsOf(deps.reader, matched.codes);
 }
 
 interface Matched {
   /** Newest first. */
   readonly codes: readonly string[];
-  /** Records already read while filtering. */
-  readonly records?: ReadonlyMap<string, ReportRecord>;
 }
 
 async function matching(deps: QueryDeps, scope: ReportScope, query: ReportQuery): Promise<Matched> {
@@ -144,28 +143,28 @@ async function matching(deps: QueryDeps, scope: ReportScope, query: ReportQuery)
   const oldest = query.maxAgeDays !== undefined ? nowMs - query.maxAgeDays * DAY_MS : -Infinity;
   candidates = candidates.filter((c) => c.createdMs <= newest && c.createdMs >= oldest);
   let ordered = newestFirst(candidates);
-  const readFacts =
-    query.level !== undefined || query.overdue === true || indexOf(area) !== area || scope.role === 'village';
-  if (readFacts) {
-    const facts = await deps.reader.facts(ordered);
-    ordered = facts
-      .filter(
-        (f): f is ReportFacts =>
-          f !== undefined &&
-          covers(scope, f) &&
-          inArea(f.details.village, area) &&
-          (!wanted || wanted.includes(f.status)) &&
-          (query.level === undefined || f.level === query.level) &&
-          (!query.overdue || isOverdue(f, nowMs, deps.escalateAfterMs)),
-      )
-      .map((f) => f.code);
-  }
   const words = searchWords(query.words ?? '');
-  if (words.length === 0) return { codes: ordered };
-  const records = (await deps.reader.records(ordered)).filter(
-    (r): r is ReportRecord => r !== undefined && hasWords(r, words, deps.villages),
-  );
-  return { codes: records.map((r) => r.code), records: new Map(records.map((r) => [r.code, r])) };
+  const readFacts =
+    words.length > 0 ||
+    query.level !== undefined ||
+    query.overdue === true ||
+    indexOf(area) !== area ||
+    scope.role === 'village';
+  if (!readFacts) return { codes: ordered };
+  const facts = await deps.reader.facts(ordered);
+  ordered = facts
+    .filter(
+      (f): f is ReportFacts =>
+        f !== undefined &&
+        covers(scope, f) &&
+        inArea(f.details.village, area) &&
+        (!wanted || wanted.includes(f.status)) &&
+        (query.level === undefined || f.level === query.level) &&
+        (!query.overdue || isOverdue(f, nowMs, deps.escalateAfterMs)) &&
+        (words.length === 0 || hasWords(f, words, deps.villages)),
+    )
+    .map((f) => f.code);
+  return { codes: ordered };
 }
 
 /** The facts of every report matching `query` in `scope`, newest first (the overview counts these). */
@@ -178,19 +177,10 @@ export async function selectFacts(
   return (await deps.reader.facts(codes)).filter((f): f is ReportFacts => f !== undefined);
 }
 
-async function recordsOf(
-  reader: ReportReader,
-  codes: readonly string[],
-  known: ReadonlyMap<string, ReportRecord> | undefined,
-): Promise<ReportRecord[]> {
-  const missing = codes.filter((c) => !known?.has(c));
-  const read = missing.length > 0 ? await reader.records(missing) : [];
-  const got = new Map(known);
-  for (const r of read) if (r) got.set(r.code, r);
-  return codes.flatMap((c) => {
-    const r = got.get(c);
-    return r ? [r] : [];
-  });
+/** The records of `codes`, in order, read fresh (dropping any deleted meanwhile). */
+async function recordsOf(reader: ReportReader, codes: readonly string[]): Promise<ReportRecord[]> {
+  const read = codes.length > 0 ? await reader.records(codes) : [];
+  return read.filter((r): r is ReportRecord => r !== undefined);
 }
 
 /** Newest first, then by code. */
@@ -216,11 +206,15 @@ export function searchWords(text: string): string[] {
     .map((w) => (/^[+\d][\d-]{5,}$/.test(w) ? w.replace(/\D/g, '').replace(/^0/, '62') : w));
 }
 
-/** Everything of a report a search looks in (never the reporter). */
-function haystack(r: ReportRecord, villages: QueryDeps['villages']): string {
+/** Everything of a report a search looks in (never the reporter), folded; kept while its facts are. */
+const haystacks = new WeakMap<ReportFacts, string>();
+
+function haystack(r: ReportFacts, villages: QueryDeps['villages']): string {
+  const kept = haystacks.get(r);
+  if (kept !== undefined) return kept;
   const d = r.details;
   const place = villages?.byCode(d.village);
-  return fold(
+  const text = fold(
     [
       r.code,
       d.recruiter.name,
@@ -240,9 +234,11 @@ function haystack(r: ReportRecord, villages: QueryDeps['villages']): string {
       r.outcome ?? '',
     ].join('\n'),
   );
+  haystacks.set(r, text);
+  return text;
 }
 
-function hasWords(r: ReportRecord, words: readonly string[], villages: QueryDeps['villages']): boolean {
+function hasWords(r: ReportFacts, words: readonly string[], villages: QueryDeps['villages']): boolean {
   const text = haystack(r, villages);
   return words.every((w) => text.includes(w));
 }

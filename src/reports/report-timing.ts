@@ -3,16 +3,17 @@ import type { HistoryEntry, ReportRecord } from './report-record.js';
 
 /**
  * What the overview, the filters and the admin statistics need of each report, read once from its
- * record and history: where it is, its state, when it reached the officers it sits with, when it was
- * first taken and when resolved. The same for the desk and the CLI.
+ * record and history: where it is, its state, what was reported, when it reached the officers it sits
+ * with, when it was first taken and when resolved. The same for the desk and the CLI.
  */
 export interface ReportFacts {
   readonly code: string;
   readonly createdMs: number;
   readonly status: ReportStatus;
   readonly level: AreaLevel;
-  /** What the area check (`covers`) reads. */
-  readonly details: Pick<ReportDetails, 'village' | 'bypassVillage'>;
+  /** What was reported (never changes once filed): the area check and the word search read it. */
+  readonly details: ReportDetails;
+  readonly outcome?: string;
   /** Its last routing or escalation, else its creation. */
   readonly reachedLevelMs: number;
   /** The first acknowledgement, when taken. */
@@ -52,7 +53,8 @@ export function factsOf(r: ReportRecord, history: readonly HistoryEntry[]): Repo
     createdMs: Date.parse(r.createdAt),
     status: r.status,
     level: r.level,
-    details: { village: r.details.village, bypassVillage: r.details.bypassVillage },
+    details: r.details,
+    ...(r.outcome !== undefined ? { outcome: r.outcome } : {}),
     reachedLevelMs: reachedLevelMs(r, history),
     ...(acknowledgedMs !== undefined ? { acknowledgedMs } : {}),
     ...(resolvedMs !== undefined ? { resolvedMs } : {}),
