@@ -19,6 +19,7 @@ import { measureIdleMemory } from './redis-memory.js';
 import { measureJobs } from './jobs.js';
 import { TARGET as LOAD_TARGET, loadOptionsFromEnv, measureLoad } from './load.js';
 import { REPORT_BENCH, measureReportPipeline } from './reports.js';
+import { DESK_BENCH, deskJson, deskRows, measureDesk } from './desk.js';
 import { measureVillages } from './villages.js';
 import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
@@ -262,6 +263,13 @@ async function freeTextOnly(content: ContentParts): Promise<void> {
   );
 }
 
+/** `BENCH_ONLY=desk npm run bench`: only the district desk's pages with 10,000 reports (issue 19). */
+async function deskOnly(): Promise<void> {
+  const desk = await measureDesk(log);
+  log(formatTable(deskRows(desk)));
+  log(`BENCH_JSON ${JSON.stringify({ desk: deskJson(desk) })}`);
+}
+
 async function main(): Promise<void> {
   process.chdir(ROOT);
   // First, while the process is cold: the start-up work as main.ts does it.
@@ -269,7 +277,8 @@ async function main(): Promise<void> {
   const inProcessWarm = median([inProcessStartupMs(), inProcessStartupMs(), inProcessStartupMs()]);
   const content = loadCatalog('content', systemClock.now());
   if (process.env['BENCH_ONLY'] === 'free-text') return freeTextOnly(content);
-  if (process.env['BENCH_ONLY']) throw new Error('BENCH_ONLY takes one value: free-text');
+  if (process.env['BENCH_ONLY'] === 'desk') return deskOnly();
+  if (process.env['BENCH_ONLY']) throw new Error('BENCH_ONLY takes free-text or desk');
 
   log(`Message cycle (${MESSAGE_CYCLE.length} messages), replies for one user:`);
   const memory = createBenchEngine(new MemorySessionStore(IDLE_TTL_MS, systemClock), content);
@@ -320,6 +329,8 @@ async function main(): Promise<void> {
   const reportPipeline = await measureReportPipeline();
 
   const loadOptions = loadOptionsFromEnv();
+  log(`desk: its pages with ${DESK_BENCH.reports.toLocaleString('en-US')} reports in Redis...`);
+  const desk = await measureDesk(log);
   log(`load: ${loadOptions.users} users with think time for ${loadOptions.seconds} s (LOAD_SECONDS)...`);
   const load = await measureLoad(loadOptions);
 
@@ -463,6 +474,7 @@ async function main(): Promise<void> {
       measure: 'Reports: unloaded add → alert job p50 / p99 (floor)',
       result: `${fmt(reportPipeline.floor.latency.p50, 'ms', 2)} / ${fmt(reportPipeline.floor.latency.p99, 'ms', 2)}`,
     },
+    ...deskRows(desk),
     {
       measure: `Load: ${load.users} users, ${fmt(load.perSecond, 'msg/s')}, errors`,
       result: String(load.errors),
@@ -572,6 +584,7 @@ async function main(): Promise<void> {
         p99: round(reportPipeline.floor.latency.p99, 2),
       },
     },
+    desk: deskJson(desk),
     load,
     passesPerRun: PASSES,
   };
