@@ -1,3 +1,5 @@
+import type { MediaRef } from './message.js';
+
 /**
  * The media accepted as report evidence, by type, and how their first bytes show the type (a declared
  * type is never trusted). One list for the report flow and every channel.
@@ -33,3 +35,18 @@ export function sniffVoiceType(bytes: Buffer): VoiceType | undefined {
   if (bytes.length >= 2 && bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0) return 'audio/mpeg';
   return undefined;
 }
+
+const KINDS = {
+  photo: { types: PHOTO_TYPES, sniff: sniffPhotoType },
+  voice: { types: VOICE_TYPES, sniff: sniffVoiceType },
+} as const;
+
+/** Whether a declared type (its parameters ignored, `audio/ogg; codecs=opus`) is accepted for `kind`. */
+export function declaredTypeOk(kind: MediaRef['kind'], mime: string | undefined): boolean {
+  const base = mime?.split(';')[0]?.trim().toLowerCase();
+  return KINDS[kind].types.some((t) => t === base);
+}
+
+/** The accepted type the first bytes show for `kind`, or undefined. */
+export const sniffMediaType = (kind: MediaRef['kind'], bytes: Buffer): string | undefined =>
+  KINDS[kind].sniff(bytes);

@@ -1,10 +1,11 @@
 import type { Engine } from '../../core/engine.js';
 import type { Locale } from '../../core/locale.js';
-import type { InboundMessage, MediaRef, OutboundMessage } from '../../core/message.js';
+import { repliesWithNote } from '../../core/media-note.js';
+import type { InboundMessage, MediaRef } from '../../core/message.js';
 import { RecipientUnreachable, type Logger, type Translator } from '../../core/ports.js';
 import type { GraphApi } from './graph-api.js';
 import type { Inbox, InboxEntry, Progress } from './inbox.js';
-import { receivePhoto, receiveVoice, type MediaOutcome, type MediaStore } from './media.js';
+import { receiveMedia, type MediaStore } from './media.js';
 import { renderCloudAll, type CloudPayload } from './render.js';
 import { createCloudSender, type CloudSender } from './sender.js';
 import type { CloudState } from './state.js';
@@ -56,8 +57,6 @@ export interface CloudChannel {
   /** Takes no more events and waits for those taken; what is left stays in the inbox. */
   stop(): Promise<void>;
 }
-
-type Note = 'unsupported' | 'voice' | 'photoType' | 'photoTooLarge' | 'photoFailed';
 
 /** An entry whose handling failed this often is given up (logged, deleted). */
 export const MAX_TRIES = 5;
@@ -179,11 +178,9 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
       maxBytes: deps.maxPhotoBytes,
       logger: log,
     };
-    let photo: MediaOutcome | undefined;
-    let voice: MediaOutcome | undefined;
-    if (msg.image) photo = await receivePhoto(msg.image.mediaId, msg.image.mime, mediaDeps);
+    const photo = msg.image && (await receiveMedia('photo', msg.image.mediaId, msg.image.mime, mediaDeps));
     // A voice note goes to the engine: report evidence at the evidence step, "please type" elsewhere.
-    if (msg.audio) voice = await receiveVoice(msg.audio.mediaId, msg.audio.mime, mediaDeps);
+    const voice = msg.audio && (await receiveMedia('voice', msg.audio.mediaId, msg.audio.mime, mediaDeps));
     const media: MediaRef[] = [photo, voice].flatMap((m) => (m?.type === 'saved' ? [m.media] : []));
     const inbound: InboundMessage = {
       channel: 'whatsapp',
@@ -194,8 +191,13 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
       receivedAt: received,
     };
     const result = await deps.engine.handle(inbound);
-    const note = noteOf(msg, photo, voice);
-    const messages = note ? withNote(result.messages, result.locale, note, deps) : result.messages;
+    const came = {
+      voiceNote: msg.audio !== undefined,
+      unsupported: msg.unsupported !== undefined || msg.location !== undefined,
+      ...(photo ? { photo } : {}),
+      ...(voice ? { voice } : {}),
+    };
+    const messages = repliesWithNote(result, came, deps.translator, deps.maxPhotoBytes);
     return renderCloudAll(messages, labelsFor(result.locale));
   }
 
@@ -240,33 +242,4 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
       await inbox.close().catch(() => undefined);
     },
   };
-}
-
-function noteOf(
-  msg: CloudMessage,
-  photo: MediaOutcome | undefined,
-  voice: MediaOutcome | undefined,
-): Note | undefined {
-  if (msg.audio && voice?.type !== 'saved') return 'voice';
-  if (msg.unsupported || msg.location) return 'unsupported';
-  if (photo?.type !== 'rejected') return undefined;
-  if (photo.reason === 'type') return 'photoType';
-  return photo.reason === 'too-large' ? 'photoTooLarge' : 'photoFailed';
-}
-
-/** Says why the bot could not take what was sent (as the Baileys channel does). */
-function withNote(
-  messages: readonly OutboundMessage[],
-  locale: Locale,
-  key: Note,
-  deps: CloudChannelDeps,
-): OutboundMessage[] {
-  const note = deps.translator.t(locale, `whatsapp.${key}`, {
-    mb: Math.floor(deps.maxPhotoBytes / 1024 / 1024),
-  });
-  const empty = deps.translator.t(locale, 'engine.empty');
-  const [first, ...rest] = messages;
-  if (first?.body.startsWith(empty))
-    return [{ ...first, body: note + first.body.slice(empty.length) }, ...rest];
-  return [{ body: note, choices: [] }, ...messages];
 }

@@ -37,6 +37,9 @@ type Interactive =
       };
     };
 
+/** An interactive message without its header and body: its kind and its choices. */
+type Choices<T> = T extends unknown ? Omit<T, 'header' | 'body'> : never;
+
 /** Texts of the render that come from the locale (the list's open button). */
 export interface RenderLabels {
   /** The button that opens a list, at most 20 characters ("Pilih"). */
@@ -68,36 +71,19 @@ export function renderCloud(msg: OutboundMessage, labels: RenderLabels): CloudPa
   const ids = new Set(ordered.map((c) => c.id));
   if (ordered.length === 0 || !fitsBody || ids.size !== ordered.length)
     return splitText(formatWhatsApp(msg)).map(text);
-  if (ordered.length <= LIMITS.buttons && ordered.every((c) => c.label.length <= LIMITS.buttonTitle)) {
-    return [
-      {
-        type: 'interactive',
-        interactive: {
-          type: 'button',
-          ...(header ? { header } : {}),
-          body: { text: body },
-          action: {
-            buttons: ordered.map((c) => ({ type: 'reply' as const, reply: { id: c.id, title: c.label } })),
-          },
-        },
-      },
-    ];
+  const fits = (max: number, title: number) =>
+    ordered.length <= max && ordered.every((c) => c.label.length <= title);
+  const interactive = (kind: Choices<Interactive>): CloudPayload[] => [
+    { type: 'interactive', interactive: { ...kind, ...(header ? { header } : {}), body: { text: body } } },
+  ];
+  if (fits(LIMITS.buttons, LIMITS.buttonTitle)) {
+    const buttons = ordered.map((c) => ({ type: 'reply' as const, reply: { id: c.id, title: c.label } }));
+    return interactive({ type: 'button', action: { buttons } });
   }
-  if (ordered.length <= LIMITS.rows && ordered.every((c) => c.label.length <= LIMITS.rowTitle)) {
-    return [
-      {
-        type: 'interactive',
-        interactive: {
-          type: 'list',
-          ...(header ? { header } : {}),
-          body: { text: body },
-          action: {
-            button: labels.choose.slice(0, LIMITS.buttonTitle),
-            sections: [{ rows: ordered.map((c) => ({ id: c.id, title: c.label })) }],
-          },
-        },
-      },
-    ];
+  if (fits(LIMITS.rows, LIMITS.rowTitle)) {
+    const rows = ordered.map((c) => ({ id: c.id, title: c.label }));
+    const button = labels.choose.slice(0, LIMITS.buttonTitle);
+    return interactive({ type: 'list', action: { button, sections: [{ rows }] } });
   }
   return splitText(formatWhatsApp(msg)).map(text);
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { downloadMediaMessage, type proto, type WAMessage } from '@whiskeysockets/baileys';
 import type { Redis } from 'ioredis';
-import { PHOTO_TYPES, VOICE_TYPES, sniffPhotoType, sniffVoiceType } from '../../core/media-types.js';
+import { keepMedia, type MediaOutcome } from '../../core/media-note.js';
+import { declaredTypeOk } from '../../core/media-types.js';
 import type { MediaRef } from '../../core/message.js';
 import type { Logger } from '../../core/ports.js';
 import type { BaileysLogger } from './socket.js';
@@ -75,70 +76,38 @@ export function baileysDownloader(
     downloadMediaMessage(msg, 'stream', {}, { logger, reuploadRequest: (m) => sock.updateMediaMessage(m) });
 }
 
-export type PhotoOutcome =
-  | { readonly type: 'saved'; readonly media: MediaRef }
-  | { readonly type: 'rejected'; readonly reason: 'type' | 'too-large' | 'failed' };
-
-export interface PhotoDeps {
+export interface MediaDeps {
   readonly download: MediaDownloader;
   readonly store: MediaStore;
-  /** The sender's address, so "delete my data" finds the photo. */
+  /** The sender's address, so "delete my data" finds the medium. */
   readonly owner?: string;
   readonly maxBytes: number;
   readonly logger: Logger;
 }
 
 /**
- * Receives the photo of an image message as report evidence: JPEG, PNG or WebP only, at most
- * `maxBytes` — checked against the size the message declares before downloading, and again while the
- * bytes arrive (the declared size is not trusted either).
+ * Receives the photo of an image message, or a recorded voice note (kept for an officer to listen to;
+ * never transcribed), as report evidence: a type accepted for its kind (JPEG, PNG or WebP; Ogg, AMR,
+ * MP4, AAC or MP3) and at most `maxBytes` — the type and size the message declares are checked before
+ * downloading, the size again while the bytes arrive and the type from the bytes themselves (neither
+ * declaration is trusted).
  */
-export async function receivePhoto(
+export async function receiveMedia(
+  kind: MediaRef['kind'],
   msg: WAMessage,
-  image: proto.Message.IImageMessage,
-  deps: PhotoDeps,
-): Promise<PhotoOutcome> {
-  const declared = image.mimetype?.split(';')[0]?.trim().toLowerCase();
-  if (!PHOTO_TYPES.some((t) => t === declared)) return { type: 'rejected', reason: 'type' };
-  if (Number(image.fileLength ?? 0) > deps.maxBytes) return { type: 'rejected', reason: 'too-large' };
+  declared: proto.Message.IImageMessage | proto.Message.IAudioMessage,
+  deps: MediaDeps,
+): Promise<MediaOutcome> {
+  if (!declaredTypeOk(kind, declared.mimetype ?? undefined)) return { type: 'rejected', reason: 'type' };
+  if (Number(declared.fileLength ?? 0) > deps.maxBytes) return { type: 'rejected', reason: 'too-large' };
   let bytes: Buffer | 'too-large';
   try {
     bytes = await readLimited(await deps.download(msg), deps.maxBytes);
   } catch (err) {
-    deps.logger.warn({ err, channel: 'whatsapp' }, 'photo download failed');
+    deps.logger.warn({ err, channel: 'whatsapp', kind }, 'media download failed');
     return { type: 'rejected', reason: 'failed' };
   }
-  if (bytes === 'too-large') return { type: 'rejected', reason: 'too-large' };
-  const mime = sniffPhotoType(bytes);
-  if (!mime) return { type: 'rejected', reason: 'type' };
-  const ref = await deps.store.put(bytes, deps.owner);
-  return { type: 'saved', media: { kind: 'photo', ref, mime, size: bytes.length } };
-}
-
-/**
- * Receives a recorded voice note as report evidence (an officer listens to it; it is never
- * transcribed): the same checks as a photo — declared type and size, then the size while the bytes
- * arrive, then an Ogg/AMR/MP4/MP3 header in the bytes.
- */
-export async function receiveVoice(
-  msg: WAMessage,
-  audio: proto.Message.IAudioMessage,
-  deps: PhotoDeps,
-): Promise<PhotoOutcome> {
-  const declared = audio.mimetype?.split(';')[0]?.trim().toLowerCase();
-  if (!VOICE_TYPES.some((t) => t === declared)) return { type: 'rejected', reason: 'type' };
-  if (Number(audio.fileLength ?? 0) > deps.maxBytes) return { type: 'rejected', reason: 'too-large' };
-  let bytes: Buffer | 'too-large';
-  try {
-    bytes = await readLimited(await deps.download(msg), deps.maxBytes);
-  } catch (err) {
-    deps.logger.warn({ err, channel: 'whatsapp' }, 'voice note download failed');
-    return { type: 'rejected', reason: 'failed' };
-  }
-  if (bytes === 'too-large') return { type: 'rejected', reason: 'too-large' };
-  if (!sniffVoiceType(bytes)) return { type: 'rejected', reason: 'type' };
-  const ref = await deps.store.put(bytes, deps.owner);
-  return { type: 'saved', media: { kind: 'voice', ref, mime: declared ?? 'audio/ogg', size: bytes.length } };
+  return keepMedia(kind, bytes, (b) => deps.store.put(b, deps.owner));
 }
 
 async function readLimited(stream: Readable, maxBytes: number): Promise<Buffer | 'too-large'> {

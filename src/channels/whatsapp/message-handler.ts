@@ -1,17 +1,11 @@
 import type { BaileysEventMap, WAMessage } from '@whiskeysockets/baileys';
 import type { Engine } from '../../core/engine.js';
-import type { Locale } from '../../core/locale.js';
-import type { InboundMessage, MediaRef, OutboundMessage } from '../../core/message.js';
+import { repliesWithNote } from '../../core/media-note.js';
+import type { InboundMessage, MediaRef } from '../../core/message.js';
 import type { Logger, Translator } from '../../core/ports.js';
 import { addressOfUserJid } from './address.js';
 import type { ContactBook } from './contacts.js';
-import {
-  receivePhoto,
-  receiveVoice,
-  type MediaDownloader,
-  type MediaStore,
-  type PhotoOutcome,
-} from './media.js';
+import { receiveMedia, type MediaDownloader, type MediaStore } from './media.js';
 import type { Outbox } from './outbox.js';
 import { renderWhatsApp } from './render.js';
 import type { SeenMessages } from './seen-messages.js';
@@ -76,26 +70,15 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     if (classified.privateChat) await deps.contacts.markContactable(address);
     sock.readMessages([msg.key]).catch(() => undefined);
 
-    let photo: PhotoOutcome | undefined;
-    if (classified.image) {
-      photo = await receivePhoto(msg, classified.image, {
-        download: deps.downloader(sock),
-        store: deps.media,
-        owner: address,
-        maxBytes: deps.maxPhotoBytes,
-        logger: log,
-      });
-    }
-    let voice: PhotoOutcome | undefined;
-    if (classified.voice) {
-      voice = await receiveVoice(msg, classified.voice, {
-        download: deps.downloader(sock),
-        store: deps.media,
-        owner: address,
-        maxBytes: deps.maxPhotoBytes,
-        logger: log,
-      });
-    }
+    const mediaDeps = {
+      download: deps.downloader(sock),
+      store: deps.media,
+      owner: address,
+      maxBytes: deps.maxPhotoBytes,
+      logger: log,
+    };
+    const photo = classified.image && (await receiveMedia('photo', msg, classified.image, mediaDeps));
+    const voice = classified.voice && (await receiveMedia('voice', msg, classified.voice, mediaDeps));
     // A voice note goes to the engine: report evidence at the evidence step, "please type" elsewhere.
     const media: MediaRef[] = [photo, voice].flatMap((m) => (m?.type === 'saved' ? [m.media] : []));
     const inbound: InboundMessage = {
@@ -106,10 +89,13 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       receivedAt: now(),
     };
     const result = await deps.engine.handle(inbound);
-    const note = noteKey(classified, photo, voice);
-    const messages = note
-      ? withNote(result.messages, result.locale, note, deps.translator, deps.maxPhotoBytes)
-      : result.messages;
+    const came = {
+      voiceNote: classified.voice !== undefined,
+      unsupported: classified.unsupported !== undefined,
+      ...(photo ? { photo } : {}),
+      ...(voice ? { voice } : {}),
+    };
+    const messages = repliesWithNote(result, came, deps.translator, deps.maxPhotoBytes);
     const texts = renderWhatsApp(messages);
     await deps.outbox.enqueue(
       address,
@@ -142,37 +128,4 @@ async function knownNumber(sock: WhatsAppSocket, msg: IncomingMessage): Promise<
   const pn = await sock.signalRepository.lidMapping.getPNForLID(msg.lid).catch(() => null);
   const address = addressOfUserJid(pn);
   return address && !address.startsWith('whatsapp:lid:') ? address : msg.address;
-}
-
-type NoteKey = 'unsupported' | 'voice' | 'photoType' | 'photoTooLarge' | 'photoFailed';
-
-function noteKey(
-  msg: IncomingMessage,
-  photo: PhotoOutcome | undefined,
-  voice: PhotoOutcome | undefined,
-): NoteKey | undefined {
-  if (msg.unsupported) return 'unsupported';
-  if (msg.voice && voice?.type !== 'saved') return 'voice';
-  if (photo?.type !== 'rejected') return undefined;
-  if (photo.reason === 'type') return 'photoType';
-  return photo.reason === 'too-large' ? 'photoTooLarge' : 'photoFailed';
-}
-
-/**
- * Says why the bot could not take what was sent. When the engine only said "your message was empty"
- * (nothing else was in it), that line is replaced by the reason; otherwise the reason comes first.
- */
-function withNote(
-  messages: readonly OutboundMessage[],
-  locale: Locale,
-  key: NoteKey,
-  translator: Translator,
-  maxBytes: number,
-): OutboundMessage[] {
-  const note = translator.t(locale, `whatsapp.${key}`, { mb: Math.floor(maxBytes / 1024 / 1024) });
-  const empty = translator.t(locale, 'engine.empty');
-  const [first, ...rest] = messages;
-  if (first?.body.startsWith(empty))
-    return [{ ...first, body: note + first.body.slice(empty.length) }, ...rest];
-  return [{ body: note, choices: [] }, ...messages];
 }

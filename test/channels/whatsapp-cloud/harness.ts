@@ -154,60 +154,55 @@ export async function startHarness(opts: {
   };
 }
 
+/** A webhook body with one `messages` change for the test number, holding `value` (fields as Meta sends them). */
+const notification = (value: Record<string, unknown>): string =>
+  JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: 'WABA',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550000000', phone_number_id: PHONE_ID },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
+  });
+
 let seq = 0;
-/** A webhook body with one message from `from` (fields as Meta sends them). */
-export function messageBody(
+/** A webhook body with one message from `from`. */
+export const messageBody = (
   from: string,
   message: Record<string, unknown>,
   at: Date,
   id = `wamid.in${++seq}`,
-): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550000000', phone_number_id: PHONE_ID },
-              contacts: [{ profile: { name: 'Test' }, wa_id: from }],
-              messages: [{ from, id, timestamp: String(Math.floor(at.getTime() / 1000)), ...message }],
-            },
-          },
-        ],
-      },
-    ],
+): string =>
+  notification({
+    contacts: [{ profile: { name: 'Test' }, wa_id: from }],
+    messages: [{ from, id, timestamp: String(Math.floor(at.getTime() / 1000)), ...message }],
   });
-}
 
-export function statusBody(messageId: string, status: string, recipient: string, errorCode?: number): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
+/** A webhook body with the delivery status of a message the bot sent. */
+export const statusBody = (
+  messageId: string,
+  status: string,
+  recipient: string,
+  errorCode?: number,
+): string =>
+  notification({
+    statuses: [
       {
-        id: 'WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550000000', phone_number_id: PHONE_ID },
-              statuses: [
-                {
-                  id: messageId,
-                  status,
-                  timestamp: '1764403200',
-                  recipient_id: recipient,
-                  ...(errorCode ? { errors: [{ code: errorCode, title: 'x' }] } : {}),
-                },
-              ],
-            },
-          },
-        ],
+        id: messageId,
+        status,
+        timestamp: '1764403200',
+        recipient_id: recipient,
+        ...(errorCode ? { errors: [{ code: errorCode, title: 'x' }] } : {}),
       },
     ],
   });
-}
