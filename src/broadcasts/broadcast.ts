@@ -36,8 +36,11 @@ export interface Broadcast {
   readonly body: BroadcastBody;
 }
 
-/** Final states of one recipient (counters of the broadcast); `sending` is a claim not finished. */
-export const RECIPIENT_RESULTS = ['sent', 'blocked', 'skipped'] as const;
+/**
+ * Final states of one recipient (counters of the broadcast); `sending` is a claim not finished.
+ * `deferred`: kept for the recipient's daily digest instead of sent now.
+ */
+export const RECIPIENT_RESULTS = ['sent', 'blocked', 'skipped', 'deferred'] as const;
 export type RecipientResult = (typeof RECIPIENT_RESULTS)[number];
 
 /** Where a broadcast stands. */
@@ -51,7 +54,11 @@ export interface BroadcastStatus {
   readonly sent: number;
   readonly blocked: number;
   readonly skipped: number;
-  /** Claimed and not finished: being sent now, or their worker died mid-send (never sent again). */
+  /** Kept for the recipients' daily digests. */
+  readonly deferred: number;
+  /** Of `sent`, sent again with a notice after their first worker died mid-send. */
+  readonly resent: number;
+  /** Claimed and not finished: being sent now (a worker that died is taken over and sends again). */
   readonly sending: number;
 }
 

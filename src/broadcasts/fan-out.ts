@@ -11,8 +11,11 @@ export interface DeliverJob {
   readonly address: string;
 }
 
-/** What one delivery came to; `repeat`: an earlier run had claimed or finished it, nothing was sent. */
-export type Delivery = RecipientResult | 'repeat';
+/**
+ * What one delivery came to: `repeat`, an earlier run had finished it and nothing was sent; `resent`,
+ * an earlier run died mid-send and it was sent again with a notice.
+ */
+export type Delivery = RecipientResult | 'repeat' | 'resent';
 
 /** A channel refused a broadcast message (nothing went out): the job is tried again. */
 export class BroadcastSendFailed extends Error {
@@ -46,9 +49,10 @@ export function jobsFor(s: Subscriber, jobs: readonly AnnouncedJob[]): Announced
 
 /**
  * The fan-out's two steps: `recipients` (who a broadcast goes to now) and `deliver` (one message to
- * one of them). Delivery is at most once per broadcast and recipient: the mark is claimed in Redis
- * before the message is handed to the channel and finished after; a job run again finds the mark and
- * sends nothing. A recipient the channel cannot reach (blocked the bot) is marked and skipped from
+ * one of them). Each recipient gets it once, or twice only with a notice: the mark is claimed in
+ * Redis before the message is handed to the channel and finished after; a job run again after a
+ * finished mark sends nothing, one that finds a claim its dead worker never finished (the message
+ * may or may not have gone out) sends it again saying so. A recipient the channel cannot reach (blocked the bot) is marked and skipped from
  * then on (one it cannot reach for now, outside WhatsApp's 24-hour window, is only skipped this time); one who stopped or changed their alerts since the broadcast was made is skipped.
  */
 export function createFanOut(deps: FanOutDeps) {
@@ -96,12 +100,23 @@ export function createFanOut(deps: FanOutDeps) {
     };
   }
 
-  async function finish(id: string, address: string, result: RecipientResult): Promise<Delivery> {
-    const counted = await broadcasts.finish(id, address, result);
-    const delivery: Delivery = counted ? result : 'repeat';
+  async function finish(
+    id: string,
+    address: string,
+    result: RecipientResult,
+    resent = false,
+  ): Promise<Delivery> {
+    const counted = await broadcasts.finish(id, address, result, resent);
+    const delivery: Delivery = !counted ? 'repeat' : resent && result === 'sent' ? 'resent' : result;
     deps.counted?.(delivery);
     return delivery;
   }
+
+  /** The message again, saying it may have arrived before (its first sending was cut off). */
+  const announcedRepeat = (m: OutboundMessage, s: Subscriber): OutboundMessage => ({
+    ...m,
+    body: `${translator.t(s.locale, 'broadcast.repeatNotice')}\n\n${m.body}`,
+  });
 
   async function deliver(job: DeliverJob): Promise<Delivery> {
     const b = await load(job.broadcast);
@@ -109,7 +124,9 @@ export function createFanOut(deps: FanOutDeps) {
     const message = s && covers(s, b.audience) ? render(b, s) : undefined;
     if (!s || !message) return finish(b.id, job.address, 'skipped');
     const claim = await broadcasts.claim(b.id, job.address);
-    if (claim !== 'ok') {
+    // Only one job per recipient runs at a time: a claim still there is one its worker never finished.
+    const again = claim === 'sending';
+    if (claim !== 'ok' && !again) {
       deps.counted?.('repeat');
       return 'repeat';
     }
@@ -118,17 +135,18 @@ export function createFanOut(deps: FanOutDeps) {
     try {
       // A channel not started (yet) in this process: tried again later, not taken for a block.
       if (!sender) throw new Error(`no sender for channel "${channel}"`);
-      await sender.send(job.address, [message]);
+      await sender.send(job.address, [again ? announcedRepeat(message, s) : message]);
     } catch (err) {
       if (err instanceof RecipientUnreachable && !err.lasting) return finish(b.id, job.address, 'skipped');
       if (err instanceof RecipientUnreachable) {
         await subscribers.put({ ...s, blockedAt: new Date().toISOString() });
         return finish(b.id, job.address, 'blocked');
       }
-      await broadcasts.release(b.id, job.address);
+      // Nothing went out this time; a claim left by a dead worker stays (the retry announces it again).
+      if (!again) await broadcasts.release(b.id, job.address);
       throw new BroadcastSendFailed(err);
     }
-    return finish(b.id, job.address, 'sent');
+    return finish(b.id, job.address, 'sent', again);
   }
 
   /** Who the broadcast goes to now (expanded once; a repeat finds the same people, marked or not). */

@@ -6,7 +6,13 @@ import type { Broadcast, BroadcastStatus, RecipientResult } from './broadcast.js
 const SCRIPTS = [readLuaScript(new URL('./lua/broadcast-mark.lua', import.meta.url), 'broadcastMark')];
 
 interface Commands {
-  broadcastMark(marks: string, broadcast: string, field: string, op: string): Promise<string | number>;
+  broadcastMark(
+    marks: string,
+    broadcast: string,
+    field: string,
+    op: string,
+    resent: string,
+  ): Promise<string | number>;
 }
 
 /** What a recipient's claim found: claimed now, or a state left by an earlier run. */
@@ -53,17 +59,21 @@ export class RedisBroadcastStore {
     await this.mark(id, address, 'release');
   }
 
-  /** Records a final state; false when the recipient already had one (then nothing is counted). */
-  async finish(id: string, address: string, result: RecipientResult): Promise<boolean> {
-    return (await this.mark(id, address, result)) === 1;
+  /**
+   * Records a final state; false when the recipient already had one (then nothing is counted).
+   * `resent`: sent again after a claim left by a worker that died mid-send.
+   */
+  async finish(id: string, address: string, result: RecipientResult, resent = false): Promise<boolean> {
+    return (await this.mark(id, address, result, resent)) === 1;
   }
 
-  private mark(id: string, address: string, op: string) {
+  private mark(id: string, address: string, op: string, resent = false) {
     return this.scripts.broadcastMark(
       this.keys.marks(id),
       this.keys.broadcast(id),
       this.keys.markField(address),
       op,
+      resent ? 'resent' : '',
     );
   }
 
@@ -73,7 +83,7 @@ export class RedisBroadcastStore {
     const b = JSON.parse(h.def) as Broadcast;
     const marked = await this.redis.hlen(this.keys.marks(id));
     const n = (v: string | undefined) => Number(v ?? 0);
-    const done = n(h.sent) + n(h.blocked) + n(h.skipped);
+    const done = n(h.sent) + n(h.blocked) + n(h.skipped) + n(h.deferred);
     return {
       id,
       createdAt: b.createdAt,
@@ -83,6 +93,8 @@ export class RedisBroadcastStore {
       sent: n(h.sent),
       blocked: n(h.blocked),
       skipped: n(h.skipped),
+      deferred: n(h.deferred),
+      resent: n(h.resent),
       sending: marked - done,
     };
   }

@@ -5,18 +5,14 @@ import type { BroadcastKeys } from '../storage/keys.js';
 import { defineScripts, readLuaScript } from '../storage/lua-scripts.js';
 import type { Broadcast } from './broadcast.js';
 
-const SCRIPTS = [
-  readLuaScript(new URL('./lua/warning-send.lua', import.meta.url), 'warningSend'),
-  readLuaScript(new URL('./lua/warning-proposal.lua', import.meta.url), 'warningProposal'),
-];
+const SCRIPTS = [readLuaScript(new URL('./lua/warning-step.lua', import.meta.url), 'warningStep')];
 
 const DAY_MS = 86_400_000;
 /** The audit stream keeps about this many entries. */
 const AUDIT_MAX = 100_000;
 
 interface Commands {
-  warningSend(...args: string[]): Promise<string>;
-  warningProposal(...args: string[]): Promise<string>;
+  warningStep(...args: string[]): Promise<string>;
 }
 
 /** One line of the warnings' audit log: who did what, for which area, with what outcome. */
@@ -95,6 +91,33 @@ export class RedisWarningStore {
     return { officer: o, area: a };
   }
 
+  /** One step of warning-step.lua: its seven keys, then its arguments. */
+  private step(
+    step: 'send' | 'approve' | 'propose' | 'reject',
+    where: { broadcast?: string; officer: string; area?: string; proposal?: StoredProposal },
+    args: { id: string; at: number; doc: string; limits: WarningLimits; audit: AuditFields; by?: string },
+  ): Promise<string> {
+    const k = this.keys;
+    return this.scripts.warningStep(
+      k.broadcast(where.broadcast ?? '-'),
+      k.byTime(),
+      k.officerWarnings(where.officer),
+      k.areaWarnings(where.area ?? '-'),
+      k.warningAudit(),
+      k.proposal(where.proposal?.id ?? '-'),
+      k.pending(where.proposal?.district ?? '-'),
+      step,
+      args.id,
+      String(args.at),
+      args.doc,
+      String(args.limits.perOfficer),
+      String(args.limits.perArea),
+      auditJson(args.audit),
+      where.proposal?.id ?? '',
+      args.by ?? '',
+    );
+  }
+
   /**
    * Stores the warning's broadcast and counts it, within the limits; approving, `proposal` must still
    * be waiting. `exists`: this broadcast was stored before.
@@ -104,45 +127,37 @@ export class RedisWarningStore {
     area: string,
     limits: WarningLimits,
     audit: AuditFields,
-    proposal?: { id: string; district: string; by: string },
+    approving?: { proposal: StoredProposal; by: string },
   ): Promise<'sent' | 'exists' | 'limit' | 'decided'> {
-    const k = this.keys;
-    return this.scripts.warningSend(
-      k.broadcast(b.id),
-      k.byTime(),
-      k.officerWarnings(audit.officer),
-      k.areaWarnings(area),
-      k.warningAudit(),
-      proposal ? k.proposal(proposal.id) : k.proposal('-'),
-      proposal ? k.pending(proposal.district) : k.pending('-'),
-      b.id,
-      JSON.stringify(b),
-      String(Date.parse(b.createdAt)),
-      String(limits.perOfficer),
-      String(limits.perArea),
-      auditJson(audit),
-      proposal?.id ?? '',
-      proposal?.by ?? '',
+    return this.step(
+      approving ? 'approve' : 'send',
+      {
+        broadcast: b.id,
+        officer: audit.officer,
+        area,
+        ...(approving ? { proposal: approving.proposal } : {}),
+      },
+      {
+        id: b.id,
+        at: Date.parse(b.createdAt),
+        doc: JSON.stringify(b),
+        limits,
+        audit,
+        ...(approving ? { by: approving.by } : {}),
+      },
     ) as Promise<'sent' | 'exists' | 'limit' | 'decided'>;
   }
 
   /** Stores a proposal and lists it as waiting in its district, within the officer's limit. */
   propose(
     p: StoredProposal,
-    perOfficer: number,
+    limits: WarningLimits,
     audit: AuditFields,
   ): Promise<'proposed' | 'exists' | 'limit'> {
-    return this.scripts.warningProposal(
-      this.keys.proposal(p.id),
-      this.keys.pending(p.district),
-      this.keys.officerWarnings(p.officer),
-      this.keys.warningAudit(),
+    return this.step(
       'propose',
-      p.id,
-      String(Date.parse(p.at)),
-      JSON.stringify(p),
-      String(perOfficer),
-      auditJson(audit),
+      { officer: p.officer, proposal: p },
+      { id: p.id, at: Date.parse(p.at), doc: JSON.stringify(p), limits, audit },
     ) as Promise<'proposed' | 'exists' | 'limit'>;
   }
 
@@ -153,17 +168,10 @@ export class RedisWarningStore {
     now: Date,
     audit: AuditFields,
   ): Promise<'rejected' | 'decided' | 'not-found'> {
-    return this.scripts.warningProposal(
-      this.keys.proposal(p.id),
-      this.keys.pending(p.district),
-      this.keys.officerWarnings(p.officer),
-      this.keys.warningAudit(),
+    return this.step(
       'reject',
-      p.id,
-      String(now.getTime()),
-      by,
-      '0',
-      auditJson(audit),
+      { officer: p.officer, proposal: p },
+      { id: p.id, at: now.getTime(), doc: '', limits: { perOfficer: 0, perArea: 0 }, audit, by },
     ) as Promise<'rejected' | 'decided' | 'not-found'>;
   }
 

@@ -182,7 +182,7 @@ export function createWarningDesk(deps: WarningDeskDeps): WarningDesk {
       districtName: plan.areaName,
     };
     const audit = auditOf(officer, 'propose', plan.area, { id: proposal.id, recipients: plan.recipients });
-    const done = await store.propose(proposal, limits.perOfficer, audit);
+    const done = await store.propose(proposal, limits, audit);
     if (done === 'limit') return { type: 'refused', reason: 'limit' } as const;
     if (done === 'exists') return { type: 'already', id: proposal.id } as const;
     for (const r of p.reviewers)
@@ -227,11 +227,7 @@ export function createWarningDesk(deps: WarningDeskDeps): WarningDesk {
     const recipients = await deps.subscribers.audienceSize(audience);
     const b = broadcastOf(`warn-${p.id}`, officer, audience, p.text, p.districtName);
     const audit = auditOf(officer, 'approve', p.district, { id: b.id, recipients });
-    const done = await store.send(b, p.district, limits, audit, {
-      id: p.id,
-      district: p.district,
-      by: officer.name,
-    });
+    const done = await store.send(b, p.district, limits, audit, { proposal: p, by: officer.name });
     if (done === 'limit') return { type: 'refused', reason: 'limit' };
     if (done !== 'sent') {
       const now = await store.proposal(p.id);

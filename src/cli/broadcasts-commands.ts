@@ -60,9 +60,9 @@ export async function announceNewJobs(
 
 /** One line per broadcast: progress and counts. */
 export function statusLine(s: BroadcastStatus): string {
-  const done = s.sent + s.blocked + s.skipped;
+  const done = s.sent + s.blocked + s.skipped + s.deferred;
   const total = s.total === undefined ? 'not expanded yet' : `${done}/${s.total} done`;
   const audience =
     s.audience.type === 'jobs' ? `jobs ${s.audience.countries.join(',')}` : `warnings ${s.audience.district}`;
-  return `${s.id}  ${s.createdAt.slice(0, 16)}  ${audience}  ${total}  sent ${s.sent}, blocked ${s.blocked}, skipped ${s.skipped}, uncertain ${s.sending}`;
+  return `${s.id}  ${s.createdAt.slice(0, 16)}  ${audience}  ${total}  sent ${s.sent} (again with a notice ${s.resent}), blocked ${s.blocked}, skipped ${s.skipped}, to a daily digest ${s.deferred}, being sent ${s.sending}`;
 }

@@ -1,7 +1,8 @@
 --[[
-  One recipient's mark in a broadcast: claimed before the message is handed to its channel, so a
-  repeat run or a job run again after its worker died never sends it twice (at most once: a claim
-  whose worker died mid-send stays `sending`, counted as uncertain, and is not sent again).
+  One recipient's mark in a broadcast: claimed before the message is handed to its channel and
+  finished after, so a repeat run never sends it twice. A claim still `sending` when its job runs
+  again belongs to a worker that died mid-send: the message may or may not have gone out, so it is
+  sent again with a notice saying so (the caller's choice; `resent` counts those).
 
   Input:
     KEYS[1] the broadcast's marks (hash: hashed recipient → state)
@@ -9,7 +10,9 @@
 
     ARGV[1] the recipient's field
     ARGV[2] what to do: `claim`; `release` (the channel refused: nothing went out, may be tried
-            again); or a final state `sent`, `blocked`, `skipped`
+            again); or a final state `sent`, `blocked`, `skipped`, `deferred`
+    ARGV[3] with a final state: `resent` when the message was sent again after an uncertain claim
+            (counted in the `resent` field too), else ''
 
   Output:
     claim: 'ok' when claimed, else the state already there
@@ -30,4 +33,5 @@ end
 if state and state ~= 'sending' then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+if ARGV[3] == 'resent' then redis.call('HINCRBY', KEYS[2], 'resent', 1) end
 return 1
