@@ -30,6 +30,13 @@ const NOTICE_MARKERS = [NOTICE_RULE, 'warning-if', PAST_STORY];
 const MOBILE = /^\+62 8/;
 
 /**
+ * Evidence words without those another one already quotes ("medical" beside "tanpa medical"), so the short
+ * result spends its few quoted words on different ones.
+ */
+const withoutRepeats = (words: readonly string[]): string[] =>
+  words.filter((w) => !words.some((o) => o !== w && ` ${o} `.includes(` ${w} `)));
+
+/**
  * Reads a pasted job offer or chat: phone numbers, companies, countries and salaries it names, the
  * warning signs its words show (phrase lists and combinations from content/warnings/scan.yaml), and
  * the words that are positive evidence of a procedural offer.
@@ -130,7 +137,7 @@ export function createOfferScanner(
         findings: [...findings].map(([signId, f]): ScanFinding => ({
           signId,
           weight: f.weight,
-          evidence: [...f.evidence].slice(0, MAX_EVIDENCE),
+          evidence: withoutRepeats([...f.evidence]).slice(0, MAX_EVIDENCE),
         })),
         readable: words.length >= 3,
         positive,

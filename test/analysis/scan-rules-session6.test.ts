@@ -452,3 +452,33 @@ describe('an optional course is not a waived test', () => {
     'Our Korean course is optional; the EPS-TOPIK language test must still be taken on SISKOP2MI.',
   ]);
 });
+
+describe('evidence words', () => {
+  it.each([
+    [
+      'Kerja pabrik di Malaysia tanpa medical, biaya 6 juta.',
+      'skips-official-steps',
+      'tanpa medical',
+      'medical',
+    ],
+    [
+      'Paspor kami pegang dulu sampai berangkat. Pabrik Taiwan.',
+      'documents-held',
+      'paspor kami pegang',
+      'paspor',
+    ],
+    [
+      'Kerja pabrik di Taiwan lewat sponsor, hubungi sponsor Pak Darto.',
+      'individual-recruiter',
+      'hubungi sponsor',
+      'sponsor',
+    ],
+  ])('leave out a word another quotes already: %s', (text, sign, kept, dropped) => {
+    const evidence =
+      realContent()
+        .scanner.scan(text)
+        .findings.find((f) => f.signId === sign)?.evidence ?? [];
+    expect(evidence.some((e) => e.includes(kept))).toBe(true);
+    expect(evidence).not.toContain(dropped);
+  });
+});
