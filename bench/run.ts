@@ -20,6 +20,7 @@ import { measureJobs } from './jobs.js';
 import { TARGET as LOAD_TARGET, loadOptionsFromEnv, measureLoad } from './load.js';
 import { REPORT_BENCH, measureReportPipeline } from './reports.js';
 import { DESK_BENCH, deskJson, deskRows, measureDesk } from './desk.js';
+import { ROLES_BENCH, measureRoles, rolesRows } from './roles.js';
 import { measureVillages } from './villages.js';
 import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
@@ -270,6 +271,19 @@ async function deskOnly(): Promise<void> {
   log(`BENCH_JSON ${JSON.stringify({ desk: deskJson(desk) })}`);
 }
 
+/**
+ * `BENCH_ONLY=roles npm run bench`: two ROLE=bot processes and a ROLE=worker against one ROLE=all, real
+ * processes on a private Redis (issue 22; the numbers behind the README's capacity model).
+ */
+async function rolesOnly(): Promise<void> {
+  log(
+    `roles: ${ROLES_BENCH.users} users, ${ROLES_BENCH.reports} reports, ${ROLES_BENCH.runs} runs of each setup (AOF always)...`,
+  );
+  const r = await measureRoles(log);
+  log(formatTable(rolesRows(r)));
+  log(`BENCH_JSON ${JSON.stringify({ roles: r })}`);
+}
+
 async function main(): Promise<void> {
   process.chdir(ROOT);
   // First, while the process is cold: the start-up work as main.ts does it.
@@ -278,7 +292,8 @@ async function main(): Promise<void> {
   const content = loadCatalog('content', systemClock.now());
   if (process.env['BENCH_ONLY'] === 'free-text') return freeTextOnly(content);
   if (process.env['BENCH_ONLY'] === 'desk') return deskOnly();
-  if (process.env['BENCH_ONLY']) throw new Error('BENCH_ONLY takes free-text or desk');
+  if (process.env['BENCH_ONLY'] === 'roles') return rolesOnly();
+  if (process.env['BENCH_ONLY']) throw new Error('BENCH_ONLY takes free-text, desk or roles');
 
   log(`Message cycle (${MESSAGE_CYCLE.length} messages), replies for one user:`);
   const memory = createBenchEngine(new MemorySessionStore(IDLE_TTL_MS, systemClock), content);
@@ -331,6 +346,8 @@ async function main(): Promise<void> {
   const loadOptions = loadOptionsFromEnv();
   log(`desk: its pages with ${DESK_BENCH.reports.toLocaleString('en-US')} reports in Redis...`);
   const desk = await measureDesk(log);
+  log('roles: two ROLE=bot processes and a ROLE=worker against one ROLE=all...');
+  const roles = await measureRoles(log);
   log(`load: ${loadOptions.users} users with think time for ${loadOptions.seconds} s (LOAD_SECONDS)...`);
   const load = await measureLoad(loadOptions);
 
@@ -475,6 +492,7 @@ async function main(): Promise<void> {
       result: `${fmt(reportPipeline.floor.latency.p50, 'ms', 2)} / ${fmt(reportPipeline.floor.latency.p99, 'ms', 2)}`,
     },
     ...deskRows(desk),
+    ...rolesRows(roles),
     {
       measure: `Load: ${load.users} users, ${fmt(load.perSecond, 'msg/s')}, errors`,
       result: String(load.errors),
