@@ -30,7 +30,8 @@ export interface AuthStateKeys {
  *   P{wac:<phone id>}:…               one WhatsApp Cloud API number: handled message ids, last inbound time
  *                                       (the 24-hour window), delivery statuses, unreachable and contactable
  *                                       (all hashed), the inbox stream of received webhook events and how
- *                                       far each one's handling got; P wac:<phone id>:media:… its media
+ *                                       far each one's handling got, messages held for who got a template
+ *                                       (hashed); P wac:<phone id>:media:… its media
  *   P wa:<account>:media:<id>         received photos (the key is the MediaRef.ref kept in drafts and
  *   P wa:<account>:media-by:<h>         reports), and the list of one sender's photos (hashed sender)
  *   P{bc}:u:<h>                       one subscriber of alerts (JSON; h: the hashed chat address);
@@ -254,6 +255,11 @@ export interface WhatsAppCloudKeys {
   readonly inbox: string;
   /** Hash: how far the handling of one inbox entry got (replies rendered, how many sent, tries). */
   readonly inboxProgress: (entryId: string) => string;
+  /**
+   * List of messages (JSON) kept for an address (hashed) that got them as a template outside the
+   * 24-hour window: sent in full when it writes again; expires.
+   */
+  readonly held: (address: string) => string;
 }
 
 export function whatsAppCloudKeys(prefix: string, phoneNumberId: string): WhatsAppCloudKeys {
@@ -270,6 +276,7 @@ export function whatsAppCloudKeys(prefix: string, phoneNumberId: string): WhatsA
     mediaBy: (address) => `${media}media-by:${hashed(address)}`,
     inbox: `${base}inbox`,
     inboxProgress: (entryId) => `${base}inbox:p:${entryId}`,
+    held: (address) => `${base}held:${hashed(address)}`,
   };
 }
 

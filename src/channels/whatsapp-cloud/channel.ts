@@ -160,8 +160,13 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
 
   async function handleMessage(id: string, msg: CloudMessage, progress: Progress): Promise<void> {
     const address = `whatsapp:${msg.from}`;
-    const replies = progress.replies ?? (await turn(address, msg));
-    if (!progress.replies) await inbox.answered(id, replies);
+    let replies = progress.replies;
+    if (!replies) {
+      // What waited for this user (an alert sent as a template) goes first, now that they wrote.
+      const held = await deps.state.held(address);
+      replies = [...held.payloads, ...(await turn(address, msg))];
+      await inbox.answered(id, replies, { key: held.key, count: held.payloads.length });
+    }
     await sender.sendPayloads(address, replies.slice(progress.sent), (count) =>
       inbox.sent(id, progress.sent + count),
     );

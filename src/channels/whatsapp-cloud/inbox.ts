@@ -3,8 +3,7 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { defineScripts, readLuaScript } from '../../storage/lua-scripts.js';
 import type { WhatsAppCloudKeys } from '../../storage/keys.js';
-import type { CloudPayload } from './render.js';
-import { SEEN_TTL_SECONDS } from './state.js';
+import { SEEN_TTL_SECONDS, type HeldPayload } from './state.js';
 import type { RawEvent } from './to-inbound.js';
 
 /** The consumer group every bot process of the number reads the inbox in. */
@@ -32,7 +31,7 @@ export interface InboxEntry {
 /** How far the handling of an entry got, so handling it again does not repeat a step. */
 export interface Progress {
   /** The replies of the turn, rendered (the engine has answered; it is not asked again). */
-  readonly replies?: readonly CloudPayload[];
+  readonly replies?: readonly HeldPayload[];
   /** How many of the replies were sent. */
   readonly sent: number;
   /** How often the handling was started (this time included). */
@@ -55,8 +54,15 @@ export interface Inbox {
   renew(ids: readonly string[]): Promise<void>;
   /** Starts one handling of an entry: its progress so far, `tries` counted. */
   begin(id: string): Promise<Progress>;
-  /** The turn's replies are rendered: a new handling sends them and does not ask the engine again. */
-  answered(id: string, replies: readonly CloudPayload[]): Promise<void>;
+  /**
+   * The turn's replies are rendered: a new handling sends them and does not ask the engine again.
+   * `consumed`: the first `count` items of a list (held messages the replies include) go with it.
+   */
+  answered(
+    id: string,
+    replies: readonly HeldPayload[],
+    consumed?: { readonly key: string; readonly count: number },
+  ): Promise<void>;
   /** The first `count` replies went out. */
   sent(id: string, count: number): Promise<void>;
   /** Handled (or given up): the entry and its progress are deleted. */
@@ -164,11 +170,14 @@ export function createInbox(redis: Redis, keys: WhatsAppCloudKeys, claimMs: numb
       return {
         tries,
         sent: Number(sent ?? 0),
-        ...(replies ? { replies: JSON.parse(replies) as CloudPayload[] } : {}),
+        ...(replies ? { replies: JSON.parse(replies) as HeldPayload[] } : {}),
       };
     },
-    async answered(id, replies) {
-      await redis.hset(progressKey(id), 'replies', JSON.stringify(replies), 'sent', 0);
+    async answered(id, replies, consumed) {
+      const multi = redis.multi().hset(progressKey(id), 'replies', JSON.stringify(replies), 'sent', 0);
+      if (consumed && consumed.count > 0) multi.ltrim(consumed.key, consumed.count, -1);
+      const failed = (await multi.exec())?.find(([err]) => err)?.[0];
+      if (failed) throw failed;
     },
     async sent(id, count) {
       await redis.hset(progressKey(id), 'sent', count);

@@ -2,8 +2,8 @@ import type { OutboundMessage } from '../../core/message.js';
 import { RecipientUnreachable, type Logger, type MessageSender } from '../../core/ports.js';
 import { GraphError, type GraphApi, type MediaPayload, type TemplatePayload } from './graph-api.js';
 import type { MediaStore } from './media.js';
-import { renderCloudAll, type CloudPayload, type RenderLabels } from './render.js';
-import type { CloudState } from './state.js';
+import { renderCloudAll, type RenderLabels } from './render.js';
+import type { CloudState, HeldPayload } from './state.js';
 import { templateKeyOf, templateParams, type TemplateRegistry } from './templates.js';
 
 /**
@@ -52,7 +52,7 @@ export interface CloudSender extends MessageSender {
    */
   sendPayloads(
     address: string,
-    payloads: readonly CloudPayload[],
+    payloads: readonly HeldPayload[],
     onSent?: (count: number) => Promise<void>,
   ): Promise<string[]>;
 }
@@ -61,8 +61,10 @@ export interface CloudSender extends MessageSender {
  * The Cloud API `MessageSender` (alerts to officers, notices to reporters). Inside the 24-hour window
  * the messages go as they are (buttons, lists, text). Outside it only an approved template may go:
  * the registry's template for the message's key, with its parameters from the message; without one
- * nothing is attempted and `OutsideWindow` is thrown. A 131047 answer (the window closed meanwhile)
- * falls back to the template too; 131026 marks the address unreachable until it writes again.
+ * nothing is attempted and `OutsideWindow` is thrown. When the template does not carry the message's
+ * text, the message is held and goes out in full (evidence first) when the user next writes. A 131047
+ * answer (the window closed meanwhile) falls back to the template too; 131026 marks the address
+ * unreachable until it writes again.
  */
 export function createCloudSender(deps: CloudSenderDeps): CloudSender {
   const { api, state } = deps;
@@ -85,7 +87,7 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
 
   async function sendPayloads(
     address: string,
-    payloads: readonly (CloudPayload | MediaPayload)[],
+    payloads: readonly HeldPayload[],
     onSent?: (count: number) => Promise<void>,
   ): Promise<string[]> {
     const to = numberOf(address);
@@ -102,10 +104,10 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
 
   /**
    * The evidence of the messages (an alert's photos and voice notes) that this number's media store
-   * holds, uploaded and sent before the text. Media another channel received is not here and is
-   * only counted in the text.
+   * holds, uploaded for sending by media id. Media another channel received is not here and is only
+   * counted in the text.
    */
-  async function sendEvidence(address: string, messages: readonly OutboundMessage[]): Promise<string[]> {
+  async function uploadEvidence(messages: readonly OutboundMessage[]): Promise<MediaPayload[]> {
     const store = deps.media;
     if (!store) return [];
     const payloads: MediaPayload[] = [];
@@ -115,8 +117,14 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
       const id = await api.upload(bytes, m.mime ?? (m.kind === 'voice' ? 'audio/ogg' : 'image/jpeg'));
       payloads.push(m.kind === 'voice' ? { type: 'audio', audio: { id } } : { type: 'image', image: { id } });
     }
-    return sendPayloads(address, payloads);
+    return payloads;
   }
+
+  /** The messages in full, the evidence first: sent now, or held until the user writes. */
+  const inFull = async (messages: readonly OutboundMessage[]): Promise<HeldPayload[]> => [
+    ...(await uploadEvidence(messages)),
+    ...renderCloudAll(messages, deps.labels),
+  ];
 
   async function sendTemplate(address: string, messages: readonly OutboundMessage[]): Promise<SendOutcome> {
     const to = numberOf(address);
@@ -145,6 +153,12 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
       },
     };
     const id = await guarded(address, () => api.send(to, payload));
+    // A template that does not carry the whole text says "reply to read it": the messages wait.
+    if (!entry.params.includes('body')) {
+      await state.hold(address, await inFull(messages)).catch((err: unknown) => {
+        deps.logger.warn({ err, channel: 'whatsapp-cloud' }, 'template sent; the full message not held');
+      });
+    }
     return { type: 'template', name: entry.name, id };
   }
 
@@ -158,9 +172,7 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
     const now = deps.now();
     if (await state.windowOpen(address, now)) {
       try {
-        const evidence = await sendEvidence(address, messages);
-        const texts = await sendPayloads(address, renderCloudAll(messages, deps.labels));
-        return { type: 'free-form', ids: [...evidence, ...texts] };
+        return { type: 'free-form', ids: await sendPayloads(address, await inFull(messages)) };
       } catch (err) {
         if (!(err instanceof GraphError && err.kind === 're-engagement')) throw err;
       }

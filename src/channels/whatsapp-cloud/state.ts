@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
 import { addressHash, type WhatsAppCloudKeys } from '../../storage/keys.js';
+import type { MediaPayload } from './graph-api.js';
+import type { CloudPayload } from './render.js';
 import type { CloudStatus } from './to-inbound.js';
 
 /** The customer-service window: free-form messages only this long after the user last wrote. */
@@ -25,8 +27,18 @@ export interface CloudState {
   /** Keeps the last status of a sent message. */
   recordStatus(status: CloudStatus): Promise<void>;
   lastStatus(messageId: string): Promise<{ status: string; at: number; errorCode?: number } | undefined>;
+  /** Keeps messages for an address that got only a template: they go out in full when it writes. */
+  hold(address: string, payloads: readonly HeldPayload[]): Promise<void>;
+  /** The messages held for an address (not removed: the inbox drops them with the turn's record). */
+  held(address: string): Promise<{ key: string; payloads: HeldPayload[] }>;
   forget(address: string): Promise<void>;
 }
+
+/** A held message: rendered text, buttons or a list, or evidence uploaded before (by media id). */
+export type HeldPayload = CloudPayload | MediaPayload;
+
+/** Held messages wait this long for the user to write (an alert escalates long before). */
+export const HELD_TTL_MS = 7 * 86_400_000;
 
 export function createCloudState(redis: Redis, keys: WhatsAppCloudKeys): CloudState {
   return {
@@ -71,9 +83,24 @@ export function createCloudState(redis: Redis, keys: WhatsAppCloudKeys): CloudSt
       const raw = await redis.get(keys.status(messageId));
       return raw ? (JSON.parse(raw) as { status: string; at: number; errorCode?: number }) : undefined;
     },
+    async hold(address, payloads) {
+      if (payloads.length === 0) return;
+      const key = keys.held(address);
+      await redis
+        .multi()
+        .rpush(key, ...payloads.map((p) => JSON.stringify(p)))
+        .pexpire(key, HELD_TTL_MS)
+        .exec();
+    },
+    async held(address) {
+      const key = keys.held(address);
+      const raw = await redis.lrange(key, 0, -1);
+      return { key, payloads: raw.map((r) => JSON.parse(r) as HeldPayload) };
+    },
     async forget(address) {
       await redis
         .multi()
+        .del(keys.held(address))
         .del(keys.lastInbound(address))
         .srem(keys.unreachable, hash(address))
         .zrem(keys.contactable, hash(address))

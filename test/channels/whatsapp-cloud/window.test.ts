@@ -145,12 +145,26 @@ describe('the 24-hour window on a fake clock: officer alerts and broadcasts (fak
         },
       ],
     ]);
-    // No free text, no evidence: the photo is neither uploaded nor sent.
-    expect(h.graph.uploads.length).toBe(uploads);
+    // No free text, no evidence sent: the photo is uploaded once, for the alert held for the officer.
+    expect(h.graph.uploads.length).toBe(uploads + 1);
     expect(JSON.stringify(sentTo(h, OFFICER, from))).not.toContain('Foto bukti');
 
-    // The officer writes again: the next alert is free text again.
+    // The officer answers the template: the alert goes out in full, its photo first, before the
+    // answer to what they wrote — once.
+    from = h.graph.sent.length;
     await h.say(OFFICER, text('menu'));
+    const held = sentTo(h, OFFICER, from);
+    expect(held.map((m) => m.type).slice(0, 2)).toEqual([
+      'image',
+      expect.stringMatching(/^(text|interactive)$/),
+    ]);
+    expect(JSON.stringify(held[1]?.payload)).toContain(outside);
+    expect(JSON.stringify(held[1]?.payload)).toContain('Foto bukti: 1');
+    expect(JSON.stringify(held.slice(2).map((m) => m.payload))).toContain('Menu utama');
+    from = h.graph.sent.length;
+    expect(await h.say(OFFICER, text('menu'))).not.toContain(outside);
+
+    // The officer wrote again: the next alert is free text again.
     from = h.graph.sent.length;
     await fileReport('6281234567063', 'win-photo-3');
     expect(sentTo(h, OFFICER, from).map((m) => m.type)).not.toContain('template');
