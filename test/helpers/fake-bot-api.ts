@@ -32,6 +32,8 @@ export interface FakeBotApi {
   readonly calls: ApiCall[];
   /** Answers the next calls of `method` with these errors, one per call. */
   fail(method: string, ...faults: Fault[]): void;
+  /** Answers every call of `method` this long after it arrived (it is recorded on arrival). */
+  delay(method: string, ms: number): void;
   /** Queues updates for `getUpdates` (long polling). */
   push(...updates: Update[]): void;
   sent(): ApiCall[];
@@ -57,6 +59,7 @@ async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
 export async function startFakeBotApi(): Promise<FakeBotApi> {
   const calls: ApiCall[] = [];
   const faults = new Map<string, Fault[]>();
+  const delays = new Map<string, number>();
   const updates: Update[] = [];
   let messageId = 100;
   const server: Server = createServer((req, res) => {
@@ -64,6 +67,8 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
       const method = (req.url ?? '').split('/').pop()?.split('?')[0] ?? '';
       const payload = await body(req);
       calls.push({ method, payload });
+      const wait = delays.get(method);
+      if (wait) await new Promise((r) => setTimeout(r, wait));
       const reply = (status: number, json: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(json));
@@ -115,6 +120,7 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
     fail: (method, ...list) => faults.set(method, [...(faults.get(method) ?? []), ...list]),
+    delay: (method, ms) => delays.set(method, ms),
     push: (...list) => updates.push(...list),
     sent: () => calls.filter((c) => c.method === 'sendMessage'),
     close: () =>

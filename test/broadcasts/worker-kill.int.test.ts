@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { BullBroadcastQueue } from '../../src/broadcasts/bull-broadcasts.js';
+import type { Broadcast } from '../../src/broadcasts/broadcast.js';
+import { RedisBroadcastStore } from '../../src/broadcasts/redis-broadcast-store.js';
+import { RedisSubscriptionStore } from '../../src/broadcasts/redis-subscription-store.js';
+import { createSubscriptionDesk } from '../../src/broadcasts/subscription-desk.js';
+import { t } from '../../src/core/message.js';
+import { createTranslator } from '../../src/i18n/translator.js';
+import { createKeys } from '../../src/storage/keys.js';
+import { startFakeBotApi, type FakeBotApi } from '../helpers/fake-bot-api.js';
+import { freePort } from '../helpers/redis-server.js';
+import { testRedis } from '../helpers/redis.js';
+
+const TOKEN = '123456:TEST-token-for-the-fake-bot-api-000';
+const OPTED_IN = 400;
+const NOTICE = 'Pesan ini dikirim ulang karena ada gangguan';
+
+/** src/main.ts as a worker process (ROLE=worker) on the test run's Redis, sending through the fake Bot API. */
+function worker(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ROLE: 'worker',
+      LOG_LEVEL: 'error',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((r) => child.on('close', r));
+  return { child, exited, stderr: () => stderr };
+}
+
+async function until(check: () => Promise<boolean> | boolean, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const parts = testRedis();
+let api: FakeBotApi | undefined;
+const procs: ReturnType<typeof worker>[] = [];
+afterAll(async () => {
+  for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+  await api?.close();
+  await parts.cleanup();
+});
+
+describe('a broadcast survives its worker process killed with SIGKILL', () => {
+  it('finishes after a restart: every opted-in recipient got it, a second copy only with the notice, nobody else anything', async () => {
+    const prefix = `${parts.prefix}k${randomUUID().slice(0, 4)}:`;
+    const fake = await startFakeBotApi();
+    api = fake;
+    // Telegram answers each message after 100 ms, so some are in flight when the worker is killed.
+    fake.delay('sendMessage', 100);
+    const keys = createKeys(prefix);
+    const subscribers = new RedisSubscriptionStore(parts.redis, keys.broadcasts);
+    const desk = createSubscriptionDesk(subscribers, { now: () => new Date() }, createTranslator('locales'));
+    const chat = (i: number) => 700_000 + i;
+    // 400 want jobs in Taiwan; 50 only Hong Kong; 30 wanted Taiwan and said STOP.
+    for (let i = 0; i < OPTED_IN + 80; i++) {
+      const countries = i < OPTED_IN || i >= OPTED_IN + 50 ? ['tw'] : ['hk'];
+      await desk.subscribe(
+        `telegram:${String(chat(i))}`,
+        'id',
+        { kind: 'jobs', countries, sectors: [] },
+        t('subs.jobsConsent', { country: 'x', sector: 'y' }),
+      );
+      if (i >= OPTED_IN + 50) await desk.stopAll(`telegram:${String(chat(i))}`);
+    }
+    const broadcasts = new RedisBroadcastStore(parts.redis, keys.broadcasts);
+    const b: Broadcast = {
+      id: 'jobs-kill-test',
+      createdAt: new Date().toISOString(),
+      by: 'jobs-import',
+      audience: { type: 'jobs', countries: ['tw'] },
+      body: {
+        kind: 'jobs',
+        jobs: [
+          {
+            id: 'j1',
+            country: 'tw',
+            sector: 'care',
+            title: { id: 'Perawat lansia' },
+            place: 'Taipei, Taiwan',
+            pay: '27470 TWD',
+            agency: 'PT Contoh',
+            example: true,
+          },
+        ],
+      },
+    };
+    await broadcasts.create(b);
+    const queue = new BullBroadcastQueue(parts.redis, keys.bull, { attempts: 10, backoffMs: 100 });
+    await queue.start(b.id);
+    await queue.close();
+
+    const env = async () => ({
+      REDIS_URL: inject('redisUrl'),
+      REDIS_KEY_PREFIX: prefix,
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      HTTP_PORT: String(await freePort()),
+      ALERTS_PER_SECOND_TELEGRAM: '30',
+      REPORT_WORKER_CONCURRENCY: '10',
+    });
+    const toChats = () => fake.sent().filter((c) => typeof c.payload.chat_id === 'number');
+    const first = worker(await env());
+    procs.push(first);
+    await until(() => toChats().length >= OPTED_IN / 3, 90_000, 'the first third of the messages');
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBe(null);
+    const atKill = await broadcasts.status(b.id);
+    const sentAtKill = toChats().length;
+
+    const second = worker(await env());
+    procs.push(second);
+    await until(
+      async () => {
+        const s = await broadcasts.status(b.id);
+        return s?.total !== undefined && s.sent + s.blocked + s.skipped === s.total && s.sending === 0;
+      },
+      150_000,
+      'the broadcast to finish after the restart',
+    );
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(second.stderr()).toBe('');
+
+    const status = await broadcasts.status(b.id);
+    const got = new Map<number, string[]>();
+    for (const c of toChats()) {
+      const id = Number(c.payload.chat_id);
+      got.set(id, [...(got.get(id) ?? []), String(c.payload.text)]);
+    }
+    const optedIn = Array.from({ length: OPTED_IN }, (_, i) => chat(i));
+    // Every opted-in recipient got it; a second copy only ever with the notice, and at most one.
+    const repeats = optedIn.filter((id) => (got.get(id) ?? []).length > 1);
+    for (const id of optedIn) {
+      const texts = got.get(id) ?? [];
+      expect(texts.length, String(id)).toBeGreaterThanOrEqual(1);
+      expect(texts.length, String(id)).toBeLessThanOrEqual(2);
+      expect(texts.filter((x) => !x.includes(NOTICE)).length, String(id)).toBeLessThanOrEqual(1);
+      expect(texts.every((x) => x.includes('Perawat lansia'))).toBe(true);
+    }
+    // Nobody outside the audience, nobody who said STOP.
+    expect([...got.keys()].filter((id) => !optedIn.includes(id))).toEqual([]);
+    expect(status).toMatchObject({ total: OPTED_IN, sent: OPTED_IN, sending: 0 });
+    const announced = [...got.values()].filter((texts) => texts.some((x) => x.includes(NOTICE))).length;
+    expect(status?.resent).toBe(announced);
+    expect(announced).toBeGreaterThan(0);
+    console.log(
+      `worker killed after ${String(sentAtKill)} of ${String(OPTED_IN)} messages reached Telegram ` +
+        `(${String(atKill?.sent ?? 0)} confirmed, ${String(atKill?.sending ?? 0)} in flight); after the restart ` +
+        `${String(OPTED_IN)}/${String(OPTED_IN)} got it, ${String(announced)} sent again with the notice, ` +
+        `${String(repeats.length)} of them a real second copy; 0 lost, 0 to anyone else`,
+    );
+  }, 300_000);
+});
