@@ -67,6 +67,8 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
   });
   /** Weight each phrase shares with the message being matched (all 0 between messages). */
   const shared = new Float64Array(phrases.length);
+  /** Each phrase's own weight, by number (read in the loop over the phrases a message reaches). */
+  const phraseWeights = Float64Array.from(phrases, (p) => p.weight);
   /** Each known word of five letters or more under every form with one letter left out ("umur" ← "umr"). */
   const oneLess = new Map<string, string[]>();
   for (const v of df.keys()) {
@@ -113,18 +115,22 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
           shared[i] = (shared[i] ?? 0) + w;
         }
       }
-      let best: AnswerMatch | undefined;
+      /** The best phrase so far (the first reached of equals), and its score. */
+      let bestAt = -1;
+      let bestScore = 0;
       for (const i of reached) {
         const common = shared[i] ?? 0;
         shared[i] = 0;
-        const p = phrases[i];
-        if (!p) continue;
-        const recall = common / p.weight;
+        const recall = common / (phraseWeights[i] ?? 1);
         const precision = common / messageWeight;
         const f = (F_SCALE * recall * precision) / (BETA_SQUARED * precision + recall);
-        if (f >= MIN_F1 && (!best || f > best.score)) best = { id: p.answer, score: f };
+        if (f >= MIN_F1 && (bestAt < 0 || f > bestScore)) {
+          bestAt = i;
+          bestScore = f;
+        }
       }
-      return best;
+      const best = phrases[bestAt];
+      return best ? { id: best.answer, score: bestScore } : undefined;
     },
   };
 }

@@ -321,8 +321,11 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
 
   function located(tokens: readonly string[]): { value: T; at: readonly number[] }[] {
     const out: { value: T; at: readonly number[] }[] = [];
-    for (const [r, starts] of [...hits(tokens).entries()].sort(([a], [b]) => a - b)) {
+    const found = hits(tokens);
+    // In the order the rules were given: their numbers, sorted as numbers.
+    for (const r of Int32Array.from(found.keys()).sort()) {
       const item = items[r];
+      const starts = found.get(r) ?? [];
       if (item && complete(r, starts)) out.push({ value: item.value, at: starts[0] ?? [] });
     }
     return out;

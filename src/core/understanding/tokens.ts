@@ -9,16 +9,19 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
   const ascii = ASCII.test(text);
   const folded = ascii ? text.toLowerCase() : fold(text);
   const out: string[] = [];
+  // Each pattern runs only on a text holding the word or mark it needs (most hold none).
   // "G to G", "g2g", "P to P": the scheme names as one word each ("gtog", "ptop", "gtop").
-  const joined = folded
-    .replace(SCHEME, '$1to$2')
-    // "lapor diri" (registering with the embassy) is not "lapor" (reporting a recruiter).
-    .replace(REGISTER_ABROAD, 'lapordiri')
-    // "don't", "can't": one word.
-    .replace(APOSTROPHE_IN_WORD, '$1$2');
+  const schemes = folded.includes('to') || folded.includes('2') ? folded.replace(SCHEME, '$1to$2') : folded;
+  // "lapor diri" (registering with the embassy) is not "lapor" (reporting a recruiter).
+  const registered =
+    schemes.includes('lapor') || schemes.includes('report')
+      ? schemes.replace(REGISTER_ABROAD, 'lapordiri')
+      : schemes;
+  // "don't", "can't": one word.
+  const joined = hasApostrophe(registered) ? registered.replace(APOSTROPHE_IN_WORD, '$1$2') : registered;
   // A glottal stop written last ("ana'", Madurese for child) is its own spelling when the lists have one
   // written with q ("anaq"): not Javanese "ana" (there is).
-  const glottal = joined.includes("'") || joined.includes('’') ? withGlottalStops(joined, spellings) : joined;
+  const glottal = hasApostrophe(joined) ? withGlottalStops(joined, spellings) : joined;
   for (const raw of glottal.split(ascii ? NOT_ASCII_WORD : NOT_WORD)) {
     if (raw === '') continue;
     // Most words are plain letters: only a letter written three times needs work ("tolonggg").
@@ -33,6 +36,8 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
   }
   return out;
 }
+
+const hasApostrophe = (text: string): boolean => text.includes("'") || text.includes('’');
 
 /** Adds a word to `out`, written out when it is a chat spelling ("sy" → "saya"; "" drops it). */
 function pushWord(out: string[], spellings: ReadonlyMap<string, string>, word: string): void {
