@@ -23,7 +23,6 @@ export interface Glossary {
   unexplained(locale: Locale, text: string): string[];
 }
 
-const ANY_LINE = /^.*$/gm;
 const LINK = /https?:\/\//;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** What may not stand right before a term: it would be part of a longer word, a name or an address. */
@@ -73,12 +72,20 @@ function joinedBefore(text: string, at: number): boolean {
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
-/** Lines of `text` that name documents: a web address, or a source line starting with one of `words`. */
-function citedLines(text: string, words: readonly string[]): (readonly [number, number])[] {
-  return [...text.matchAll(ANY_LINE)]
-    .filter((m) => LINK.test(m[0]) || words.some((w) => m[0].includes(w)))
-    .map((m) => [m.index, m.index + m[0].length] as const);
+/**
+ * True when the line of `text` holding index `at` names documents: it has a web address, or one of
+ * `words` ("Sumber:"). Lines end where `.` stops in a pattern: at \n, \r, U+2028 and U+2029.
+ */
+function inCitedLine(text: string, at: number, words: readonly string[]): boolean {
+  let start = at;
+  while (start > 0 && !isLineEnd(text.charCodeAt(start - 1))) start--;
+  let end = at;
+  while (end < text.length && !isLineEnd(text.charCodeAt(end))) end++;
+  const line = text.slice(start, end);
+  return LINK.test(line) || words.some((w) => line.includes(w));
 }
+
+const isLineEnd = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 /** A glossary that explains nothing: for tests and tools that render without content. */
 export const NO_GLOSSARY: Glossary = { explain: (_l, m) => m, unexplained: () => [] };
@@ -126,8 +133,6 @@ export function createGlossary(
   /** The text with explanations added after first uses; `done` holds the terms already explained. */
   function gloss(locale: Locale, text: string, done: Explained, added: string[] | undefined): string {
     // A line with a web address or a source line is a citation or a link: explanations go in the prose.
-    // Found only when a term is to be explained.
-    let cited: (readonly [number, number])[] | undefined;
     let out = '';
     let at = 0;
     // One search object for every text (a turn explains its messages one after the other).
@@ -141,8 +146,7 @@ export function createGlossary(
       const term = byTerm.get(m[0]);
       if (!term || done.has(term.term)) continue;
       const end = m.index + m[0].length;
-      cited ??= citedLines(text, citations[locale] ?? citations.id ?? []);
-      if (cited.some(([a, b]) => m.index >= a && m.index < b)) continue;
+      if (inCitedLine(text, m.index, citations[locale] ?? citations.id ?? [])) continue;
       for (const x of [term.term, ...term.covers]) done.add(x);
       added?.push(term.term);
       const explanation = pick(term.gloss, locale);
