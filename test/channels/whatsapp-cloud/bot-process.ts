@@ -78,7 +78,8 @@ export async function startBotProcess(
         const r = await httpCall(port, 'GET', verifyPath).catch(() => ({ status: 0, text: '' }));
         return r.status === 200 && r.text === '77';
       },
-      45_000,
+      // tsx compiles the bot at start: slow on a busy machine.
+      90_000,
       () => `the webhook (${out})`,
     );
   } catch (err) {

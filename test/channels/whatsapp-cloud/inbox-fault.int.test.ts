@@ -98,5 +98,5 @@ describe('the Cloud inbox across a killed bot process (real processes, real Redi
     // Everything handled: the inbox is empty, nothing pending.
     await until(async () => (await redis.redis.xlen(keys.inbox)) === 0, 10_000, 'an empty inbox');
     expect(await third.stop('SIGTERM'), third.output()).toBe(0);
-  }, 180_000);
+  }, 360_000);
 });

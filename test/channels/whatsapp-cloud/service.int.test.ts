@@ -41,5 +41,5 @@ describe('the bot in service mode with WHATSAPP_PROVIDER=cloud (fake Graph API, 
     } finally {
       expect(await bot.stop('SIGTERM'), bot.output()).toBe(0);
     }
-  }, 90_000);
+  }, 150_000);
 });

@@ -161,7 +161,6 @@ describe('the 24-hour window on a fake clock: officer alerts and broadcasts (fak
     expect(JSON.stringify(held[1]?.payload)).toContain(outside);
     expect(JSON.stringify(held[1]?.payload)).toContain('Foto bukti: 1');
     expect(JSON.stringify(held.slice(2).map((m) => m.payload))).toContain('Menu utama');
-    from = h.graph.sent.length;
     expect(await h.say(OFFICER, text('menu'))).not.toContain(outside);
 
     // The officer wrote again: the next alert is free text again.
