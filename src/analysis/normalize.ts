@@ -486,4 +486,9 @@ export const NEGATION_LINKS = new Set([
   'ngurus',
   'membuat',
   'make',
+  // "bukan lowongan PRT", "not a position for …".
+  'lowongan',
+  'loker',
+  'posisi',
+  'jabatan',
 ]);

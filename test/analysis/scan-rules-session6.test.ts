@@ -482,3 +482,45 @@ describe('evidence words', () => {
     expect(evidence).not.toContain(dropped);
   });
 });
+
+describe('staged fees, money to a recruitment officer, an offer kept private (facts Q-04, Q-10)', () => {
+  it.each([
+    [
+      'Cruise jobs: pay USD 300 for the interview slot, then the visa package. Transfer to our recruitment officer.',
+      'cash-to-individual',
+    ],
+    [
+      'Hotel work in Dubai. The interview fee of USD 200 is paid to our agent before the call.',
+      'cash-to-individual',
+    ],
+    [
+      'Kerja kapal pesiar, biaya wawancara 3 juta transfer ke saya. Jangan disebar ke grup lain ya.',
+      'keep-secret',
+    ],
+    [
+      'Warehouse work in Poland, fee IDR 20 million. Please do not share this offer in public groups.',
+      'keep-secret',
+    ],
+  ])('is high: %s', (text, sign) => {
+    const r = check(text);
+    expect(r.signs).toContain(sign);
+    expect(r.level).toBe('high');
+  });
+});
+
+describe('lawful adverts and notices that name the signs they are not', () => {
+  noneHigh([
+    'LPK Sakura (LPK berizin Disnaker, terdaftar di Kemnaker): magang Jepang 3 tahun, biaya pelatihan 9 juta ke rekening lembaga; berangkat dengan visa magang resmi.',
+    'Lowongan resmi Arab Saudi sektor formal: waiter hotel di Madinah lewat P3MI berizin, bukan lowongan PRT, bukan visa umroh.',
+    'Fishing crew for Taiwan through a licensed P3MI: zero cost. Wages go into your own account; you keep your passport and seaman book.',
+    'Hotel jobs in Qatar, not a position for household work. Licensed P3MI, work visa, contract signed at Disnaker.',
+  ]);
+  it.each([
+    'Dulu aku hampir berangkat kerja admin di Kamboja, katanya gaji 18 juta dan tiket gratis. Untung cek dulu ke Disnaker.',
+    'Disnaker mengingatkan: jika ada yang bilang "biaya proses 10 juta bisa potong gaji", itu bukan prosedur resmi. Laporkan.',
+    'Advisory: do not accept jobs in Myawaddy that promise high pay for chatting, free flights and a tourist visa. Check SISKOP2MI.',
+    'Saya hampir berangkat ke Malaysia lewat jalur tikus, katanya gaji RM 2.000. Jangan sampai kalian tertipu.',
+  ])('is a notice: %s', (text) => {
+    expect(check(text).level).toBe('notice');
+  });
+});
