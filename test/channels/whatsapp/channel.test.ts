@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { encryptedStream, type UserFacingSocketConfig } from '@whiskeysockets/baileys';
+import { encryptedStream, type UserFacingSocketConfig, type WAMessage } from '@whiskeysockets/baileys';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWhatsAppKeys } from '../../../src/channels/whatsapp/keys.js';
@@ -17,6 +17,7 @@ import { testRedis } from '../../helpers/redis.js';
 import { FakeSocket, USER, USER_JID, nextId, textFrom } from './fake-socket.js';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
+const OGG = Buffer.concat([Buffer.from('OggS', 'latin1'), Buffer.alloc(3000, 5)]);
 
 describe('WhatsApp channel driven through a fake Baileys socket (real engine, real Redis)', () => {
   const ctx = testRedis();
@@ -120,6 +121,21 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
     return sock.sent.slice(before);
   }
 
+  /** A photo (with a caption) or a recorded voice note, encrypted as WhatsApp serves it, on the file server. */
+  async function mediaMessage(kind: 'image' | 'audio', bytes: Buffer, caption = ''): Promise<WAMessage> {
+    const enc = await encryptedStream(bytes, kind);
+    const path = `/${nextId()}.enc`;
+    files.set(path, readFileSync(enc.encFilePath));
+    const common = { url: `${baseUrl}${path}`, mediaKey: enc.mediaKey, fileLength: enc.fileLength };
+    return {
+      key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
+      message:
+        kind === 'image'
+          ? { imageMessage: { ...common, mimetype: 'image/jpeg', caption } }
+          : { audioMessage: { ...common, mimetype: 'audio/ogg; codecs=opus', ptt: true } },
+    };
+  }
+
   it('answers a user as a phone would show it: the numbered menu, then the guide', async () => {
     const { last, channel, keys } = await started();
     const menu = await say(last(), 'halo');
@@ -143,23 +159,8 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
 
   it('receives a photo as evidence: downloaded with Baileys, decrypted, checked and stored in Redis', async () => {
     const { last, channel } = await started();
-    const enc = await encryptedStream(JPEG, 'image');
-    files.set('/photo.enc', readFileSync(enc.encFilePath));
     const before = inbound.length;
-    last().receive([
-      {
-        key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
-        message: {
-          imageMessage: {
-            url: `${baseUrl}/photo.enc`,
-            mediaKey: enc.mediaKey,
-            mimetype: 'image/jpeg',
-            fileLength: enc.fileLength,
-            caption: 'ini buktinya',
-          },
-        },
-      },
-    ]);
+    last().receive([await mediaMessage('image', JPEG, 'ini buktinya')]);
     await vi.waitFor(() => expect(inbound.length).toBe(before + 1));
     const msg = inbound.at(-1)!;
     expect(msg.text).toBe('ini buktinya');
@@ -174,25 +175,9 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
   it('receives a recorded voice note (push-to-talk) as a voice medium; outside a report: please type, or call 0800-1000', async () => {
     const { last, channel } = await started();
     await say(last(), 'menu');
-    const OGG = Buffer.concat([Buffer.from('OggS', 'latin1'), Buffer.alloc(3000, 5)]);
-    const enc = await encryptedStream(OGG, 'audio');
-    files.set('/voice.enc', readFileSync(enc.encFilePath));
     const before = inbound.length;
     const sentBefore = last().sent.length;
-    last().receive([
-      {
-        key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
-        message: {
-          audioMessage: {
-            url: `${baseUrl}/voice.enc`,
-            mediaKey: enc.mediaKey,
-            mimetype: 'audio/ogg; codecs=opus',
-            fileLength: enc.fileLength,
-            ptt: true,
-          },
-        },
-      },
-    ]);
+    last().receive([await mediaMessage('audio', OGG)]);
     await vi.waitFor(() => expect(inbound.length).toBe(before + 1));
     const media = inbound.at(-1)?.media?.[0];
     expect(media).toMatchObject({ kind: 'voice', mime: 'audio/ogg', size: OGG.length });
@@ -222,44 +207,13 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
     await channel.markContactable(officerAddress); // officers registered themselves by writing to the bot
     await say(last(), 'menu'); // the same user chatted in the tests before
     for (const line of reportLinesToEvidence()) await say(last(), line);
-    const enc = await encryptedStream(JPEG, 'image');
-    files.set('/brosur.enc', readFileSync(enc.encFilePath));
     const before = last().sent.length;
-    last().receive([
-      {
-        key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
-        message: {
-          imageMessage: {
-            url: `${baseUrl}/brosur.enc`,
-            mediaKey: enc.mediaKey,
-            mimetype: 'image/jpeg',
-            fileLength: enc.fileLength,
-            caption: 'brosurnya',
-          },
-        },
-      },
-    ]);
+    last().receive([await mediaMessage('image', JPEG, 'brosurnya')]);
     await vi.waitFor(() => expect(last().sent.length).toBeGreaterThan(before));
     expect(last().sent.at(-1)?.text).toContain('1 keterangan, 1 foto');
     // A recorded voice note as evidence too.
-    const OGG = Buffer.concat([Buffer.from('OggS', 'latin1'), Buffer.alloc(3000, 5)]);
-    const voice = await encryptedStream(OGG, 'audio');
-    files.set('/suara.enc', readFileSync(voice.encFilePath));
     const beforeVoice = last().sent.length;
-    last().receive([
-      {
-        key: { remoteJid: USER_JID, fromMe: false, id: nextId() },
-        message: {
-          audioMessage: {
-            url: `${baseUrl}/suara.enc`,
-            mediaKey: voice.mediaKey,
-            mimetype: 'audio/ogg; codecs=opus',
-            fileLength: voice.fileLength,
-            ptt: true,
-          },
-        },
-      },
-    ]);
+    last().receive([await mediaMessage('audio', OGG)]);
     await vi.waitFor(() => expect(last().sent.length).toBeGreaterThan(beforeVoice));
     expect(last().sent.at(-1)?.text).toContain('Pesan suara tersimpan: 1');
     for (const line of ['selesai', '1', '1', '1']) await say(last(), line);
