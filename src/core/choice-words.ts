@@ -28,18 +28,40 @@ interface ChoiceLists {
 
 /** The words of a text as they are compared: folded, "don't" one word, letters said thrice said once. */
 function wordsOf(text: string): string[] {
-  return foldForMatch(text)
-    .replace(/(\p{L})['’](\p{L})/gu, '$1$2')
-    .split(/[^\p{L}\p{N}]+/u)
-    .map((w) => w.replace(/(\p{L})\1{2,}/gu, '$1'))
-    .filter(Boolean);
+  const words: string[] = [];
+  for (const w of foldForMatch(text).replace(APOSTROPHE_IN_WORD, '$1$2').split(NOT_WORD)) {
+    const word = w.replace(TRIPLED, '$1');
+    if (word !== '') words.push(word);
+  }
+  return words;
 }
 
-/** Every place a phrase (a list of words) occurs in `words`, as [start, end). */
-function* occurrences(words: readonly string[], phrase: readonly string[]): Generator<[number, number]> {
+// Letter classes in brackets: a build that keeps names (tsx) then compiles each pattern once.
+const APOSTROPHE_IN_WORD = /([\p{L}])['\u2019]([\p{L}])/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const TRIPLED = /([\p{L}])\1{2,}/gu;
+
+interface Found {
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A phrase found inside a longer one of another choice ("fb" in "fb messenger") does not count. */
+const inside = (found: readonly Found[], f: Found): boolean =>
+  found.some(
+    (g) => g.id !== f.id && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
+  );
+
+/** The places a phrase (a list of words) starts in `words`. */
+function occurrences(words: readonly string[], phrase: readonly string[]): number[] {
+  const starts: number[] = [];
   for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((p, j) => words[i + j] === p)) yield [i, i + phrase.length];
+    let j = 0;
+    while (j < phrase.length && words[i + j] === phrase[j]) j++;
+    if (j === phrase.length) starts.push(i);
   }
+  return starts;
 }
 
 /** Matches over the lists of every locale: a word of any locale picks its choice. */
@@ -60,24 +82,21 @@ export function createChoiceWords(lists: readonly ChoiceLists[]): ChoiceWords {
     named(text, ids, maxWords = MAX_ANSWER_WORDS) {
       const words = wordsOf(text);
       if (words.length === 0 || words.length > maxWords) return undefined;
-      const found: { id: string; start: number; end: number }[] = [];
+      const found: Found[] = [];
       for (const id of ids) {
         for (const phrase of phrases.get(id) ?? [])
-          for (const [start, end] of occurrences(words, phrase)) found.push({ id, start, end });
+          for (const start of occurrences(words, phrase))
+            found.push({ id, start, end: start + phrase.length });
       }
-      const inside = (f: (typeof found)[number]) =>
-        found.some(
-          (g) => g.id !== f.id && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
-        );
-      const named = new Set(found.filter((f) => !inside(f)).map((f) => f.id));
+      const named = new Set(found.filter((f) => !inside(found, f)).map((f) => f.id));
       return named.size === 1 ? [...named][0] : undefined;
     },
     only(text, id) {
       const words = wordsOf(text);
       const covered = new Set<number>();
       for (const phrase of phrases.get(id) ?? [])
-        for (const [start, end] of occurrences(words, phrase))
-          for (let i = start; i < end; i++) covered.add(i);
+        for (const start of occurrences(words, phrase))
+          for (let i = start; i < start + phrase.length; i++) covered.add(i);
       return words.every((w, i) => covered.has(i) || fillers.has(w));
     },
     nameIn(text) {
