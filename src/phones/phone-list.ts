@@ -15,6 +15,8 @@ const AMOUNT_DIGITS = /^[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*$/;
 const CURRENCY_BEFORE =
   /(?:\b(?:rp|idr|usd|rm|myr|sgd|hkd|nt|ntd|twd|sar|yen|won|krw|thb|php)\.?|[$¥₩€])\s*$/iu;
 
+const ANY_DIGIT = /\p{Nd}/u;
+
 /** A phone number found in a text: its international form and where it was written. */
 export interface FoundPhone {
   /** `+62 812 3456 7890`, without an extension. */
@@ -30,6 +32,9 @@ export interface FoundPhone {
  * is matched on the number alone), and sums of money ("Rp 2.500.000") are not numbers.
  */
 export function findPhones(text: string): FoundPhone[] {
+  // A number is written with digits (the matcher reads ASCII, full-width and Arabic-Indic ones, all
+  // decimal digits): a text with none, as most messages, has no number and is not searched.
+  if (!ANY_DIGIT.test(text)) return [];
   const found: FoundPhone[] = [];
   let from = 0;
   const read = (to: number) => {
