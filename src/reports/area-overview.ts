@@ -60,8 +60,11 @@ export interface AreaOverview {
 }
 
 const DAY_MS = 86_400_000;
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const codeAt = (village: string, parts: number) => village.split('.').slice(0, parts).join('.');
+/** The district (`PP.KK`) or sub-district (`PP.KK.CC`) of a village code; codes are fixed-width. */
+const codeAt = (village: string, parts: 2 | 3) => {
+  const code = village.slice(0, parts === 2 ? 5 : 8);
+  return /^\d{2}\.\d{2}(\.\d{2})?$/.test(code) ? code : village.split('.').slice(0, parts).join('.');
+};
 
 /**
  * The overview of `area` within the officer's scope (absent: the whole scope). An area outside the
@@ -100,9 +103,9 @@ export async function areaOverview(
     if (r.acknowledgedMs !== undefined) acks.push(r.acknowledgedMs - r.createdMs);
     if (r.resolvedMs !== undefined) {
       resolves.push(r.resolvedMs - r.createdMs);
-      days.get(dayOf(r.resolvedMs))?.resolved.push(r.code);
+      days.count(r.resolvedMs, 'resolved');
     }
-    days.get(dayOf(r.createdMs))?.created.push(r.code);
+    days.count(r.createdMs, 'created');
     const v = r.details.village;
     tally(groups.districts, codeAt(v, 2), v, isOpen, late);
     tally(groups.subDistricts, codeAt(v, 3), v, isOpen, late);
@@ -127,11 +130,7 @@ export async function areaOverview(
     districts: named(groups.districts, (c) => place(c)?.regency ?? ''),
     subDistricts: named(groups.subDistricts, (c) => place(c)?.district ?? ''),
     villages: named(groups.villages, (c) => place(c)?.name ?? ''),
-    daily: [...days.entries()].map(([day, d]) => ({
-      day,
-      created: d.created.length,
-      resolved: d.resolved.length,
-    })),
+    daily: days.list,
   };
 }
 
@@ -157,14 +156,22 @@ function tally(
   m.set(code, c);
 }
 
-/** The last `DAILY_DAYS` UTC days, oldest first, each with the codes created and resolved on it. */
-function lastDays(now: Date): Map<string, { created: string[]; resolved: string[] }> {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const days = new Map<string, { created: string[]; resolved: string[] }>();
-  for (let i = DAILY_DAYS - 1; i >= 0; i--) {
-    days.set(new Date(today - i * DAY_MS).toISOString().slice(0, 10), { created: [], resolved: [] });
-  }
-  return days;
+/** The last `DAILY_DAYS` UTC days, oldest first, with counters of reports created and resolved on each. */
+function lastDays(now: Date) {
+  const first =
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (DAILY_DAYS - 1) * DAY_MS;
+  const list = Array.from({ length: DAILY_DAYS }, (_, i) => ({
+    day: new Date(first + i * DAY_MS).toISOString().slice(0, 10),
+    created: 0,
+    resolved: 0,
+  }));
+  return {
+    list,
+    count(ms: number, what: 'created' | 'resolved') {
+      const day = list[Math.floor((ms - first) / DAY_MS)];
+      if (day) day[what] += 1;
+    },
+  };
 }
 
 /** The median of a list (the mean of the two middle values for an even count). */
