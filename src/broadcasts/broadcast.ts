@@ -1,10 +1,15 @@
 import type { Locale } from '../core/locale.js';
 import type { Audience } from './subscription-store.js';
 
+/** Who a broadcast goes to: subscribers (see Audience), or those with listings kept for one daily digest. */
+export type BroadcastAudience = Audience | { readonly type: 'digest'; readonly bucket: string };
+
 /** One new job listing as announced: what the message needs, copied when the broadcast is made. */
 export interface AnnouncedJob {
   readonly id: string;
   readonly country: string;
+  /** The country's name by locale (`id` always); older broadcasts have none (the code is shown). */
+  readonly countryName?: Readonly<Partial<Record<Locale, string>>> & { readonly id: string };
   readonly sector: string;
   /** Title by locale (`id` always; others fall back to it). */
   readonly title: Readonly<Partial<Record<Locale, string>>> & { readonly id: string };
@@ -16,9 +21,13 @@ export interface AnnouncedJob {
   readonly example: boolean;
 }
 
-/** What a broadcast says: new jobs (each recipient gets the ones matching them, in one message), or a text. */
+/**
+ * What a broadcast says: new jobs (each recipient gets the ones matching them, in one message), a
+ * text (an officer's warning), or a daily digest (each recipient gets the listings kept for them).
+ */
 export type BroadcastBody =
   | { readonly kind: 'jobs'; readonly jobs: readonly AnnouncedJob[] }
+  | { readonly kind: 'digest'; readonly bucket: string }
   | {
       readonly kind: 'text';
       readonly texts: Readonly<Partial<Record<Locale, string>>> & { readonly id: string };
@@ -32,7 +41,7 @@ export interface Broadcast {
   readonly createdAt: string;
   /** Who made it: `jobs-import`, or an officer id. */
   readonly by: string;
-  readonly audience: Audience;
+  readonly audience: BroadcastAudience;
   readonly body: BroadcastBody;
 }
 
@@ -48,7 +57,7 @@ export interface BroadcastStatus {
   readonly id: string;
   readonly createdAt: string;
   readonly by: string;
-  readonly audience: Audience;
+  readonly audience: BroadcastAudience;
   /** Recipients found when it was expanded; undefined until then. */
   readonly total?: number;
   readonly sent: number;

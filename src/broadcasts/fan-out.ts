@@ -1,9 +1,17 @@
 import type { ChannelName, OutboundMessage } from '../core/message.js';
-import { RecipientUnreachable, type Logger, type MessageSender, type Translator } from '../core/ports.js';
+import {
+  RecipientUnreachable,
+  systemClock,
+  type Clock,
+  type Logger,
+  type MessageSender,
+  type Translator,
+} from '../core/ports.js';
 import type { Subscriber } from '../core/subscriptions.js';
 import type { AnnouncedJob, Broadcast, RecipientResult } from './broadcast.js';
 import type { RedisBroadcastStore } from './redis-broadcast-store.js';
-import { covers, type SubscriptionStore } from './subscription-store.js';
+import { createBroadcastRenderer, digestBucket, jobsFor } from './render.js';
+import { covers, indexEntries, type SubscriptionStore } from './subscription-store.js';
 
 /** One message of one broadcast to one address. */
 export interface DeliverJob {
@@ -25,6 +33,14 @@ export class BroadcastSendFailed extends Error {
   }
 }
 
+/** Digests: more than `over` listings for one subscriber make a digest message; daily ones go out at `hourUtc`. */
+export interface DigestSettings {
+  readonly over: number;
+  readonly hourUtc: number;
+}
+
+export const DEFAULT_DIGEST: DigestSettings = { over: 3, hourUtc: 1 };
+
 export interface FanOutDeps {
   readonly subscribers: SubscriptionStore;
   readonly broadcasts: RedisBroadcastStore;
@@ -34,17 +50,8 @@ export interface FanOutDeps {
   readonly logger: Logger;
   /** Counts each delivery (metrics). */
   readonly counted?: (result: Delivery) => void;
-}
-
-/** Jobs in a subscriber's countries and sectors (empty lists: any). */
-export function jobsFor(s: Subscriber, jobs: readonly AnnouncedJob[]): AnnouncedJob[] {
-  const t = s.topics.jobs;
-  if (!t) return [];
-  return jobs.filter(
-    (j) =>
-      (t.countries.length === 0 || t.countries.includes(j.country)) &&
-      (t.sectors.length === 0 || t.sectors.includes(j.sector)),
-  );
+  readonly digest?: DigestSettings;
+  readonly clock?: Clock;
 }
 
 /**
@@ -53,7 +60,8 @@ export function jobsFor(s: Subscriber, jobs: readonly AnnouncedJob[]): Announced
  * Redis before the message is handed to the channel and finished after; a job run again after a
  * finished mark sends nothing, one that finds a claim its dead worker never finished (the message
  * may or may not have gone out) sends it again saying so. A recipient the channel cannot reach (blocked the bot) is marked and skipped from
- * then on (one it cannot reach for now, outside WhatsApp's 24-hour window, is only skipped this time); one who stopped or changed their alerts since the broadcast was made is skipped.
+ * then on (one it cannot reach for now, outside WhatsApp's 24-hour window, is only skipped this time); one who stopped or changed their alerts since the broadcast was made is skipped. Listings for a
+ * subscriber who chose a daily digest are kept for it (`deferred`) and go out in one message then.
  */
 export function createFanOut(deps: FanOutDeps) {
   const { subscribers, broadcasts, translator } = deps;
@@ -68,36 +76,18 @@ export function createFanOut(deps: FanOutDeps) {
     return b;
   };
 
-  function render(b: Broadcast, s: Subscriber): OutboundMessage | undefined {
-    const tr = (key: string, params?: Record<string, string | number>) => translator.t(s.locale, key, params);
-    const footer = tr('broadcast.stopHint');
-    if (b.body.kind === 'text') {
-      const text = b.body.texts[s.locale] ?? b.body.texts.id;
-      const from = b.body.from ? [tr('broadcast.warningFrom', { area: b.body.from })] : [];
-      return {
-        title: tr('broadcast.warningTitle'),
-        body: [text, ...from, footer].join('\n\n'),
-        choices: [],
-        broadcast: true,
-      };
-    }
-    const jobs = jobsFor(s, b.body.jobs);
-    if (jobs.length === 0) return undefined;
-    const lines = jobs.map((j) =>
-      tr('broadcast.jobLine', {
-        title: j.title[s.locale] ?? j.title.id,
-        place: j.place,
-        pay: j.pay,
-        agency: j.agency,
-      }),
-    );
-    const example = jobs.some((j) => j.example) ? [tr('broadcast.example')] : [];
-    return {
-      title: tr('broadcast.jobsTitle', { count: jobs.length }),
-      body: [lines.join('\n'), ...example, tr('broadcast.jobsMore'), footer].join('\n\n'),
-      choices: [],
-      broadcast: true,
-    };
+  const render = createBroadcastRenderer(translator, (deps.digest ?? DEFAULT_DIGEST).over);
+
+  /** The message for this subscriber, or none (no listing of theirs in it). */
+  async function messageFor(b: Broadcast, s: Subscriber): Promise<OutboundMessage | undefined> {
+    const jobs =
+      b.body.kind === 'text'
+        ? undefined
+        : b.body.kind === 'jobs'
+          ? jobsFor(s, b.body.jobs)
+          : await broadcasts.digestJobs(b.body.bucket, s.address);
+    if (b.body.kind === 'text') return render.warningMessage(b.body, s.locale);
+    return jobs && jobs.length > 0 ? render.jobsMessage(jobs, s.locale) : undefined;
   }
 
   async function finish(
@@ -112,30 +102,43 @@ export function createFanOut(deps: FanOutDeps) {
     return delivery;
   }
 
-  /** The message again, saying it may have arrived before (its first sending was cut off). */
-  const announcedRepeat = (m: OutboundMessage, s: Subscriber): OutboundMessage => ({
-    ...m,
-    body: `${translator.t(s.locale, 'broadcast.repeatNotice')}\n\n${m.body}`,
-  });
+  /** A claim: `ok`, `again` (an earlier run died holding it), or undefined (finished before: a repeat). */
+  async function claim(id: string, address: string): Promise<'ok' | 'again' | undefined> {
+    const c = await broadcasts.claim(id, address);
+    // Only one job per recipient runs at a time: a claim still there is one its worker never finished.
+    if (c === 'ok' || c === 'sending') return c === 'ok' ? 'ok' : 'again';
+    deps.counted?.('repeat');
+    return undefined;
+  }
+
+  /** A daily-digest subscriber's listings are kept for the next digest instead of sent now. */
+  async function defer(b: Broadcast, s: Subscriber, all: readonly AnnouncedJob[]): Promise<Delivery> {
+    const jobs = jobsFor(s, all);
+    if (jobs.length === 0) return finish(b.id, s.address, 'skipped');
+    if (!(await claim(b.id, s.address))) return 'repeat';
+    const bucket = digestBucket((deps.clock ?? systemClock).now(), (deps.digest ?? DEFAULT_DIGEST).hourUtc);
+    await broadcasts.defer(bucket, s.address, jobs);
+    return finish(b.id, s.address, 'deferred');
+  }
 
   async function deliver(job: DeliverJob): Promise<Delivery> {
     const b = await load(job.broadcast);
     const s = await subscribers.get(job.address);
-    const message = s && covers(s, b.audience) ? render(b, s) : undefined;
-    if (!s || !message) return finish(b.id, job.address, 'skipped');
-    const claim = await broadcasts.claim(b.id, job.address);
-    // Only one job per recipient runs at a time: a claim still there is one its worker never finished.
-    const again = claim === 'sending';
-    if (claim !== 'ok' && !again) {
-      deps.counted?.('repeat');
-      return 'repeat';
-    }
+    // A digest goes to whoever still has job alerts (they may have changed how often since).
+    const wanted = b.audience.type === 'digest' ? indexEntries(s).jobs.length > 0 : covers(s, b.audience);
+    if (!s || !wanted) return finish(b.id, job.address, 'skipped');
+    if (b.body.kind === 'jobs' && s.topics.jobs?.digest === 'daily') return defer(b, s, b.body.jobs);
+    const message = await messageFor(b, s);
+    if (!message) return finish(b.id, job.address, 'skipped');
+    const claimed = await claim(b.id, job.address);
+    if (!claimed) return 'repeat';
+    const again = claimed === 'again';
     const channel = job.address.slice(0, job.address.indexOf(':')) as ChannelName;
     const sender = deps.senders[channel];
     try {
       // A channel not started (yet) in this process: tried again later, not taken for a block.
       if (!sender) throw new Error(`no sender for channel "${channel}"`);
-      await sender.send(job.address, [again ? announcedRepeat(message, s) : message]);
+      await sender.send(job.address, [again ? render.announcedRepeat(message, s.locale) : message]);
     } catch (err) {
       if (err instanceof RecipientUnreachable && !err.lasting) return finish(b.id, job.address, 'skipped');
       if (err instanceof RecipientUnreachable) {
@@ -152,7 +155,10 @@ export function createFanOut(deps: FanOutDeps) {
   /** Who the broadcast goes to now (expanded once; a repeat finds the same people, marked or not). */
   async function recipients(id: string): Promise<string[]> {
     const b = await load(id);
-    const list = await subscribers.audience(b.audience);
+    const list =
+      b.audience.type === 'digest'
+        ? await broadcasts.digestAddresses(b.audience.bucket)
+        : await subscribers.audience(b.audience);
     await broadcasts.expanded(id, list.length);
     return list;
   }

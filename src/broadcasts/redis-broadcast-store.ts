@@ -1,7 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { BroadcastKeys } from '../storage/keys.js';
 import { defineScripts, readLuaScript } from '../storage/lua-scripts.js';
-import type { Broadcast, BroadcastStatus, RecipientResult } from './broadcast.js';
+import type { AnnouncedJob, Broadcast, BroadcastStatus, RecipientResult } from './broadcast.js';
+import { digestDueAt } from './render.js';
+
+/** Listings kept for a daily digest are dropped this long after it was due (it went out by then). */
+const DIGEST_KEEP_S = 8 * 86_400;
 
 const SCRIPTS = [readLuaScript(new URL('./lua/broadcast-mark.lua', import.meta.url), 'broadcastMark')];
 
@@ -102,6 +106,46 @@ export class RedisBroadcastStore {
   /** The newest broadcast ids first. */
   recent(count: number): Promise<string[]> {
     return this.redis.zrevrange(this.keys.byTime(), 0, count - 1);
+  }
+
+  /** Keeps listings for one subscriber's daily digest (a listing kept twice is kept once). */
+  async defer(bucket: string, address: string, jobs: readonly AnnouncedJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const k = this.keys;
+    const expireAt = Math.ceil(digestDueAt(bucket) / 1000) + DIGEST_KEEP_S;
+    const results = await this.redis
+      .multi()
+      .hset(k.digest(bucket, address), ...jobs.flatMap((j) => [j.id, JSON.stringify(j)]))
+      .expireat(k.digest(bucket, address), expireAt)
+      .sadd(k.digestWho(bucket), address)
+      .expireat(k.digestWho(bucket), expireAt)
+      .zadd(k.digestDue(), digestDueAt(bucket), bucket)
+      .exec();
+    const failed = results?.find(([err]) => err);
+    if (!results || failed) throw failed?.[0] ?? new Error('digest write was discarded');
+  }
+
+  /** The addresses with listings kept for a digest. */
+  digestAddresses(bucket: string): Promise<string[]> {
+    return this.redis.smembers(this.keys.digestWho(bucket));
+  }
+
+  /** The listings kept for one subscriber's digest, by country and id. */
+  async digestJobs(bucket: string, address: string): Promise<AnnouncedJob[]> {
+    const raw = await this.redis.hvals(this.keys.digest(bucket, address));
+    return raw
+      .map((r) => JSON.parse(r) as AnnouncedJob)
+      .sort((a, b) => a.country.localeCompare(b.country) || a.id.localeCompare(b.id));
+  }
+
+  /** Digests due by `nowMs` and not yet started, oldest first. */
+  dueDigests(nowMs: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.digestDue(), '-inf', nowMs);
+  }
+
+  /** A digest's broadcast is started: it is no longer waiting. */
+  async digestStarted(bucket: string): Promise<void> {
+    await this.redis.zrem(this.keys.digestDue(), bucket);
   }
 
   /** Of these job listing ids, the ones never announced; they are marked announced at once. */

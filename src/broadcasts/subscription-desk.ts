@@ -41,7 +41,12 @@ export function createSubscriptionDesk(
         topic.kind === 'jobs'
           ? {
               ...s?.topics,
-              jobs: { countries: [...topic.countries], sectors: [...topic.sectors], consent },
+              jobs: {
+                countries: [...topic.countries],
+                sectors: [...topic.sectors],
+                ...(topic.digest ? { digest: topic.digest } : {}),
+                consent,
+              },
             }
           : { ...s?.topics, warnings: { district: topic.district, name: topic.name, consent } };
       // A new opt-in after STOP starts afresh: what STOP ended is no longer offered back.

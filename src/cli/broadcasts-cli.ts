@@ -3,10 +3,14 @@ import { loadCatalog } from '../bootstrap.js';
 import { BullBroadcastQueue } from '../broadcasts/bull-broadcasts.js';
 import { RedisBroadcastStore } from '../broadcasts/redis-broadcast-store.js';
 import { createKeys } from '../storage/keys.js';
+import { startDueDigests } from '../broadcasts/digests.js';
 import { announceNewJobs, announcedJobs, statusLine } from './broadcasts-commands.js';
 import { withRedis } from './with-redis.js';
 
-/** `broadcasts status [id]` and `broadcasts jobs` (announce new listings to their subscribers). */
+/**
+ * `broadcasts status [id]`, `broadcasts jobs` (announce new listings to their subscribers) and
+ * `broadcasts digest` (start the daily digests that are due now, as the workers do every minute).
+ */
 export function registerBroadcastCommands(program: Command): void {
   const cmd = program.command('broadcasts').description('opt-in alerts sent to subscribers');
   cmd
@@ -48,6 +52,26 @@ export function registerBroadcastCommands(program: Command): void {
           const jobs = announcedJobs(catalog, now.toISOString().slice(0, 10));
           const result = await announceNewJobs(store, (id) => queue.start(id), jobs, now);
           for (const line of result.lines) console.log(line);
+          return 0;
+        } finally {
+          await queue.close();
+        }
+      }),
+    );
+  cmd
+    .command('digest')
+    .description('start the daily digests that are due (the workers do it every minute by themselves)')
+    .action(() =>
+      withRedis('broadcasts', async (redis, config) => {
+        const keys = createKeys(config.redisKeyPrefix);
+        const store = new RedisBroadcastStore(redis, keys.broadcasts);
+        const queue = new BullBroadcastQueue(redis, keys.bull, {
+          attempts: config.reports.attempts,
+          backoffMs: config.reports.retryDelayMs,
+        });
+        try {
+          const started = await startDueDigests(store, (id) => queue.start(id), new Date());
+          console.log(started.length > 0 ? `Started: ${started.join(', ')}` : 'No digest is due.');
           return 0;
         } finally {
           await queue.close();

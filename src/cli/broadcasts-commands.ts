@@ -1,7 +1,7 @@
 import type { AnnouncedJob, Broadcast, BroadcastStatus } from '../broadcasts/broadcast.js';
 import type { RedisBroadcastStore } from '../broadcasts/redis-broadcast-store.js';
 import type { Catalog } from '../core/catalog.js';
-import { pick } from '../core/locale.js';
+import { LOCALES, pick } from '../core/locale.js';
 
 /** What an announcement needs of the content: the listings shown today, as the message names them. */
 export function announcedJobs(catalog: Catalog, today: string): AnnouncedJob[] {
@@ -13,6 +13,9 @@ export function announcedJobs(catalog: Catalog, today: string): AnnouncedJob[] {
     return {
       id: l.id,
       country: l.country,
+      countryName: c
+        ? { ...Object.fromEntries(LOCALES.map((loc) => [loc, pick(c.name, loc)])), id: country }
+        : { id: country },
       sector: l.sector,
       title: { id: l.title_id, en: l.title_en },
       place: l.city ? `${l.city}, ${country}` : country,
@@ -62,7 +65,12 @@ export async function announceNewJobs(
 export function statusLine(s: BroadcastStatus): string {
   const done = s.sent + s.blocked + s.skipped + s.deferred;
   const total = s.total === undefined ? 'not expanded yet' : `${done}/${s.total} done`;
+  const a = s.audience;
   const audience =
-    s.audience.type === 'jobs' ? `jobs ${s.audience.countries.join(',')}` : `warnings ${s.audience.district}`;
+    a.type === 'jobs'
+      ? `jobs ${a.countries.join(',')}`
+      : a.type === 'warnings'
+        ? `warnings ${a.district}`
+        : `daily digest ${a.bucket}`;
   return `${s.id}  ${s.createdAt.slice(0, 16)}  ${audience}  ${total}  sent ${s.sent} (again with a notice ${s.resent}), blocked ${s.blocked}, skipped ${s.skipped}, to a daily digest ${s.deferred}, being sent ${s.sending}`;
 }

@@ -5,6 +5,8 @@ import { int } from './env-values.js';
 export const BROADCAST_ENV = {
   WARNINGS_PER_OFFICER_PER_DAY: int(1, 20).default(3),
   WARNINGS_PER_AREA_PER_DAY: int(1, 50).default(5),
+  BROADCAST_DIGEST_OVER: int(1, 20).default(3),
+  BROADCAST_DIGEST_HOUR_UTC: int(0, 23).default(1),
 };
 
 /** Officers' warnings and the broadcasts to subscribers (issue 20, DESIGN §12). */
@@ -13,6 +15,10 @@ export interface BroadcastConfig {
   readonly warningsPerOfficer: number;
   /** Warnings one area (a district, a province) may receive in any 24 hours, from all its officers. */
   readonly warningsPerArea: number;
+  /** More new listings than this for one subscriber make one digest message (a line per country). */
+  readonly digestOver: number;
+  /** The hour (UTC) daily digests go out: 1 is 08:00 WIB. */
+  readonly digestHourUtc: number;
 }
 
 type BroadcastEnv = { [K in keyof typeof BROADCAST_ENV]: z.infer<(typeof BROADCAST_ENV)[K]> };
@@ -21,5 +27,7 @@ export function broadcastConfig(e: BroadcastEnv): BroadcastConfig {
   return {
     warningsPerOfficer: e.WARNINGS_PER_OFFICER_PER_DAY,
     warningsPerArea: e.WARNINGS_PER_AREA_PER_DAY,
+    digestOver: e.BROADCAST_DIGEST_OVER,
+    digestHourUtc: e.BROADCAST_DIGEST_HOUR_UTC,
   };
 }

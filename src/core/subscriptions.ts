@@ -20,6 +20,8 @@ export interface Consent {
 export interface JobsTopic {
   readonly countries: readonly string[];
   readonly sectors: readonly string[];
+  /** `daily`: one digest a day instead of a message each time new listings are announced. */
+  readonly digest?: 'daily';
   readonly consent: Consent;
 }
 
@@ -61,7 +63,7 @@ export interface SubscriptionDesk {
     address: string,
     locale: Locale,
     topic:
-      | { kind: 'jobs'; countries: readonly string[]; sectors: readonly string[] }
+      | { kind: 'jobs'; countries: readonly string[]; sectors: readonly string[]; digest?: 'daily' }
       | { kind: 'warnings'; district: string; name: string },
     wording: Text,
   ): Promise<Subscriber>;

@@ -74,13 +74,15 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
   let workersReady: (() => Promise<boolean>) | undefined;
   if (config.reports.workers) {
     const { createWorkerRedis } = await import('../storage/redis-client.js');
+    const broadcasts = new RedisBroadcastStore(redis, keys.broadcasts);
     const fanOut = createFanOut({
       subscribers: store,
-      broadcasts: new RedisBroadcastStore(redis, keys.broadcasts),
+      broadcasts,
       senders: opts.senders,
       translator: opts.translator,
       logger,
       counted: (result) => opts.metrics.broadcast(result),
+      digest: { over: config.broadcasts.digestOver, hourUtc: config.broadcasts.digestHourUtc },
     });
     // Started again with a new connection when a failover leaves them idle (src/main/worker-watchdog.ts).
     const workers = watchWorkers(
@@ -100,8 +102,17 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
       { name: 'broadcast', logger },
     );
     workersReady = () => workers.ready();
+    // Daily digests are started where the workers run (any number of processes: each starts once).
+    const { startDueDigests, startDigestTimer } = await import('../broadcasts/digests.js');
+    const stopDigests = startDigestTimer(
+      () => startDueDigests(broadcasts, (id) => queue.start(id), new Date()),
+      logger,
+    );
     // The workers stop before the queue closes.
-    closing.unshift(() => workers.close());
+    closing.unshift(async () => {
+      stopDigests();
+      await workers.close();
+    });
   }
   return {
     desk: createSubscriptionDesk(store, systemClock, opts.translator),

@@ -41,6 +41,8 @@ export interface AuthStateKeys {
  *   P{bc}:w:<id>, P{bc}:wp:<district>   officers' warnings: a proposal, the proposals waiting in a district,
  *   P{bc}:wn:o:<id>, :wn:a:<area>         the last 24 hours' warnings per officer and per area, and the
  *   P{bc}:waudit                          audit stream of every step
+ *   P{bc}:dg:<hour>:u:<h>, :who, dg:due daily digests: the listings kept for one subscriber (hashed), who
+ *                                       has some, and the digests waiting by due time
  *   P{bull}:<queue>:…                 BullMQ's keys of the report and broadcast queues
  *   P tg:<bot id>:u:<update id>       a Telegram update one bot process has taken (expires): a second
  *                                       delivery to any process is dropped
@@ -315,6 +317,12 @@ export function broadcastKeys(prefix: string) {
     areaWarnings: (area: string) => `${base}wn:a:${area}`,
     /** Stream: every warning step and refusal (officer id, what, which area and broadcast). */
     warningAudit: () => `${base}waudit`,
+    /** Hash: listing id → listing (JSON) kept for one subscriber's daily digest (hashed address); expires. */
+    digest: (bucket: string, address: string) => `${base}dg:${bucket}:u:${addressHash('digest', address)}`,
+    /** Set of the addresses with listings kept for one digest; expires. */
+    digestWho: (bucket: string) => `${base}dg:${bucket}:who`,
+    /** Sorted set of the digests waiting to go out, by when they are due. */
+    digestDue: () => `${base}dg:due`,
   };
 }
 

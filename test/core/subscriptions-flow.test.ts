@@ -67,7 +67,8 @@ describe('alerts in chat (langganan, STOP, mulai, hapus)', () => {
     await say('Terima info lowongan baru');
     const countries = await say('semua negara');
     expect(countries).toContain('Bidang kerja apa?');
-    const confirm = await say('semua bidang');
+    expect(await say('semua bidang')).toContain('Seberapa sering');
+    const confirm = await say('Setiap ada lowongan baru');
     expect(confirm).toContain('Saya setuju menerima pesan tentang lowongan baru');
     expect(await desk.get('telegram:77')).toBeUndefined();
     expect(await say('ya')).toContain('Tersimpan.');
@@ -76,6 +77,28 @@ describe('alerts in chat (langganan, STOP, mulai, hapus)', () => {
     expect(s?.topics.jobs?.consent.wording).toContain('semua negara dan semua bidang');
     expect(s?.topics.jobs?.consent.locale).toBe('id');
     expect(await subscribers.audience({ type: 'jobs', countries: ['tw'] })).toEqual(['telegram:77']);
+  });
+
+  it('jobs as a daily digest: the wording says one message a day, the record and the status say daily', async () => {
+    const { say, desk } = setup();
+    await say('langganan');
+    await say('Terima info lowongan baru');
+    await say('semua negara');
+    await say('semua bidang');
+    const confirm = await say('Sekali sehari (ringkasan)');
+    expect(confirm).toContain('Saya setuju menerima ringkasan lowongan baru');
+    expect(confirm).toContain('Paling banyak satu pesan sehari.');
+    expect(await say('ya')).toContain('ringkasan sekali sehari');
+    const s = await desk.get('telegram:77');
+    expect(s?.topics.jobs?.digest).toBe('daily');
+    expect(s?.topics.jobs?.consent.wording).toContain('Paling banyak satu pesan sehari.');
+    // Changing it back to every time drops the daily choice.
+    await say('Ubah negara atau bidang');
+    await say('semua negara');
+    await say('semua bidang');
+    await say('Setiap ada lowongan baru');
+    await say('ya');
+    expect((await desk.get('telegram:77'))?.topics.jobs?.digest).toBeUndefined();
   });
 
   it('warnings for my district: village typed, picked, agreed', async () => {

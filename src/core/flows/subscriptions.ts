@@ -13,6 +13,8 @@ import { countryName } from './job-detail.js';
  * the user says yes. `resume` (after STOP, when the user types `mulai`) offers back what STOP ended.
  */
 const ANY = 'any';
+/** The daily digest instead of a message each time listings are announced. */
+const DAILY = 'daily';
 const BACK: Choice = { id: 'back', label: t('guide.back') };
 const YES_NO: readonly Choice[] = [
   { id: 'yes', label: t('subs.yes'), means: 'yes' },
@@ -28,7 +30,7 @@ function sectorName(ctx: FlowContext, id: string): Text {
 const jobsWording = (ctx: FlowContext, data: FlowData): Text => {
   const c = str(data, 'c') ?? ANY;
   const s = str(data, 's') ?? ANY;
-  return t('subs.jobsConsent', {
+  return t(str(data, 'o') === DAILY ? 'subs.jobsConsentDaily' : 'subs.jobsConsent', {
     country: c === ANY ? t('subs.anyCountry') : countryName(ctx, c),
     sector: s === ANY ? t('subs.anySector') : sectorName(ctx, s),
   });
@@ -57,7 +59,10 @@ function statusLines(ctx: FlowContext, topics: Topics | undefined): Text[] {
         };
   return [
     jobs
-      ? t('subs.jobsOn', { country: place(jobs.countries), sector: sectors(jobs.sectors) })
+      ? t(jobs.digest === DAILY ? 'subs.jobsOnDaily' : 'subs.jobsOn', {
+          country: place(jobs.countries),
+          sector: sectors(jobs.sectors),
+        })
       : t('subs.jobsOff'),
     warn ? t('subs.warnOn', { district: warn.name }) : t('subs.warnOff'),
   ];
@@ -120,6 +125,16 @@ export const subscriptionsFlow: Flow = {
             BACK,
           ],
         };
+      case 'jobs-often':
+        return {
+          title: t('subs.title'),
+          body: [t('subs.pickOften')],
+          choices: [
+            { id: 'now', label: t('subs.oftenNow') },
+            { id: DAILY, label: t('subs.oftenDaily') },
+            BACK,
+          ],
+        };
       case 'jobs-confirm':
         return confirmReply(jobsWording(ctx, state.data));
       case 'warn-place':
@@ -164,7 +179,9 @@ export const subscriptionsFlow: Flow = {
       case 'jobs-country':
         return choice ? next('jobs-sector', { c: choice }) : invalid(t('subs.pickOne'));
       case 'jobs-sector':
-        return choice ? next('jobs-confirm', { ...state.data, s: choice }) : invalid(t('subs.pickOne'));
+        return choice ? next('jobs-often', { ...state.data, s: choice }) : invalid(t('subs.pickOne'));
+      case 'jobs-often':
+        return choice ? next('jobs-confirm', { ...state.data, o: choice }) : invalid(t('subs.pickOne'));
       case 'jobs-confirm': {
         if (choice !== 'yes') return next('root', {}, [{ body: [t('subs.notChanged')] }]);
         const c = str(state.data, 'c') ?? ANY;
@@ -172,7 +189,12 @@ export const subscriptionsFlow: Flow = {
         await ctx.subscriptions.subscribe(
           ctx.user,
           ctx.locale,
-          { kind: 'jobs', countries: c === ANY ? [] : [c], sectors: s === ANY ? [] : [s] },
+          {
+            kind: 'jobs',
+            countries: c === ANY ? [] : [c],
+            sectors: s === ANY ? [] : [s],
+            ...(str(state.data, 'o') === DAILY ? { digest: DAILY } : {}),
+          },
           jobsWording(ctx, state.data),
         );
         return next('root', {}, [{ body: [t('subs.saved')] }]);
