@@ -57,16 +57,19 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
     .map((e) => ({ ...e, weight: e.terms.reduce((s, t) => s + idf(t), 0) }));
   const byId = new Map(answers.map((a) => [a.id, a]));
   /** Term → the phrases that have it, so a message only visits the phrases it shares a word with. */
-  const postings = new Map<string, number[]>();
+  const lists = new Map<string, number[]>();
   phrases.forEach((p, i) => {
     for (const t of p.terms) {
-      const list = postings.get(t);
+      const list = lists.get(t);
       if (list) list.push(i);
-      else postings.set(t, [i]);
+      else lists.set(t, [i]);
     }
   });
+  const postings = new Map([...lists].map(([t, list]) => [t, Int32Array.from(list)]));
   /** Weight each phrase shares with the message being matched (all 0 between messages). */
   const shared = new Float64Array(phrases.length);
+  /** The phrases a message reaches, in the order first reached (the first `count` of them). */
+  const reached = new Int32Array(phrases.length);
   /** Each phrase's own weight, by number (read in the loop over the phrases a message reaches). */
   const phraseWeights = Float64Array.from(phrases, (p) => p.weight);
   /** Each known word of five letters or more under every form with one letter left out ("umur" ← "umr"). */
@@ -106,19 +109,23 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
       if (terms.size === 0) return undefined;
       let messageWeight = 0;
       /** The phrases sharing a word with the message, in the order first reached, and the weight shared. */
-      const reached: number[] = [];
+      let count = 0;
       for (const t of terms) {
         const w = idf(t);
         messageWeight += w;
-        for (const i of postings.get(t) ?? []) {
-          if (shared[i] === 0) reached.push(i);
+        const list = postings.get(t);
+        if (list === undefined) continue;
+        for (let j = 0; j < list.length; j++) {
+          const i = list[j] ?? 0;
+          if (shared[i] === 0) reached[count++] = i;
           shared[i] = (shared[i] ?? 0) + w;
         }
       }
       /** The best phrase so far (the first reached of equals), and its score. */
       let bestAt = -1;
       let bestScore = 0;
-      for (const i of reached) {
+      for (let k = 0; k < count; k++) {
+        const i = reached[k] ?? 0;
         const common = shared[i] ?? 0;
         shared[i] = 0;
         const recall = common / (phraseWeights[i] ?? 1);

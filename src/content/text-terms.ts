@@ -13,10 +13,14 @@ const STOP_WORDS = new Set(
 );
 
 /** Lower case without diacritics: "Désa" → "desa". */
-export const foldText = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+export const foldText = (text: string): string => text.normalize('NFKD').replace(MARKS, '').toLowerCase();
 
 /** The folded words of a text, split on anything that is not a letter or digit. */
-export const foldedWords = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const foldedWords = (text: string): string[] => foldText(text).split(NOT_WORD).filter(Boolean);
+
+// Compiled once (a build that keeps names, as tsx, would compile a bare \p{M} again on every call).
+const MARKS = /[\p{M}]/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
 /** Printable ASCII: folding it is lower-casing it. */
 const ASCII = /^[\x20-\x7e]*$/;
@@ -24,8 +28,8 @@ const ASCII = /^[\x20-\x7e]*$/;
 export function processTerm(term: string): string | null {
   const t = ASCII.test(term) ? term.toLowerCase() : foldText(term);
   if (t.length < 2 || STOP_WORDS.has(t)) return null;
-  const stem = t.length > 5 ? t.replace(/(nya|lah|kah)$/u, '') : t;
-  return stem;
+  // The clitics -nya, -lah and -kah cut off the end of a longer word.
+  return t.length > 5 && (t.endsWith('nya') || t.endsWith('lah') || t.endsWith('kah')) ? t.slice(0, -3) : t;
 }
 
 /** Splits on anything that is not a letter or digit. */
