@@ -181,6 +181,9 @@ interface Entry {
   readonly keyed: number;
   /** The phrase starts with a negation word ("tidak boleh keluar"): a negation before it does not count. */
   readonly negation: boolean;
+  /** Its part's bit among the parts seen (`partBit`), and every part's bits (-1: too many parts to tell). */
+  readonly bit: number;
+  readonly whole: number;
 }
 
 /**
@@ -210,6 +213,15 @@ const partBit = (part: number): number => (part < MASK_PARTS ? 1 << part : 0);
 
 /** Parts a rule may have for the quick "every part was seen" test (a bit each); longer rules skip it. */
 const MASK_PARTS = 30;
+
+/** The bits of every part of a rule of `parts` parts; -1 for a rule too long for the test. */
+const allParts = (parts: number): number => (parts > MASK_PARTS ? -1 : 2 ** parts - 1);
+
+/** The rules a message has whole (by number, in order) and the start positions of each of their parts. */
+interface Hits {
+  readonly rules: Int32Array;
+  readonly starts: readonly (readonly number[][])[];
+}
 
 /** Adds `entry` to the list under `key`. */
 function file<K>(index: Map<K, Entry[]>, key: K, entry: Entry): void {
@@ -248,6 +260,8 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
           // Pairs are found by their first two words; every other entry by its first word.
           keyed: plainSecond && !first.prefix ? 2 : 1,
           negation: NEGATIONS.has(first.word),
+          bit: partBit(p),
+          whole: allParts(item.rule.parts.length),
         };
         if (first.prefix && first.word.length < 2) shortPrefixes.push(entry);
         else if (first.prefix) file(prefixes, twoLetters(first.word), entry);
@@ -263,17 +277,20 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
   );
   /** The parts of each rule seen in the message being read, a bit each (rules by number). */
   const seenParts = new Int32Array(items.length);
-  const allParts = (parts: number): number => (parts > MASK_PARTS ? -1 : 2 ** parts - 1);
+  /** Each rule's place in the list being made of the rules a message has whole (-1: none yet). */
+  const slotOf = new Int32Array(items.length).fill(-1);
+  // Lists reused from message to message (one message is read at a time): what matched, and where.
+  const matched: Entry[] = [];
+  const at: number[] = [];
 
   /**
-   * Start positions per rule and part, for the rules that have every part somewhere in the message
-   * (most rules a word wakes miss another part); with `ends`, also where each matched phrase ends
-   * (by rule, part and start).
+   * The rules that have every part somewhere in the message (most rules a word wakes miss another
+   * part), in the order the rules were given, with the start positions of each part; with `ends`,
+   * also where each matched phrase ends (by rule, part and start).
    */
-  function hits(tokens: readonly string[], ends?: Map<string, number>): Map<number, number[][]> {
-    /** Phrases that match, and where: in the order of the words. */
-    const matched: Entry[] = [];
-    const at: number[] = [];
+  function hits(tokens: readonly string[], ends?: Map<string, number>): Hits {
+    matched.length = 0;
+    at.length = 0;
     const open = openPlaces(tokens);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] ?? '';
@@ -287,19 +304,21 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
       if (token.length >= 2) collect(prefixes.get(twoLetters(token)), tokens, i, open, matched, at, token);
       collect(shortPrefixes, tokens, i, open, matched, at, token);
     }
-    for (const e of matched) seenParts[e.rule] = (seenParts[e.rule] ?? 0) | partBit(e.part);
-    const found = new Map<number, number[][]>();
+    for (const e of matched) seenParts[e.rule] = (seenParts[e.rule] ?? 0) | e.bit;
+    const rules: number[] = [];
+    const lists: number[][][] = [];
     for (let k = 0; k < matched.length; k++) {
       const e = matched[k] as Entry;
-      const whole = allParts(e.parts);
-      if (whole !== -1 && seenParts[e.rule] !== whole) continue;
+      if (e.whole !== -1 && seenParts[e.rule] !== e.whole) continue;
       const i = at[k] ?? 0;
-      let parts = found.get(e.rule);
-      if (!parts) {
-        parts = emptyLists(e.parts);
-        found.set(e.rule, parts);
+      let slot = slotOf[e.rule] ?? -1;
+      if (slot < 0) {
+        slot = rules.length;
+        slotOf[e.rule] = slot;
+        rules.push(e.rule);
+        lists.push(emptyLists(e.parts));
       }
-      const starts = parts[e.part];
+      const starts = lists[slot]?.[e.part];
       if (starts && starts[starts.length - 1] !== i) starts.push(i);
       if (ends) {
         const key = `${e.rule} ${e.part} ${i}`;
@@ -307,7 +326,12 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
       }
     }
     for (const e of matched) seenParts[e.rule] = 0;
-    return found;
+    // In the order the rules were given: their numbers, sorted as numbers.
+    const order = Int32Array.from(rules).sort();
+    const starts: number[][][] = [];
+    for (const r of order) starts.push(lists[slotOf[r] ?? 0] ?? []);
+    for (const r of rules) slotOf[r] = -1;
+    return { rules: order, starts };
   }
 
   const complete = (r: number, starts: readonly number[][]): boolean => {
@@ -322,10 +346,10 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
   function located(tokens: readonly string[]): { value: T; at: readonly number[] }[] {
     const out: { value: T; at: readonly number[] }[] = [];
     const found = hits(tokens);
-    // In the order the rules were given: their numbers, sorted as numbers.
-    for (const r of Int32Array.from(found.keys()).sort()) {
+    for (let k = 0; k < found.rules.length; k++) {
+      const r = found.rules[k] ?? 0;
       const item = items[r];
-      const starts = found.get(r) ?? [];
+      const starts = found.starts[k] ?? [];
       if (item && complete(r, starts)) out.push({ value: item.value, at: starts[0] ?? [] });
     }
     return out;
@@ -335,13 +359,16 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     matching: (tokens) => located(tokens).map((m) => m.value),
     located,
     any(tokens) {
-      for (const [r, starts] of hits(tokens)) if (complete(r, starts)) return true;
-      return false;
+      const found = hits(tokens);
+      return found.rules.some((r, k) => complete(r, found.starts[k] ?? []));
     },
     cover(tokens) {
       const ends = new Map<string, number>();
       const covered = new Set<number>();
-      for (const [r, starts] of hits(tokens, ends)) {
+      const found = hits(tokens, ends);
+      for (let k = 0; k < found.rules.length; k++) {
+        const r = found.rules[k] ?? 0;
+        const starts = found.starts[k] ?? [];
         if (!complete(r, starts)) continue;
         starts.forEach((list, p) => {
           for (const i of list) for (let k = i; k < (ends.get(`${r} ${p} ${i}`) ?? i); k++) covered.add(k);
