@@ -2,7 +2,7 @@ import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } f
 import type { Redis } from 'ioredis';
 import type { Logger } from '../core/ports.js';
 import { addressHash } from '../storage/keys.js';
-import type { DeliverJob, FanOut } from './fan-out.js';
+import { DailyCapReached, type DeliverJob, type FanOut } from './fan-out.js';
 
 /** Channels a broadcast can reach (the console has no subscribers of its own). */
 export const BROADCAST_CHANNELS = ['telegram', 'whatsapp'] as const;
@@ -95,6 +95,14 @@ export class BullBroadcastQueue {
     return queued;
   }
 
+  /**
+   * Holds a channel's deliveries for `ms` (its daily cap is reached): they stay queued and resume
+   * then; a worker throws Worker.RateLimitError() after it so the job goes back to wait untried.
+   */
+  async hold(channel: BroadcastChannel, ms: number): Promise<void> {
+    await this.deliver.get(channel)?.rateLimit(Math.max(1, ms));
+  }
+
   /** Delivery jobs waiting or running, per channel queue. */
   async depths(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
@@ -109,12 +117,27 @@ export class BullBroadcastQueue {
   }
 }
 
+export interface Pace {
+  readonly max: number;
+  readonly durationMs: number;
+}
+
+/** `perSecond` messages a second, as a pace. */
+export const perSecond = (n: number): Pace => ({ max: n, durationMs: 1000 });
+
+/** `perMinute` messages a minute, spread evenly: one every 60/perMinute seconds (no bursts). */
+export const perMinute = (n: number): Pace => ({ max: 1, durationMs: Math.ceil(60_000 / n) });
+
 export interface BroadcastWorkerOptions {
   readonly connection: ConnectionOptions;
   readonly prefix: string;
   readonly concurrency: number;
-  /** Messages per second per channel: the same pace as officers' alerts (ALERTS_PER_SECOND_*). */
-  readonly perSecond: Readonly<Partial<Record<BroadcastChannel, number>>>;
+  /**
+   * At most `max` messages per `durationMs` on each channel: Telegram at the officers' alert pace
+   * (ALERTS_PER_SECOND_TELEGRAM), WhatsApp on Baileys one every 60/BROADCAST_WHATSAPP_PER_MINUTE
+   * seconds; a channel left out has no limit.
+   */
+  readonly pace: Readonly<Partial<Record<BroadcastChannel, Pace>>>;
   readonly lockMs?: number;
   readonly logger: Logger;
 }
@@ -144,13 +167,18 @@ export function startBroadcastWorkers(
   const workers = [
     expand,
     ...BROADCAST_CHANNELS.map((c) => {
-      const perSecond = opts.perSecond[c];
+      const pace = opts.pace[c];
       return new Worker(
         deliverQueue(c),
         async (job: Job<DeliverJob>) => {
           try {
             return await fanOut.deliver(job.data);
           } catch (err) {
+            if (err instanceof DailyCapReached) {
+              // The job goes back to wait, untried; the channel's queue waits until the next day.
+              await queue.hold(c, err.waitMs);
+              throw Worker.RateLimitError();
+            }
             if (err instanceof Error && /not found/.test(err.message))
               throw new UnrecoverableError(err.message);
             throw err;
@@ -159,7 +187,7 @@ export function startBroadcastWorkers(
         {
           ...common,
           concurrency: opts.concurrency,
-          ...(perSecond ? { limiter: { max: perSecond, duration: 1000 } } : {}),
+          ...(pace ? { limiter: { max: pace.max, duration: pace.durationMs } } : {}),
         },
       );
     }),

@@ -33,6 +33,20 @@ export class BroadcastSendFailed extends Error {
   }
 }
 
+/**
+ * The channel's broadcast messages of the day reached its cap (WhatsApp on Baileys): nothing was
+ * claimed or sent; the channel's deliveries wait `waitMs`, until the next day (UTC).
+ */
+export class DailyCapReached extends Error {
+  constructor(
+    readonly channel: ChannelName,
+    readonly waitMs: number,
+  ) {
+    super(`the daily cap of broadcast messages on ${channel} is reached`);
+    this.name = 'DailyCapReached';
+  }
+}
+
 /** Digests: more than `over` listings for one subscriber make a digest message; daily ones go out at `hourUtc`. */
 export interface DigestSettings {
   readonly over: number;
@@ -51,6 +65,8 @@ export interface FanOutDeps {
   /** Counts each delivery (metrics). */
   readonly counted?: (result: Delivery) => void;
   readonly digest?: DigestSettings;
+  /** Broadcast messages a channel may carry per day (UTC); none: no cap. */
+  readonly dailyCap?: Partial<Record<ChannelName, number>>;
   readonly clock?: Clock;
 }
 
@@ -121,6 +137,23 @@ export function createFanOut(deps: FanOutDeps) {
     return finish(b.id, s.address, 'deferred');
   }
 
+  /**
+   * A slot of the channel's daily cap (WhatsApp on Baileys), taken before the claim; `give` hands it
+   * back when nothing went out. Throws DailyCapReached when the day's cap is used up.
+   */
+  async function daySlot(channel: ChannelName) {
+    const cap = deps.dailyCap?.[channel];
+    const now = (deps.clock ?? systemClock).now();
+    const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+    if (cap !== undefined && !(await broadcasts.daySlot(channel, day, cap))) {
+      const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+      throw new DailyCapReached(channel, tomorrow - now.getTime());
+    }
+    return {
+      give: () => (cap === undefined ? Promise.resolve(true) : broadcasts.daySlot(channel, day, cap, 'give')),
+    };
+  }
+
   async function deliver(job: DeliverJob): Promise<Delivery> {
     const b = await load(job.broadcast);
     const s = await subscribers.get(job.address);
@@ -130,10 +163,14 @@ export function createFanOut(deps: FanOutDeps) {
     if (b.body.kind === 'jobs' && s.topics.jobs?.digest === 'daily') return defer(b, s, b.body.jobs);
     const message = await messageFor(b, s);
     if (!message) return finish(b.id, job.address, 'skipped');
-    const claimed = await claim(b.id, job.address);
-    if (!claimed) return 'repeat';
-    const again = claimed === 'again';
     const channel = job.address.slice(0, job.address.indexOf(':')) as ChannelName;
+    const slot = await daySlot(channel);
+    const claimed = await claim(b.id, job.address);
+    if (!claimed) {
+      await slot.give();
+      return 'repeat';
+    }
+    const again = claimed === 'again';
     const sender = deps.senders[channel];
     try {
       // A channel not started (yet) in this process: tried again later, not taken for a block.
@@ -147,6 +184,7 @@ export function createFanOut(deps: FanOutDeps) {
       }
       // Nothing went out this time; a claim left by a dead worker stays (the retry announces it again).
       if (!again) await broadcasts.release(b.id, job.address);
+      await slot.give();
       throw new BroadcastSendFailed(err);
     }
     return finish(b.id, job.address, 'sent', again);

@@ -7,7 +7,10 @@ import { digestDueAt } from './render.js';
 /** Listings kept for a daily digest are dropped this long after it was due (it went out by then). */
 const DIGEST_KEEP_S = 8 * 86_400;
 
-const SCRIPTS = [readLuaScript(new URL('./lua/broadcast-mark.lua', import.meta.url), 'broadcastMark')];
+const SCRIPTS = [
+  readLuaScript(new URL('./lua/broadcast-mark.lua', import.meta.url), 'broadcastMark'),
+  readLuaScript(new URL('./lua/broadcast-day-slot.lua', import.meta.url), 'broadcastDaySlot'),
+];
 
 interface Commands {
   broadcastMark(
@@ -17,6 +20,7 @@ interface Commands {
     op: string,
     resent: string,
   ): Promise<string | number>;
+  broadcastDaySlot(count: string, op: string, cap: string, keepS: string): Promise<number>;
 }
 
 /** What a recipient's claim found: claimed now, or a state left by an earlier run. */
@@ -146,6 +150,22 @@ export class RedisBroadcastStore {
   /** A digest's broadcast is started: it is no longer waiting. */
   async digestStarted(bucket: string): Promise<void> {
     await this.redis.zrem(this.keys.digestDue(), bucket);
+  }
+
+  /**
+   * Takes one of a channel's messages of the day (`YYYYMMDD`, UTC) under its cap; false when the
+   * cap is reached. `give` returns one that was not used (nothing went out).
+   */
+  async daySlot(channel: string, day: string, cap: number, op: 'take' | 'give' = 'take'): Promise<boolean> {
+    const kept = 2 * 86_400;
+    return (
+      (await this.scripts.broadcastDaySlot(
+        this.keys.daySent(channel, day),
+        op,
+        String(cap),
+        String(kept),
+      )) === 1
+    );
   }
 
   /** Of these job listing ids, the ones never announced; they are marked announced at once. */

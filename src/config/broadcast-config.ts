@@ -7,6 +7,8 @@ export const BROADCAST_ENV = {
   WARNINGS_PER_AREA_PER_DAY: int(1, 50).default(5),
   BROADCAST_DIGEST_OVER: int(1, 20).default(3),
   BROADCAST_DIGEST_HOUR_UTC: int(0, 23).default(1),
+  BROADCAST_WHATSAPP_PER_MINUTE: int(1, 60).default(6),
+  BROADCAST_WHATSAPP_PER_DAY: int(1, 100_000).default(200),
 };
 
 /** Officers' warnings and the broadcasts to subscribers (issue 20, DESIGN §12). */
@@ -19,6 +21,11 @@ export interface BroadcastConfig {
   readonly digestOver: number;
   /** The hour (UTC) daily digests go out: 1 is 08:00 WIB. */
   readonly digestHourUtc: number;
+  /**
+   * Broadcasts through a linked WhatsApp device (Baileys): at most this many a minute, spread out, and
+   * this many a day (UTC); the rest wait for the next day. See docs/whatsapp-broadcasts.md.
+   */
+  readonly baileys: { readonly perMinute: number; readonly perDay: number };
 }
 
 type BroadcastEnv = { [K in keyof typeof BROADCAST_ENV]: z.infer<(typeof BROADCAST_ENV)[K]> };
@@ -29,5 +36,6 @@ export function broadcastConfig(e: BroadcastEnv): BroadcastConfig {
     warningsPerArea: e.WARNINGS_PER_AREA_PER_DAY,
     digestOver: e.BROADCAST_DIGEST_OVER,
     digestHourUtc: e.BROADCAST_DIGEST_HOUR_UTC,
+    baileys: { perMinute: e.BROADCAST_WHATSAPP_PER_MINUTE, perDay: e.BROADCAST_WHATSAPP_PER_DAY },
   };
 }

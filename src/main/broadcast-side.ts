@@ -61,7 +61,8 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
   const { RedisBroadcastStore } = await import('../broadcasts/redis-broadcast-store.js');
   const store = new RedisSubscriptionStore(redis, keys.broadcasts);
   const closing: (() => Promise<void>)[] = [];
-  const { BullBroadcastQueue, startBroadcastWorkers } = await import('../broadcasts/bull-broadcasts.js');
+  const { BullBroadcastQueue, startBroadcastWorkers, perMinute, perSecond } =
+    await import('../broadcasts/bull-broadcasts.js');
   // Every process with Redis may start a broadcast (an officer's warning); workers run where configured.
   const queue = new BullBroadcastQueue(
     redis,
@@ -73,6 +74,8 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
   const warnings = await warningDesk(opts, redis, store, (id) => queue.start(id));
   let workersReady: (() => Promise<boolean>) | undefined;
   if (config.reports.workers) {
+    // A linked device (Baileys) is paced and capped per day for broadcasts; the Cloud API has its own limits.
+    const baileys = config.whatsapp !== undefined;
     const { createWorkerRedis } = await import('../storage/redis-client.js');
     const broadcasts = new RedisBroadcastStore(redis, keys.broadcasts);
     const fanOut = createFanOut({
@@ -83,6 +86,7 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
       logger,
       counted: (result) => opts.metrics.broadcast(result),
       digest: { over: config.broadcasts.digestOver, hourUtc: config.broadcasts.digestHourUtc },
+      ...(baileys ? { dailyCap: { whatsapp: config.broadcasts.baileys.perDay } } : {}),
     });
     // Started again with a new connection when a failover leaves them idle (src/main/worker-watchdog.ts).
     const workers = watchWorkers(
@@ -94,7 +98,12 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
           connection,
           prefix: keys.bull,
           concurrency: config.reports.concurrency,
-          perSecond: config.reports.alertsPerSecond,
+          pace: {
+            telegram: perSecond(config.reports.alertsPerSecond.telegram),
+            whatsapp: baileys
+              ? perMinute(config.broadcasts.baileys.perMinute)
+              : perSecond(config.reports.alertsPerSecond.whatsapp),
+          },
           logger,
         });
         return { workers: set.workers, close: () => set.close().finally(() => connection.disconnect()) };

@@ -43,6 +43,7 @@ export interface AuthStateKeys {
  *   P{bc}:waudit                          audit stream of every step
  *   P{bc}:dg:<hour>:u:<h>, :who, dg:due daily digests: the listings kept for one subscriber (hashed), who
  *                                       has some, and the digests waiting by due time
+ *   P{bc}:day:<channel>:<day>          broadcast messages handed to a channel that day (its daily cap)
  *   P{bull}:<queue>:…                 BullMQ's keys of the report and broadcast queues
  *   P tg:<bot id>:u:<update id>       a Telegram update one bot process has taken (expires): a second
  *                                       delivery to any process is dropped
@@ -323,6 +324,8 @@ export function broadcastKeys(prefix: string) {
     digestWho: (bucket: string) => `${base}dg:${bucket}:who`,
     /** Sorted set of the digests waiting to go out, by when they are due. */
     digestDue: () => `${base}dg:due`,
+    /** String: broadcast messages handed to one channel on one day (`YYYYMMDD`, UTC), for its cap; expires. */
+    daySent: (channel: string, day: string) => `${base}day:${channel}:${day}`,
   };
 }
 

@@ -134,7 +134,7 @@ describe('broadcast fan-out on real Redis', () => {
         connection: workerRedis,
         prefix: keys.bull,
         concurrency: 100,
-        perSecond: {},
+        pace: {},
         logger: silent,
       });
       const started = Date.now();
