@@ -10,10 +10,9 @@ const HELDOUT = join(OFFERS_DIR, 'heldout.yaml');
  * CI floors of the offer checker on the held-out part (issue 15). Only the numbers are read here; a
  * failing case is fixed from the dev part and the domain facts, never by copying it into a rule.
  * "Looks procedural" for a dangerous advert is held at the issue's 0 and lawful-called-high at its 10 %
- * (the checker calls 1 of 25 high). Recall is held where the checker is (52/55), below the issue's 95 % —
- * see README "Understanding what people write".
+ * (the checker calls 0 of 25 high) and recall of high-risk adverts at the issue's 95 % (the checker finds 53 of 55).
  */
-const FLOORS = { highRecall: 0.94, legitHigh: 0.1 };
+const FLOORS = { highRecall: 0.95, legitHigh: 0.1 };
 describe.skipIf(!existsSync(HELDOUT))('offer checker floors on eval/offers/heldout.yaml', () => {
   const cases = readOfferPart('heldout') ?? [];
   const score = scorePart(cases, offerClassifier(realContent(), TODAY));
@@ -23,7 +22,7 @@ describe.skipIf(!existsSync(HELDOUT))('offer checker floors on eval/offers/heldo
     expect(score.labels.high).toBeGreaterThan(0);
     expect(score.labels.legit).toBeGreaterThan(0);
   });
-  it('calls at least 94 % of the high-risk adverts high (target 95 %)', () => {
+  it('calls at least 95 % of the high-risk adverts high', () => {
     expect(r.highRecall).toBeGreaterThanOrEqual(FLOORS.highRecall);
   });
   it('calls at most 10 % of the lawful adverts high', () => {
