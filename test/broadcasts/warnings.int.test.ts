@@ -33,8 +33,9 @@ describe('officer warnings in chat, on real Redis', () => {
   it('a district officer writes, sees the message and the number of recipients, confirms; only that district’s subscribers get it, once', async () => {
     const h = await setup();
     await h.join('dist1', 'district', MALANG);
-    for (const a of ['telegram:1', 'telegram:2', 'whatsapp:628111'])
-      await h.subscribe(a, MALANG, a === 'telegram:2' ? 'en' : 'id');
+    await h.subscribe('telegram:1', MALANG, 'id');
+    await h.subscribe('telegram:2', MALANG, 'en');
+    await h.subscribe('whatsapp:628111', MALANG, 'jv');
     await h.subscribe('telegram:9', BLITAR);
     const officer = h.chat('telegram:dist1');
 
@@ -64,12 +65,17 @@ describe('officer warnings in chat, on real Redis', () => {
 
     await h.deliver(id);
     await h.deliver(id);
-    for (const a of ['telegram:1', 'whatsapp:628111']) {
+    for (const a of ['telegram:1', 'telegram:2', 'whatsapp:628111']) {
       expect(to(h.subscriberSender, a)).toHaveLength(1);
       expect(to(h.subscriberSender, a)[0]).toContain(WARNING);
-      expect(to(h.subscriberSender, a)[0]).toContain('Dikirim oleh petugas Kabupaten Malang.');
     }
+    // The officer's text as written; the rest in each subscriber's language.
+    expect(to(h.subscriberSender, 'telegram:1')[0]).toContain('Dikirim oleh petugas Kabupaten Malang.');
     expect(to(h.subscriberSender, 'telegram:2')[0]).toContain('Sent by the officers of Kabupaten Malang.');
+    expect(to(h.subscriberSender, 'whatsapp:628111')[0]).toContain(
+      'Dipunkirim dening petugas Kabupaten Malang.',
+    );
+    expect(to(h.subscriberSender, 'whatsapp:628111')[0]).toContain('Ketik STOP kangge mandheg');
     expect(to(h.subscriberSender, 'telegram:9')).toEqual([]);
     expect((await h.broadcasts.status(id))?.sent).toBe(3);
 
