@@ -290,10 +290,11 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     distress: (text) => read(text).distress,
     understand(text) {
       const { tokens, scan, reading, advert, entities, scores, distress, asked } = read(text);
-      // A question is said early: the card is looked for in the first words.
-      const answer = deps.answers.match(text, tokens.slice(0, CARD_WORDS));
-      // A card for what the message asks travels with any intent (the safety net shows it after the numbers).
-      const base: Base = { entities, asked, distress, answer: asked ? answer : undefined };
+      // The card is looked for when a decision needs it: at once for a question (it travels with any
+      // intent, and the safety net shows it after the numbers); for other texts, only if no rule settles them.
+      const card = new CardOf(deps.answers, text, tokens);
+      const answer = asked ? card.get() : undefined;
+      const base: Base = { entities, asked, distress, answer };
       const [best, bestScore] = top(scores);
       const words = countWords(text);
       if (words <= STATUS_WORDS && findReportCode(text)) return understood(base, 'status', 'rule');
@@ -337,23 +338,45 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       // A close answer card beats an intent that a few loose words suggested ("korea pake tes bahasa
       // apa" names a language, but asks about the Korean test).
       const cardWins =
-        answer !== undefined &&
-        answer.score >= CLOSE_ANSWER &&
         best !== undefined &&
         YIELDS.has(best) &&
-        tokens.length > 2;
-      if (best === 'question' && answer) return understood(base, 'question', 'answer', answer);
+        tokens.length > 2 &&
+        (card.get()?.score ?? 0) >= CLOSE_ANSWER;
+      const matched = best === 'question' ? card.get() : undefined;
+      if (matched) return understood(base, 'question', 'answer', matched);
       if (best && bestScore >= SETTLED && !cardWins) return understood(base, best, 'rule');
       // "kalau kerja online di kamboja ternyata penipuan, itu termasuk TPPO?": a question about a case in
       // general, with its card, over loose words of an intent.
       const general = asked && reading.flags.has('hypothetical') && bestScore < SETTLED;
-      if (answer && (best === undefined || bestScore < LIKELY || cardWins || general))
-        return understood(base, 'question', 'answer', answer);
+      const last = card.get();
+      if (last && (best === undefined || bestScore < LIKELY || cardWins || general))
+        return understood(base, 'question', 'answer', last);
       if (best && bestScore >= LIKELY) return understood(base, best, 'rule');
       if (best) return understood(base, best, 'weak');
       return understood(base, undefined, 'none');
     },
   };
+}
+
+/** The answer card for a message, looked for once and only when asked for (the index is costly). */
+class CardOf {
+  #looked = false;
+  #card: AnswerMatch | undefined;
+
+  constructor(
+    private readonly answers: AnswerFinder,
+    private readonly text: string,
+    private readonly words: readonly string[],
+  ) {}
+
+  get(): AnswerMatch | undefined {
+    if (!this.#looked) {
+      this.#looked = true;
+      // A question is said early: the card is looked for in the first words.
+      this.#card = this.answers.match(this.text, this.words.slice(0, CARD_WORDS));
+    }
+    return this.#card;
+  }
 }
 
 /** What every reading of a message carries, whatever its intent. */
