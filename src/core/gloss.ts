@@ -185,9 +185,12 @@ export function createGlossary(
 /** The engine with every message it sends explained by the glossary (terms explained once per message). */
 export function withGlossary(engine: Engine, glossary: Glossary): Engine {
   return {
-    async handle(msg) {
-      const result = await engine.handle(msg);
-      return { ...result, messages: result.messages.map((m) => glossary.explain(result.locale, m)) };
-    },
+    handle: (msg) =>
+      engine
+        .handle(msg)
+        .then((result) => ({
+          ...result,
+          messages: result.messages.map((m) => glossary.explain(result.locale, m)),
+        })),
   };
 }

@@ -80,18 +80,22 @@ export function createInputResolver(
     if (navChoice) return { type: 'choice', id: navChoice.id };
     const folded = foldForMatch(text);
     if (folded.length >= 2 && folded.length <= MAX_LABEL_INPUT && choices.length > 0) {
-      const labels = choices.map((c) => {
+      // The first label the text is, folded.
+      const labels: FoldedLabel[] = [];
+      for (const c of choices) {
         const label = renderText(deps.translator, session.locale, c.label);
-        return { id: c.id, label: c.typed ? foldLabel(label) : foldedLabel(label) };
-      });
-      const exact = labels.find((l) => l.label.folded === folded);
-      if (exact) return { type: 'choice', id: exact.id };
+        const f = c.typed ? foldLabel(label) : foldedLabel(label);
+        if (f.folded === folded) return { type: 'choice', id: c.id };
+        labels.push(f);
+      }
       // "lanjut" for "Lanjut", "kembali" for "Kembali ke daftar": the start of one label, in whole words.
       // Yes/no questions take only yes/no words: "saya belum punya" must not read as "Ya".
       const yesNoQuestion = choices.some((c) => c.id === 'yes' || c.id === 'no');
       const start = folded.length >= 4 && !yesNoQuestion ? wordsOf(folded) : undefined;
-      const partial = start === undefined ? [] : labels.filter((l) => l.label.words.startsWith(start));
-      if (partial.length === 1 && partial[0]) return { type: 'choice', id: partial[0].id };
+      if (start !== undefined) {
+        const starting = choices.filter((_, k) => labels[k]?.words.startsWith(start) === true);
+        if (starting.length === 1 && starting[0]) return { type: 'choice', id: starting[0].id };
+      }
     }
     return { type: 'text', text };
   };

@@ -26,7 +26,7 @@ export async function settle(
     });
     return { session, replies: [...said, withNote(prompt, outcome.reason)] };
   }
-  const replies = [...said, ...(outcome.say ?? [])];
+  const replies = outcome.say ? said.concat(outcome.say) : said.slice();
   if (outcome.type === 'next') {
     const next: Session = { ...session, step: outcome.state.step, data: outcome.state.data };
     const prompt = await parts.flowOf(next.flow).prompt(parts.ctxOf(next.locale, user), outcome.state);

@@ -1,4 +1,5 @@
 import { goto, next, type Flow, type FlowContext, type Outcome } from '../flow.js';
+import { countWords } from '../input.js';
 import { t, type Choice } from '../message.js';
 import type { Understood } from '../understanding/understand.js';
 import type { Intent } from '../understanding/lexicon.js';
@@ -143,7 +144,7 @@ export function createMenuFlow(keyword: (text: string) => string | undefined): F
     }
     // A menu word alone ("negara", "kontak", "loker") opens its screen.
     const word = keyword(text);
-    const words = text.trim().split(/\s+/).length;
+    const words = countWords(text);
     // "hapus data saya" / "delete my data" is a command, whatever else the words suggest.
     if (word === 'forget' && words <= COMMAND_WORDS) return goto('forget');
     const entry = word !== undefined && words <= MENU_WORDS ? menuEntry(word) : undefined;
