@@ -4,12 +4,14 @@ import { BullBroadcastQueue } from '../broadcasts/bull-broadcasts.js';
 import { RedisBroadcastStore } from '../broadcasts/redis-broadcast-store.js';
 import { createKeys } from '../storage/keys.js';
 import { startDueDigests } from '../broadcasts/digests.js';
-import { announceNewJobs, announcedJobs, statusLine } from './broadcasts-commands.js';
+import { RedisWarningStore } from '../broadcasts/redis-warning-store.js';
+import { announceNewJobs, announcedJobs, auditLine, statusLine } from './broadcasts-commands.js';
 import { withRedis } from './with-redis.js';
 
 /**
  * `broadcasts status [id]`, `broadcasts jobs` (announce new listings to their subscribers) and
- * `broadcasts digest` (start the daily digests that are due now, as the workers do every minute).
+ * `broadcasts digest` (start the daily digests that are due now, as the workers do every minute) and
+ * `broadcasts warnings` (the officers' warnings audit log).
  */
 export function registerBroadcastCommands(program: Command): void {
   const cmd = program.command('broadcasts').description('opt-in alerts sent to subscribers');
@@ -76,6 +78,21 @@ export function registerBroadcastCommands(program: Command): void {
         } finally {
           await queue.close();
         }
+      }),
+    );
+  cmd
+    .command('warnings')
+    .description(
+      "officers' warnings, newest first: every send, proposal, decision and refusal (the audit log)",
+    )
+    .option('--last <n>', 'how many entries', '50')
+    .action((opts: { last: string }) =>
+      withRedis('broadcasts', async (redis, config) => {
+        const store = new RedisWarningStore(redis, createKeys(config.redisKeyPrefix).broadcasts);
+        const entries = await store.auditLog(Math.max(1, Math.min(10_000, Number(opts.last) || 50)));
+        if (entries.length === 0) console.log('No warnings yet.');
+        for (const e of entries) console.log(auditLine(e));
+        return 0;
       }),
     );
 }

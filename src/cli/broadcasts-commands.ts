@@ -1,5 +1,6 @@
 import type { AnnouncedJob, Broadcast, BroadcastStatus } from '../broadcasts/broadcast.js';
 import type { RedisBroadcastStore } from '../broadcasts/redis-broadcast-store.js';
+import type { WarningAuditEntry } from '../broadcasts/redis-warning-store.js';
 import type { Catalog } from '../core/catalog.js';
 import { LOCALES, pick } from '../core/locale.js';
 
@@ -73,4 +74,10 @@ export function statusLine(s: BroadcastStatus): string {
         ? `warnings ${a.district}`
         : `daily digest ${a.bucket}`;
   return `${s.id}  ${s.createdAt.slice(0, 16)}  ${audience}  ${total}  sent ${s.sent} (again with a notice ${s.resent}), blocked ${s.blocked}, skipped ${s.skipped}, to a daily digest ${s.deferred}, being sent ${s.sending}`;
+}
+
+/** One line of the warnings' audit log: when, who (officer id and level), what, where, the outcome. */
+export function auditLine(e: WarningAuditEntry): string {
+  const reach = e.recipients === undefined ? '' : `  ${String(e.recipients)} recipients`;
+  return `${e.at.slice(0, 16)}  ${e.officer} (${e.role})  ${e.action}  ${e.area}  ${e.id ?? '-'}  ${e.outcome}${reach}`;
 }

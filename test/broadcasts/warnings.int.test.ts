@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { auditLine } from '../../src/cli/broadcasts-commands.js';
 import { testRedis } from '../helpers/redis.js';
 import { MALANG, TERNYANG } from '../helpers/report-script.js';
 import { startWarnings } from './warning-harness.js';
@@ -89,6 +90,10 @@ describe('officer warnings in chat, on real Redis', () => {
       recipients: 3,
       outcome: 'sent',
     });
+    // As `broadcasts warnings` prints it.
+    expect(entry && auditLine(entry)).toMatch(
+      /^2026-11-29T08:00 {2}dist1 \(district\) {2}send {2}35\.07 {2}warn-\w+ {2}sent {2}3 recipients$/,
+    );
   });
 
   it('a confirm pressed twice sends once; cancel and rewrite send nothing', async () => {
