@@ -6,7 +6,7 @@ import type { MessageSender } from '../src/core/ports.js';
 import type { ReportDetails } from '../src/core/report.js';
 import { createTranslator } from '../src/i18n/translator.js';
 import { createRedisReports } from '../src/reports/redis-reports.js';
-import { BullJobQueue, startBullWorkers } from '../src/reports/bull-queues.js';
+import { BullJobQueue, WORKER_KEEPING, retryOf, startBullWorkers } from '../src/reports/bull-queues.js';
 import { createKeys } from '../src/storage/keys.js';
 import { connectRedis, createRedis, createWorkerRedis } from '../src/storage/redis-client.js';
 import { startRedisServer } from '../test/helpers/redis-server.js';
@@ -22,8 +22,24 @@ const CONCURRENCY = 50;
 /** Alternating runs of each pipeline; the results are medians (the machine is small and noisy). */
 const RUNS = 3;
 const VILLAGE = '35.07.12.2001';
+/** Retries of every job, the bot's and the floor's. */
+const RETRY = { attempts: 5, backoffMs: 100 } as const;
 
 export const REPORT_BENCH = { reports: REPORTS, inFlight: IN_FLIGHT } as const;
+
+/** Redis commands per report, counted with MONITOR in a run of its own (not timed). */
+export interface CommandCount {
+  /**
+   * Round trips of one report alone (submitted when the one before arrived): the reads Redis made
+   * from client sockets (INFO total_reads_processed), workers waiting for jobs included; commands
+   * written together (a transaction) come in one.
+   */
+  readonly roundTrips: number;
+  /** Commands the clients sent (each script call, each BullMQ command, MULTI and EXEC counted). */
+  readonly sent: number;
+  /** Commands the scripts ran inside Redis (BullMQ's and the bot's). */
+  readonly inScripts: number;
+}
 
 export interface PipelineResult {
   readonly perSecond: number;
@@ -41,6 +57,7 @@ export interface ReportBenchResult {
   /** Median of the runs' ratios (each bot run against the floor run just before it). */
   readonly ratio: number;
   readonly runs: { readonly ours: number[]; readonly floor: number[]; readonly ratio: number[] };
+  readonly commands: { readonly ours: CommandCount; readonly floor: CommandCount };
 }
 
 /** One system under test: `submit(i)` starts report i; `arrived` resolves when its alert reached the sender. */
@@ -84,7 +101,7 @@ export async function ourPipeline(
 ): Promise<Pipeline> {
   const redis = createRedis(url);
   await connectRedis(redis, url);
-  const queue = new BullJobQueue(redis, createKeys(prefix).bull, { attempts: 5, backoffMs: 100 });
+  const queue = new BullJobQueue(redis, createKeys(prefix).bull, RETRY);
   const byCode = new Map<string, number>();
   const sender: MessageSender = {
     send(_address: string, messages: readonly OutboundMessage[]) {
@@ -145,7 +162,10 @@ export async function ourPipeline(
   };
 }
 
-/** The floor: bare BullMQ of the same shape, a no-op route job that adds a no-op alert job. */
+/**
+ * The floor: bare BullMQ of the same shape, a no-op route job that adds a no-op alert job, with the
+ * bot's queue options (retries, back-off, jobs kept, stalls): what the queue costs, with nothing on top.
+ */
 export async function barePipeline(
   url: string,
   prefix: string,
@@ -160,9 +180,9 @@ export async function barePipeline(
     'route',
     async (job) => {
       const data = job.data as { i: number };
-      await alertQ.add('alert', data, { jobId: `alert-${String(data.i)}` });
+      await alertQ.add('alert', data, { jobId: `alert-${String(data.i)}`, ...retryOf(RETRY) });
     },
-    { connection: workerRedis, prefix, concurrency: CONCURRENCY },
+    { connection: workerRedis, prefix, concurrency: CONCURRENCY, ...WORKER_KEEPING },
   );
   const alert = new Worker(
     'alert',
@@ -170,11 +190,11 @@ export async function barePipeline(
       arrive((job.data as { i: number }).i);
       return Promise.resolve();
     },
-    { connection: workerRedis, prefix, concurrency: CONCURRENCY },
+    { connection: workerRedis, prefix, concurrency: CONCURRENCY, ...WORKER_KEEPING },
   );
   return {
     async submit(i) {
-      await routeQ.add('route', { i }, { jobId: `route-${String(i)}` });
+      await routeQ.add('route', { i }, { jobId: `route-${String(i)}`, ...retryOf(RETRY) });
     },
     async close() {
       await Promise.all([route.close(), alert.close()]);
@@ -194,6 +214,58 @@ async function redisCpuSeconds(redis: Redis): Promise<number> {
   return field('used_cpu_user') + field('used_cpu_sys');
 }
 
+/** Submits `count` reports, IN_FLIGHT at a time, and waits until every alert arrived. */
+async function submitAll(p: Pipeline, a: ReturnType<typeof arrivals>, from: number, count: number) {
+  let next = from;
+  const lane = async () => {
+    while (next < from + count) {
+      const i = next++;
+      await p.submit(i);
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+  await Promise.all(Array.from({ length: count }, (_, k) => a.wait(from + k)));
+}
+
+/** Reports counted with MONITOR (slows Redis down, so apart from the timed runs), then one at a time. */
+const COUNTED = 500;
+const COUNTED_ALONE = 100;
+
+/**
+ * Redis commands per report under the throughput run's load: every command Redis receives from a
+ * client (MONITOR's source is an address) and every command a script runs (source `lua`); then the
+ * round trips of a report alone.
+ */
+export async function countCommands(make: Make, url: string, prefix: string): Promise<CommandCount> {
+  const a = arrivals();
+  const p = await make(url, prefix, (i) => a.arrive(i));
+  const watcher = createRedis(url);
+  await connectRedis(watcher, url);
+  const counts = { sent: 0, inScripts: 0 };
+  const reads = async () =>
+    Number(/^total_reads_processed:(\d+)/m.exec(await watcher.info('stats'))?.[1] ?? Number.NaN);
+  try {
+    await submitAll(p, a, -20, 20);
+    const monitor = await watcher.monitor();
+    monitor.on('monitor', (_time: string, _args: unknown[], source: string) => {
+      if (source === 'lua') counts.inScripts++;
+      else counts.sent++;
+    });
+    await submitAll(p, a, 0, COUNTED);
+    // Let the last jobs finish (their completion is part of each report's cost).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    monitor.disconnect();
+    const readsBefore = await reads();
+    for (let i = COUNTED; i < COUNTED + COUNTED_ALONE; i++) await submitAll(p, a, i, 1);
+    // Less the second INFO call of this count.
+    const roundTrips = ((await reads()) - readsBefore - 1) / COUNTED_ALONE;
+    return { roundTrips, sent: counts.sent / COUNTED, inScripts: counts.inScripts / COUNTED };
+  } finally {
+    watcher.disconnect();
+    await p.close();
+  }
+}
+
 /** Throughput with IN_FLIGHT submits at a time (until every alert arrived), then unloaded latency. */
 export async function measure(make: Make, url: string, prefix: string): Promise<PipelineResult> {
   const a = arrivals();
@@ -209,15 +281,7 @@ export async function measure(make: Make, url: string, prefix: string): Promise<
     const start = performance.now();
     const nodeBefore = process.cpuUsage();
     const redisBefore = await redisCpuSeconds(probe);
-    let next = 0;
-    const lane = async () => {
-      while (next < REPORTS) {
-        const i = next++;
-        await p.submit(i);
-      }
-    };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
-    await Promise.all(Array.from({ length: REPORTS }, (_, i) => a.wait(i)));
+    await submitAll(p, a, 0, REPORTS);
     const perSecond = REPORTS / ((performance.now() - start) / 1000);
     const node = process.cpuUsage(nodeBefore);
     const cpu = {
@@ -264,7 +328,12 @@ export async function measureReportPipeline(): Promise<ReportBenchResult> {
       cpu: { node: median(list.map((r) => r.cpu.node)), redis: median(list.map((r) => r.cpu.redis)) },
     });
     const ratios = ours.map((r, i) => r.perSecond / (floor[i]?.perSecond ?? Number.NaN));
+    const commands = {
+      floor: await countCommands(barePipeline, server.url, 'floorcount'),
+      ours: await countCommands(ourPipeline, server.url, 'ourscount:'),
+    };
     return {
+      commands,
       ours: pick(ours),
       floor: pick(floor),
       ratio: median(ratios),

@@ -1,4 +1,4 @@
-import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { Job, Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ChannelName } from '../core/message.js';
 import type { Logger } from '../core/ports.js';
@@ -25,12 +25,21 @@ export interface RetryOptions {
   readonly backoffMs: number;
 }
 
-/** Crashes of its worker a job may go through (it runs again after each: steps are idempotent). */
-const MAX_STALLS = 20;
-/** Completed jobs are kept this long, so a job added again within it (same id) is not run twice. */
-const KEEP_COMPLETED_S = 7 * 86_400;
-/** Jobs that failed for good are kept this long, for a look at why. */
-const KEEP_FAILED_S = 90 * 86_400;
+/** How every report worker keeps and retries jobs (also what the bench's bare-BullMQ floor runs with). */
+export const WORKER_KEEPING = {
+  /** Crashes of its worker a job may go through (it runs again after each: steps are idempotent). */
+  maxStalledCount: 20,
+  /** Completed jobs are kept this long, so a job added again within it (same id) is not run twice. */
+  removeOnComplete: { age: 7 * 86_400 },
+  /** Jobs that failed for good are kept this long, for a look at why. */
+  removeOnFail: { age: 90 * 86_400 },
+} as const;
+
+/** A job's retries: `attempts` tries, the delay doubling from `backoffMs`. */
+export const retryOf = (retry: RetryOptions) => ({
+  attempts: retry.attempts,
+  backoff: { type: 'exponential', delay: retry.backoffMs },
+});
 
 /**
  * Report jobs on BullMQ. `connection` should fail fast while Redis is down (no offline queue): a
@@ -40,7 +49,7 @@ export class BullJobQueue implements JobQueue {
   private readonly queues = new Map<string, Queue>();
 
   constructor(
-    connection: Redis,
+    private readonly connection: Redis,
     prefix: string,
     private readonly retry: RetryOptions,
     onError: (err: Error) => void = () => undefined,
@@ -74,12 +83,45 @@ export class BullJobQueue implements JobQueue {
     );
   }
 
+  /**
+   * Adds `jobs` right behind the commands `write` sends (a report's create script), with no wait in
+   * between: on the queues' connection, which writes commands issued together in one write (auto-
+   * pipelining), Redis runs them in that order, so a job never runs before what `write` stored. Not a
+   * transaction: a job add Redis refuses fails the call after `write`'s commands ran. Undefined, having
+   * sent nothing, for another client.
+   */
+  async addAlong<T>(
+    client: Redis,
+    jobs: readonly JobSpec[],
+    write: () => Promise<T>,
+  ): Promise<T | undefined> {
+    if (client !== this.connection) return undefined;
+    const targets = await Promise.all(
+      jobs.map(async (job) => {
+        const queue = this.queueOf(job);
+        return { job, queue, client: await queue.getBackend().client };
+      }),
+    );
+    // From here on nothing is awaited until every command is sent: `write`, then each job's add.
+    const written = write();
+    const added = targets.map(({ job, queue, client: bull }) =>
+      new Job(queue, job.name, job.data, this.options(job), job.id).addJob(bull),
+    );
+    const [result] = await Promise.all([written, ...added]);
+    return result;
+  }
+
+  private queueOf(job: JobSpec | undefined): Queue {
+    const queue = job && this.queues.get(queueName(job));
+    if (!queue) throw new Error(`no queue for ${job?.name ?? 'nothing'}`);
+    return queue;
+  }
+
   /** How long finished jobs are kept is the workers' setting (`startBullWorkers`), not stored per job. */
   private options(job: JobSpec) {
     return {
       jobId: job.id,
-      attempts: this.retry.attempts,
-      backoff: { type: 'exponential', delay: this.retry.backoffMs },
+      ...retryOf(this.retry),
       ...(job.name === 'escalate' && job.delayMs > 0 ? { delay: job.delayMs } : {}),
     };
   }
@@ -154,9 +196,7 @@ export function startBullWorkers(processors: Processors, opts: WorkerOptions): W
       ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: opts.lockMs } : {}),
       // A job whose worker died is run again; steps are idempotent, so a job caught by several crashes
       // is retried rather than failed by BullMQ's default of one stall.
-      maxStalledCount: MAX_STALLS,
-      removeOnComplete: { age: KEEP_COMPLETED_S },
-      removeOnFail: { age: KEEP_FAILED_S },
+      ...WORKER_KEEPING,
       ...(perSecond ? { limiter: { max: perSecond, duration: 1000 } } : {}),
     });
     worker.on('error', (err) => opts.logger.warn({ err, queue: name }, 'report worker connection problem'));

@@ -1,4 +1,4 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { ChannelName } from '../core/message.js';
 import type { AreaLevel, ReportStatus } from '../core/report.js';
 import type { Officer } from '../officers/officer.js';
@@ -13,8 +13,8 @@ export interface RouteJob {
   readonly village?: string;
   readonly bypass?: boolean;
   /**
-   * When the report was filed (its `createdAt`), in the job queued with its creation: in the same
-   * transaction whatever the create answered (src/reports/report-intake.ts), so the job routes only
+   * When the report was filed (its `createdAt`), in the job queued with its creation: sent with it
+   * whatever the create answered (src/reports/report-intake.ts), so the job routes only
    * a report filed then, and does nothing when there is none (a create that stored nothing).
    */
   readonly filed?: string;
@@ -74,15 +74,12 @@ export type JobSpec =
 export interface JobQueue {
   add(jobs: readonly JobSpec[]): Promise<void>;
   /**
-   * Adds `jobs` in one transaction (MULTI) with the commands `write` queues on it, on `client`, and
-   * returns those commands' replies; undefined when this queue cannot use `client` (another
-   * connection). Absent on a queue that never can (the memory queue).
+   * Adds `jobs` right behind the commands `write` sends on `client` (without waiting between them), so
+   * they reach Redis in one write and run in that order: one round trip. Returns what `write` gave;
+   * undefined, having sent nothing, when this queue does not write on `client`. Absent on a queue that
+   * never can (the memory queue).
    */
-  addAtomically?(
-    client: Redis,
-    jobs: readonly JobSpec[],
-    write: (tx: ChainableCommander) => void,
-  ): Promise<unknown[] | undefined>;
+  addAlong?<T>(client: Redis, jobs: readonly JobSpec[], write: () => Promise<T>): Promise<T | undefined>;
 }
 
 /** Job ids, from what they are about (BullMQ ids may not contain ':'). */

@@ -1,4 +1,4 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { isLocale } from '../core/locale.js';
 import {
   CONTACT_CONSENTS,
@@ -40,7 +40,7 @@ interface ReportCommands {
   reportRemoveReporter(...args: string[]): Promise<number>;
 }
 
-/** What the create script answered (its reply, as `create` or a transaction gets it). */
+/** What the create script answered. */
 export function createResultOf(reply: unknown): CreateResult {
   const [type, code] = Array.isArray(reply) ? (reply as unknown[]).map(String) : [];
   switch (type) {
@@ -55,11 +55,6 @@ export function createResultOf(reply: unknown): CreateResult {
     default:
       throw new Error(`unexpected answer of the report create script: ${String(reply)}`);
   }
-}
-
-/** The create script queued on a transaction (its reply comes with the transaction's). */
-interface QueuedCreate {
-  reportCreate(numKeys: number, ...args: (string | number)[]): ChainableCommander;
 }
 
 const isStatus = (v: unknown): v is ReportStatus => REPORT_STATUSES.includes(v as ReportStatus);
@@ -81,15 +76,7 @@ export class RedisReportStore implements ReportStore {
     return createResultOf(await this.redis.reportCreate(...this.createArgs(r)));
   }
 
-  /**
-   * Queues the creation of `r` on a transaction of this store's client (its scripts are defined there);
-   * `createResultOf` reads its reply.
-   */
-  createOn(tx: ChainableCommander, r: NewReport): void {
-    (tx as ChainableCommander & QueuedCreate).reportCreate(...this.createArgs(r));
-  }
-
-  /** The client the store's scripts are defined on (a transaction must be made from it). */
+  /** The client the store writes on (a job queued along a create must go on the same one). */
   get client(): Redis {
     return this.redis;
   }

@@ -3,11 +3,12 @@ import type { CreateResult, NewReport, ReportStore } from './report-store.js';
 
 /**
  * Stores a new report and queues its route job: what must exist before the reporter is told
- * "received" (DESIGN §5). On Redis both go in one transaction, one round trip: the record and its
- * job exist together or not at all. A transaction cannot branch, so the job is queued whatever the
- * create answers; a route job whose report was not created (the same draft again, a phone reported
- * today, the daily limit, a code already taken) finds no report filed then and does nothing
- * (`RouteJob.filed`).
+ * "received" (DESIGN §5). On Redis both are sent together on one connection, one round trip, the
+ * create first (Redis runs them in that order, so the job never runs before the record exists); the
+ * submit succeeds only when both did (a stored report whose job add failed is routed by the sweep).
+ * Sent together, the job is queued whatever the create answers: a route job whose report was not
+ * created (the same draft again, a phone reported today, the daily limit, a code already taken)
+ * finds no report filed then and does nothing (`RouteJob.filed`).
  */
 export type ReportIntake = (report: NewReport, route: JobSpec) => Promise<CreateResult>;
 

@@ -13,6 +13,12 @@
     a flat list (empty without consent)}
 ]]
 if redis.call('GET', KEYS[1]) == 'sent' then return {1} end
+local report = redis.call('HGETALL', KEYS[3])
 local who = {}
-if redis.call('HGET', KEYS[3], 'contact') == 'direct' then who = redis.call('HGETALL', KEYS[4]) end
-return {0, redis.call('GET', KEYS[2]) or '', redis.call('HGETALL', KEYS[3]), who}
+for i = 1, #report, 2 do
+  if report[i] == 'contact' then
+    if report[i + 1] == 'direct' then who = redis.call('HGETALL', KEYS[4]) end
+    break
+  end
+end
+return {0, redis.call('GET', KEYS[2]) or '', report, who}

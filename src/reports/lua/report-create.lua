@@ -47,8 +47,8 @@ redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'status', 'submitted', 'level', ARGV
 redis.call('HSET', KEYS[2], 'address', ARGV[8], 'locale', ARGV[9], 'contact', ARGV[7], 'updates', ARGV[10])
 redis.call('RPUSH', KEYS[3], ARGV[11])
 redis.call('SET', KEYS[4], ARGV[1], 'EX', ARGV[15])
-redis.call('INCR', KEYS[5])
-redis.call('EXPIRE', KEYS[5], 172800)
+-- The day's count outlives its day; set once, by the day's first report.
+if redis.call('INCR', KEYS[5]) == 1 then redis.call('EXPIRE', KEYS[5], 172800) end
 for i = 6, firstPhone - 1 do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[1]) end
 for i = firstPhone, #KEYS do redis.call('SET', KEYS[i], ARGV[1], 'EX', ARGV[14]) end
 return {'created', ARGV[1]}

@@ -28,12 +28,14 @@ local state = redis.call('HMGET', KEYS[1], 'status', 'level', 'owner')
 local cur = state[1]
 if not cur then return {0, ''} end
 if ARGV[8] ~= '' then redis.call('SET', KEYS[4], 'sent', 'EX', ARGV[8]) end
-if ARGV[7] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[7]) end
 local allowed = ARGV[1] == '*' or string.find(',' .. ARGV[1] .. ',', ',' .. cur .. ',', 1, true)
 local owner = state[3]
 local open = ARGV[12] == '' or not owner or owner == '' or owner == ARGV[12]
 if ARGV[4] == '' or not allowed or not open or (ARGV[10] ~= '' and state[2] ~= ARGV[10]) then
-  if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5]) end
+  if ARGV[7] ~= '' then
+    redis.call('RPUSH', KEYS[2], ARGV[7])
+    redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5])
+  end
   return {0, cur}
 end
 local to = ARGV[2]
@@ -57,5 +59,6 @@ for line in string.gmatch(ARGV[3], '[^\n]+') do
   set[#set + 1] = string.sub(line, eq + 1)
 end
 redis.call('HSET', KEYS[1], unpack(set))
-redis.call('RPUSH', KEYS[2], ARGV[4])
+-- The entry appended in any case comes first (both in one command).
+if ARGV[7] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[7], ARGV[4]) else redis.call('RPUSH', KEYS[2], ARGV[4]) end
 return {1, cur}
