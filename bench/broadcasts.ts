@@ -15,6 +15,7 @@ import type { MessageSender } from '../src/core/ports.js';
 import { createTranslator } from '../src/i18n/translator.js';
 import { createKeys } from '../src/storage/keys.js';
 import { connectRedis, createRedis, createWorkerRedis } from '../src/storage/redis-client.js';
+import { TAIWAN_CARE_JOB } from '../test/broadcasts/sample-broadcast.js';
 import { startRedisServer } from '../test/helpers/redis-server.js';
 import { fmt, fmtRuns, type Row } from './report.js';
 import { ROOT, median, silentLogger } from './util.js';
@@ -87,21 +88,7 @@ const broadcastOf = (id: string, warning: boolean): Broadcast => ({
   audience: warning ? { type: 'warnings', district: '35.07' } : { type: 'jobs', countries: ['tw'] },
   body: warning
     ? { kind: 'text', texts: { id: 'Hati-hati dengan tawaran kerja lewat grup.' }, from: 'Kabupaten Malang' }
-    : {
-        kind: 'jobs',
-        jobs: [
-          {
-            id: 'j1',
-            country: 'tw',
-            sector: 'care',
-            title: { id: 'Perawat lansia' },
-            place: 'Taipei, Taiwan',
-            pay: '27470 TWD',
-            agency: 'PT Contoh',
-            example: true,
-          },
-        ],
-      },
+    : { kind: 'jobs', jobs: [TAIWAN_CARE_JOB] },
 });
 
 /**

@@ -8,6 +8,24 @@ import { RedisWarningStore } from '../broadcasts/redis-warning-store.js';
 import { announceNewJobs, announcedJobs, auditLine, statusLine } from './broadcasts-commands.js';
 import { withRedis } from './with-redis.js';
 
+/** Runs `fn` with the broadcast store and a way to queue a broadcast, on the configured Redis. */
+function withStarter(
+  fn: (store: RedisBroadcastStore, start: (id: string) => Promise<void>) => Promise<number>,
+): Promise<void> {
+  return withRedis('broadcasts', async (redis, config) => {
+    const keys = createKeys(config.redisKeyPrefix);
+    const queue = new BullBroadcastQueue(redis, keys.bull, {
+      attempts: config.reports.attempts,
+      backoffMs: config.reports.retryDelayMs,
+    });
+    try {
+      return await fn(new RedisBroadcastStore(redis, keys.broadcasts), (id) => queue.start(id));
+    } finally {
+      await queue.close();
+    }
+  });
+}
+
 /**
  * `broadcasts status [id]`, `broadcasts jobs` (announce new listings to their subscribers) and
  * `broadcasts digest` (start the daily digests that are due now, as the workers do every minute) and
@@ -41,43 +59,23 @@ export function registerBroadcastCommands(program: Command): void {
     )
     .option('--dir <path>', 'content folder', process.env.CONTENT_DIR ?? 'content')
     .action((opts: { dir: string }) =>
-      withRedis('broadcasts', async (redis, config) => {
+      withStarter(async (store, start) => {
         const now = new Date();
         const { catalog } = loadCatalog(opts.dir, now);
-        const keys = createKeys(config.redisKeyPrefix);
-        const store = new RedisBroadcastStore(redis, keys.broadcasts);
-        const queue = new BullBroadcastQueue(redis, keys.bull, {
-          attempts: config.reports.attempts,
-          backoffMs: config.reports.retryDelayMs,
-        });
-        try {
-          const jobs = announcedJobs(catalog, now.toISOString().slice(0, 10));
-          const result = await announceNewJobs(store, (id) => queue.start(id), jobs, now);
-          for (const line of result.lines) console.log(line);
-          return 0;
-        } finally {
-          await queue.close();
-        }
+        const jobs = announcedJobs(catalog, now.toISOString().slice(0, 10));
+        const result = await announceNewJobs(store, start, jobs, now);
+        for (const line of result.lines) console.log(line);
+        return 0;
       }),
     );
   cmd
     .command('digest')
     .description('start the daily digests that are due (the workers do it every minute by themselves)')
     .action(() =>
-      withRedis('broadcasts', async (redis, config) => {
-        const keys = createKeys(config.redisKeyPrefix);
-        const store = new RedisBroadcastStore(redis, keys.broadcasts);
-        const queue = new BullBroadcastQueue(redis, keys.bull, {
-          attempts: config.reports.attempts,
-          backoffMs: config.reports.retryDelayMs,
-        });
-        try {
-          const started = await startDueDigests(store, (id) => queue.start(id), new Date());
-          console.log(started.length > 0 ? `Started: ${started.join(', ')}` : 'No digest is due.');
-          return 0;
-        } finally {
-          await queue.close();
-        }
+      withStarter(async (store, start) => {
+        const started = await startDueDigests(store, start, new Date());
+        console.log(started.length > 0 ? `Started: ${started.join(', ')}` : 'No digest is due.');
+        return 0;
       }),
     );
   cmd

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BullBroadcastQueue, startBroadcastWorkers } from '../../src/broadcasts/bull-broadcasts.js';
-import type { Broadcast } from '../../src/broadcasts/broadcast.js';
 import { createFanOut, type Delivery } from '../../src/broadcasts/fan-out.js';
 import { RedisBroadcastStore } from '../../src/broadcasts/redis-broadcast-store.js';
 import { RedisSubscriptionStore } from '../../src/broadcasts/redis-subscription-store.js';
@@ -11,6 +10,7 @@ import { createTranslator } from '../../src/i18n/translator.js';
 import { createKeys } from '../../src/storage/keys.js';
 import { createWorkerRedis } from '../../src/storage/redis-client.js';
 import { testRedis, testTarget } from '../helpers/redis.js';
+import { TAIWAN_CARE_JOB, jobsBroadcast } from './sample-broadcast.js';
 
 const parts = testRedis();
 afterAll(() => parts.cleanup());
@@ -90,37 +90,26 @@ describe('broadcast fan-out on real Redis', () => {
         logger: silent,
         counted: (d) => counts.set(d, (counts.get(d) ?? 0) + 1),
       });
-      const b: Broadcast = {
-        id: 'jobs-20261110',
-        createdAt: clock.now().toISOString(),
-        by: 'test',
-        audience: { type: 'jobs', countries: ['tw'] },
-        body: {
-          kind: 'jobs',
-          jobs: [
+      // Announced to Taiwan's subscribers only: the Hong Kong listing reaches those who chose any country.
+      const b = {
+        ...jobsBroadcast(
+          'jobs-20261110',
+          [
+            TAIWAN_CARE_JOB,
             {
-              id: 'j1',
-              country: 'tw',
-              sector: 'care',
-              title: { id: 'Perawat lansia', en: 'Elderly carer' },
-              place: 'Taipei',
-              pay: '27470 TWD',
-              agency: 'PT Contoh',
-              example: true,
-            },
-            {
+              ...TAIWAN_CARE_JOB,
               id: 'j2',
               country: 'hk',
               sector: 'domestic',
               title: { id: 'PRT' },
               place: 'Hong Kong',
               pay: '5100 HKD',
-              agency: 'PT Contoh',
-              example: true,
             },
           ],
-        },
-      };
+          clock.now().toISOString(),
+        ),
+        audience: { type: 'jobs', countries: ['tw'] },
+      } as const;
       expect(await broadcasts.create(b)).toBe(true);
       expect(await broadcasts.create(b)).toBe(false);
       // A worker that died mid-send left a claim: the message may have gone out, so it is sent again

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { BullBroadcastQueue } from '../../src/broadcasts/bull-broadcasts.js';
-import type { Broadcast } from '../../src/broadcasts/broadcast.js';
 import { RedisBroadcastStore } from '../../src/broadcasts/redis-broadcast-store.js';
 import { RedisSubscriptionStore } from '../../src/broadcasts/redis-subscription-store.js';
 import { createSubscriptionDesk } from '../../src/broadcasts/subscription-desk.js';
@@ -12,6 +11,7 @@ import { createKeys } from '../../src/storage/keys.js';
 import { startFakeBotApi, type FakeBotApi } from '../helpers/fake-bot-api.js';
 import { freePort } from '../helpers/redis-server.js';
 import { testRedis } from '../helpers/redis.js';
+import { jobsBroadcast } from './sample-broadcast.js';
 
 const TOKEN = '123456:TEST-token-for-the-fake-bot-api-000';
 const OPTED_IN = 400;
@@ -75,27 +75,7 @@ describe('a broadcast survives its worker process killed with SIGKILL', () => {
       if (i >= OPTED_IN + 50) await desk.stopAll(`telegram:${String(chat(i))}`);
     }
     const broadcasts = new RedisBroadcastStore(parts.redis, keys.broadcasts);
-    const b: Broadcast = {
-      id: 'jobs-kill-test',
-      createdAt: new Date().toISOString(),
-      by: 'jobs-import',
-      audience: { type: 'jobs', countries: ['tw'] },
-      body: {
-        kind: 'jobs',
-        jobs: [
-          {
-            id: 'j1',
-            country: 'tw',
-            sector: 'care',
-            title: { id: 'Perawat lansia' },
-            place: 'Taipei, Taiwan',
-            pay: '27470 TWD',
-            agency: 'PT Contoh',
-            example: true,
-          },
-        ],
-      },
-    };
+    const b = jobsBroadcast('jobs-kill-test');
     await broadcasts.create(b);
     const queue = new BullBroadcastQueue(parts.redis, keys.bull, { attempts: 10, backoffMs: 100 });
     await queue.start(b.id);
