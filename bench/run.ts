@@ -21,6 +21,7 @@ import { TARGET as LOAD_TARGET, loadOptionsFromEnv, measureLoad } from './load.j
 import { REPORT_BENCH, measureReportPipeline } from './reports.js';
 import { DESK_BENCH, deskJson, deskRows, measureDesk } from './desk.js';
 import { ROLES_BENCH, measureRoles, rolesRows } from './roles.js';
+import { BROADCAST_BENCH, broadcastRows, measureBroadcasts } from './broadcasts.js';
 import { measureVillages } from './villages.js';
 import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { FLOOR_NOTE, reportRows } from './report-rows.js';
@@ -293,6 +294,16 @@ async function rolesOnly(): Promise<void> {
   log(`BENCH_JSON ${JSON.stringify({ roles: r })}`);
 }
 
+/** `BENCH_ONLY=broadcasts npm run bench`: only the broadcast fan-out against the channels' limits (issue 20). */
+async function broadcastsOnly(): Promise<void> {
+  log(
+    `broadcasts: fan-out to ${BROADCAST_BENCH.subscribers.toLocaleString('en-US')} subscribers (AOF always)...`,
+  );
+  const r = await measureBroadcasts(log);
+  log(formatTable(broadcastRows(r)));
+  log(`BENCH_JSON ${JSON.stringify({ broadcasts: r })}`);
+}
+
 async function main(): Promise<void> {
   process.chdir(ROOT);
   // First, while the process is cold: the start-up work as main.ts does it.
@@ -303,7 +314,9 @@ async function main(): Promise<void> {
   if (process.env['BENCH_ONLY'] === 'reports') return reportsOnly();
   if (process.env['BENCH_ONLY'] === 'desk') return deskOnly();
   if (process.env['BENCH_ONLY'] === 'roles') return rolesOnly();
-  if (process.env['BENCH_ONLY']) throw new Error('BENCH_ONLY takes free-text, reports, desk or roles');
+  if (process.env['BENCH_ONLY'] === 'broadcasts') return broadcastsOnly();
+  if (process.env['BENCH_ONLY'])
+    throw new Error('BENCH_ONLY takes free-text, reports, desk, roles or broadcasts');
 
   log(`Message cycle (${MESSAGE_CYCLE.length} messages), replies for one user:`);
   const memory = createBenchEngine(new MemorySessionStore(IDLE_TTL_MS, systemClock), content);
@@ -358,6 +371,8 @@ async function main(): Promise<void> {
   const desk = await measureDesk(log);
   log('roles: two ROLE=bot processes and a ROLE=worker against one ROLE=all...');
   const roles = await measureRoles(log);
+  log(`broadcasts: fan-out to ${BROADCAST_BENCH.subscribers.toLocaleString('en-US')} subscribers...`);
+  const broadcasts = await measureBroadcasts(log);
   log(`load: ${loadOptions.users} users with think time for ${loadOptions.seconds} s (LOAD_SECONDS)...`);
   const load = await measureLoad(loadOptions);
 
@@ -471,6 +486,7 @@ async function main(): Promise<void> {
     ...reportRows(reportPipeline),
     ...deskRows(desk),
     ...rolesRows(roles),
+    ...broadcastRows(broadcasts),
     {
       measure: `Load: ${load.users} users, ${fmt(load.perSecond, 'msg/s')}, errors`,
       result: String(load.errors),
@@ -583,6 +599,7 @@ async function main(): Promise<void> {
       },
     },
     desk: deskJson(desk),
+    broadcasts,
     load,
     passesPerRun: PASSES,
   };
