@@ -186,11 +186,9 @@ export function createGlossary(
 export function withGlossary(engine: Engine, glossary: Glossary): Engine {
   return {
     handle: (msg) =>
-      engine
-        .handle(msg)
-        .then((result) => ({
-          ...result,
-          messages: result.messages.map((m) => glossary.explain(result.locale, m)),
-        })),
+      engine.handle(msg).then((result) => ({
+        ...result,
+        messages: result.messages.map((m) => glossary.explain(result.locale, m)),
+      })),
   };
 }
