@@ -235,36 +235,49 @@ export function compileLexicons(
   };
 
   function readWith(tokens: readonly string[]): Reading {
-    const distress = new Set<DistressKind>();
-    const flags = new Set<Flag>();
-    const intents: { intent: Intent; weight: number }[] = [];
-    const relations: Relation[] = [];
-    const countries: string[] = [];
-    const sectors: string[] = [];
+    // Each set and list is made when the message gives it a first item (most give a few only).
+    let distress: Set<DistressKind> | undefined;
+    let flags: Set<Flag> | undefined;
+    let intents: { intent: Intent; weight: number }[] | undefined;
+    let relations: Relation[] | undefined;
+    let countries: string[] | undefined;
+    let sectors: string[] | undefined;
     let adverts = 0;
-    const advertPlaces = new Set<number>();
+    let advertPlaces: Set<number> | undefined;
     for (const { value: m, at } of index.located(tokens)) {
-      if (m.k === 'distress') distress.add(m.v);
-      else if (m.k === 'flag') flags.add(m.v);
+      if (m.k === 'distress') (distress ??= new Set()).add(m.v);
+      else if (m.k === 'flag') (flags ??= new Set()).add(m.v);
       else if (m.k === 'advert') {
         adverts++;
+        advertPlaces ??= new Set();
         for (const i of at) advertPlaces.add(i);
-      } else if (m.k === 'intent') intents.push(m.v);
-      else if (m.k === 'relation') relations.push(m.v);
-      else if (m.k === 'country') countries.push(m.v);
-      else sectors.push(m.v);
+      } else if (m.k === 'intent') intents = added(intents, m.v);
+      else if (m.k === 'relation') relations = added(relations, m.v);
+      else if (m.k === 'country') countries = added(countries, m.v);
+      else sectors = added(sectors, m.v);
     }
     return {
-      distress,
-      flags,
-      adverts: Math.min(adverts, advertPlaces.size),
-      intents,
-      relations,
-      countries,
-      sectors,
+      distress: distress ?? NO_DISTRESS,
+      flags: flags ?? NO_FLAGS,
+      adverts: Math.min(adverts, advertPlaces?.size ?? 0),
+      intents: intents ?? [],
+      relations: relations ?? [],
+      countries: countries ?? [],
+      sectors: sectors ?? [],
     };
   }
 }
+
+/** A list with `item` added: a new list of one for the first item. */
+function added<T>(list: T[] | undefined, item: T): T[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
+}
+
+/** A reading's empty sets, shared (a reading's sets are never changed once read). */
+const NO_DISTRESS: ReadonlySet<DistressKind> = new Set();
+const NO_FLAGS: ReadonlySet<Flag> = new Set();
 
 /** The passive verbs the rules name ("ditahan", "dikunci", "dipindah*"): exact words and word starts. */
 function passiveWords(rules: readonly Rule[]): { exact: Set<string>; starts: string[] } {

@@ -93,29 +93,32 @@ const matchesWord = (w: Word, token: string): boolean =>
  * True when the words of an entry's phrase after those its index key already matched follow at word
  * `i`, and the phrase is not negated there (`open`).
  */
-function phraseAt(e: Entry, tokens: readonly string[], i: number, open: readonly boolean[]): boolean {
+function phraseAt(e: Entry, tokens: readonly string[], i: number, open: Uint8Array): boolean {
   const phrase = e.phrase;
   if (i + phrase.length > tokens.length) return false;
   for (let k = e.keyed; k < phrase.length; k++)
     if (!matchesWord(phrase[k] as Word, tokens[i + k] ?? '')) return false;
   // "tidak dikurung", "tidak pernah dikurung" do not count, unless the phrase itself says "tidak …".
-  return e.negation || open[i] === true;
+  return e.negation || open[i] === 1;
 }
 
-/** Per word: a phrase starting there is not negated by the words before it. */
-function openPlaces(tokens: readonly string[]): boolean[] {
-  const open: boolean[] = [];
+/**
+ * Per word, 1 when a phrase starting there is not negated by the words before it; written into
+ * `open` (a new, longer array when it is too short), which is returned.
+ */
+function openPlaces(tokens: readonly string[], open: Uint8Array): Uint8Array {
+  const out = open.length >= tokens.length ? open : new Uint8Array(tokens.length * 2);
   for (let i = 0; i < tokens.length; i++) {
     const before = tokens[i - 1];
     // "legit or not PT …", "sudah boleh belum umur segitu": "or not" after a word it asks about closes
     // a question; it negates nothing after it.
-    if (before !== undefined && NEGATIONS.has(before) && OR.has(tokens[i - 2] ?? '')) open.push(true);
+    if (before !== undefined && NEGATIONS.has(before) && OR.has(tokens[i - 2] ?? '')) out[i] = 1;
     else {
       const twoBefore = before !== undefined && FILLERS.has(before) ? tokens[i - 2] : undefined;
-      open.push(!NEGATIONS.has(before ?? '') && !NEGATIONS.has(twoBefore ?? ''));
+      out[i] = !NEGATIONS.has(before ?? '') && !NEGATIONS.has(twoBefore ?? '') ? 1 : 0;
     }
   }
-  return open;
+  return out;
 }
 
 const OR = new Set([
@@ -141,12 +144,11 @@ export function ruleMatches(rule: Rule, tokens: readonly string[]): boolean {
   return ruleSet([{ rule, value: true }]).any(tokens);
 }
 
-/** `n` new empty lists. */
-function emptyLists(n: number): number[][] {
-  const lists: number[][] = [];
-  for (let k = 0; k < n; k++) lists.push([]);
-  return lists;
-}
+/**
+ * The places of a part not seen (only in a rule too long for the quick test): one shared empty list,
+ * never pushed to (a part's first place replaces it with a list of its own).
+ */
+const NO_PLACES: number[] = [];
 
 /** True for a word of digits only ("30", "2024"). */
 function isNumber(token: string): boolean {
@@ -187,24 +189,44 @@ interface Entry {
 }
 
 /**
- * Adds to `matched` (and their place to `at`) the entries of `list` whose phrase matches at word `i`;
- * with `word` (the word at `i`), only the prefix entries that word starts with.
+ * Logs the entries of `list` whose phrase matches at word `i`; with `word` (the word at `i`), only the
+ * prefix entries that word starts with.
  */
 function collect(
   list: readonly Entry[] | undefined,
   tokens: readonly string[],
   i: number,
-  open: readonly boolean[],
-  matched: Entry[],
-  at: number[],
+  open: Uint8Array,
+  log: MatchLog,
   word?: string,
 ): void {
   if (list === undefined) return;
   for (const e of list) {
     if (word !== undefined && !word.startsWith(e.first)) continue;
-    if (!phraseAt(e, tokens, i, open)) continue;
-    matched.push(e);
-    at.push(i);
+    if (phraseAt(e, tokens, i, open)) log.add(e, i);
+  }
+}
+
+/**
+ * The phrases that matched in the message being read and where, in the order of the words; kept from
+ * message to message (one is read at a time), so reading one allocates nothing here once grown.
+ */
+class MatchLog {
+  count = 0;
+  readonly entries: Entry[] = [];
+  at = new Int32Array(64);
+  /** The next entry of the same rule (a chain per rule through the log), -1 at its end. */
+  next = new Int32Array(64);
+
+  add(e: Entry, i: number): void {
+    if (this.count === this.at.length) {
+      const at = new Int32Array(this.at.length * 2);
+      at.set(this.at);
+      this.at = at;
+      this.next = new Int32Array(at.length);
+    }
+    this.entries[this.count] = e;
+    this.at[this.count++] = i;
   }
 }
 
@@ -219,8 +241,21 @@ const allParts = (parts: number): number => (parts > MASK_PARTS ? -1 : 2 ** part
 
 /** The rules a message has whole (by number, in order) and the start positions of each of their parts. */
 interface Hits {
-  readonly rules: Int32Array;
+  readonly rules: readonly number[];
   readonly starts: readonly (readonly number[][])[];
+}
+
+/** Sorts the first `n` numbers of a list in place (insertion: a few rules per message, no copy made). */
+function sortNumbers(list: number[], n: number): void {
+  for (let k = 1; k < n; k++) {
+    const x = list[k] ?? 0;
+    let j = k - 1;
+    while (j >= 0 && (list[j] ?? 0) > x) {
+      list[j + 1] = list[j] ?? 0;
+      j--;
+    }
+    list[j + 1] = x;
+  }
 }
 
 /** Adds `entry` to the list under `key`. */
@@ -277,11 +312,14 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
   );
   /** The parts of each rule seen in the message being read, a bit each (rules by number). */
   const seenParts = new Int32Array(items.length);
-  /** Each rule's place in the list being made of the rules a message has whole (-1: none yet). */
-  const slotOf = new Int32Array(items.length).fill(-1);
-  // Lists reused from message to message (one message is read at a time): what matched, and where.
-  const matched: Entry[] = [];
-  const at: number[] = [];
+  /** Per rule, the first and the last entry of its chain in the log (-1: none), while one message is read. */
+  const first = new Int32Array(items.length).fill(-1);
+  const last = new Int32Array(items.length);
+  const log = new MatchLog();
+  /** Per word of the message being read: not negated there (see `openPlaces`); grown when needed. */
+  let open: Uint8Array = new Uint8Array(64);
+  /** The rules seen whole in the message being read (the first `whole` of them). */
+  const wholeRules: number[] = [];
 
   /**
    * The rules that have every part somewhere in the message (most rules a word wakes miss another
@@ -289,48 +327,60 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
    * also where each matched phrase ends (by rule, part and start).
    */
   function hits(tokens: readonly string[], ends?: Map<string, number>): Hits {
-    matched.length = 0;
-    at.length = 0;
-    const open = openPlaces(tokens);
+    log.count = 0;
+    open = openPlaces(tokens, open);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] ?? '';
       const next = tokens[i + 1];
-      collect(exact.get(token), tokens, i, open, matched, at);
-      if (next !== undefined) collect(pairs.get(token)?.get(next), tokens, i, open, matched, at);
+      collect(exact.get(token), tokens, i, open, log);
+      if (next !== undefined) collect(pairs.get(token)?.get(next), tokens, i, open, log);
       if (isNumber(token)) {
-        if (next !== undefined) collect(numberPairs.get(next), tokens, i, open, matched, at);
-        collect(numbers, tokens, i, open, matched, at);
+        if (next !== undefined) collect(numberPairs.get(next), tokens, i, open, log);
+        collect(numbers, tokens, i, open, log);
       }
-      if (token.length >= 2) collect(prefixes.get(twoLetters(token)), tokens, i, open, matched, at, token);
-      collect(shortPrefixes, tokens, i, open, matched, at, token);
+      if (token.length >= 2) collect(prefixes.get(twoLetters(token)), tokens, i, open, log, token);
+      collect(shortPrefixes, tokens, i, open, log, token);
     }
-    for (const e of matched) seenParts[e.rule] = (seenParts[e.rule] ?? 0) | e.bit;
-    const rules: number[] = [];
-    const lists: number[][][] = [];
-    for (let k = 0; k < matched.length; k++) {
-      const e = matched[k] as Entry;
+    const { entries, at, next } = log;
+    for (let k = 0; k < log.count; k++) {
+      const e = entries[k] as Entry;
+      seenParts[e.rule] = (seenParts[e.rule] ?? 0) | e.bit;
+    }
+    // The entries of each rule seen whole, chained in the order of the words.
+    let whole = 0;
+    for (let k = 0; k < log.count; k++) {
+      const e = entries[k] as Entry;
       if (e.whole !== -1 && seenParts[e.rule] !== e.whole) continue;
-      const i = at[k] ?? 0;
-      let slot = slotOf[e.rule] ?? -1;
-      if (slot < 0) {
-        slot = rules.length;
-        slotOf[e.rule] = slot;
-        rules.push(e.rule);
-        lists.push(emptyLists(e.parts));
-      }
-      const starts = lists[slot]?.[e.part];
-      if (starts && starts[starts.length - 1] !== i) starts.push(i);
-      if (ends) {
-        const key = `${e.rule} ${e.part} ${i}`;
-        ends.set(key, Math.max(ends.get(key) ?? 0, i + e.phrase.length));
-      }
+      if ((first[e.rule] ?? -1) < 0) {
+        first[e.rule] = k;
+        wholeRules[whole++] = e.rule;
+      } else next[last[e.rule] ?? 0] = k;
+      last[e.rule] = k;
+      next[k] = -1;
     }
-    for (const e of matched) seenParts[e.rule] = 0;
+    for (let k = 0; k < log.count; k++) seenParts[(entries[k] as Entry).rule] = 0;
     // In the order the rules were given: their numbers, sorted as numbers.
-    const order = Int32Array.from(rules).sort();
-    const starts: number[][][] = [];
-    for (const r of order) starts.push(lists[slotOf[r] ?? 0] ?? []);
-    for (const r of rules) slotOf[r] = -1;
+    sortNumbers(wholeRules, whole);
+    const order = wholeRules.slice(0, whole);
+    const starts = new Array<number[][]>(whole);
+    for (let w = 0; w < whole; w++) {
+      const r = order[w] ?? 0;
+      // Lists made at their size (a list grown from empty reserves room for 17): most hold one place.
+      const lists = new Array<number[]>(items[r]?.rule.parts.length ?? 1).fill(NO_PLACES);
+      for (let k = first[r] ?? -1; k >= 0; k = next[k] ?? -1) {
+        const e = entries[k] as Entry;
+        const i = at[k] ?? 0;
+        const list = lists[e.part];
+        if (list === undefined || list === NO_PLACES) lists[e.part] = [i];
+        else if (list[list.length - 1] !== i) list.push(i);
+        if (ends) {
+          const key = `${r} ${e.part} ${i}`;
+          ends.set(key, Math.max(ends.get(key) ?? 0, i + e.phrase.length));
+        }
+      }
+      first[r] = -1;
+      starts[w] = lists;
+    }
     return { rules: order, starts };
   }
 
