@@ -142,6 +142,16 @@ export class RedisBroadcastStore {
       .sort((a, b) => a.country.localeCompare(b.country) || a.id.localeCompare(b.id));
   }
 
+  /** "Delete my data": the address leaves every digest not yet started, with the listings kept for it. */
+  async forget(address: string): Promise<void> {
+    const k = this.keys;
+    const buckets = await this.redis.zrange(k.digestDue(), 0, -1);
+    if (buckets.length === 0) return;
+    const m = this.redis.multi();
+    for (const b of buckets) m.srem(k.digestWho(b), address).del(k.digest(b, address));
+    await m.exec();
+  }
+
   /** Digests due by `nowMs` and not yet started, oldest first. */
   dueDigests(nowMs: number): Promise<string[]> {
     return this.redis.zrangebyscore(this.keys.digestDue(), '-inf', nowMs);

@@ -60,6 +60,7 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
   const { RedisSubscriptionStore } = await import('../broadcasts/redis-subscription-store.js');
   const { RedisBroadcastStore } = await import('../broadcasts/redis-broadcast-store.js');
   const store = new RedisSubscriptionStore(redis, keys.broadcasts);
+  const broadcasts = new RedisBroadcastStore(redis, keys.broadcasts);
   const closing: (() => Promise<void>)[] = [];
   const { BullBroadcastQueue, startBroadcastWorkers, perMinute, perSecond } =
     await import('../broadcasts/bull-broadcasts.js');
@@ -77,7 +78,6 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
     // A linked device (Baileys) is paced and capped per day for broadcasts; the Cloud API has its own limits.
     const baileys = config.whatsapp !== undefined;
     const { createWorkerRedis } = await import('../storage/redis-client.js');
-    const broadcasts = new RedisBroadcastStore(redis, keys.broadcasts);
     const fanOut = createFanOut({
       subscribers: store,
       broadcasts,
@@ -125,7 +125,11 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
   }
   return {
     desk: createSubscriptionDesk(store, systemClock, opts.translator),
-    forget: (address) => store.delete(address),
+    // The record and its indexes, and the listings kept for the address's daily digests.
+    forget: async (address) => {
+      await store.delete(address);
+      await broadcasts.forget(address);
+    },
     warnings,
     ...(workersReady ? { workersReady } : {}),
     async close() {

@@ -166,6 +166,18 @@ describe('digests of new job listings, on real Redis', () => {
     });
   });
 
+  it('"delete my data" takes the address out of the digests waiting, with the listings kept for it', async () => {
+    const s = setup('forget');
+    await s.subscribe('telegram:20', [], 'daily');
+    await s.subscribe('telegram:21', [], 'daily');
+    await s.announce('jobs-1', [job('a', 'tw', 'Sopir')]);
+    expect((await s.broadcasts.digestAddresses('2026113001')).sort()).toEqual(['telegram:20', 'telegram:21']);
+    await s.broadcasts.forget('telegram:20');
+    expect(await s.broadcasts.digestAddresses('2026113001')).toEqual(['telegram:21']);
+    expect(await s.broadcasts.digestJobs('2026113001', 'telegram:20')).toEqual([]);
+    expect(await s.broadcasts.digestJobs('2026113001', 'telegram:21')).toHaveLength(1);
+  });
+
   it('a listing announced after the digest hour waits for the next day', () => {
     expect(digestBucket(new Date('2026-11-29T00:59:59Z'), 1)).toBe('2026112901');
     expect(digestBucket(new Date('2026-11-29T01:00:00Z'), 1)).toBe('2026113001');
