@@ -1,15 +1,25 @@
 import type { Clock, LoadedSession, SaveResult, SessionStore } from '../core/ports.js';
-import { decodeSession, encodeSession, freshSession, type Session } from '../core/session.js';
+import {
+  decodeSession,
+  encodeSession,
+  freshSession,
+  type DecodeResult,
+  type Session,
+} from '../core/session.js';
 
 interface Entry {
   readonly raw: string;
+  /** The session as saved, which a load returns (absent for a value put in raw, which is decoded). */
+  readonly saved?: DecodeResult;
   readonly rev: number;
   readonly expiresAt: number;
 }
 
 /**
  * In-memory session store for demo mode and tests. Stores encoded values, like Redis, so version
- * checks and corrupt values behave the same in both stores.
+ * checks and corrupt values behave the same in both stores. Like the Redis store's cache (write-behind),
+ * it also keeps the session it was given: a load returns it without decoding, and saving the same
+ * session again (a turn that changed nothing) does not encode it again.
  */
 export class MemorySessionStore implements SessionStore {
   readonly #entries = new Map<string, Entry>();
@@ -27,7 +37,7 @@ export class MemorySessionStore implements SessionStore {
 
   #current(entry: Entry | undefined): LoadedSession {
     if (!entry) return { decoded: { type: 'ok', session: freshSession() }, rev: 0 };
-    return { decoded: decodeSession(entry.raw), rev: entry.rev };
+    return { decoded: entry.saved ?? decodeSession(entry.raw), rev: entry.rev };
   }
 
   load(userKey: string): Promise<LoadedSession> {
@@ -41,7 +51,8 @@ export class MemorySessionStore implements SessionStore {
     if ((entry?.rev ?? 0) !== expectedRev)
       return Promise.resolve({ type: 'conflict', current: this.#current(entry) });
     const rev = expectedRev + 1;
-    this.#entries.set(userKey, { raw: encodeSession(session), rev, expiresAt: now + this.idleTtlMs });
+    const raw = entry?.saved?.session === session ? entry.raw : encodeSession(session);
+    this.#entries.set(userKey, { raw, saved: { type: 'ok', session }, rev, expiresAt: now + this.idleTtlMs });
     return Promise.resolve({ type: 'saved', rev });
   }
 
