@@ -17,7 +17,7 @@ import { runStep } from './step.js';
  * button, report actions (buttons and typed commands), global words — then the current flow's step.
  * `notes` collects lines said before the answer ("your message was cut").
  */
-export async function turn(
+export function turn(
   parts: EngineParts,
   session: Session,
   msg: InboundMessage,

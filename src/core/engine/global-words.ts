@@ -17,7 +17,8 @@ export async function onGlobal(
 ): Promise<Turn> {
   switch (word) {
     case 'menu': {
-      const stopped = (await parts.deps.subscriptions?.get(user))?.stopped;
+      const desk = parts.deps.subscriptions;
+      const stopped = desk ? (await desk.get(user))?.stopped : undefined;
       return startFlow(
         parts,
         user,
