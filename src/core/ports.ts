@@ -113,3 +113,47 @@ export class RecipientUnreachable extends Error {
     this.name = 'RecipientUnreachable';
   }
 }
+
+/**
+ * One process's hold on something only one may run (a WhatsApp number), renewed while held; the
+ * storage layer implements it on Redis (src/storage/lease.ts), the composition root hands it over.
+ */
+export interface Lease {
+  readonly key: string;
+  readonly owner: string;
+  /** False once released or lost. */
+  held(): boolean;
+  /** Stops renewing and gives it up if it is still this owner's. Safe to call twice. */
+  release(): Promise<void>;
+}
+
+export type LeaseResult =
+  | { readonly type: 'acquired'; readonly lease: Lease }
+  /** Another process holds it; `ttlMs` is how long until it expires if that process is gone. */
+  | { readonly type: 'held'; readonly owner: string; readonly ttlMs: number };
+
+export interface LeaseRequest {
+  /** Unique per process: shown to a second process that is refused. */
+  readonly owner: string;
+  /** The lease expires this long after the last renewal. */
+  readonly ttlMs: number;
+  /** How long to wait for a lease held by another process (one that died frees it within its TTL). */
+  readonly waitMs: number;
+  /** Called once when the lease is no longer this process's (taken, or not renewed in time). */
+  readonly onLost: (reason: 'taken' | 'expired') => void;
+  /** A renewal failed for a reason other than another owner; retried. */
+  readonly onRenewError?: (err: unknown) => void;
+}
+
+/** Takes a lease on one thing, waiting up to `waitMs` for another holder's to expire. */
+export type TakeLease = (request: LeaseRequest) => Promise<LeaseResult>;
+
+/**
+ * A Lua script of an adapter that keeps state in Redis: a `.lua` file whose header names its keys,
+ * arguments and output; the storage layer loads it (src/storage/lua-scripts.ts), main hands that over.
+ */
+export interface ScriptFile {
+  /** The command's name on the client. */
+  readonly name: string;
+  readonly file: URL;
+}

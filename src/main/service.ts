@@ -19,6 +19,7 @@ import type { ObservedEngine } from '../observability/instrument.js';
 import type { Metrics } from '../observability/metrics.js';
 import { installShutdown } from '../observability/shutdown.js';
 import { createKeys } from '../storage/keys.js';
+import { cloudRedisParts, whatsAppRedisParts } from './channel-parts.js';
 
 export interface ServiceOptions {
   readonly config: Config;
@@ -188,7 +189,7 @@ async function startWhatsAppChannel(
     translator: opts.translator,
     logger: opts.logger,
     config: whatsapp,
-    keyPrefix: opts.config.redisKeyPrefix,
+    parts: whatsAppRedisParts(redis, createKeys(opts.config.redisKeyPrefix), whatsapp.account),
     makeSocket: makeWASocket,
   });
   if (!started.ok) return started;
@@ -221,7 +222,7 @@ async function startCloudChannel(
     translator: opts.translator,
     logger: opts.logger,
     config: cloud,
-    keyPrefix: opts.config.redisKeyPrefix,
+    parts: cloudRedisParts(createKeys(opts.config.redisKeyPrefix), cloud.phoneNumberId),
     http,
     media: (keys) => createRedisMediaStore(redis, keys.media, undefined, keys.mediaBy),
     onStatus: (status) => statuses.inc({ status }),

@@ -1,14 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AreaLevel, ReportStatus } from '../core/report.js';
 
-/** Where one WhatsApp account's auth state lives: the credentials key and the prefix of the key hashes. */
-export interface AuthStateKeys {
-  /** String key: the credentials as JSON. */
-  readonly creds: string;
-  /** One hash per signal key type: `<keysPrefix><type>`, field = key id, value = JSON. */
-  readonly keysPrefix: string;
-}
-
 /*
  * Every Redis key name of the bot, in one place (DESIGN §5, §10). All keys start with one prefix
  * (REDIS_KEY_PREFIX, `dm:` by default; tests pass a unique one). `P` below is that prefix.
@@ -184,40 +176,8 @@ export function registerKeys(prefix: string) {
 
 export type RegisterKeys = ReturnType<typeof registerKeys>;
 
-/**
- * Every Redis key of one WhatsApp account (one number): its auth state, its lease (one process owns
- * it), its outbound queue, who may be messaged, handled message ids and received photos.
- */
-export interface WhatsAppKeys {
-  /** Credentials and signal keys (src/channels/whatsapp/auth-state.ts). */
-  readonly auth: AuthStateKeys;
-  /** Owner id of the process that runs this number (src/storage/lease.ts). */
-  readonly lease: string;
-  readonly outbox: OutboxKeys;
-  /** Sorted set: address → time it last wrote to the bot (or registered as an officer). */
-  readonly contactable: string;
-  /** Marker of a message id already handled (duplicates are dropped); the chat is hashed. */
-  readonly seen: (chatJid: string, messageId: string) => string;
-  /** Bytes of one received photo; the key is the `MediaRef.ref` the engine gets. */
-  readonly media: (id: string) => string;
-  /** Set of the media keys one address sent (hashed), so "delete my data" finds them. */
-  readonly mediaBy: (address: string) => string;
-  /** Pattern of every media key, for scans. */
-  readonly mediaPattern: string;
-}
-
-export interface OutboxKeys {
-  /** List of messages waiting for one address (hashed in the name), oldest first. */
-  readonly queue: (address: string) => string;
-  /** List of addresses with waiting messages, in the order they are served (round robin). */
-  readonly ready: string;
-  /** Set of the addresses in `ready`, so each is listed once. */
-  readonly pending: string;
-  /** List of messages given up after repeated failures, for an operator to look at. */
-  readonly dead: string;
-}
-
-export function whatsAppKeys(prefix: string, account: string): WhatsAppKeys {
+/** Every Redis key of one WhatsApp account (the names src/channels/whatsapp/keys.ts describes). */
+export function whatsAppKeys(prefix: string, account: string) {
   const base = `${prefix}{wa:${account}}:`;
   // Media keys are stored in drafts and reports (MediaRef.ref): they keep their untagged names.
   const media = `${prefix}wa:${account}:`;
@@ -226,60 +186,36 @@ export function whatsAppKeys(prefix: string, account: string): WhatsAppKeys {
     auth: { creds: `${base}auth:creds`, keysPrefix: `${base}auth:k:` },
     lease: `${base}lease`,
     outbox: {
-      queue: (address) => `${base}out:q:${hashed(address)}`,
+      queue: (address: string) => `${base}out:q:${hashed(address)}`,
       ready: `${base}out:ready`,
       pending: `${base}out:pending`,
       dead: `${base}out:dead`,
     },
     contactable: `${base}contactable`,
-    seen: (chatJid, messageId) => `${base}seen:${hashed(chatJid)}:${messageId}`,
-    media: (id) => `${media}media:${id}`,
-    mediaBy: (address) => `${media}media-by:${hashed(address)}`,
+    seen: (chatJid: string, messageId: string) => `${base}seen:${hashed(chatJid)}:${messageId}`,
+    media: (id: string) => `${media}media:${id}`,
+    mediaBy: (address: string) => `${media}media-by:${hashed(address)}`,
     mediaPattern: `${media}media:*`,
   };
 }
 
-/** Keys of one WhatsApp Cloud API number (src/channels/whatsapp-cloud/): one hash tag per number. */
-export interface WhatsAppCloudKeys {
-  /** Marker of a received message id (`wamid`) already handled; expires. */
-  readonly seen: (messageId: string) => string;
-  /** Time (ms) the address last wrote: the 24-hour customer-service window; expires with it. */
-  readonly lastInbound: (address: string) => string;
-  /** The last delivery status of one sent message (JSON); expires. */
-  readonly status: (messageId: string) => string;
-  /** Set of hashed addresses that must not be messaged (undeliverable), until they write again. */
-  readonly unreachable: string;
-  /** Sorted set: hashed address → time it registered or wrote (may get templates). */
-  readonly contactable: string;
-  /** Received media, as in `WhatsAppKeys` (untagged: stored in drafts and reports). */
-  readonly media: (id: string) => string;
-  readonly mediaBy: (address: string) => string;
-  /** Stream of received webhook events, stored before the webhook answers 200; deleted once handled. */
-  readonly inbox: string;
-  /** Hash: how far the handling of one inbox entry got (replies rendered, how many sent, tries). */
-  readonly inboxProgress: (entryId: string) => string;
-  /**
-   * List of messages (JSON) kept for an address (hashed) that got them as a template outside the
-   * 24-hour window: sent in full when it writes again; expires.
-   */
-  readonly held: (address: string) => string;
-}
-
-export function whatsAppCloudKeys(prefix: string, phoneNumberId: string): WhatsAppCloudKeys {
+/** Keys of one WhatsApp Cloud API number (the names src/channels/whatsapp-cloud/keys.ts describes). */
+export function whatsAppCloudKeys(prefix: string, phoneNumberId: string) {
   const base = `${prefix}{wac:${phoneNumberId}}:`;
   const media = `${prefix}wac:${phoneNumberId}:`;
   const hashed = (value: string) => addressHash('wac', value);
   return {
-    seen: (messageId) => `${base}seen:${addressHash('wac-id', messageId)}`,
-    lastInbound: (address) => `${base}in:${hashed(address)}`,
-    status: (messageId) => `${base}st:${addressHash('wac-id', messageId)}`,
+    seen: (messageId: string) => `${base}seen:${addressHash('wac-id', messageId)}`,
+    lastInbound: (address: string) => `${base}in:${hashed(address)}`,
+    status: (messageId: string) => `${base}st:${addressHash('wac-id', messageId)}`,
     unreachable: `${base}unreachable`,
     contactable: `${base}contactable`,
-    media: (id) => `${media}media:${id}`,
-    mediaBy: (address) => `${media}media-by:${hashed(address)}`,
+    media: (id: string) => `${media}media:${id}`,
+    mediaBy: (address: string) => `${media}media-by:${hashed(address)}`,
     inbox: `${base}inbox`,
-    inboxProgress: (entryId) => `${base}inbox:p:${entryId}`,
-    held: (address) => `${base}held:${hashed(address)}`,
+    inboxProgress: (entryId: string) => `${base}inbox:p:${entryId}`,
+    held: (address: string) => `${base}held:${hashed(address)}`,
+    addressId: hashed,
   };
 }
 
@@ -364,7 +300,8 @@ export interface Keys {
   readonly register: RegisterKeys;
   readonly broadcasts: BroadcastKeys;
   readonly desk: DeskKeys;
-  whatsapp(account: string): WhatsAppKeys;
+  whatsapp(account: string): ReturnType<typeof whatsAppKeys>;
+  whatsappCloud(phoneNumberId: string): ReturnType<typeof whatsAppCloudKeys>;
   /** Marker of a Telegram update taken by one of the bot's processes (expires); no personal data. */
   telegramUpdate(botId: number, updateId: number): string;
   /** BullMQ's prefix for the report queues (its keys are `<bull>:<queue>:…`). */
@@ -384,6 +321,7 @@ export function createKeys(prefix: string): Keys {
     broadcasts: broadcastKeys(prefix),
     desk: deskKeys(prefix),
     whatsapp: (account) => whatsAppKeys(prefix, account),
+    whatsappCloud: (phoneNumberId) => whatsAppCloudKeys(prefix, phoneNumberId),
     telegramUpdate: (botId, updateId) => `${prefix}tg:${botId}:u:${updateId}`,
     bull: `${prefix}{bull}`,
     layout: `${prefix}key-layout`,

@@ -1,5 +1,8 @@
 import type { Redis } from 'ioredis';
+import type { Lease, LeaseResult } from '../core/ports.js';
 import { defineScripts, readLuaScript } from './lua-scripts.js';
+
+export type { Lease } from '../core/ports.js';
 
 /*
  * A lease is one Redis key holding the owner's id with an expiry. Taking it is `SET NX PX`; renewing
@@ -35,19 +38,7 @@ export interface LeaseOptions {
   readonly now?: () => number;
 }
 
-export type AcquireResult =
-  | { readonly type: 'acquired'; readonly lease: Lease }
-  /** Another process holds it; `ttlMs` is how long until it expires if that process is gone. */
-  | { readonly type: 'held'; readonly owner: string; readonly ttlMs: number };
-
-export interface Lease {
-  readonly key: string;
-  readonly owner: string;
-  /** False once released or lost. */
-  held(): boolean;
-  /** Stops renewing and deletes the key if it is still this owner's. Safe to call twice. */
-  release(): Promise<void>;
-}
+export type AcquireResult = LeaseResult;
 
 /**
  * Takes the lease if nobody holds it and keeps renewing it until released. One process owns one

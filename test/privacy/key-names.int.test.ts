@@ -12,6 +12,7 @@ import { chat, recordingSender, silentLogger } from '../helpers/engine.js';
 import { startRedisReports, until } from '../helpers/report-harness.js';
 import { redisEngine } from '../helpers/redis-engine.js';
 import { TERNYANG, reportLines } from '../helpers/report-script.js';
+import { channelScripts } from '../../src/main/channel-parts.js';
 
 /** People of the flows below: every one of them is a chat address that must never be a key name. */
 const OFFICER = 'telegram:7394018265';
@@ -57,6 +58,7 @@ async function start(prefix: string) {
   const media = createRedisMediaStore(h.redis, wa.media, undefined, wa.mediaBy);
   const seen = createSeenMessages(h.redis, wa.seen);
   const outbox = createOutbox({
+    defineScripts: channelScripts,
     redis: h.redis,
     keys: wa.outbox,
     deliver: () => Promise.resolve(),

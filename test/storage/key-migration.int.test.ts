@@ -19,6 +19,8 @@ import { testRedis } from '../helpers/redis.js';
 import { runEntry, runMain } from '../helpers/run-main.js';
 import { TERNYANG } from '../helpers/report-script.js';
 import { inject } from 'vitest';
+import { deleteMatching } from '../../src/storage/scan.js';
+import { channelScripts } from '../../src/main/channel-parts.js';
 
 /*
  * Layout 1, written out here as the bot before layout 2 wrote it (not taken from the migration, so the
@@ -247,7 +249,7 @@ describe('renaming the keys of layout 1 (real Redis, real BullMQ)', () => {
 
     // The WhatsApp number: paired, its queued message still goes out, the officer may be messaged.
     const wa = keys.whatsapp('main');
-    const auth = await loadRedisAuthState(r.redis, wa.auth);
+    const auth = await loadRedisAuthState(r.redis, wa.auth, deleteMatching);
     expect(auth.state.creds).toMatchObject({ registrationId: 4242 });
     expect(await auth.state.keys.get('session', [`${OFFICER_PHONE}.0`])).toEqual({
       [`${OFFICER_PHONE}.0`]: { record: 'r' },
@@ -257,6 +259,7 @@ describe('renaming the keys of layout 1 (real Redis, real BullMQ)', () => {
     expect(await media.get(wa.media('2f1c'))).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0x00]));
     const sent: OutboxItem[] = [];
     const outbox = createOutbox({
+      defineScripts: channelScripts,
       redis: r.redis,
       keys: wa.outbox,
       deliver: (item) => {

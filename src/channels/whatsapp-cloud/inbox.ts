@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
-import { defineScripts, readLuaScript } from '../../storage/lua-scripts.js';
-import type { WhatsAppCloudKeys } from '../../storage/keys.js';
+import type { ScriptFile } from '../../core/ports.js';
+import type { WhatsAppCloudKeys } from './keys.js';
+import type { CloudRedisParts } from './redis-parts.js';
 import { SEEN_TTL_SECONDS, type HeldPayload } from './state.js';
 import type { RawEvent } from './to-inbound.js';
 
@@ -12,9 +13,9 @@ const GROUP = 'bot';
 const PROGRESS_TTL_SECONDS = 7 * 86_400;
 const BATCH = 100;
 
-const SCRIPTS = [
-  readLuaScript(new URL('./lua/inbox-add.lua', import.meta.url), 'cloudInboxAdd'),
-  readLuaScript(new URL('./lua/inbox-renew.lua', import.meta.url), 'cloudInboxRenew'),
+const SCRIPTS: readonly ScriptFile[] = [
+  { name: 'cloudInboxAdd', file: new URL('./lua/inbox-add.lua', import.meta.url) },
+  { name: 'cloudInboxRenew', file: new URL('./lua/inbox-renew.lua', import.meta.url) },
 ];
 
 interface InboxCommands {
@@ -79,7 +80,12 @@ export interface Inbox {
  * At least once: a process that dies holding entries leaves them pending, and after `claimMs`
  * without renewal any process of the number (the restarted one too) takes them over.
  */
-export function createInbox(redis: Redis, keys: WhatsAppCloudKeys, claimMs: number): Inbox {
+export function createInbox(
+  redis: Redis,
+  keys: WhatsAppCloudKeys,
+  claimMs: number,
+  defineScripts: CloudRedisParts['defineScripts'],
+): Inbox {
   defineScripts(redis, SCRIPTS);
   const scripts = redis as unknown as InboxCommands;
   const consumer = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;

@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Redis } from 'ioredis';
-import type { WhatsAppCloudConfig } from '../../config/config.js';
 import type { Engine } from '../../core/engine.js';
 import type { Logger, Translator } from '../../core/ports.js';
-import { whatsAppCloudKeys } from '../../storage/keys.js';
 import { createCloudChannel, type CloudChannel } from './channel.js';
 import { createGraphApi } from './graph-api.js';
 import { createInbox } from './inbox.js';
+import type { WhatsAppCloudKeys } from './keys.js';
 import type { MediaStore } from './media.js';
 import { createCloudState } from './state.js';
 import { loadTemplates, type TemplateRegistry } from './templates.js';
+import type { CloudRedisParts } from './redis-parts.js';
 import type { DeliveryStatus } from './to-inbound.js';
 import { createWebhook } from './webhook.js';
 
@@ -22,17 +22,35 @@ export interface WebhookHost {
   ): void;
 }
 
+/** The channel's settings (WHATSAPP_CLOUD_* in the configuration). */
+export interface CloudSettings {
+  readonly phoneNumberId: string;
+  readonly accessToken: string;
+  /** Checks the signature of every webhook call. */
+  readonly appSecret: string;
+  /** Answers Meta's verification of the webhook. */
+  readonly verifyToken: string;
+  readonly webhookPath: string;
+  /** The template registry (YAML), for messages outside the 24-hour window. */
+  readonly templatesFile?: string;
+  readonly graphApiRoot: string;
+  /** Largest photo or voice note kept. */
+  readonly mediaMaxBytes: number;
+  /** An inbox entry held this long without renewal is taken over by another process. */
+  readonly claimMs: number;
+}
+
 export interface StartCloudOptions {
   readonly redis: Redis;
   readonly engine: Engine;
   readonly translator: Translator;
   readonly logger: Logger;
-  readonly config: WhatsAppCloudConfig;
-  /** REDIS_KEY_PREFIX. */
-  readonly keyPrefix: string;
+  readonly config: CloudSettings;
+  /** The number's key names and script loading, from the storage layer. */
+  readonly parts: CloudRedisParts;
   readonly http: WebhookHost;
   /** Received photos (the WhatsApp media store over this number's media keys; built by main). */
-  readonly media: (keys: ReturnType<typeof whatsAppCloudKeys>) => MediaStore;
+  readonly media: (keys: WhatsAppCloudKeys) => MediaStore;
   readonly onStatus?: (status: DeliveryStatus) => void;
 }
 
@@ -52,9 +70,9 @@ export async function startWhatsAppCloud(opts: StartCloudOptions): Promise<Start
     if (!loaded.ok) return { ok: false, reason: `WHATSAPP_CLOUD_TEMPLATES: ${loaded.errors.join('; ')}` };
     templates = loaded.registry;
   }
-  const keys = whatsAppCloudKeys(opts.keyPrefix, config.phoneNumberId);
+  const { keys } = opts.parts;
   const channel = createCloudChannel({
-    inbox: createInbox(opts.redis, keys, config.claimMs),
+    inbox: createInbox(opts.redis, keys, config.claimMs, opts.parts.defineScripts),
     claimMs: config.claimMs,
     api: createGraphApi({
       root: config.graphApiRoot,

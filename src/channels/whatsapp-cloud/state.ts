@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { addressHash, type WhatsAppCloudKeys } from '../../storage/keys.js';
+import type { WhatsAppCloudKeys } from './keys.js';
 import type { MediaPayload } from './graph-api.js';
 import type { CloudPayload } from './render.js';
 import type { CloudStatus } from './to-inbound.js';
@@ -10,8 +10,6 @@ export const WINDOW_MS = 24 * 3_600_000;
 export const SEEN_TTL_SECONDS = 7 * 86_400;
 export const STATUS_TTL_SECONDS = 7 * 86_400;
 const CONTACTABLE_MAX_AGE_MS = 365 * 86_400_000;
-
-const hash = (address: string) => addressHash('wac', address);
 
 /** What the Cloud channel remembers in Redis, per number. */
 export interface CloudState {
@@ -50,8 +48,8 @@ export function createCloudState(redis: Redis, keys: WhatsAppCloudKeys): CloudSt
       await redis
         .multi()
         .set(key, String(ms), 'PX', WINDOW_MS + 3_600_000)
-        .srem(keys.unreachable, hash(address))
-        .zadd(keys.contactable, at.getTime(), hash(address))
+        .srem(keys.unreachable, keys.addressId(address))
+        .zadd(keys.contactable, at.getTime(), keys.addressId(address))
         .exec();
     },
     async windowOpen(address, now) {
@@ -59,17 +57,17 @@ export function createCloudState(redis: Redis, keys: WhatsAppCloudKeys): CloudSt
       return Number.isFinite(last) && now.getTime() - last < WINDOW_MS;
     },
     async markContactable(address, at) {
-      await redis.zadd(keys.contactable, at.getTime(), hash(address));
+      await redis.zadd(keys.contactable, at.getTime(), keys.addressId(address));
     },
     async isContactable(address, now) {
-      const score = await redis.zscore(keys.contactable, hash(address));
+      const score = await redis.zscore(keys.contactable, keys.addressId(address));
       return score !== null && now.getTime() - Number(score) < CONTACTABLE_MAX_AGE_MS;
     },
     async markUnreachable(address) {
-      await redis.sadd(keys.unreachable, hash(address));
+      await redis.sadd(keys.unreachable, keys.addressId(address));
     },
     async isUnreachable(address) {
-      return (await redis.sismember(keys.unreachable, hash(address))) === 1;
+      return (await redis.sismember(keys.unreachable, keys.addressId(address))) === 1;
     },
     async recordStatus(s) {
       const value = JSON.stringify({
@@ -102,8 +100,8 @@ export function createCloudState(redis: Redis, keys: WhatsAppCloudKeys): CloudSt
         .multi()
         .del(keys.held(address))
         .del(keys.lastInbound(address))
-        .srem(keys.unreachable, hash(address))
-        .zrem(keys.contactable, hash(address))
+        .srem(keys.unreachable, keys.addressId(address))
+        .zrem(keys.contactable, keys.addressId(address))
         .exec();
     },
   };

@@ -9,8 +9,8 @@ import {
   type SignalKeyStore,
 } from '@whiskeysockets/baileys';
 import type { Redis } from 'ioredis';
-import type { AuthStateKeys } from '../../storage/keys.js';
-import { deleteMatching } from '../../storage/scan.js';
+import type { AuthStateKeys } from './keys.js';
+import type { DeleteMatching } from './redis-parts.js';
 
 export interface RedisAuthState {
   readonly state: AuthenticationState;
@@ -31,7 +31,11 @@ const decode = (text: string): unknown => JSON.parse(text, BufferJSON.reviver) a
  * change. Buffers are kept with Baileys' own BufferJSON replacer and reviver, as its file store does.
  * Creating it reads the credentials, or starts new ones (a QR code or pairing code follows).
  */
-export async function loadRedisAuthState(redis: Redis, keys: AuthStateKeys): Promise<RedisAuthState> {
+export async function loadRedisAuthState(
+  redis: Redis,
+  keys: AuthStateKeys,
+  deleteMatching: DeleteMatching,
+): Promise<RedisAuthState> {
   const stored = await redis.get(keys.creds);
   const creds: AuthenticationCreds =
     stored === null ? initAuthCreds() : (decode(stored) as AuthenticationCreds);

@@ -4,7 +4,7 @@ import type { MediaRef } from '../../core/message.js';
 import type { Logger } from '../../core/ports.js';
 import { jidOfAddress } from './address.js';
 import type { OutboxKeys } from './keys.js';
-import { defineScripts, readLuaScript } from '../../storage/lua-scripts.js';
+import type { DefineScripts, ScriptFile } from './redis-parts.js';
 
 /**
  * One message waiting to be sent: the chat to send it to and its text, or a received photo or voice
@@ -16,10 +16,10 @@ export type OutboxItem =
 type Stored = OutboxItem & { readonly id: string };
 
 /** The outbox's scripts (src/channels/whatsapp/lua/): each change of the queues is atomic. */
-const SCRIPTS = [
-  readLuaScript(new URL('./lua/outbox-enqueue.lua', import.meta.url), 'outboxEnqueue'),
-  readLuaScript(new URL('./lua/outbox-ack.lua', import.meta.url), 'outboxAck'),
-  readLuaScript(new URL('./lua/outbox-rotate.lua', import.meta.url), 'outboxRotate'),
+const SCRIPTS: readonly ScriptFile[] = [
+  { name: 'outboxEnqueue', file: new URL('./lua/outbox-enqueue.lua', import.meta.url) },
+  { name: 'outboxAck', file: new URL('./lua/outbox-ack.lua', import.meta.url) },
+  { name: 'outboxRotate', file: new URL('./lua/outbox-rotate.lua', import.meta.url) },
 ];
 
 interface OutboxCommands {
@@ -44,6 +44,8 @@ interface OutboxCommands {
 export interface OutboxOptions {
   readonly redis: Redis;
   readonly keys: OutboxKeys;
+  /** Defines the outbox's scripts on `redis` (the storage layer's loader, handed over by main). */
+  readonly defineScripts: DefineScripts;
   /** Sends one message; throws when it was not sent. */
   readonly deliver: (item: OutboxItem) => Promise<void>;
   /** False while nothing can be sent (WhatsApp not connected): the queue waits. */
@@ -87,7 +89,7 @@ export interface Outbox {
  */
 export function createOutbox(opts: OutboxOptions): Outbox {
   const { redis, keys, logger } = opts;
-  defineScripts(redis, SCRIPTS);
+  opts.defineScripts(redis, SCRIPTS);
   const scripts = redis as unknown as OutboxCommands;
   const random = opts.random ?? Math.random;
   const maxAttempts = opts.maxAttempts ?? 5;

@@ -9,15 +9,13 @@ import {
   type UserFacingSocketConfig,
 } from '@whiskeysockets/baileys';
 import type { Redis } from 'ioredis';
-import type { WhatsAppConfig } from '../../config/config.js';
 import type { Engine } from '../../core/engine.js';
 import type { MediaRef } from '../../core/message.js';
-import type { MessageSender, Translator } from '../../core/ports.js';
-import { acquireLeaseWaiting, type Lease } from '../../storage/lease.js';
+import type { Lease, MessageSender, Translator } from '../../core/ports.js';
 import { loadRedisAuthState } from './auth-state.js';
 import { createConnection, type WhatsAppHealth } from './connection.js';
 import { createContactBook } from './contacts.js';
-import { createWhatsAppKeys } from './keys.js';
+import type { WhatsAppRedisParts } from './redis-parts.js';
 import { baileysDownloader, createRedisMediaStore, type MediaDownloader, type MediaStore } from './media.js';
 import { createMessageHandler } from './message-handler.js';
 import { createOutbox } from './outbox.js';
@@ -30,15 +28,32 @@ import type { BaileysLogger, SocketFactory, WhatsAppSocket } from './socket.js';
 /** The lease on the number expires this long after its holder stopped renewing it (crashed). */
 export const LEASE_TTL_MS = 30_000;
 
+/** The channel's settings (WHATSAPP_* in the configuration). */
+export interface WhatsAppSettings {
+  /** Names this number's keys and its lease. */
+  readonly account: string;
+  /** Pair with a code sent to this phone instead of a QR code. */
+  readonly pairingPhone?: string;
+  /** Pause between two sent messages, and the random part added to it. */
+  readonly sendIntervalMs: number;
+  readonly sendJitterMs: number;
+  /** Group chats the bot answers in (none by default). */
+  readonly groups: readonly string[];
+  /** Largest photo or voice note kept. */
+  readonly mediaMaxBytes: number;
+  /** Baileys' own log level. */
+  readonly libLogLevel: string;
+}
+
 export interface StartWhatsAppOptions {
   readonly redis: Redis;
   readonly engine: Engine;
   readonly translator: Translator;
   /** pino-compatible; Baileys gets a child of it at `config.libLogLevel`. */
   readonly logger: BaileysLogger;
-  readonly config: WhatsAppConfig;
-  /** REDIS_KEY_PREFIX. */
-  readonly keyPrefix: string;
+  readonly config: WhatsAppSettings;
+  /** The number's key names, its lease, script loading and key scans, from the storage layer. */
+  readonly parts: WhatsAppRedisParts;
   /** Baileys' `makeWASocket` (passed by main.ts, the only place that constructs sockets) or a fake. */
   readonly makeSocket: SocketFactory;
   /** Where the QR code or pairing code is shown; stderr by default. */
@@ -80,14 +95,12 @@ export type StartWhatsAppResult =
  */
 export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWhatsAppResult> {
   const { redis, config, logger } = opts;
-  const keys = createWhatsAppKeys(opts.keyPrefix, config.account);
+  const { keys } = opts.parts;
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const ttlMs = opts.leaseTtlMs ?? LEASE_TTL_MS;
 
   let stopping: Promise<void> | undefined;
-  const taken = await acquireLeaseWaiting({
-    redis,
-    key: keys.lease,
+  const taken = await opts.parts.takeLease({
     owner,
     ttlMs,
     waitMs: opts.leaseWaitMs ?? ttlMs + 5000,
@@ -105,7 +118,7 @@ export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWh
   }
   const lease: Lease = taken.lease;
 
-  const auth = await loadRedisAuthState(redis, keys.auth);
+  const auth = await loadRedisAuthState(redis, keys.auth, opts.parts.deleteMatching);
   const libLogger = logger.child({ module: 'baileys' });
   libLogger.level = config.libLogLevel;
   const contacts = createContactBook(redis, keys.contactable);
@@ -129,6 +142,7 @@ export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWh
   const outbox = createOutbox({
     redis,
     keys: keys.outbox,
+    defineScripts: opts.parts.defineScripts,
     deliver: async (item) => {
       const sock = connection.openSocket();
       if (!sock) throw new Error('WhatsApp not connected');

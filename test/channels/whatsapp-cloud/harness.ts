@@ -16,6 +16,7 @@ import { startHttpServer, type HttpServer } from '../../../src/observability/htt
 import { whatsAppCloudKeys } from '../../../src/storage/keys.js';
 import { startFakeGraphApi, type FakeGraphApi } from '../../helpers/fake-graph-api.js';
 import { testRedis } from '../../helpers/redis.js';
+import { channelScripts } from '../../../src/main/channel-parts.js';
 
 export const PHONE_ID = '1234567890';
 export const TOKEN = 'test-access-token-0123456789';
@@ -88,7 +89,7 @@ export async function startHarness(opts: {
   const clock = fakeClock(opts.start ?? new Date('2026-11-29T08:00:00Z'));
   const statuses: DeliveryStatus[] = [];
   const claimMs = opts.claimMs ?? 300;
-  const inbox = createInbox(ctx.redis, keys, claimMs);
+  const inbox = createInbox(ctx.redis, keys, claimMs, channelScripts);
   const channel = createCloudChannel({
     api: createGraphApi({ root: graph.root, phoneNumberId: PHONE_ID, accessToken: TOKEN, retryDelayMs: 5 }),
     state,

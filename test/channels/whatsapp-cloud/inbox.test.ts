@@ -19,6 +19,7 @@ import {
   type Harness,
 } from './harness.js';
 import { signBody } from '../../../src/channels/whatsapp-cloud/signature.js';
+import { channelScripts } from '../../../src/main/channel-parts.js';
 
 const CLAIM_MS = 150;
 /** Enough failed sends to use up the Graph client's retries (4) once. */
@@ -123,8 +124,8 @@ describe('the inbox in Redis', () => {
     // Wide margins around the claim time: the machine may be busy.
     const CLAIM = 1000;
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const a = createInbox(ctx.redis, keys, CLAIM);
-    const b = createInbox(ctx.redis, keys, CLAIM);
+    const a = createInbox(ctx.redis, keys, CLAIM, channelScripts);
+    const b = createInbox(ctx.redis, keys, CLAIM, channelScripts);
     expect(await a.add([...event('wamid.x1'), ...event('wamid.x1')])).toBe(1);
     expect(await a.add(event('wamid.x1'))).toBe(0);
     const [taken] = await a.take();

@@ -5,6 +5,7 @@ import { loadRedisAuthState } from '../../../src/channels/whatsapp/auth-state.js
 import { whatsAppKeys } from '../../../src/storage/keys.js';
 import { scanKeys } from '../../../src/storage/scan.js';
 import { testRedis } from '../../helpers/redis.js';
+import { deleteMatching } from '../../../src/storage/scan.js';
 
 describe('WhatsApp auth state in Redis', () => {
   const ctx = testRedis();
@@ -14,7 +15,7 @@ describe('WhatsApp auth state in Redis', () => {
 
   it('starts new credentials when none are stored, and reads back what was saved (Buffers included)', async () => {
     const keys = keysFor('a');
-    const first = await loadRedisAuthState(ctx.redis, keys);
+    const first = await loadRedisAuthState(ctx.redis, keys, deleteMatching);
     expect(first.state.creds.registered).toBe(false);
     const fresh = initAuthCreds();
     expect(first.state.creds.noiseKey.public).toHaveLength(fresh.noiseKey.public.length);
@@ -24,7 +25,7 @@ describe('WhatsApp auth state in Redis', () => {
     creds.routingInfo = Buffer.from([1, 2, 3, 255]);
     await first.saveCreds();
 
-    const again = await loadRedisAuthState(ctx.redis, keys);
+    const again = await loadRedisAuthState(ctx.redis, keys, deleteMatching);
     expect(again.state.creds.me?.id).toBe('6281234567890:1@s.whatsapp.net');
     expect(Buffer.isBuffer(again.state.creds.routingInfo)).toBe(true);
     expect([...(again.state.creds.routingInfo ?? [])]).toEqual([1, 2, 3, 255]);
@@ -36,19 +37,19 @@ describe('WhatsApp auth state in Redis', () => {
 
   it('keeps the newest credentials when saves overlap', async () => {
     const keys = keysFor('b');
-    const auth = await loadRedisAuthState(ctx.redis, keys);
+    const auth = await loadRedisAuthState(ctx.redis, keys, deleteMatching);
     const saves: Promise<void>[] = [];
     for (let i = 1; i <= 20; i++) {
       auth.state.creds.nextPreKeyId = i;
       saves.push(auth.saveCreds());
     }
     await Promise.all(saves);
-    expect((await loadRedisAuthState(ctx.redis, keys)).state.creds.nextPreKeyId).toBe(20);
+    expect((await loadRedisAuthState(ctx.redis, keys, deleteMatching)).state.creds.nextPreKeyId).toBe(20);
   });
 
   it('stores, reads and deletes signal keys of every kind', async () => {
     const keys = keysFor('c');
-    const { state } = await loadRedisAuthState(ctx.redis, keys);
+    const { state } = await loadRedisAuthState(ctx.redis, keys, deleteMatching);
     const preKey = { public: randomBytes(32), private: randomBytes(32) };
     const session = randomBytes(64);
     const syncKey = proto.Message.AppStateSyncKeyData.fromObject({
@@ -63,7 +64,7 @@ describe('WhatsApp auth state in Redis', () => {
       'sender-key-memory': { 'group@g.us': { 'a@s.whatsapp.net': true } },
     });
 
-    const reread = await loadRedisAuthState(ctx.redis, keys);
+    const reread = await loadRedisAuthState(ctx.redis, keys, deleteMatching);
     const pre = await reread.state.keys.get('pre-key', ['1', '3']);
     expect(Object.keys(pre)).toEqual(['1']);
     expect(Buffer.from(pre['1']!.private)).toEqual(preKey.private);
@@ -88,8 +89,8 @@ describe('WhatsApp auth state in Redis', () => {
   it('forgets everything on clear (after a logout) and leaves other accounts alone', async () => {
     const mine = keysFor('d');
     const other = keysFor('e');
-    const a = await loadRedisAuthState(ctx.redis, mine);
-    const b = await loadRedisAuthState(ctx.redis, other);
+    const a = await loadRedisAuthState(ctx.redis, mine, deleteMatching);
+    const b = await loadRedisAuthState(ctx.redis, other, deleteMatching);
     await Promise.all([a.saveCreds(), b.saveCreds()]);
     await a.state.keys.set({
       session: { x: randomBytes(8) },
@@ -102,7 +103,7 @@ describe('WhatsApp auth state in Redis', () => {
     await scanKeys(ctx.redis, `${ctx.prefix}{wa:d}:*`, (keys) => Promise.resolve(void left.push(...keys)));
     expect(left).toEqual([]);
     expect(await ctx.redis.exists(other.creds, `${other.keysPrefix}session`)).toBe(2);
-    const fresh = await loadRedisAuthState(ctx.redis, mine);
+    const fresh = await loadRedisAuthState(ctx.redis, mine, deleteMatching);
     expect(fresh.state.creds.noiseKey.public).not.toEqual(a.state.creds.noiseKey.public);
   });
 });

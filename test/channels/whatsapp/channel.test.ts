@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { encryptedStream, type UserFacingSocketConfig, type WAMessage } from '@whiskeysockets/baileys';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createWhatsAppKeys } from '../../../src/channels/whatsapp/keys.js';
 import { startWhatsApp, type WhatsAppChannel } from '../../../src/channels/whatsapp/start.js';
 import type { WhatsAppConfig } from '../../../src/config/config.js';
 import type { Engine } from '../../../src/core/engine.js';
@@ -15,6 +14,8 @@ import { makeEngine, testVillages } from '../../helpers/engine.js';
 import { TERNYANG, reportLinesToEvidence } from '../../helpers/report-script.js';
 import { testRedis } from '../../helpers/redis.js';
 import { FakeSocket, USER, USER_JID, nextId, textFrom } from './fake-socket.js';
+import { createKeys } from '../../../src/storage/keys.js';
+import { whatsAppRedisParts } from '../../../src/main/channel-parts.js';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
 const OGG = Buffer.concat([Buffer.from('OggS', 'latin1'), Buffer.alloc(3000, 5)]);
@@ -72,7 +73,7 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
       engine,
       translator,
       logger,
-      keyPrefix: ctx.prefix,
+      parts: whatsAppRedisParts(ctx.redis, createKeys(ctx.prefix), name),
       config: {
         account: name,
         sendIntervalMs: 0,
@@ -95,7 +96,7 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
     });
     if (result.ok) running.push(result.channel);
     const last = () => sockets[sockets.length - 1]!;
-    return { result, sockets, last, keys: createWhatsAppKeys(ctx.prefix, name), name };
+    return { result, sockets, last, keys: createKeys(ctx.prefix).whatsapp(name), name };
   }
 
   async function started(name?: string, config: Partial<WhatsAppConfig> = {}) {

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createWhatsAppKeys } from '../../../src/channels/whatsapp/keys.js';
 import { createOutbox, type OutboxItem, type OutboxOptions } from '../../../src/channels/whatsapp/outbox.js';
 import { silentLogger } from '../../helpers/engine.js';
 import { testRedis } from '../../helpers/redis.js';
+import { createKeys } from '../../../src/storage/keys.js';
+import { channelScripts } from '../../../src/main/channel-parts.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,7 +22,7 @@ describe('WhatsApp outbox (durable, paced, in order per recipient)', () => {
   const ctx = testRedis();
   afterAll(() => ctx.cleanup());
   let n = 0;
-  const fresh = () => createWhatsAppKeys(ctx.prefix, `acc${++n}`).outbox;
+  const fresh = () => createKeys(ctx.prefix).whatsapp(`acc${++n}`).outbox;
 
   const make = (
     keys: ReturnType<typeof fresh>,
@@ -29,6 +30,7 @@ describe('WhatsApp outbox (durable, paced, in order per recipient)', () => {
     extra: Partial<OutboxOptions> = {},
   ) =>
     createOutbox({
+      defineScripts: channelScripts,
       redis: ctx.redis,
       keys,
       deliver,
@@ -104,6 +106,7 @@ describe('WhatsApp outbox (durable, paced, in order per recipient)', () => {
     // The client of the dying process stops answering right after the 20th send.
     const dying = ctx.redis.duplicate();
     const first = createOutbox({
+      defineScripts: channelScripts,
       redis: dying,
       keys,
       deliver: (item) => {

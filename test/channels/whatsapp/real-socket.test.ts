@@ -6,6 +6,8 @@ import { startWhatsApp } from '../../../src/channels/whatsapp/start.js';
 import type { Engine } from '../../../src/core/engine.js';
 import { createTranslator } from '../../../src/i18n/translator.js';
 import { testRedis } from '../../helpers/redis.js';
+import { createKeys } from '../../../src/storage/keys.js';
+import { whatsAppRedisParts } from '../../../src/main/channel-parts.js';
 
 /** A loopback port with nothing listening: every connection attempt fails at once. */
 async function closedPort(): Promise<number> {
@@ -29,7 +31,7 @@ describe("WhatsApp channel on Baileys' real makeWASocket (loopback only)", () =>
       engine,
       translator: createTranslator('locales'),
       logger: pino({ level: 'silent' }),
-      keyPrefix: ctx.prefix,
+      parts: whatsAppRedisParts(ctx.redis, createKeys(ctx.prefix), 'real'),
       config: {
         account: 'real',
         sendIntervalMs: 1000,
