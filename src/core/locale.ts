@@ -1,3 +1,4 @@
+import type { Config } from '../config/config.js';
 import type { LocalizedText, RegionalLocale, TextLocale } from '../content/locales.js';
 
 export type { ContentLocale, LocalizedText, RegionalLocale } from '../content/locales.js';
@@ -12,6 +13,9 @@ export const DEFAULT_LOCALE: Locale = 'id';
 /** Fails to compile when a language of content is missing from the list above. */
 type Never<T extends never> = T;
 export type EveryLocaleListed = Never<Exclude<Locale, (typeof LOCALES)[number]>>;
+/** Fail to compile when the configuration's DEFAULT_LOCALE takes other languages than these. */
+export type DefaultLocaleIsALocale = Never<Exclude<Config['defaultLocale'], Locale>>;
+export type EveryLocaleMayBeDefault = Never<Exclude<Locale, Config['defaultLocale']>>;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
