@@ -5,11 +5,7 @@ import { readTable } from '../content/csv-table.js';
 import { JOB_FILES } from '../content/jobs-data.js';
 import { AGENCY_COLUMNS, agencyRowSchema } from '../content/jobs-schema.js';
 import { ADMIN_SCOPE } from '../reports/report-query.js';
-import {
-  repeatRecruiters,
-  type AgencyCheckLine,
-  type RepeatRecruiter,
-} from '../reports/repeat-recruiters.js';
+import { repeatRecruiters, type AgencyCheckLine, type RepeatRecruiter } from '../desk/repeat-recruiters.js';
 import { cliQuery } from './reports-commands.js';
 import { printable, queryDeps, villageName, type Output, type ReportReadDeps } from './report-select.js';
 import type { ReportStatus } from '../core/report.js';

@@ -1,6 +1,6 @@
 import type { AgencyChecker } from '../content/agency-matcher.js';
 import type { Clock } from '../core/ports.js';
-import { repeatRecruiters, type RepeatRecruiter } from '../reports/repeat-recruiters.js';
+import { repeatRecruiters, type RepeatRecruiter } from './repeat-recruiters.js';
 import type { ReportStore } from '../reports/report-store.js';
 import { exportReports, type ExportFormat } from '../reports/report-export.js';
 import type { VillageFinder } from '../core/report.js';

@@ -1,4 +1,4 @@
-import type { AgencyCheckLine, RepeatRecruiter } from '../../reports/repeat-recruiters.js';
+import type { AgencyCheckLine, RepeatRecruiter } from '../repeat-recruiters.js';
 import { html, query, type Html } from '../html.js';
 import { wibTime } from '../locale.js';
 import { page, pager, type PageContext } from './layout.js';

@@ -1,9 +1,15 @@
 import type { AgencyChecker } from '../content/agency-matcher.js';
 import { companyKey, phoneKey } from '../content/agency-matcher.js';
 import type { Agency } from '../content/jobs-schema.js';
-import type { ReportRecord } from './report-record.js';
-import { fold, selectReports, type QueryDeps, type ReportQuery, type ReportScope } from './report-query.js';
-import { OPEN } from './statuses.js';
+import type { ReportRecord } from '../reports/report-record.js';
+import {
+  fold,
+  selectReports,
+  type QueryDeps,
+  type ReportQuery,
+  type ReportScope,
+} from '../reports/report-query.js';
+import { OPEN } from '../reports/statuses.js';
 
 /**
  * Recruiters who keep coming back (DESIGN §6): reports that share a recruiter phone, company or name

@@ -7,11 +7,11 @@ import { reportKeys } from '../../src/reports/keys.js';
 import { RedisReportStore } from '../../src/reports/redis-report-store.js';
 import { redisReportReader } from '../../src/reports/redis-report-reader.js';
 import { ADMIN_SCOPE } from '../../src/reports/report-query.js';
-import { nameKey, repeatRecruiters, standing } from '../../src/reports/repeat-recruiters.js';
+import { nameKey, repeatRecruiters, standing } from '../../src/desk/repeat-recruiters.js';
 import { TERNYANG } from '../helpers/report-script.js';
 import { testRedis } from '../helpers/redis.js';
 import { NOW, daysAgo, villages } from '../cli/reports-fixture.js';
-import { seedStore } from './query-fixture.js';
+import { seedStore } from '../reports/query-fixture.js';
 
 const agencies: readonly Agency[] = readTable(
   readFileSync('content/jobs/agencies.csv', 'utf8'),
