@@ -36,15 +36,26 @@ function writeDate(value: string, locale: Locale): string {
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 const numbers = new Map<Locale, Intl.NumberFormat>();
+/** Amounts already written out, per locale (job listings' salaries); emptied when full. */
+const amounts = new Map<string, string>();
+const FORMATTED_AMOUNTS = 2000;
 
 /** "27.470 TWD" in Indonesian, "27,470 TWD" in English. */
 export function formatMoney(amount: number, currency: string, locale: Locale): string {
-  let f = numbers.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(FORMAT_TAGS[locale], { maximumFractionDigits: 2 });
-    numbers.set(locale, f);
+  // -0 is written "-0": its key says so (String(-0) is "0").
+  const key = `${locale} ${Object.is(amount, -0) ? '-0' : amount} ${currency}`;
+  let text = amounts.get(key);
+  if (text === undefined) {
+    if (amounts.size >= FORMATTED_AMOUNTS) amounts.clear();
+    let f = numbers.get(locale);
+    if (!f) {
+      f = new Intl.NumberFormat(FORMAT_TAGS[locale], { maximumFractionDigits: 2 });
+      numbers.set(locale, f);
+    }
+    text = `${f.format(amount)} ${currency}`;
+    amounts.set(key, text);
   }
-  return `${f.format(amount)} ${currency}`;
+  return text;
 }
 
 /** Whole days from `from` (YYYY-MM-DD) to `now`. */

@@ -72,18 +72,23 @@ function joinedBefore(text: string, at: number): boolean {
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
-/**
- * True when the line of `text` holding index `at` names documents: it has a web address, or one of
- * `words` ("Sumber:"). Lines end where `.` stops in a pattern: at \n, \r, U+2028 and U+2029.
- */
-function inCitedLine(text: string, at: number, words: readonly string[]): boolean {
+/** Where the line of `text` holding index `at` starts. Lines end where `.` stops in a pattern: at \n, \r, U+2028 and U+2029. */
+function lineStart(text: string, at: number): number {
   let start = at;
   while (start > 0 && !isLineEnd(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** Where the line of `text` holding index `at` ends (its line break, or the end of the text). */
+function lineEnd(text: string, at: number): number {
   let end = at;
   while (end < text.length && !isLineEnd(text.charCodeAt(end))) end++;
-  const line = text.slice(start, end);
-  return LINK.test(line) || words.some((w) => line.includes(w));
+  return end;
 }
+
+/** True when a line names documents: it has a web address, or one of `words` ("Sumber:"). */
+const isCited = (line: string, words: readonly string[]): boolean =>
+  LINK.test(line) || words.some((w) => line.includes(w));
 
 const isLineEnd = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
@@ -135,6 +140,8 @@ export function createGlossary(
     // A line with a web address or a source line is a citation or a link: explanations go in the prose.
     let out = '';
     let at = 0;
+    // The line of the last term looked at, and whether it is a citation (most texts are a line or two).
+    let line = { end: -1, cited: false };
     // One search object for every text (a turn explains its messages one after the other).
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -146,7 +153,13 @@ export function createGlossary(
       const term = byTerm.get(m[0]);
       if (!term || done.has(term.term)) continue;
       const end = m.index + m[0].length;
-      if (inCitedLine(text, m.index, citations[locale] ?? citations.id ?? [])) continue;
+      if (m.index >= line.end) {
+        // Terms are found left to right: one before the last line's end is on that line.
+        const end = lineEnd(text, m.index);
+        const words = citations[locale] ?? citations.id ?? [];
+        line = { end, cited: isCited(text.slice(lineStart(text, m.index), end), words) };
+      }
+      if (line.cited) continue;
       for (const x of [term.term, ...term.covers]) done.add(x);
       added?.push(term.term);
       const explanation = pick(term.gloss, locale);
