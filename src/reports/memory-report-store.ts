@@ -85,10 +85,10 @@ export class MemoryReportStore implements ReportStore {
     if (!stored) return Promise.resolve({ applied: false });
     const before = stored.record.status;
     if (!applies(change, stored.record)) return Promise.resolve({ applied: false, before });
-    if (change.to && change.to !== before) {
-      if (change.to === 'routed' || change.to === 'escalated') this.waiting.set(code, Date.parse(entry.at));
-      else if (['acknowledged', 'resolved', 'failed'].includes(change.to)) this.waiting.delete(code);
-    }
+    // Reaching a level starts its wait, also from one escalated level to the next.
+    if (change.to === 'routed' || change.to === 'escalated') this.waiting.set(code, Date.parse(entry.at));
+    else if (change.to && ['acknowledged', 'resolved', 'failed'].includes(change.to))
+      this.waiting.delete(code);
     stored.record = {
       ...stored.record,
       ...(change.to ? { status: change.to } : {}),

@@ -1,4 +1,4 @@
-import type { MessageSender } from '../../src/core/ports.js';
+import type { Clock, MessageSender } from '../../src/core/ports.js';
 import type { ReportDetails, Reporter } from '../../src/core/report.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { startEscalationTimer } from '../../src/reports/escalation-timer.js';
@@ -55,6 +55,10 @@ export async function startRedisReports(opts: {
   attempts?: number;
   backoffMs?: number;
   workers?: boolean;
+  /** The pipeline's time (default: the real one). */
+  clock?: Clock;
+  /** Whether the escalation timer runs with the workers (default true; off when a test calls escalateDue). */
+  escalationTimer?: boolean;
 }) {
   const url = opts.url ?? testTarget();
   const redis = createRedis(url);
@@ -71,7 +75,7 @@ export async function startRedisReports(opts: {
     senders: { console: opts.sender, telegram: opts.sender, whatsapp: opts.sender },
     translator: createTranslator('locales'),
     villages: testVillages(),
-    clock: { now: () => new Date() },
+    clock: opts.clock ?? { now: () => new Date() },
     logger: silentLogger,
     settings: { escalateAfterMs: opts.escalateAfterMs ?? 3_600_000, perDay: opts.perDay ?? 50 },
     areaName: (code) => (code === '35.07' ? 'Kabupaten Malang' : undefined),
@@ -88,9 +92,10 @@ export async function startRedisReports(opts: {
           lockMs: 2000,
           logger: silentLogger,
         });
-  const stopEscalations = workers
-    ? startEscalationTimer(reports.pipeline, opts.escalateAfterMs ?? 3_600_000, silentLogger)
-    : () => undefined;
+  const stopEscalations =
+    workers && opts.escalationTimer !== false
+      ? startEscalationTimer(reports.pipeline, opts.escalateAfterMs ?? 3_600_000, silentLogger)
+      : () => undefined;
   return {
     ...reports,
     queue,

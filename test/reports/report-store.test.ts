@@ -140,6 +140,22 @@ describe.each(stores)('report store (%s)', (_name, make) => {
     expect(await store.codesByStatus('acknowledged')).toEqual(['R-AAAAAA']);
   });
 
+  it('starts the wait again at each level, also from one escalated level to the next', async () => {
+    const store = make();
+    await store.create(report());
+    const move = async (to: 'routed' | 'escalated', level: 'village' | 'district' | 'province', at: string) =>
+      (await store.update('R-AAAAAA', { to, level }, { at, type: to, level })).applied;
+    const waiting = (at: string) => store.waitingSince(new Date(at));
+    expect(await move('routed', 'village', '2026-11-29T08:00:00.000Z')).toBe(true);
+    expect(await move('escalated', 'district', '2026-11-29T09:00:00.000Z')).toBe(true);
+    expect(await waiting('2026-11-29T08:59:59Z')).toEqual([]);
+    // Escalated → escalated (district → province): the province's wait starts when it got it.
+    expect(await move('escalated', 'province', '2026-11-29T10:00:00.000Z')).toBe(true);
+    expect(await waiting('2026-11-29T09:59:59Z')).toEqual([]);
+    expect(await waiting('2026-11-29T10:00:00Z')).toEqual(['R-AAAAAA']);
+    expect(await store.codesByStatus('escalated')).toEqual(['R-AAAAAA']);
+  });
+
   it('lists codes by village, district and province, oldest first', async () => {
     const store = make();
     await store.create(report({ code: 'R-CCCCCC', createdAt: new Date(at.getTime() + 60_000) }));

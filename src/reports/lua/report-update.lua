@@ -1,6 +1,7 @@
 --[[
   A guarded change of a report. Reports waiting for an officer (routed, escalated) are in the waiting
-  index from the time they reached their level; taking, resolving or failing a report takes it out.
+  index from the time they reached their level (each escalation starts the wait again); taking,
+  resolving or failing a report takes it out.
 
   Input:
     KEYS[1] report hash
@@ -47,11 +48,12 @@ if to ~= '' and to ~= cur then
   redis.call('ZADD', into, score, ARGV[6])
   set[#set + 1] = 'status'
   set[#set + 1] = to
-  if to == 'routed' or to == 'escalated' then
-    redis.call('ZADD', KEYS[3], ARGV[9], ARGV[6])
-  elseif to == 'acknowledged' or to == 'resolved' or to == 'failed' then
-    redis.call('ZREM', KEYS[3], ARGV[6])
-  end
+end
+-- Reaching a level starts its wait, also from one escalated level to the next (escalated again).
+if to == 'routed' or to == 'escalated' then
+  redis.call('ZADD', KEYS[3], ARGV[9], ARGV[6])
+elseif to == 'acknowledged' or to == 'resolved' or to == 'failed' then
+  redis.call('ZREM', KEYS[3], ARGV[6])
 end
 for line in string.gmatch(ARGV[3], '[^\n]+') do
   local eq = string.find(line, '=', 1, true)
