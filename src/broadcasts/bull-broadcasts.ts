@@ -142,11 +142,17 @@ export interface BroadcastWorkerOptions {
    * seconds; a channel left out has no limit.
    */
   readonly pace: Readonly<Partial<Record<BroadcastChannel, Pace>>>;
+  /**
+   * The channels this process can send on (all by default). A channel left out gets no delivery worker
+   * here: its deliveries wait in their queue for a process that can send them, instead of failing here
+   * until their attempts run out.
+   */
+  readonly channels?: readonly BroadcastChannel[];
   readonly lockMs?: number;
   readonly logger: Logger;
 }
 
-/** Starts the expansion worker and one delivery worker per channel. */
+/** Starts the expansion worker and one delivery worker per channel this process can send on. */
 export function startBroadcastWorkers(
   fanOut: FanOut,
   queue: BullBroadcastQueue,
@@ -170,7 +176,7 @@ export function startBroadcastWorkers(
   );
   const workers = [
     expand,
-    ...BROADCAST_CHANNELS.map((c) => {
+    ...(opts.channels ?? BROADCAST_CHANNELS).map((c) => {
       const pace = opts.pace[c];
       return new Worker(
         deliverQueue(c),

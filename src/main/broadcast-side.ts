@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { BroadcastChannel } from '../broadcasts/bull-broadcasts.js';
 import { createFanOut } from '../broadcasts/fan-out.js';
 import { MemorySubscriptionStore, type SubscriptionStore } from '../broadcasts/subscription-store.js';
 import { createSubscriptionDesk } from '../broadcasts/subscription-desk.js';
@@ -98,6 +99,7 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
           connection,
           prefix: keys.bull,
           concurrency: config.reports.concurrency,
+          channels: sendableChannels(config),
           pace: {
             telegram: perSecond(config.reports.alertsPerSecond.telegram),
             whatsapp: baileys
@@ -137,6 +139,18 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
         await close().catch((err: unknown) => logger.error({ err }, 'broadcast queue did not close cleanly'));
     },
   };
+}
+
+/**
+ * The channels whose broadcasts this process can send: Telegram with a token (through the Bot API in
+ * any role); WhatsApp on Baileys in any role (a worker hands its messages to the number's outbox in
+ * Redis, src/channels/whatsapp/outbox-sender.ts); the Cloud API only where its channel runs (not
+ * ROLE=worker). Another channel's deliveries wait in their queue for a process that can send them.
+ */
+export function sendableChannels(config: Config): BroadcastChannel[] {
+  const whatsapp =
+    config.whatsapp !== undefined || (config.whatsappCloud !== undefined && config.role !== 'worker');
+  return [...(config.telegram ? (['telegram'] as const) : []), ...(whatsapp ? (['whatsapp'] as const) : [])];
 }
 
 /** Officers' warnings over the report side's officer records (src/broadcasts/warning-desk.ts). */

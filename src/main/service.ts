@@ -133,8 +133,9 @@ export async function runService(opts: ServiceOptions): Promise<number> {
 
 /**
  * ROLE=worker: no channel takes messages. The report and broadcast workers (started with the report
- * side) send alerts through Telegram's API when a token is set; WhatsApp sends only from the process
- * that runs the number. /healthz, /readyz (Redis) and /metrics answer until SIGTERM.
+ * side) send alerts through Telegram's API when a token is set, and hand WhatsApp (Baileys) messages
+ * to the number's outbox in Redis, which the process running the number sends. /healthz, /readyz
+ * (Redis) and /metrics answer until SIGTERM.
  */
 async function runWorker(
   opts: ServiceOptions,
@@ -155,10 +156,18 @@ async function runWorker(
     bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
     opts.senders.telegram = createTelegramSender(bot.api);
   }
-  if (config.channels.whatsapp)
+  if (config.whatsapp && opts.redis) {
+    // Baileys: messages go into the number's outbox in Redis; the process holding its lease sends them.
+    const { createOutboxSender } = await import('../channels/whatsapp/outbox-sender.js');
+    opts.senders.whatsapp = createOutboxSender({
+      redis: opts.redis,
+      parts: whatsAppRedisParts(opts.redis, createKeys(config.redisKeyPrefix), config.whatsapp.account),
+      logger,
+    });
+  } else if (config.channels.whatsapp)
     logger.warn(
       { channel: 'whatsapp' },
-      'ROLE=worker does not run WhatsApp: alerts to officers on WhatsApp fail here; run them where the number runs',
+      'ROLE=worker does not run the WhatsApp Cloud API: alerts to officers on WhatsApp fail here, and broadcasts to WhatsApp wait for a process that runs it',
     );
   ready();
   logger.info(

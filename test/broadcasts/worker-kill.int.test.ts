@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { BullBroadcastQueue } from '../../src/broadcasts/bull-broadcasts.js';
@@ -12,40 +11,15 @@ import { startFakeBotApi, type FakeBotApi } from '../helpers/fake-bot-api.js';
 import { freePort } from '../helpers/redis-server.js';
 import { testRedis } from '../helpers/redis.js';
 import { jobsBroadcast } from './sample-broadcast.js';
+import { until, workerProcess as worker, type WorkerProcess } from './worker-process.js';
 
 const TOKEN = '123456:TEST-token-for-the-fake-bot-api-000';
 const OPTED_IN = 400;
 const NOTICE = 'Pesan ini dikirim ulang karena ada gangguan';
 
-/** src/main.ts as a worker process (ROLE=worker) on the test run's Redis, sending through the fake Bot API. */
-function worker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ROLE: 'worker',
-      LOG_LEVEL: 'error',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((r) => child.on('close', r));
-  return { child, exited, stderr: () => stderr };
-}
-
-async function until(check: () => Promise<boolean> | boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 const parts = testRedis();
 let api: FakeBotApi | undefined;
-const procs: ReturnType<typeof worker>[] = [];
+const procs: WorkerProcess[] = [];
 afterAll(async () => {
   for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
   await api?.close();
