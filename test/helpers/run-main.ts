@@ -4,6 +4,10 @@ export interface MainRun {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** When each piece of stderr arrived (Date.now()), to time what followed a line apart from start-up. */
+  readonly stderrAt: readonly { readonly at: number; readonly text: string }[];
+  /** When the process ended (Date.now()). */
+  readonly endedAt: number;
 }
 
 /** Runs a TypeScript entry point with tsx, a script piped to stdin and a clean environment. */
@@ -20,10 +24,14 @@ export function runEntry(
     });
     let stdout = '';
     let stderr = '';
+    const stderrAt: { at: number; text: string }[] = [];
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      stderrAt.push({ at: Date.now(), text: d.toString() });
+    });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => resolve({ code, stdout, stderr, stderrAt, endedAt: Date.now() }));
     child.stdin.end(script.map((l) => `${l}\n`).join(''));
   });
 }
