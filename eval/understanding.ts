@@ -219,8 +219,11 @@ export function languageGuessLine(items: readonly Item[], localesDir: string): s
   );
 }
 
-/** The regional languages of a part (issue 16), per language: intent accuracy and distress recall. */
-export function formatRegional(m: UnderstandingMetrics): string {
+/**
+ * The regional languages of a part (issue 16), per language: intent accuracy and distress recall;
+ * with `showTexts` (the development part only) the confusions with their messages too.
+ */
+export function formatRegional(m: UnderstandingMetrics, showTexts = false): string {
   const rows = REGIONAL_LANGS.filter((l) => m.perLang.has(l)).map((l) => {
     const v = m.perLang.get(l) ?? { n: 0, correct: 0 };
     const d = m.distressPerLang.get(l) ?? { n: 0, correct: 0 };
@@ -229,22 +232,35 @@ export function formatRegional(m: UnderstandingMetrics): string {
   return [
     `## Regional languages — ${m.part} (${m.total} messages)`,
     ...(rows.length ? rows : ['  none yet']),
+    ...(showTexts
+      ? m.confusions.flatMap((c) => [
+          `  ${c.gold} > ${c.got}: ${c.n}`,
+          ...c.examples.map((e) => `      "${e}"`),
+        ])
+      : []),
   ].join('\n');
 }
 
 /**
- * Both parts; the held-out part shows numbers and label pairs only, never its texts. Indonesian,
- * English and mixed messages (issue 14's floors) and the regional languages (issue 16's) apart.
+ * Both parts (or those of `parts`); the held-out part shows numbers and label pairs only, never its
+ * texts. Indonesian, English and mixed messages (issue 14's floors) and the regional languages
+ * (issue 16's) apart.
  */
-export function understandingReport(reader: Reader = createReader(), showTexts = false): string {
-  return PARTS.flatMap((part) => {
-    const items = part === 'heldout' ? unseenHeldout().items : readUnderstandingCorpus(part);
-    const core = items.filter((i) => !isRegional(i));
-    const regional = items.filter(isRegional);
-    return [
-      formatUnderstanding(evaluateUnderstanding(reader, part, core), showTexts && part === 'dev'),
-      formatRegional(evaluateUnderstanding(reader, part, regional)),
-      languageGuessLine(items, reader.localesDir),
-    ];
-  }).join('\n\n');
+export function understandingReport(
+  reader: Reader = createReader(),
+  showTexts = false,
+  parts: readonly Part[] = PARTS,
+): string {
+  return parts
+    .flatMap((part) => {
+      const items = part === 'heldout' ? unseenHeldout().items : readUnderstandingCorpus(part);
+      const core = items.filter((i) => !isRegional(i));
+      const regional = items.filter(isRegional);
+      return [
+        formatUnderstanding(evaluateUnderstanding(reader, part, core), showTexts && part === 'dev'),
+        formatRegional(evaluateUnderstanding(reader, part, regional), showTexts && part === 'dev'),
+        languageGuessLine(items, reader.localesDir),
+      ];
+    })
+    .join('\n\n');
 }
