@@ -2,7 +2,7 @@
  * Words of a message in the form rules are written in: lower case, no diacritics, letters and digits
  * split apart ("30jt" → "30 jt"), letters repeated three times or more written once ("tolonggg"),
  * reduplication marks dropped ("anak2" → "anak"), and chat spellings written out ("sy" → "saya");
- * "G to G" → "gtog", "lapor diri" → "lapordiri", "don't" → "dont".
+ * "G to G" → "gtog", "lapor diri" → "lapordiri", "ibu rumah tangga" → "irt", "don't" → "dont".
  */
 export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): string[] {
   // Plain ASCII (line breaks too) has no diacritics to take off, and its words are a-z and 0-9 only.
@@ -17,8 +17,11 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
     schemes.includes('lapor') || schemes.includes('report')
       ? schemes.replace(REGISTER_ABROAD, 'lapordiri')
       : schemes;
+  // "ibu rumah tangga" (a housewife, "ibu2 rumah tangga" housewives) is no mother: the word "irt"
+  // people also write for it.
+  const housewife = registered.includes('rumah') ? registered.replace(HOUSEWIFE, 'irt') : registered;
   // "don't", "can't": one word.
-  const joined = hasApostrophe(registered) ? registered.replace(APOSTROPHE_IN_WORD, '$1$2') : registered;
+  const joined = hasApostrophe(housewife) ? housewife.replace(APOSTROPHE_IN_WORD, '$1$2') : housewife;
   // A glottal stop written last ("ana'", Madurese for child) is its own spelling when the lists have one
   // written with q ("anaq"): not Javanese "ana" (there is).
   const glottal = hasApostrophe(joined) ? withGlottalStops(joined, spellings) : joined;
@@ -55,6 +58,8 @@ function withGlottalStops(text: string, spellings: ReadonlyMap<string, string>):
 // keeps the pattern as a literal then compiles it once, not on every call.
 const SCHEME = /\b([gp])\s*(?:to|2)\s*([gp])\b/g;
 const REGISTER_ABROAD = /\blapor\s+diri\b|\breport\s+(?:myself|yourself|himself|herself|themselves)\b/g;
+/** "ibu rumah tangga", "ibu2 rumah tangga", "ibu-ibu rumahtangga": a housewife, housewives. */
+const HOUSEWIFE = /\bibu(?:-?ibu|2)?\s+rumah\s*tangga\b/g;
 const APOSTROPHE_IN_WORD = /([\p{L}])['\u2019]([\p{L}])/gu;
 const FINAL_APOSTROPHE = /([\p{L}]+)['\u2019](?![\p{L}])/gu;
 /** A letter written three times or more ("tolonggg"). */

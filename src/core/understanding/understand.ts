@@ -1,6 +1,13 @@
 import type { OfferScanner, OfferScanResult } from '../ports.js';
 import { findEntities, type Entities } from './entities.js';
-import { INTENTS, type CompiledLexicon, type DistressKind, type Intent, type Reading } from './lexicon.js';
+import {
+  INTENTS,
+  type CompiledLexicon,
+  type DistressKind,
+  type Flag,
+  type Intent,
+  type Reading,
+} from './lexicon.js';
 import { tokensOf } from './tokens.js';
 import { isCodeShaped } from '../intents.js';
 import { countWords } from '../input.js';
@@ -330,11 +337,21 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
         bestScore >= SETTLED &&
         reading.flags.has('employed') &&
         reading.relations.some((r) => r !== 'self');
+      // News, training material, or a case told as over, then a question ("… udh pulang sehat. kalo ada
+      // kejadian kayak gitu lapornya ke nomor apa"): about the rules, not an advert to scan. Material
+      // asked about ("slide \"tanda bahaya calo\" … bener gk") is no offer either, unless it names an
+      // offer to someone close ("liat berita … anak sy ditawarin kerja ke thailand, sama gk modusnya?").
+      const framed = reading.flags.has('framed');
+      const toldOf = asked && (framed || isOver(reading.flags));
+      if (toldOf && (bestScore < SETTLED || (framed && best === 'offer' && nobodyClose)))
+        return understood(base, 'question', 'answer', card.get());
       const mayBeOffer =
+        !toldOf &&
         !familyStory &&
         (text.length >= LONG_TEXT ||
           ((best === undefined || best === 'jobs') && !(asked && answer) && !shortSearch));
-      if (advert || (mayBeOffer && scan().findings.length > 0)) return understood(base, 'offer', 'advert');
+      if ((advert && !toldOf) || (mayBeOffer && scan().findings.length > 0))
+        return understood(base, 'offer', 'advert');
       // A close answer card beats an intent that a few loose words suggested ("korea pake tes bahasa
       // apa" names a language, but asks about the Korean test).
       const cardWins =
@@ -374,10 +391,34 @@ class CardOf {
       this.#looked = true;
       // A question is said early: the card is looked for in the first words.
       this.#card = this.answers.match(this.text, this.words.slice(0, CARD_WORDS));
+      // … or last, after a story ("… udh pulang sehat. kalo ada kejadian lapornya ke nomor apa"): the
+      // last sentence alone, when it fits a card better than the whole message.
+      const last = lastSentence(this.text);
+      const closer = last === undefined ? undefined : this.answers.match(last);
+      if (closer && closer.score > (this.#card?.score ?? 0)) this.#card = closer;
     }
     return this.#card;
   }
 }
+
+/** Words a last sentence needs to be read for a card on its own. */
+const LAST_SENTENCE_WORDS = 5;
+
+/**
+ * The last sentence of a text of several ("… sudah pulang. Lapornya ke mana?" → "Lapornya ke mana?"),
+ * when it has a few words; undefined for a text of one sentence.
+ */
+export function lastSentence(text: string): string | undefined {
+  let end = text.length;
+  while (end > 0 && SENTENCE_END.has(text[end - 1] ?? '')) end--;
+  let start = end;
+  while (start > 0 && !SENTENCE_END.has(text[start - 1] ?? '')) start--;
+  if (start === 0) return undefined;
+  const sentence = text.slice(start, end);
+  return countWords(sentence) >= LAST_SENTENCE_WORDS ? sentence : undefined;
+}
+
+const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', '\n', ':']);
 
 /** What every reading of a message carries, whatever its intent. */
 interface Base {
@@ -451,7 +492,11 @@ function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Enti
   if (flags.has('employed')) yieldTo(scores, 'offer', 'family');
   // "anak saya 17 tahun, boleh kerja ke taiwan?": a question about someone close who is about to
   // leave, or naming nobody close ("if a worker is beaten …"), asks about the rules.
-  if (!close || flags.has('departing') || entities.age !== undefined) yieldTo(scores, 'family', 'question');
+  // "dulu sepupu sy hilang kontak, skrg aman. kalo nanti kejadian lagi hotline nya apa": a case told as
+  // over, asked about for another time, asks about the rules (not "cara mantau dia": help for now).
+  const over = isOver(flags) && (flags.has('hypothetical') || flags.has('future'));
+  if (!close || over || flags.has('departing') || entities.age !== undefined)
+    yieldTo(scores, 'family', 'question');
   // A company said to offer a job or to ask an amount is an offer to check, not a licence check,
   // even when the offer's own words are looser ("tawaran … disuruh bayar DP 10jt, legal ga").
   if (flags.has('taken') || flags.has('demand') || entities.amount !== undefined) {
@@ -482,6 +527,9 @@ function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Enti
   // asks about the rules, not about an offer to check.
   if (!flags.has('recruiter')) yieldTo(scores, 'offer', 'question');
 }
+
+/** A case told as over ("alhamdulillah udh dipulangin"), and not said to go on ("masih ditahan"). */
+const isOver = (flags: ReadonlySet<Flag>): boolean => flags.has('resolved') && !flags.has('stillNow');
 
 /** An intent's score (0 when no rule named it). */
 const scoreIn = (scores: ReadonlyMap<Intent, number>, intent: Intent): number => scores.get(intent) ?? 0;

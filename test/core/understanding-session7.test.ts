@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { createUnderstandingFor } from '../../src/bootstrap.js';
+import { lastSentence } from '../../src/core/understanding/understand.js';
+import { tokensOf } from '../../src/core/understanding/tokens.js';
+import { realContent } from '../helpers/engine.js';
+
+// Sentences written for this test (not from any corpus): each rule added in the seventh round is tried
+// on paraphrases of its own, next to a sentence it must leave as it was.
+const { catalog, scanner } = realContent();
+const u = createUnderstandingFor(catalog, scanner);
+const heard = (text: string) => u.understand(text).distress !== undefined;
+const intentOf = (text: string) => u.understand(text).intent;
+const NO_SPELLINGS = new Map<string, string>();
+
+describe('"ibu rumah tangga" is a housewife, not a mother', () => {
+  it('reads the phrase as one word', () => {
+    expect(tokensOf('Sy ibu rumah tangga', NO_SPELLINGS)).toEqual(['sy', 'irt']);
+    expect(tokensOf('buat ibu2 rumah tangga', NO_SPELLINGS)).toEqual(['buat', 'irt']);
+    expect(tokensOf('ibu-ibu rumahtangga di desa', NO_SPELLINGS)).toEqual(['irt', 'di', 'desa']);
+    // A mother at home is still a mother.
+    expect(tokensOf('ibu sy di rumah', NO_SPELLINGS)).toEqual(['ibu', 'sy', 'di', 'rumah']);
+  });
+
+  it('a job search for housewives is a job search', () => {
+    expect(intentOf('ada loker di taiwan buat ibu rumah tangga usia 40?')).toBe('jobs');
+    expect(u.understand('lowongan pabrik di malaysia utk ibu rumah tangga').entities.country).toBe('my');
+  });
+
+  it('a mother abroad is still family, and her harm still heard', () => {
+    expect(intentOf('ibu sy di taiwan gajinya telat 2 bulan')).toBe('family');
+    expect(heard('sy ibu rumah tangga, anak sy dikurung majikan di arab')).toBe(true);
+  });
+});
+
+describe('a case told as over, asked about for another time', () => {
+  it('is a question, and no alarm', () => {
+    const text =
+      'kakak sy dulu hilang kontak di hongkong, skrg sudah aman. kalau nanti ada apa2, nomor hotline kbri berapa';
+    expect(heard(text)).toBe(false);
+    expect(intentOf(text)).toBe('question');
+    expect(
+      intentOf(
+        'my brother was held by his agency last year, he is home now and fine. in case it happens again, what is the kemlu hotline?',
+      ),
+    ).toBe('question');
+  });
+
+  it('help for someone close now stays family', () => {
+    expect(
+      intentOf(
+        'dulu adik sy pernah ditahan di penampungan, alhamdulillah sudah keluar, skrg kerja di malaysia. sy mau tau cara mantau dia',
+      ),
+    ).toBe('family');
+  });
+
+  it('still in it, or in it again, is heard', () => {
+    expect(
+      heard(
+        'adik sy dulu disekap, sudah pulang, tapi skrg disekap lagi di kamboja. kalau gini lapor kemana?',
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('news, training material or an old case, then a question', () => {
+  it('is a question, not an advert to scan', () => {
+    expect(
+      intentOf(
+        'Berita di tv: 30 WNI disekap di myanmar, dipaksa jadi scammer, hubungi segera keluarga. kalau ada kejadian kayak gitu, lapornya ke nomor call center berapa ya?',
+      ),
+    ).toBe('question');
+    expect(
+      intentOf(
+        'bahan penyuluhan buat kelas PKK: calo minta uang tunai, umur dipalsukan, paspor ditahan. bener gk ciri2 ini semua?',
+      ),
+    ).toBe('question');
+    expect(
+      intentOf(
+        'teman sy tahun lalu disekap di kamboja, tapi sudah pulang selamat. ada program buat korban yg udh pulang gak?',
+      ),
+    ).toBe('question');
+  });
+
+  it('an offer made to someone close, next to the news, is still an offer to check', () => {
+    expect(
+      intentOf(
+        'liat berita ada WNI disekap di kamboja. adik sy ditawarin sponsor kerja jd admin di thailand gaji 20jt, sama gk modusnya?',
+      ),
+    ).toBe('offer');
+  });
+});
+
+describe('the card of a question asked after a story', () => {
+  it('takes the last sentence when it fits a card better', () => {
+    const card = u.understand(
+      'Tadi baca berita soal PT bodong yang ditutup polisi di Jawa Timur. Serem banget. cara cek PT penyalur resmi gimana?',
+    ).answer;
+    expect(card?.id).toBe('check-agency');
+  });
+
+  it('finds the last sentence of a few words', () => {
+    expect(lastSentence('Sudah pulang. Lapornya ke nomor berapa ya?')).toBe(' Lapornya ke nomor berapa ya');
+    expect(lastSentence('satu kalimat saja tanpa titik di tengah')).toBeUndefined();
+    expect(lastSentence('Cerita panjang. oke?')).toBeUndefined();
+  });
+});
