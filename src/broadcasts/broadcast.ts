@@ -47,9 +47,10 @@ export interface Broadcast {
 
 /**
  * Final states of one recipient (counters of the broadcast); `sending` is a claim not finished.
- * `deferred`: kept for the recipient's daily digest instead of sent now.
+ * `deferred`: kept for the recipient's daily digest instead of sent now; `failed`: the delivery's last
+ * try failed and it was given up (the channel kept refusing; it may have gone out if a claim was left).
  */
-export const RECIPIENT_RESULTS = ['sent', 'blocked', 'skipped', 'deferred'] as const;
+export const RECIPIENT_RESULTS = ['sent', 'blocked', 'skipped', 'deferred', 'failed'] as const;
 export type RecipientResult = (typeof RECIPIENT_RESULTS)[number];
 
 /** Where a broadcast stands. */
@@ -65,10 +66,14 @@ export interface BroadcastStatus {
   readonly skipped: number;
   /** Kept for the recipients' daily digests. */
   readonly deferred: number;
+  /** Given up after their last try failed. */
+  readonly failed: number;
   /** Of `sent`, sent again with a notice after their first worker died mid-send. */
   readonly resent: number;
   /** Claimed and not finished: being sent now (a worker that died is taken over and sends again). */
   readonly sending: number;
+  /** Queued and not tried yet (or waiting for a retry); undefined until expanded. */
+  readonly pending?: number;
 }
 
 export const isBroadcastId = (id: string): boolean => /^[a-z0-9][a-z0-9-]{0,60}$/.test(id);

@@ -191,6 +191,8 @@ export function startBroadcastWorkers(
             }
             if (err instanceof Error && /not found/.test(err.message))
               throw new UnrecoverableError(err.message);
+            // The last try: counted as failed before BullMQ gives the job up (progress shows it).
+            if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await fanOut.failed(job.data);
             throw err;
           }
         },

@@ -201,7 +201,15 @@ export function createFanOut(deps: FanOutDeps) {
     return list;
   }
 
-  return { deliver, recipients };
+  /**
+   * A delivery's last try failed (the channel kept refusing): the recipient is counted `failed`,
+   * unless an earlier run finished them. A claim left by a dead worker is closed too.
+   */
+  async function failed(job: DeliverJob): Promise<Delivery> {
+    return finish(job.broadcast, job.address, 'failed');
+  }
+
+  return { deliver, recipients, failed };
 }
 
 export type FanOut = ReturnType<typeof createFanOut>;

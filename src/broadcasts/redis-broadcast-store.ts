@@ -91,7 +91,7 @@ export class RedisBroadcastStore {
     const b = JSON.parse(h.def) as Broadcast;
     const marked = await this.redis.hlen(this.keys.marks(id));
     const n = (v: string | undefined) => Number(v ?? 0);
-    const done = n(h.sent) + n(h.blocked) + n(h.skipped) + n(h.deferred);
+    const done = n(h.sent) + n(h.blocked) + n(h.skipped) + n(h.deferred) + n(h.failed);
     return {
       id,
       createdAt: b.createdAt,
@@ -102,8 +102,10 @@ export class RedisBroadcastStore {
       blocked: n(h.blocked),
       skipped: n(h.skipped),
       deferred: n(h.deferred),
+      failed: n(h.failed),
       resent: n(h.resent),
       sending: marked - done,
+      ...(h.total === undefined ? {} : { pending: Math.max(0, n(h.total) - marked) }),
     };
   }
 

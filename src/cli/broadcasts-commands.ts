@@ -64,7 +64,7 @@ export async function announceNewJobs(
 
 /** One line per broadcast: progress and counts. */
 export function statusLine(s: BroadcastStatus): string {
-  const done = s.sent + s.blocked + s.skipped + s.deferred;
+  const done = s.sent + s.blocked + s.skipped + s.deferred + s.failed;
   const total = s.total === undefined ? 'not expanded yet' : `${done}/${s.total} done`;
   const a = s.audience;
   const audience =
@@ -73,7 +73,7 @@ export function statusLine(s: BroadcastStatus): string {
       : a.type === 'warnings'
         ? `warnings ${a.district}`
         : `daily digest ${a.bucket}`;
-  return `${s.id}  ${s.createdAt.slice(0, 16)}  ${audience}  ${total}  sent ${s.sent} (again with a notice ${s.resent}), blocked ${s.blocked}, skipped ${s.skipped}, to a daily digest ${s.deferred}, being sent ${s.sending}`;
+  return `${s.id}  ${s.createdAt.slice(0, 16)}  ${audience}  ${total}  sent ${s.sent} (again with a notice ${s.resent}), blocked ${s.blocked}, skipped ${s.skipped}, to a daily digest ${s.deferred}, failed ${s.failed}, being sent ${s.sending}, not tried yet ${s.pending ?? '-'}`;
 }
 
 /** One line of the warnings' audit log: when, who (officer id and level), what, where, the outcome. */

@@ -15,9 +15,18 @@ export const JOB_NAMES = ['route', 'alert', 'escalate', 'notify', 'message'] as 
 export const ALERT_KINDS = ['report', 'escalated', 'failure'] as const;
 /**
  * What one broadcast delivery came to (`repeat`: already marked, nothing sent; `resent`: sent again
- * with a notice after its worker died mid-send; `deferred`: kept for a daily digest).
+ * with a notice after its worker died mid-send; `deferred`: kept for a daily digest; `failed`: its
+ * last try failed, given up).
  */
-export const BROADCAST_RESULTS = ['sent', 'blocked', 'skipped', 'repeat', 'resent', 'deferred'] as const;
+export const BROADCAST_RESULTS = [
+  'sent',
+  'blocked',
+  'skipped',
+  'repeat',
+  'resent',
+  'deferred',
+  'failed',
+] as const;
 const LEVELS = ['error', 'fatal'] as const;
 /** Time to acknowledgement: one minute to three days. */
 const ACK_BUCKETS_S = [60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 259_200];

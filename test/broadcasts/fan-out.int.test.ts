@@ -10,6 +10,7 @@ import { createTranslator } from '../../src/i18n/translator.js';
 import { createKeys } from '../../src/storage/keys.js';
 import { createWorkerRedis } from '../../src/storage/redis-client.js';
 import { testRedis, testTarget } from '../helpers/redis.js';
+import { statusLine } from '../../src/cli/broadcasts-commands.js';
 import { TAIWAN_CARE_JOB, jobsBroadcast } from './sample-broadcast.js';
 
 const parts = testRedis();
@@ -180,4 +181,56 @@ describe('broadcast fan-out on real Redis', () => {
       );
     },
   );
+
+  it('a delivery whose last try fails is counted failed (not left pending); progress says so', async () => {
+    const keys = createKeys(`${parts.prefix}f:`);
+    const subscribers = new RedisSubscriptionStore(parts.redis, keys.broadcasts);
+    const desk = createSubscriptionDesk(subscribers, clock, translator);
+    const broadcasts = new RedisBroadcastStore(parts.redis, keys.broadcasts);
+    for (let i = 0; i < 6; i++)
+      await desk.subscribe(
+        `telegram:${String(5000 + i)}`,
+        'id',
+        { kind: 'jobs', countries: ['tw'], sectors: [] },
+        t('subs.jobsConsent', { country: 'x', sector: 'y' }),
+      );
+    // Telegram refuses every message to two of them (not a block: the channel is failing).
+    const refused = new Set(['telegram:5001', 'telegram:5004']);
+    const channel = fakeChannel(new Set());
+    const sender: MessageSender = {
+      send: (a, m) =>
+        refused.has(a) ? Promise.reject(new Error('502 Bad Gateway')) : channel.sender.send(a, m),
+    };
+    const fanOut = createFanOut({
+      subscribers,
+      broadcasts,
+      senders: { telegram: sender },
+      translator,
+      logger: silent,
+    });
+    const b = jobsBroadcast('jobs-failing', [TAIWAN_CARE_JOB], clock.now().toISOString());
+    await broadcasts.create(b);
+    const queue = new BullBroadcastQueue(parts.redis, keys.bull, { attempts: 2, backoffMs: 20 });
+    const workerRedis = createWorkerRedis(testTarget());
+    const workers = startBroadcastWorkers(fanOut, queue, {
+      connection: workerRedis,
+      prefix: keys.bull,
+      concurrency: 5,
+      pace: {},
+      logger: silent,
+    });
+    await queue.start(b.id);
+    await until(
+      async () =>
+        (await broadcasts.status(b.id))?.pending === 0 && (await queue.depths())['broadcast-telegram'] === 0,
+      20_000,
+    );
+    const status = await broadcasts.status(b.id);
+    expect(status).toMatchObject({ total: 6, sent: 4, failed: 2, sending: 0, pending: 0 });
+    expect(statusLine(status!)).toContain('failed 2, being sent 0, not tried yet 0');
+    expect(channel.got.size).toBe(4);
+    await workers.close();
+    await queue.close();
+    workerRedis.disconnect();
+  });
 });

@@ -10,7 +10,8 @@
 
     ARGV[1] the recipient's field
     ARGV[2] what to do: `claim`; `release` (the channel refused: nothing went out, may be tried
-            again); or a final state `sent`, `blocked`, `skipped`, `deferred`
+            again); or a final state `sent`, `blocked`, `skipped`, `deferred`, `failed` (the job's
+            last try failed: given up)
     ARGV[3] with a final state: `resent` when the message was sent again after an uncertain claim
             (counted in the `resent` field too), else ''
 
