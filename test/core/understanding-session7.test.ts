@@ -104,3 +104,24 @@ describe('the card of a question asked after a story', () => {
     expect(lastSentence('Cerita panjang. oke?')).toBeUndefined();
   });
 });
+
+describe('block J of the development part, in other words', () => {
+  it('a down payment to a recruiter that closed is money paid', () => {
+    expect(intentOf('udh DP 3jt ke PT buat ke korea, PT nya tutup, uang sy gimana')).toBe('paid');
+  });
+
+  it('an offer in polite Sundanese is an offer to check', () => {
+    expect(intentOf('aya nu nawiskeun padamelan ka Jepang, kedah mayar 30 juta, aman teu?')).toBe('offer');
+  });
+
+  it('how to use the bot, in Javanese', () => {
+    expect(intentOf('aku bingung, iki carane nganggo piye to')).toBe('help');
+  });
+
+  it('the KUR loan and the Japan age limit get their cards', () => {
+    expect(u.understand('how much interest is charged on the KUR loan?').answer?.id).toBe('kur-pmi');
+    expect(u.understand('umur maksimal careworker g to g jepang berapa').answer?.id).toBe(
+      'japan-g2g-requirements',
+    );
+  });
+});
