@@ -86,32 +86,47 @@ export class RedisBroadcastStore {
   }
 
   async status(id: string): Promise<BroadcastStatus | undefined> {
-    const h = await this.redis.hgetall(this.keys.broadcast(id));
-    if (!h.def) return undefined;
-    const b = JSON.parse(h.def) as Broadcast;
-    const marked = await this.redis.hlen(this.keys.marks(id));
-    const n = (v: string | undefined) => Number(v ?? 0);
-    const done = n(h.sent) + n(h.blocked) + n(h.skipped) + n(h.deferred) + n(h.failed);
-    return {
-      id,
-      createdAt: b.createdAt,
-      by: b.by,
-      audience: b.audience,
-      ...(h.total === undefined ? {} : { total: n(h.total) }),
-      sent: n(h.sent),
-      blocked: n(h.blocked),
-      skipped: n(h.skipped),
-      deferred: n(h.deferred),
-      failed: n(h.failed),
-      resent: n(h.resent),
-      sending: marked - done,
-      ...(h.total === undefined ? {} : { pending: Math.max(0, n(h.total) - marked) }),
-    };
+    return (await this.statuses([id]))[0]?.status;
   }
 
-  /** The newest broadcast ids first. */
-  recent(count: number): Promise<string[]> {
-    return this.redis.zrevrange(this.keys.byTime(), 0, count - 1);
+  /**
+   * Broadcasts with where each stands, in the order of `ids`; an id with no broadcast is left out.
+   * What `broadcasts status` prints and the desk's broadcasts page shows.
+   */
+  async statuses(ids: readonly string[]): Promise<{ broadcast: Broadcast; status: BroadcastStatus }[]> {
+    const read = await Promise.all(
+      ids.map((id) =>
+        Promise.all([this.redis.hgetall(this.keys.broadcast(id)), this.redis.hlen(this.keys.marks(id))]),
+      ),
+    );
+    return read.flatMap(([h, marked], i) => {
+      const id = ids[i];
+      if (!h.def || id === undefined) return [];
+      const b = JSON.parse(h.def) as Broadcast;
+      const n = (v: string | undefined) => Number(v ?? 0);
+      const done = n(h.sent) + n(h.blocked) + n(h.skipped) + n(h.deferred) + n(h.failed);
+      const status: BroadcastStatus = {
+        id,
+        createdAt: b.createdAt,
+        by: b.by,
+        audience: b.audience,
+        ...(h.total === undefined ? {} : { total: n(h.total) }),
+        sent: n(h.sent),
+        blocked: n(h.blocked),
+        skipped: n(h.skipped),
+        deferred: n(h.deferred),
+        failed: n(h.failed),
+        resent: n(h.resent),
+        sending: marked - done,
+        ...(h.total === undefined ? {} : { pending: Math.max(0, n(h.total) - marked) }),
+      };
+      return [{ broadcast: b, status }];
+    });
+  }
+
+  /** Broadcast ids by time, newest first: `count` of them, after skipping the `skip` newest. */
+  recent(count: number, skip = 0): Promise<string[]> {
+    return this.redis.zrevrange(this.keys.byTime(), skip, skip + count - 1);
   }
 
   /** Keeps listings for one subscriber's daily digest (a listing kept twice is kept once). */

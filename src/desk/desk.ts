@@ -10,10 +10,12 @@ import type { Officer, OfficerDirectory } from '../officers/officer.js';
 import type { RegisterStore } from '../reports/register-store.js';
 import type { ReportReader } from '../reports/report-reader.js';
 import type { ReportStore } from '../reports/report-store.js';
-import { deskKeys } from '../storage/keys.js';
+import { RedisBroadcastStore } from '../broadcasts/redis-broadcast-store.js';
+import { createKeys, deskKeys } from '../storage/keys.js';
 import { createAttempts } from './attempts.js';
 import { createDeskAudit, type DeskAudit } from './audit.js';
 import { createAuthRoutes } from './auth-routes.js';
+import { createBroadcastRoutes } from './broadcast-routes.js';
 import type { DeskParts } from './context.js';
 import { createDeskData } from './desk-data.js';
 import { createDeskSessions } from './desk-session.js';
@@ -104,12 +106,17 @@ export function createDesk(deps: DeskDeps): Desk {
     clock: deps.clock,
   });
   const auth = createAuthRoutes(parts);
+  // The broadcasts' progress, read as `broadcasts status` reads it.
+  const broadcasts = createBroadcastRoutes(
+    new RedisBroadcastStore(deps.redis, createKeys(deps.prefix).broadcasts),
+  );
   const handle = createDeskRouter(parts, deps.translator, auth, {
     get: {
       '/desk': (r) => lists.overview(r),
       '/desk/reports': (r) => lists.reports(r),
       '/desk/recruiters': (r) => lists.recruiters(r),
       '/desk/register': (r) => lists.register(r),
+      '/desk/broadcasts': (r) => broadcasts.list(r),
       '/desk/export/csv': (r) => lists.exportFile(r, 'csv'),
       '/desk/export/json': (r) => lists.exportFile(r, 'json'),
       '/desk/export/htcds': (r) => lists.exportFile(r, 'htcds'),

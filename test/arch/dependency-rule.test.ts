@@ -61,7 +61,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   },
   'channels/whatsapp-cloud': { layers: ['core', 'i18n'], packages: ['ioredis', 'yaml'] },
   desk: {
-    layers: ['core', 'content', 'i18n', 'officers', 'reports', 'storage'],
+    layers: ['broadcasts', 'core', 'content', 'i18n', 'officers', 'reports', 'storage'],
     types: ['config'],
     packages: ['ioredis'],
   },

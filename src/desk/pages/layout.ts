@@ -83,6 +83,7 @@ function top(ctx: PageContext): Html {
               <a href="/desk/reports">${ctx.t('desk.nav.reports')}</a>
               <a href="/desk/recruiters">${ctx.t('desk.nav.recruiters')}</a>
               <a href="/desk/register">${ctx.t('desk.nav.register')}</a>
+              <a href="/desk/broadcasts">${ctx.t('desk.nav.broadcasts')}</a>
               <form class="inline" method="post" action="/desk/sign-out">
                 ${csrfField(s.csrf)}<button class="link" type="submit">${ctx.t('desk.nav.signOut')}</button>
               </form>
