@@ -29,6 +29,11 @@ export interface FlowContext {
   readonly understanding: Understanding;
   /** The safety net already answered this message (at a wizard step): the menu does not repeat it. */
   readonly safetyNetShown?: boolean;
+  /**
+   * How many characters `reply` takes in `locale` where it is shown longest (rendered, acronyms
+   * explained, choices and the main-menu choice numbered as text): for replies held to a length.
+   */
+  readonly measure: (locale: Locale, reply: Reply) => number;
 }
 
 export interface FlowState {

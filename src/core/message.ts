@@ -74,6 +74,11 @@ export interface Reply {
   readonly actions?: readonly Choice[];
   /** Photos to show with the text (report evidence in an alert), where the channel can send them. */
   readonly media?: readonly MediaRef[];
+  /**
+   * Sent as a message of its own, never joined with the replies around it: a reply held to a length
+   * (the offer checker's short result) stays that length on every channel.
+   */
+  readonly separate?: true;
 }
 
 /** A choice after rendering: `n` is the number the user may type (0 is always the main menu). */
@@ -96,6 +101,8 @@ export interface OutboundMessage {
    * templates to users who have not written lately (the WhatsApp Cloud API) pick its template by it.
    */
   readonly broadcast?: true;
+  /** See `Reply.separate`: channels that join short replies of a turn leave this one alone. */
+  readonly separate?: true;
 }
 
 /** Everything the engine answers to one inbound message. */

@@ -240,6 +240,16 @@ describe('joining short replies', () => {
     expect(renderTelegram([long, menu])).toHaveLength(2);
     expect(renderTelegram([menu, short])).toHaveLength(2);
   });
+
+  it('never joins a separate reply (a result held to a length) with the replies around it', () => {
+    const sos = { title: 'Nomor darurat', body: 'Polisi: 110', choices: [] };
+    const result = { title: 'Risiko tinggi', body: 'Alasannya.', choices: [], separate: true as const };
+    expect(renderTelegram([sos, result]).map((m) => m.html)).toEqual([
+      '<b>Nomor darurat</b>\nPolisi: 110',
+      '<b>Risiko tinggi</b>\nAlasannya.',
+    ]);
+    expect(renderTelegram([result, sos])).toHaveLength(2);
+  });
 });
 
 describe('splitting long texts', () => {

@@ -46,26 +46,32 @@ export const MERGE_LIMIT = 1500;
 
 /**
  * Title in bold, the body, and the choices as one inline button per row (0 = main menu last). Short
- * replies of one turn without buttons are joined to the next one: fewer messages cost less data and
- * fewer notifications on a cheap phone.
+ * replies of one turn without buttons are joined to the next one (unless either is `separate`): fewer
+ * messages cost less data and fewer notifications on a cheap phone.
  */
 export function renderTelegram(messages: readonly OutboundMessage[]): TelegramMessage[] {
-  const rendered = renderEach(messages);
-  if (rendered.length < 2) return rendered;
-  const merged: TelegramMessage[] = [];
-  for (const m of rendered) {
-    const previous = merged.at(-1);
-    if (previous && !previous.keyboard && previous.html.length + m.html.length + 2 <= MERGE_LIMIT) {
-      merged[merged.length - 1] = { ...m, html: `${previous.html}\n\n${m.html}` };
-    } else merged.push(m);
-  }
-  return merged;
-}
-
-function renderEach(messages: readonly OutboundMessage[]): TelegramMessage[] {
   // One reply per turn is the usual case: no list to grow.
   const only = messages.length === 1 ? messages[0] : undefined;
-  return only ? renderOne(only) : messages.flatMap(renderOne);
+  if (only) return renderOne(only);
+  const merged: TelegramMessage[] = [];
+  // Whether the last message sent may take the next one's text (a `separate` reply may not).
+  let joinable = false;
+  for (const msg of messages) {
+    for (const m of renderOne(msg)) {
+      const previous = merged.at(-1);
+      if (
+        previous &&
+        joinable &&
+        !msg.separate &&
+        !previous.keyboard &&
+        previous.html.length + m.html.length + 2 <= MERGE_LIMIT
+      ) {
+        merged[merged.length - 1] = { ...m, html: `${previous.html}\n\n${m.html}` };
+      } else merged.push(m);
+      joinable = msg.separate !== true;
+    }
+  }
+  return merged;
 }
 
 /** One reply: a message, or several when its text is over the limit (the buttons go on the last). */

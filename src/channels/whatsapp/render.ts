@@ -14,18 +14,26 @@ export const MERGE_LIMIT = 1500;
 export const splitMessage = (text: string, limit = CHUNK_LIMIT): string[] => splitAtBreaks(text, limit);
 
 /**
- * The texts to send for one turn: each reply formatted, short replies joined (fewer messages cost
- * less data, fewer notifications and less of the sending budget), long ones split.
+ * The texts to send for one turn: each reply formatted, short replies joined unless one is
+ * `separate` (fewer messages cost less data, fewer notifications and less of the sending budget),
+ * long ones split.
  */
 export function renderWhatsApp(messages: readonly OutboundMessage[]): string[] {
-  const merged: { text: string; choices: boolean }[] = [];
+  // `ends`: nothing may be joined after it (a list of choices, which what follows would seem part of,
+  // or a `separate` reply).
+  const merged: { text: string; ends: boolean }[] = [];
   for (const msg of messages) {
     const text = formatWhatsApp(msg);
     const previous = merged.at(-1);
-    // A list of choices ends a message: what follows it would read as part of the list.
-    if (previous && !previous.choices && previous.text.length + text.length + 2 <= MERGE_LIMIT) {
-      merged[merged.length - 1] = { text: `${previous.text}\n\n${text}`, choices: msg.choices.length > 0 };
-    } else merged.push({ text, choices: msg.choices.length > 0 });
+    const ends = msg.choices.length > 0 || msg.separate === true;
+    if (
+      previous &&
+      !previous.ends &&
+      !msg.separate &&
+      previous.text.length + text.length + 2 <= MERGE_LIMIT
+    ) {
+      merged[merged.length - 1] = { text: `${previous.text}\n\n${text}`, ends };
+    } else merged.push({ text, ends });
   }
   return merged.flatMap((m) => splitMessage(m.text));
 }

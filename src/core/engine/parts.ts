@@ -5,6 +5,7 @@ import { unwiredSubscriptions, type SubscriptionDesk } from '../subscriptions.js
 import type { IntentMatcher } from '../intents.js';
 import { DEFAULT_LOCALE, type Locale, type RegionalLocale } from '../locale.js';
 import type { Reply } from '../message.js';
+import { shownLength } from '../render.js';
 import type { OfficerDesk } from '../officer.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from '../ports.js';
 import type { ReportDesk, VillageFinder } from '../report.js';
@@ -85,6 +86,7 @@ export function createEngineParts(deps: EngineDeps): EngineParts {
       resolveInput: createInputResolver(deps),
       forget: deps.forget ?? unwiredForgetDesk,
       subscriptions: deps.subscriptions ?? unwiredSubscriptions,
+      measure: (locale, reply) => shownLength(deps.translator, deps.catalog.glossary, locale, reply),
     },
     deps.understanding,
   );
@@ -98,6 +100,7 @@ interface Shared {
   readonly resolveInput: InputResolver;
   readonly forget: ForgetDesk;
   readonly subscriptions: SubscriptionDesk;
+  readonly measure: FlowContext['measure'];
 }
 
 /** The engine's parts with one understanding (the engine's, or a turn's); one small object per turn. */
@@ -122,7 +125,7 @@ class Parts implements EngineParts {
   }
 
   ctxOf(locale: Locale, user: string, safetyNetShown = false): FlowContext {
-    const { deps, forget, subscriptions } = this.shared;
+    const { deps, forget, subscriptions, measure } = this.shared;
     const ctx: { -readonly [K in keyof FlowContext]: FlowContext[K] } = {
       locale,
       now: deps.clock.now(),
@@ -135,6 +138,7 @@ class Parts implements EngineParts {
       forget,
       subscriptions,
       understanding: this.understanding,
+      measure,
     };
     if (safetyNetShown) ctx.safetyNetShown = safetyNetShown;
     return ctx;

@@ -1,14 +1,11 @@
-import { t, type Reply } from '../message.js';
-import { MENU_CHOICE_ID } from '../render.js';
+import type { Reply } from '../message.js';
+import { MENU_CHOICE, MENU_CHOICE_ID } from '../render.js';
 import type { Turn } from './parts.js';
 
 /** A prompt with a line before it ("that button no longer works", "language changed"). */
 export function withNote(prompt: Reply, note: Reply['body'][number]): Reply {
   return { ...prompt, body: [note, ...prompt.body] };
 }
-
-/** The "0 = main menu" choice (texts are immutable, so one object serves every reply). */
-const MENU_CHOICE = { id: MENU_CHOICE_ID, label: t('common.menu') } as const;
 
 /** Every reply outside the menu ends with "0 = main menu", so a user is never stuck. */
 export function withMenuChoice(turn: Turn): readonly Reply[] {

@@ -6,11 +6,13 @@ import type { FlowData } from '../session.js';
 import { str, strings } from './data.js';
 import type { OfferVerdict } from './offer-verdict.js';
 
-/** Reasons listed one line each in the short result; the rest are counted. */
+/** Reasons listed one line each in the short result; the rest are counted ("and N more"). */
 const TOP_REASONS = 3;
 /** Words quoted after a reason, and their length, so a reason stays one line on a phone. */
 const QUOTED_WORDS = 2;
 const QUOTE_MAX = 28;
+/** The most characters the short result takes on any channel, choices included (issue 15). */
+export const SHORT_RESULT_MAX = 900;
 
 /**
  * What the result screens need, kept in the flow data (a few hundred bytes; the pasted text is not kept):
@@ -49,19 +51,69 @@ export function resultChoices(withDetails: boolean): Choice[] {
   ];
 }
 
-/** The short result of a scanned advert (≤ 900 characters): level, top three reasons, three actions. */
+/**
+ * How much of the short result is shown: the reasons listed (the rest are counted), how many of them
+ * keep the advert's words quoted, and whether each reason is cut to its first clause.
+ */
+interface Shape {
+  readonly listed: number;
+  readonly quoted: number;
+  readonly cut: boolean;
+}
+
+/**
+ * The shapes tried in turn until the result fits in SHORT_RESULT_MAX: the advert's quoted words go
+ * first (from the last reason up), then each reason is cut to its first clause, then fewer reasons
+ * are listed. The level, at least one reason, the three actions and the choices always stay.
+ */
+const SHAPES: readonly Shape[] = [
+  { listed: TOP_REASONS, quoted: 3, cut: false },
+  { listed: TOP_REASONS, quoted: 2, cut: false },
+  { listed: TOP_REASONS, quoted: 1, cut: false },
+  { listed: TOP_REASONS, quoted: 0, cut: false },
+  { listed: TOP_REASONS, quoted: 0, cut: true },
+  { listed: 2, quoted: 0, cut: true },
+  { listed: 1, quoted: 0, cut: true },
+];
+
+/**
+ * A reason cut to its first clause, without the examples in brackets: "Iklan meminta bayaran.
+ * Cocokkan dengan …" → "Iklan meminta bayaran"; "… dilewati (Disnaker, tes, …)" → "… dilewati".
+ */
+export function cutReason(reason: string): string {
+  const first = reason.split(/[.;:](?:\s|$)/)[0] ?? reason;
+  const plain = first.replace(/\s*\([^()]*\)/g, '').trim();
+  return plain === '' ? reason : plain;
+}
+
+/** The short result of a scanned advert (≤ SHORT_RESULT_MAX characters): level, top three reasons, three actions. */
 export function shortResult(ctx: FlowContext, data: FlowData): Reply {
+  let reply = resultReply(ctx, data, SHAPES[0] ?? { listed: TOP_REASONS, quoted: 0, cut: true });
+  for (const shape of SHAPES.slice(1)) {
+    if (ctx.measure(ctx.locale, reply) <= SHORT_RESULT_MAX) return reply;
+    reply = resultReply(ctx, data, shape);
+  }
+  return reply;
+}
+
+/** The short result in one shape. */
+function resultReply(ctx: FlowContext, data: FlowData, shape: Shape): Reply {
   const level = ctx.catalog.level(levelOf(data));
-  const ids = strings(data, 's');
   const quotes = strings(data, 'e');
-  const reasons: Text[] = ids.slice(0, TOP_REASONS).flatMap((id, i) => {
+  // Sign ids an edited catalog no longer knows are left out, and not counted.
+  const signs = strings(data, 's').flatMap((id, i) => {
     const sign = ctx.catalog.sign(id);
-    if (!sign) return [];
-    const reason = pick(sign.scan_title ?? sign.title, ctx.locale);
-    const words = quotes[i] ?? '';
-    return [words ? t('offer.reasonWords', { reason, words }) : t('check.reason', { reason })];
+    return sign ? [{ sign, words: quotes[i] ?? '' }] : [];
   });
-  if (ids.length > TOP_REASONS) reasons.push(t('offer.moreReasons', { count: ids.length - TOP_REASONS }));
+  const reasons: Text[] = signs.slice(0, shape.listed).map(({ sign, words }, i) => {
+    const title = pick(sign.scan_title ?? sign.title, ctx.locale);
+    const reason = shape.cut ? cutReason(title) : title;
+    return words && i < shape.quoted
+      ? t('offer.reasonWords', { reason, words })
+      : t('check.reason', { reason });
+  });
+  if (signs.length > shape.listed)
+    reasons.push(t('offer.moreReasons', { count: signs.length - shape.listed }));
   const actions = (level?.actions ?? []).map((a, i) =>
     t('offer.action', { n: i + 1, action: pick(a, ctx.locale) }),
   );
@@ -73,6 +125,8 @@ export function shortResult(ctx: FlowContext, data: FlowData): Reply {
       ...(actions.length > 0 ? [t('offer.actionsTitle'), ...actions] : []),
     ],
     choices: resultChoices(true),
+    // Sent alone, so the emergency numbers shown before it never take it past SHORT_RESULT_MAX.
+    separate: true,
   };
 }
 

@@ -39,4 +39,13 @@ describe('WhatsApp rendering', () => {
     expect(long.length).toBeGreaterThan(1);
     for (const t of long) expect(t.length).toBeLessThanOrEqual(CHUNK_LIMIT);
   });
+
+  it('never joins a separate reply (a result held to a length) with the replies around it', () => {
+    const result = msg('Alasannya.', { title: 'Risiko tinggi', separate: true });
+    expect(renderWhatsApp([msg('Polisi: 110'), result, msg('Catatan.')])).toEqual([
+      'Polisi: 110',
+      '*Risiko tinggi*\nAlasannya.',
+      'Catatan.',
+    ]);
+  });
 });
