@@ -1,6 +1,7 @@
 import { buildEngine } from './bootstrap.js';
 import { createConsoleSender } from './channels/console/console-sender.js';
 import { createVillageFinder } from './content/village-finder.js';
+import { callCentreOf } from './core/catalog.js';
 import type { ChannelName } from './core/message.js';
 import { systemClock, type MessageSender } from './core/ports.js';
 import { observeDesk, observeEngine } from './observability/instrument.js';
@@ -141,6 +142,7 @@ async function main(): Promise<number> {
       ...(redis ? { redis } : {}),
       engine,
       translator,
+      callCentre: callCentreOf(content.catalog),
       logger,
       metrics,
       senders,

@@ -12,3 +12,10 @@ export interface Catalog extends ContentCatalog {
   /** Plain-words explanations of acronyms, added to messages as they are sent. */
   readonly glossary: Glossary;
 }
+
+/**
+ * The KP2MI call centre's number as content gives it (content/contacts.yaml): the texts that name it
+ * take it as `{{callCentre}}`, so a change of number is one line of content, not six translations.
+ */
+export const callCentreOf = (catalog: Pick<ContentCatalog, 'contacts' | 'ids'>): string =>
+  catalog.contacts.find((c) => c.id === catalog.ids.callCentre)?.number ?? '';

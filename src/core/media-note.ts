@@ -62,18 +62,26 @@ export function withNote(
   return [{ body: note, choices: [] }, ...messages];
 }
 
+/** What the notes' texts name: the photo size limit and the number to call instead of a voice note. */
+export interface NoteSettings {
+  readonly maxBytes: number;
+  /** The KP2MI call centre's number, from content (`callCentreOf`). */
+  readonly callCentre: string;
+}
+
 /**
  * The engine's replies to a message with the note what came with it needs, first (the WhatsApp
- * providers' texts, `whatsapp.<note>`, with the size limit in MB).
+ * providers' texts, `whatsapp.<note>`, with the size limit in MB and the call centre's number).
  */
 export function repliesWithNote(
   result: EngineResult,
   received: Received,
   translator: Translator,
-  maxBytes: number,
+  settings: NoteSettings,
 ): readonly OutboundMessage[] {
   const note = mediaNote(received);
   if (!note) return result.messages;
-  const tr = (key: string) => translator.t(result.locale, key, { mb: Math.floor(maxBytes / 1024 / 1024) });
+  const params = { mb: Math.floor(settings.maxBytes / 1024 / 1024), callCentre: settings.callCentre };
+  const tr = (key: string) => translator.t(result.locale, key, params);
   return withNote(result.messages, tr(`whatsapp.${note}`), tr('engine.empty'));
 }

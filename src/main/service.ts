@@ -26,6 +26,8 @@ export interface ServiceOptions {
   readonly redis?: Redis;
   readonly engine: ObservedEngine;
   readonly translator: Translator;
+  /** The KP2MI call centre's number the voice-note text names (from content, `callCentreOf`). */
+  readonly callCentre: string;
   readonly logger: Logger;
   readonly metrics: Metrics;
   /** Channels add their sender here as they start (the report workers read it at each send). */
@@ -196,6 +198,7 @@ async function startWhatsAppChannel(
     redis,
     engine: opts.engine,
     translator: opts.translator,
+    callCentre: opts.callCentre,
     logger: opts.logger,
     config: whatsapp,
     parts: whatsAppRedisParts(redis, createKeys(opts.config.redisKeyPrefix), whatsapp.account),
@@ -229,6 +232,7 @@ async function startCloudChannel(
     redis,
     engine: opts.engine,
     translator: opts.translator,
+    callCentre: opts.callCentre,
     logger: opts.logger,
     config: cloud,
     parts: cloudRedisParts(createKeys(opts.config.redisKeyPrefix), cloud.phoneNumberId),

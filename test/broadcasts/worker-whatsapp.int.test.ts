@@ -7,6 +7,7 @@ import { createSubscriptionDesk } from '../../src/broadcasts/subscription-desk.j
 import { startWhatsApp, type WhatsAppChannel } from '../../src/channels/whatsapp/start.js';
 import { t } from '../../src/core/message.js';
 import { createTranslator } from '../../src/i18n/translator.js';
+import { realCallCentre } from '../helpers/engine.js';
 import { whatsAppRedisParts } from '../../src/main/channel-parts.js';
 import { createKeys } from '../../src/storage/keys.js';
 import { FakeSocket } from '../channels/whatsapp/fake-socket.js';
@@ -113,6 +114,7 @@ describe('WhatsApp broadcasts from a ROLE=worker process while the number runs e
       redis: parts.redis,
       engine: { handle: () => Promise.resolve({ locale: 'id', messages: [] }) },
       translator: createTranslator('locales'),
+      callCentre: realCallCentre(),
       logger: { ...silent, child: () => ({ ...silent, level: 'silent' }) } as never,
       parts: whatsAppRedisParts(parts.redis, keys, ACCOUNT),
       config: {

@@ -1,5 +1,5 @@
 import { buildEngine, loadCatalog, type ContentParts } from '../../src/bootstrap.js';
-import type { Catalog } from '../../src/core/catalog.js';
+import { callCentreOf, type Catalog } from '../../src/core/catalog.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { ChannelName, InboundMessage, OutboundMessage } from '../../src/core/message.js';
 import type { Clock, Logger, MessageSender, SessionStore } from '../../src/core/ports.js';
@@ -23,6 +23,8 @@ export function realContent(): ContentParts {
   return shared;
 }
 export const realCatalog = (): Catalog => realContent().catalog;
+/** The KP2MI call centre's number in the real content, as the composition root hands it to channels. */
+export const realCallCentre = (): string => callCentreOf(realCatalog());
 
 export const silentLogger: Logger & { errors: unknown[] } = {
   errors: [],

@@ -63,6 +63,21 @@ describe('locales', () => {
     },
   );
 
+  it('types no phone number of content/contacts.yaml: texts name the call centre through {{callCentre}}', () => {
+    // Short codes (110, 129) may stand in ordinary text; full numbers may not.
+    const numbers = [...readFileSync('content/contacts.yaml', 'utf8').matchAll(/number: "([^"]+)"/g)]
+      .map((m) => m[1] ?? '')
+      .filter((n) => n.replace(/\D/g, '').length >= 7);
+    expect(numbers).toContain('0800-1000');
+    const typed = LOCALES.flatMap((l) =>
+      [...flat.get(l)!].filter(([, v]) => numbers.some((n) => v.includes(n))).map(([k]) => `${l}:${k}`),
+    );
+    expect(typed).toEqual([]);
+    for (const l of LOCALES)
+      for (const key of ['engine.voiceNotRead', 'whatsapp.voice', 'paid.body'])
+        expect(placeholders(flat.get(l)!.get(key) ?? '{{callCentre}}')).toContain('callCentre');
+  });
+
   it('has no empty texts', () => {
     for (const l of LOCALES)
       expect([...flat.get(l)!].filter(([, v]) => v.trim() === '').map(([k]) => `${l}:${k}`)).toEqual([]);

@@ -31,6 +31,8 @@ export interface CloudChannelDeps {
   readonly templates: TemplateRegistry;
   readonly phoneNumberId: string;
   readonly maxPhotoBytes: number;
+  /** The KP2MI call centre's number the voice-note text names (from content, `callCentreOf`). */
+  readonly callCentre: string;
   readonly logger: Logger;
   /** Counts delivery statuses (`/metrics`). */
   readonly onStatus?: (status: DeliveryStatus) => void;
@@ -202,7 +204,10 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
       ...(photo ? { photo } : {}),
       ...(voice ? { voice } : {}),
     };
-    const messages = repliesWithNote(result, came, deps.translator, deps.maxPhotoBytes);
+    const messages = repliesWithNote(result, came, deps.translator, {
+      maxBytes: deps.maxPhotoBytes,
+      callCentre: deps.callCentre,
+    });
     return renderCloudAll(messages, labelsFor(result.locale));
   }
 

@@ -44,6 +44,8 @@ export interface StartCloudOptions {
   readonly redis: Redis;
   readonly engine: Engine;
   readonly translator: Translator;
+  /** The KP2MI call centre's number the voice-note text names (from content, `callCentreOf`). */
+  readonly callCentre: string;
   readonly logger: Logger;
   readonly config: CloudSettings;
   /** The number's key names and script loading, from the storage layer. */
@@ -86,6 +88,7 @@ export async function startWhatsAppCloud(opts: StartCloudOptions): Promise<Start
     templates,
     phoneNumberId: config.phoneNumberId,
     maxPhotoBytes: config.mediaMaxBytes,
+    callCentre: opts.callCentre,
     logger,
     ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
   });

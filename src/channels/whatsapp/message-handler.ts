@@ -22,6 +22,8 @@ export interface MessageHandlerDeps {
   /** The media downloader for a socket (Baileys' own in service; a fake in tests). */
   readonly downloader: (sock: WhatsAppSocket) => MediaDownloader;
   readonly maxPhotoBytes: number;
+  /** The KP2MI call centre's number the voice-note text names (from content, `callCentreOf`). */
+  readonly callCentre: string;
   /** Group chats the bot answers in. */
   readonly groups: ReadonlySet<string>;
   readonly logger: Logger;
@@ -95,7 +97,10 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       ...(photo ? { photo } : {}),
       ...(voice ? { voice } : {}),
     };
-    const messages = repliesWithNote(result, came, deps.translator, deps.maxPhotoBytes);
+    const messages = repliesWithNote(result, came, deps.translator, {
+      maxBytes: deps.maxPhotoBytes,
+      callCentre: deps.callCentre,
+    });
     const texts = renderWhatsApp(messages);
     await deps.outbox.enqueue(
       address,

@@ -49,6 +49,8 @@ export interface StartWhatsAppOptions {
   readonly redis: Redis;
   readonly engine: Engine;
   readonly translator: Translator;
+  /** The KP2MI call centre's number the voice-note text names (from content, `callCentreOf`). */
+  readonly callCentre: string;
   /** pino-compatible; Baileys gets a child of it at `config.libLogLevel`. */
   readonly logger: BaileysLogger;
   readonly config: WhatsAppSettings;
@@ -168,6 +170,7 @@ export async function startWhatsApp(opts: StartWhatsAppOptions): Promise<StartWh
     media,
     downloader: opts.downloader ?? ((sock) => baileysDownloader(sock, libLogger)),
     maxPhotoBytes: config.mediaMaxBytes,
+    callCentre: opts.callCentre,
     groups: new Set(config.groups),
     logger,
   });

@@ -1,3 +1,4 @@
+import { callCentreOf } from '../catalog.js';
 import { answerCard } from '../flows/answer-card.js';
 import { emergencyReply, situationOf } from '../flows/sos.js';
 import type { FlowContext, Outcome } from '../flow.js';
@@ -51,8 +52,10 @@ export async function runStep(
   }
   if (msg.choiceId === undefined && text === '') {
     const voice = media?.some((m) => m.kind === 'voice') === true;
-    const key = voice ? 'engine.voiceNotRead' : media ? 'engine.mediaNotUsed' : 'engine.empty';
-    return { session: current, replies: [...notes, withNote(prompt, t(key))] };
+    const note = voice
+      ? t('engine.voiceNotRead', { callCentre: callCentreOf(ctx.catalog) })
+      : t(media ? 'engine.mediaNotUsed' : 'engine.empty');
+    return { session: current, replies: [...notes, withNote(prompt, note)] };
   }
   const input = parts.resolveInput(current, prompt, msg, text);
   if (input === 'forged')

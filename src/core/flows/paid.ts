@@ -1,3 +1,4 @@
+import { callCentreOf } from '../catalog.js';
 import { goto, next, type Flow } from '../flow.js';
 import { t } from '../message.js';
 import { str } from './data.js';
@@ -15,11 +16,7 @@ export const paidFlow: Flow = {
   start: (_ctx, arg) => next('root', arg ? { x: arg.slice(0, MAX_KEPT) } : {}),
   prompt: (ctx) => ({
     title: t('paid.title'),
-    body: [
-      t('paid.body', {
-        callCentre: ctx.catalog.contacts.find((c) => c.id === ctx.catalog.ids.callCentre)?.number ?? '',
-      }),
-    ],
+    body: [t('paid.body', { callCentre: callCentreOf(ctx.catalog) })],
     choices: [
       { id: 'report', label: t('paid.report') },
       { id: 'contacts', label: t('paid.contacts') },

@@ -12,6 +12,7 @@ import type { DeliveryStatus } from '../../../src/channels/whatsapp-cloud/to-inb
 import { createWebhook } from '../../../src/channels/whatsapp-cloud/webhook.js';
 import type { Engine } from '../../../src/core/engine.js';
 import { createTranslator } from '../../../src/i18n/translator.js';
+import { realCallCentre } from '../../helpers/engine.js';
 import { startHttpServer, type HttpServer } from '../../../src/observability/http-server.js';
 import { whatsAppCloudKeys } from '../../../src/storage/keys.js';
 import { startFakeGraphApi, type FakeGraphApi } from '../../helpers/fake-graph-api.js';
@@ -97,6 +98,7 @@ export async function startHarness(opts: {
     claimMs,
     engine: opts.engine,
     translator: createTranslator('locales'),
+    callCentre: realCallCentre(),
     media: createRedisMediaStore(ctx.redis, keys.media, undefined, keys.mediaBy),
     templates: opts.templates ?? new Map(),
     phoneNumberId: PHONE_ID,

@@ -10,7 +10,7 @@ import type { Engine } from '../../../src/core/engine.js';
 import type { InboundMessage } from '../../../src/core/message.js';
 import { RecipientUnreachable, type MessageSender } from '../../../src/core/ports.js';
 import { createTranslator } from '../../../src/i18n/translator.js';
-import { makeEngine, testVillages } from '../../helpers/engine.js';
+import { makeEngine, realCallCentre, testVillages } from '../../helpers/engine.js';
 import { TERNYANG, reportLinesToEvidence } from '../../helpers/report-script.js';
 import { testRedis } from '../../helpers/redis.js';
 import { FakeSocket, USER, USER_JID, nextId, textFrom } from './fake-socket.js';
@@ -72,6 +72,7 @@ describe('WhatsApp channel driven through a fake Baileys socket (real engine, re
       redis: ctx.redis,
       engine,
       translator,
+      callCentre: realCallCentre(),
       logger,
       parts: whatsAppRedisParts(ctx.redis, createKeys(ctx.prefix), name),
       config: {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startWhatsApp } from '../../../src/channels/whatsapp/start.js';
 import type { Engine } from '../../../src/core/engine.js';
 import { createTranslator } from '../../../src/i18n/translator.js';
+import { realCallCentre } from '../../helpers/engine.js';
 import { testRedis } from '../../helpers/redis.js';
 import { createKeys } from '../../../src/storage/keys.js';
 import { whatsAppRedisParts } from '../../../src/main/channel-parts.js';
@@ -30,6 +31,7 @@ describe("WhatsApp channel on Baileys' real makeWASocket (loopback only)", () =>
       redis: ctx.redis,
       engine,
       translator: createTranslator('locales'),
+      callCentre: realCallCentre(),
       logger: pino({ level: 'silent' }),
       parts: whatsAppRedisParts(ctx.redis, createKeys(ctx.prefix), 'real'),
       config: {
