@@ -103,6 +103,7 @@ export const lexiconFileSchema = z
     framed: rules.default([]),
     there: rules.default([]),
     explained: rules.default([]),
+    offTopic: rules.default([]),
     advert: rules,
     abroad: rules,
     home: rules,

@@ -125,3 +125,42 @@ describe('block J of the development part, in other words', () => {
     );
   });
 });
+
+describe('everyday matters are off-topic', () => {
+  it.each([
+    'tolong cariin anjing sy lepas dari tadi pagi',
+    'hp sy panas bgt kalo dicas, kenapa ya',
+    'ayo mabar ml nanti malam',
+    'skor bola semalam berapa',
+    'dmn beli pupuk yg murah',
+    'my dog is sick what should i feed him',
+  ])('none: %s', (text) => {
+    expect(u.understand(text).distress).toBeUndefined();
+    expect(intentOf(text)).toBeUndefined();
+  });
+
+  it('an everyday word next to what the bot does changes nothing', () => {
+    expect(
+      heard('tolong anak sy dikurung majikan, hp nya disita, cuma bisa main game diam2 buat kirim pesan'),
+    ).toBe(true);
+    expect(intentOf('jual motor buat bayar sponsor 20jt, skrg sponsornya kabur')).toBe('paid');
+  });
+});
+
+describe('small words of recruiters and offices', () => {
+  it('money handed to a sponsor who then calls it off is money paid', () => {
+    expect(intentOf('uang 15jt udh sy kasih ke calo, terus dia bilang batal, cuma mau balikin separuh')).toBe(
+      'paid',
+    );
+  });
+
+  it('going through a licensed company, asking what to prepare, is a question', () => {
+    expect(intentOf('bulan depan sy berangkat ke korea lwt PT resmi, apa yg harus sy siapin?')).toBe(
+      'question',
+    );
+  });
+
+  it('what an office can help with is a question, not about the bot', () => {
+    expect(intentOf('disnaker bisa bantu apa buat warga yg mau ke luar negeri')).toBe('question');
+  });
+});

@@ -104,6 +104,8 @@ export interface LexiconData {
   readonly there: readonly string[];
   /** Silence with a reason given ("gak ada sinyal", "biasanya juga gitu"): not someone missing. */
   readonly explained: readonly string[];
+  /** Everyday matters the bot has nothing on ("kucing hilang", "jadwal bola", "main ml"): off-topic. */
+  readonly offTopic: readonly string[];
   readonly intents: Readonly<Partial<Record<Intent, WeightedRules>>>;
   readonly relations: Readonly<Partial<Record<Relation, readonly string[]>>>;
 }
@@ -145,6 +147,7 @@ export const FLAGS = [
   'framed',
   'there',
   'explained',
+  'offTopic',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

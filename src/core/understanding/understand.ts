@@ -359,6 +359,11 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
         YIELDS.has(best) &&
         tokens.length > 2 &&
         (card.get()?.score ?? 0) >= CLOSE_ANSWER;
+      // "tolong cariin kucing sy", "jadwal bola malam ini apa": an everyday matter, naming nothing the bot
+      // does but in loose words, is off-topic, not a card that shares a word with it.
+      const offTopic =
+        reading.flags.has('offTopic') && (bestScore < LIKELY || (best !== undefined && YIELDS.has(best)));
+      if (offTopic && (card.get()?.score ?? 0) < CLOSE_ANSWER) return understood(base, undefined, 'none');
       const matched = best === 'question' ? card.get() : undefined;
       if (matched) return understood(base, 'question', 'answer', matched);
       if (best && bestScore >= SETTLED && !cardWins) return understood(base, best, 'rule');
