@@ -137,7 +137,7 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
       );
       throw new OutsideWindow(address, key);
     }
-    const params = templateParams(entry, messages);
+    const { params, whole } = templateParams(entry, messages);
     const payload: TemplatePayload = {
       type: 'template',
       template: {
@@ -153,8 +153,9 @@ export function createCloudSender(deps: CloudSenderDeps): CloudSender {
       },
     };
     const id = await guarded(address, () => api.send(to, payload));
-    // A template that does not carry the whole text says "reply to read it": the messages wait.
-    if (!entry.params.includes('body')) {
+    // A template that does not carry the whole text says "reply to read it": the messages wait. So
+    // do they when the body had to be cut to fit the template's limit (TEMPLATE_BODY_MAX).
+    if (!entry.params.includes('body') || !whole) {
       await state.hold(address, await inFull(messages)).catch((err: unknown) => {
         deps.logger.warn({ err, channel: 'whatsapp-cloud' }, 'template sent; the full message not held');
       });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import type { OutboundMessage } from '../../core/message.js';
+import { splitAtBreaks } from '../../core/split-text.js';
 import { escapeWhatsApp } from '../../core/whatsapp-markup.js';
 
 /** Where a template parameter's text comes from in the message it stands in for. */
@@ -24,15 +25,59 @@ export type TemplateRegistry = ReadonlyMap<string, TemplateEntry>;
 export const TEMPLATE_KEYS = ['officer.alert', 'broadcast', 'notice'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
+/** The Cloud API's limit on a template's body with its parameters filled in, in characters. */
+export const TEMPLATE_BODY_MAX = 1024;
+
 /**
- * Template parameters may not hold new lines, tabs or more than four spaces in a row; WhatsApp markup
- * in them is neutralised as in any other message.
+ * What the parameters of one template may hold together: the body's limit less room for the approved
+ * template's own words around them (the registry cannot tell how many; 124 characters is ample for a
+ * line such as "Laporan baru: {{1}}. Balas pesan ini untuk membaca selengkapnya.").
  */
-const PARAM_MAX = 900;
-export function paramText(text: string): string {
-  const flat = escapeWhatsApp(text.replace(/\s+/g, ' ').trim());
-  return flat.length > PARAM_MAX ? `${flat.slice(0, PARAM_MAX - 1)}…` : flat || '-';
+export const PARAMS_MAX = 900;
+
+/**
+ * A parameter's text as the Cloud API takes it: no new lines, tabs or more than four spaces in a row
+ * (all whitespace becomes one space), WhatsApp markup neutralised as in any other message, never empty.
+ */
+function flatParam(text: string): string {
+  return escapeWhatsApp(text.replace(/\s+/g, ' ').trim()) || '-';
 }
+
+/**
+ * `text` cut to at most `max` characters (UTF-16 units, which are never fewer than the characters the
+ * Cloud API counts), ending in "…": at a word end when there is one in the second half, never inside a
+ * web address, never between the two halves of a character outside the BMP (an emoji).
+ */
+export function cutParam(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max < 2) return '…';
+  let head = splitAtBreaks(text, max - 1)[0] ?? '';
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  return `${head}…`;
+}
+
+/**
+ * Texts as one template's parameters, together within `budget` characters: a short one keeps all of
+ * it, the longer ones share what is left evenly. `whole`: nothing was cut.
+ */
+export function fitParams(
+  texts: readonly string[],
+  budget: number = PARAMS_MAX,
+): { readonly params: string[]; readonly whole: boolean } {
+  const flat = texts.map(flatParam);
+  const params = [...flat];
+  const shortestFirst = flat.map((_, i) => i).sort((a, b) => (flat[a]?.length ?? 0) - (flat[b]?.length ?? 0));
+  let left = budget;
+  for (const [done, i] of shortestFirst.entries()) {
+    const fitted = cutParam(flat[i] ?? '', Math.floor(left / (flat.length - done)));
+    params[i] = fitted;
+    left -= fitted.length;
+  }
+  return { params, whole: params.every((p, i) => p === flat[i]) };
+}
+
+/** One text as the only parameter of a template (within `PARAMS_MAX`). */
+export const paramText = (text: string): string => fitParams([text]).params[0] ?? '-';
 
 /** The key a message stands under: alerts carry actions (take, …), broadcasts say so, the rest is a notice. */
 export function templateKeyOf(messages: readonly OutboundMessage[]): TemplateKey {
@@ -40,11 +85,17 @@ export function templateKeyOf(messages: readonly OutboundMessage[]): TemplateKey
   return messages.some((m) => m.broadcast) ? 'broadcast' : 'notice';
 }
 
-/** The template's parameters, filled from the first message. */
-export function templateParams(entry: TemplateEntry, messages: readonly OutboundMessage[]): string[] {
+/**
+ * The template's parameters, filled from the first message and fitted together within the body's
+ * limit (`fitParams`); `whole`: nothing of the title or body was cut.
+ */
+export function templateParams(
+  entry: TemplateEntry,
+  messages: readonly OutboundMessage[],
+): { readonly params: string[]; readonly whole: boolean } {
   const first = messages[0];
-  return entry.params.map((p) =>
-    paramText(p === 'title' ? (first?.title ?? first?.body ?? '') : (first?.body ?? '')),
+  return fitParams(
+    entry.params.map((p) => (p === 'title' ? (first?.title ?? first?.body ?? '') : (first?.body ?? ''))),
   );
 }
 

@@ -200,6 +200,40 @@ describe('the 24-hour window on a fake clock: officer alerts and broadcasts (fak
     expect(body).toContain('Hati-hati dengan PT Contoh Palsu');
     expect(body).not.toMatch(/\n/);
   });
+
+  it('a broadcast longer than a template body takes: its parameters cut to fit, the whole text held until they write', async () => {
+    const { h, fanOut, broadcasts } = p;
+    const user = '6281234567073';
+    await h.say(user, text('halo'));
+    h.clock.advance(25 * HOUR);
+    await subscribe(p, user);
+    const sentence = 'Hati-hati dengan PT Contoh Palsu 🚨 yang menjanjikan kerja tanpa pelatihan. ';
+    const long = `${sentence.repeat(30)}Info: https://example.org/peringatan/pt-contoh-palsu`;
+    const b: Broadcast = { ...warning('warn-window-long'), body: { kind: 'text', texts: { id: long } } };
+    expect(await broadcasts.create(b)).toBe(true);
+    let from = h.graph.sent.length;
+    expect(await fanOut.deliver({ broadcast: b.id, address: `whatsapp:${user}` })).toBe('sent');
+    const sent = sentTo(h, user, from);
+    expect(sent.map((m) => m.type)).toEqual(['template']);
+    const template = sent[0]?.payload.template as { components: { parameters: { text: string }[] }[] };
+    const params = template.components[0]?.parameters.map((x) => x.text) ?? [];
+    expect(params).toHaveLength(2);
+    const [title = '', body = ''] = params;
+    // Within the Cloud API's limit for the body with its parameters (1,024), with room for the template's words.
+    expect(title.length + body.length).toBeLessThanOrEqual(900);
+    expect(body.length).toBeGreaterThan(700);
+    expect(body.endsWith('…')).toBe(true);
+    expect(body).not.toContain('https://example.org'); // a link is never cut in half: left out whole
+    expect(body).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // nor an emoji
+    expect(title).toBeTruthy();
+
+    // They write: the broadcast in full comes first, link and all, before the answer.
+    from = h.graph.sent.length;
+    await h.say(user, text('menu'));
+    const held = JSON.stringify(sentTo(h, user, from).map((m) => m.payload));
+    expect(held).toContain('https://example.org/peringatan/pt-contoh-palsu');
+    expect(held.split('PT Contoh Palsu').length - 1).toBeGreaterThanOrEqual(30);
+  });
 });
 
 describe('outside the window without a template', () => {
