@@ -164,3 +164,14 @@ describe('small words of recruiters and offices', () => {
     expect(intentOf('disnaker bisa bantu apa buat warga yg mau ke luar negeri')).toBe('question');
   });
 });
+
+describe('a household worker, however named', () => {
+  it('gets the card on what household workers must not pay', () => {
+    expect(u.understand('jadi babu ke taiwan harus bayar apa aja?').answer?.id).toBe(
+      'household-must-not-pay',
+    );
+    expect(u.understand('pembantu ke hongkong bayar tiket sendiri gak?').answer?.id).toBe(
+      'household-must-not-pay',
+    );
+  });
+});
