@@ -1,8 +1,9 @@
 import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Logger } from '../core/ports.js';
+import { RecipientUnreachable, type Logger } from '../core/ports.js';
 import { addressHash } from '../storage/keys.js';
 import { DailyCapReached, type DeliverJob, type FanOut } from './fan-out.js';
+import { noticeChannel, type OfficerNotice } from './officer-notices.js';
 
 /** Channels a broadcast can reach (the console has no subscribers of its own). */
 export const BROADCAST_CHANNELS = ['telegram', 'whatsapp'] as const;
@@ -10,6 +11,8 @@ export type BroadcastChannel = (typeof BROADCAST_CHANNELS)[number];
 
 const EXPAND = 'broadcast-expand';
 const deliverQueue = (channel: BroadcastChannel) => `broadcast-${channel}`;
+/** Officers' notices about warnings: their own queue per channel, never behind a broadcast's pace. */
+const noticeQueue = (channel: BroadcastChannel) => `warning-notice-${channel}`;
 /** Delivery jobs added per call while expanding. */
 const BATCH = 1000;
 /** Completed jobs are kept this long, so adding one again (same id) within it does not run it twice. */
@@ -41,6 +44,7 @@ export interface BroadcastQueueOptions {
 export class BullBroadcastQueue {
   private readonly expand: Queue;
   private readonly deliver = new Map<BroadcastChannel, Queue>();
+  private readonly notices = new Map<BroadcastChannel, Queue>();
 
   constructor(
     connection: Redis,
@@ -54,6 +58,9 @@ export class BullBroadcastQueue {
       const q = new Queue(deliverQueue(c), { connection, prefix });
       q.on('error', onError);
       this.deliver.set(c, q);
+      const n = new Queue(noticeQueue(c), { connection, prefix });
+      n.on('error', onError);
+      this.notices.set(c, n);
     }
   }
 
@@ -68,6 +75,18 @@ export class BullBroadcastQueue {
   /** Queues the expansion of a stored broadcast (once per id). */
   async start(id: string): Promise<void> {
     await this.expand.add('expand', { broadcast: id }, this.jobOptions(broadcastJobIds.expand(id)));
+  }
+
+  /**
+   * Queues officers' notices on their channel's notice queue (a notice queued again with its id, while
+   * the first is kept, is not sent twice). A notice to a channel without broadcasts is dropped.
+   */
+  async tell(notices: readonly OfficerNotice[]): Promise<void> {
+    for (const n of notices) {
+      const c = BROADCAST_CHANNELS.find((x) => x === noticeChannel(n));
+      const q = c && this.notices.get(c);
+      if (q) await q.add('notice', n, this.jobOptions(n.id));
+    }
   }
 
   /** Queues one delivery per recipient, on their channel's queue; other channels' addresses are left out. */
@@ -109,11 +128,14 @@ export class BullBroadcastQueue {
     for (const [c, q] of this.deliver)
       out[deliverQueue(c)] = await q.getJobCountByTypes('wait', 'delayed', 'active', 'prioritized');
     out[EXPAND] = await this.expand.getJobCountByTypes('wait', 'delayed', 'active', 'prioritized');
+    for (const [c, q] of this.notices)
+      out[noticeQueue(c)] = await q.getJobCountByTypes('wait', 'delayed', 'active', 'prioritized');
     return out;
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.expand.close(), ...[...this.deliver.values()].map((q) => q.close())]);
+    const queues = [this.expand, ...this.deliver.values(), ...this.notices.values()];
+    await Promise.all(queues.map((q) => q.close()));
   }
 }
 
@@ -150,6 +172,8 @@ export interface BroadcastWorkerOptions {
   readonly channels?: readonly BroadcastChannel[];
   readonly lockMs?: number;
   readonly logger: Logger;
+  /** Sends one officer's notice (createNoticeDelivery); without it no notice worker runs here. */
+  readonly notice?: (n: OfficerNotice) => Promise<void>;
 }
 
 /** Starts the expansion worker and one delivery worker per channel this process can send on. */
@@ -174,7 +198,7 @@ export function startBroadcastWorkers(
     },
     { ...common, concurrency: 1 },
   );
-  const workers = [
+  const workers: Worker[] = [
     expand,
     ...(opts.channels ?? BROADCAST_CHANNELS).map((c) => {
       const pace = opts.pace[c];
@@ -204,6 +228,24 @@ export function startBroadcastWorkers(
       );
     }),
   ];
+  const notice = opts.notice;
+  if (notice)
+    for (const c of opts.channels ?? BROADCAST_CHANNELS)
+      workers.push(
+        new Worker(
+          noticeQueue(c),
+          async (job: Job<OfficerNotice>) => {
+            try {
+              await notice(job.data);
+            } catch (err) {
+              // No retry reaches an officer who cannot be messaged; anything else is tried again.
+              if (err instanceof RecipientUnreachable) throw new UnrecoverableError(err.message);
+              throw err;
+            }
+          },
+          { ...common, concurrency: 1 },
+        ),
+      );
   for (const w of workers)
     w.on('error', (err) => opts.logger.warn({ err }, 'broadcast worker connection problem'));
   return {

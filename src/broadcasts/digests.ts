@@ -33,10 +33,15 @@ export async function startDueDigests(
   return started;
 }
 
-/** Runs `check` every DIGEST_CHECK_MS (a failure is logged and tried at the next); returns the stop. */
+/**
+ * Runs `check` (the due digests, the warnings' catch-up) every DIGEST_CHECK_MS; a failure is logged
+ * and tried at the next. Returns the stop.
+ */
 export function startDigestTimer(check: () => Promise<unknown>, logger: Logger): () => void {
   const timer = setInterval(() => {
-    check().catch((err: unknown) => logger.warn({ err }, 'could not start the due digests'));
+    check().catch((err: unknown) =>
+      logger.warn({ err }, 'the broadcasts minute check failed (due digests, warnings catch-up)'),
+    );
   }, DIGEST_CHECK_MS);
   timer.unref();
   return () => clearInterval(timer);

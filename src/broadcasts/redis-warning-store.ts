@@ -202,20 +202,29 @@ export class RedisWarningStore {
 
   /** The newest audit entries first. */
   async auditLog(count: number): Promise<WarningAuditEntry[]> {
-    const rows = await this.redis.xrevrange(this.keys.warningAudit(), '+', '-', 'COUNT', count);
-    return rows.map(([, fields]) => {
-      const f: Record<string, string> = {};
-      for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] ?? ''] = fields[i + 1] ?? '';
-      return {
-        at: f.at ?? '',
-        action: f.action ?? '',
-        officer: f.officer ?? '',
-        role: f.role ?? '',
-        area: f.area ?? '',
-        ...(f.id ? { id: f.id } : {}),
-        ...(f.recipients ? { recipients: Number(f.recipients) } : {}),
-        outcome: f.outcome ?? '',
-      };
-    });
+    return entriesOf(await this.redis.xrevrange(this.keys.warningAudit(), '+', '-', 'COUNT', count));
   }
+
+  /** The audit entries written between two times (ms, by Redis's clock: the stream's ids), oldest first. */
+  async auditBetween(fromMs: number, toMs: number): Promise<WarningAuditEntry[]> {
+    const from = String(Math.max(0, Math.floor(fromMs)));
+    return entriesOf(await this.redis.xrange(this.keys.warningAudit(), from, String(Math.floor(toMs))));
+  }
+}
+
+function entriesOf(rows: [id: string, fields: string[]][]): WarningAuditEntry[] {
+  return rows.map(([, fields]) => {
+    const f: Record<string, string> = {};
+    for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] ?? ''] = fields[i + 1] ?? '';
+    return {
+      at: f.at ?? '',
+      action: f.action ?? '',
+      officer: f.officer ?? '',
+      role: f.role ?? '',
+      area: f.area ?? '',
+      ...(f.id ? { id: f.id } : {}),
+      ...(f.recipients ? { recipients: Number(f.recipients) } : {}),
+      outcome: f.outcome ?? '',
+    };
+  });
 }

@@ -8,6 +8,7 @@ import {
   type WarningRefusal,
 } from '../core/warnings.js';
 import type { Audience } from './subscription-store.js';
+import { warningFollowUps, type WarningFollowUps } from './warning-follow-ups.js';
 import { warningParts, type WarningDeskDeps } from './warning-parts.js';
 import { proposalSteps } from './warning-proposals.js';
 
@@ -17,7 +18,6 @@ export type { WarningDeskDeps } from './warning-parts.js';
 const DRAFT = /^[a-z0-9]{6,20}$/;
 
 const districtOf = (village: string) => village.split('.').slice(0, 2).join('.');
-const provinceOf = (area: string) => area.split('.')[0] ?? '';
 
 /** Who would send it and to whom, or why not (checked again at every step). */
 type Planned =
@@ -36,11 +36,12 @@ type Planned =
  * kind `text` to the area's warning subscribers, fanned out like any broadcast; a village officer's
  * is a proposal to the district first (warning-proposals.ts).
  */
-export function createWarningDesk(deps: WarningDeskDeps): WarningDesk {
+export function createWarningDesk(deps: WarningDeskDeps): WarningDesk & Pick<WarningFollowUps, 'catchUp'> {
   const { access, store, limits } = deps;
   const parts = warningParts(deps);
   const { now, name, auditOf, refuse, broadcastOf } = parts;
-  const proposals = proposalSteps(deps, parts);
+  const followUps = warningFollowUps(deps, parts);
+  const proposals = proposalSteps(deps, parts, followUps);
 
   /** Where the officer's warning goes: their district, their province's districts, or a proposal. */
   async function planFor(address: string): Promise<Planned> {
@@ -51,8 +52,7 @@ export function createWarningDesk(deps: WarningDeskDeps): WarningDesk {
     const officerLeft = limits.perOfficer - used.officer;
     if (officer.role === 'village') {
       const district = districtOf(officer.area);
-      let reviewers = await access.officersOf('district', district);
-      if (reviewers.length === 0) reviewers = await access.officersOf('province', provinceOf(district));
+      const reviewers = await followUps.reviewersOf(district);
       if (reviewers.length === 0) return { refused: 'no-reviewer', officer };
       const audience = { type: 'warnings', district } as const;
       return {
@@ -117,6 +117,7 @@ export function createWarningDesk(deps: WarningDeskDeps): WarningDesk {
       return { type: 'sent', id: b.id, recipients: p.plan.recipients };
     },
 
+    catchUp: followUps.catchUp,
     proposals: proposals.proposals,
     review: proposals.review,
     decide: proposals.decide,

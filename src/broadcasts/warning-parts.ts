@@ -1,7 +1,8 @@
-import type { ChannelName, Params } from '../core/message.js';
-import type { Clock, Logger, MessageSender, Translator } from '../core/ports.js';
+import type { Params } from '../core/message.js';
+import type { Clock, Logger } from '../core/ports.js';
 import type { DecisionResult, WarningAccess, WarningOfficer, WarningRefusal } from '../core/warnings.js';
 import type { Broadcast } from './broadcast.js';
+import { officerNotice, type NoticeKind, type OfficerNotice } from './officer-notices.js';
 import type { RedisWarningStore, WarningAuditEntry, WarningLimits } from './redis-warning-store.js';
 import type { Audience, SubscriptionStore } from './subscription-store.js';
 
@@ -12,9 +13,11 @@ export interface WarningDeskDeps {
   readonly subscribers: Pick<SubscriptionStore, 'audienceSize'>;
   /** Queues a stored broadcast's fan-out (once per id, however often it is called). */
   readonly start: (id: string) => Promise<void>;
-  /** Officers are told of proposals and decisions through these (filled in as channels start). */
-  readonly senders: Partial<Record<ChannelName, MessageSender>>;
-  readonly translator: Translator;
+  /**
+   * Queues officers' notices of proposals and decisions (BullBroadcastQueue.tell: durable, retried,
+   * sent once per id).
+   */
+  readonly tell: (notices: readonly OfficerNotice[]) => Promise<void>;
   /** Names of districts, provinces and villages by code. */
   readonly areaName: (code: string) => string | undefined;
   /** The districts of a province (`PP` → its `PP.KK` codes). */
@@ -52,20 +55,20 @@ export function warningParts(deps: WarningDeskDeps) {
     return { type: 'refused', reason };
   };
 
-  /** Tells an officer something; the waiting list and the log stay the record if it fails. */
+  /**
+   * Queues a notice to an officer about a proposal. If it cannot be queued (Redis away), the step is
+   * in the audit stream already and the workers' catch-up queues it (warning-follow-ups.ts).
+   */
   async function notify(
+    proposal: string,
     to: WarningOfficer | { address: string; locale: WarningOfficer['locale'] },
-    key: string,
+    kind: NoticeKind,
     params: Params,
   ) {
-    const channel = to.address.slice(0, to.address.indexOf(':')) as ChannelName;
-    const tr = (k: string) => deps.translator.t(to.locale, k, params);
     try {
-      const sender = deps.senders[channel];
-      if (!sender) throw new Error(`no sender for channel "${channel}"`);
-      await sender.send(to.address, [{ title: tr('warning.noticeTitle'), body: tr(key), choices: [] }]);
+      await deps.tell([officerNotice(proposal, kind, to, params)]);
     } catch (err) {
-      deps.logger.warn({ err, key }, 'could not tell an officer about a warning');
+      deps.logger.warn({ err, kind }, 'could not queue a notice to an officer yet; the catch-up will');
     }
   }
 

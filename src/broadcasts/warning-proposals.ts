@@ -8,6 +8,7 @@ import type {
   WarningResult,
 } from '../core/warnings.js';
 import type { ProposalState, StoredProposal } from './redis-warning-store.js';
+import type { WarningFollowUps } from './warning-follow-ups.js';
 import type { WarningDeskDeps, WarningParts } from './warning-parts.js';
 
 const PROPOSAL_ID = /^p-[a-z0-9]{6,20}$/;
@@ -27,9 +28,10 @@ const asView = (p: StoredProposal): WarningProposal => ({
  * the district's (or the province's) officers, approved — sent as the approving officer's warning,
  * within their and the district's limits — or rejected; the proposer is told the decision.
  */
-export function proposalSteps(deps: WarningDeskDeps, parts: WarningParts) {
+export function proposalSteps(deps: WarningDeskDeps, parts: WarningParts, followUps: WarningFollowUps) {
   const { access, store, limits } = deps;
-  const { now, auditOf, refuse, notify, broadcastOf, decidedNow } = parts;
+  const { now, auditOf, refuse, broadcastOf, decidedNow } = parts;
+  const { afterStep } = followUps;
 
   async function propose(
     officer: WarningOfficer,
@@ -54,14 +56,9 @@ export function proposalSteps(deps: WarningDeskDeps, parts: WarningParts) {
     const audit = auditOf(officer, 'propose', plan.area, { id: proposal.id, recipients: plan.recipients });
     const done = await store.propose(proposal, limits, audit);
     if (done === 'limit') return { type: 'refused', reason: 'limit' };
+    // Proposed now, or before (pressed again): the reviewers' notices are queued (once per id).
+    await afterStep({ action: 'propose', outcome: 'proposed', id: proposal.id });
     if (done === 'exists') return { type: 'already', id: proposal.id };
-    for (const r of reviewers)
-      await notify(r, 'warning.proposedToYou', {
-        name: officer.name,
-        village: proposal.villageName,
-        district: plan.areaName,
-        text,
-      });
     return { type: 'proposed', id: proposal.id, reviewers: reviewers.length };
   }
 
@@ -90,12 +87,7 @@ export function proposalSteps(deps: WarningDeskDeps, parts: WarningParts) {
     const done = await store.send(b, p.district, limits, audit, { proposal: p, by: officer.name });
     if (done === 'limit') return { type: 'refused', reason: 'limit' };
     if (done !== 'sent') return decidedNow(p.id);
-    await deps.start(b.id);
-    await notify(p, 'warning.approvedYours', {
-      district: p.districtName,
-      name: officer.name,
-      count: recipients,
-    });
+    await afterStep({ action: 'approve', outcome: 'sent', id: b.id, recipients });
     return { type: 'sent', id: b.id, recipients };
   }
 
@@ -139,7 +131,7 @@ export function proposalSteps(deps: WarningDeskDeps, parts: WarningParts) {
       if (decision === 'approve') return approve(officer, p);
       const done = await store.reject(p, officer.name, now(), auditOf(officer, 'reject', p.district, { id }));
       if (done !== 'rejected') return decidedNow(id);
-      await notify(p, 'warning.rejectedYours', { district: p.districtName, name: officer.name });
+      await afterStep({ action: 'reject', outcome: 'rejected', id });
       return { type: 'rejected', id };
     },
   };

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
-import type { BroadcastChannel } from '../broadcasts/bull-broadcasts.js';
+import type { BroadcastChannel, BullBroadcastQueue } from '../broadcasts/bull-broadcasts.js';
 import { createFanOut } from '../broadcasts/fan-out.js';
+import { createNoticeDelivery } from '../broadcasts/officer-notices.js';
 import { MemorySubscriptionStore, type SubscriptionStore } from '../broadcasts/subscription-store.js';
 import { createSubscriptionDesk } from '../broadcasts/subscription-desk.js';
 import type { Config } from '../config/config.js';
@@ -12,6 +13,9 @@ import type { Metrics } from '../observability/metrics.js';
 import type { OfficerDirectory } from '../officers/officer.js';
 import { createKeys } from '../storage/keys.js';
 import { watchWorkers } from './worker-watchdog.js';
+
+/** Steps younger than this are left to the process that made them (it is queueing their follow-ups). */
+const CATCH_UP_AFTER_MS = 30_000;
 
 export interface BroadcastSide {
   /** The chat's side of opt-in alerts (`langganan`, STOP, `mulai`). */
@@ -73,7 +77,7 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
     (err) => logger.warn({ err }, 'broadcast queue connection problem'),
   );
   closing.push(() => queue.close());
-  const warnings = await warningDesk(opts, redis, store, (id) => queue.start(id));
+  const warnings = await warningDesk(opts, redis, store, queue);
   let workersReady: (() => Promise<boolean>) | undefined;
   if (config.reports.workers) {
     // A linked device (Baileys) is paced and capped per day for broadcasts; the Cloud API has its own limits.
@@ -107,6 +111,7 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
               : perSecond(config.reports.alertsPerSecond.whatsapp),
           },
           logger,
+          notice: createNoticeDelivery(opts.senders, opts.translator),
         });
         return { workers: set.workers, close: () => set.close().finally(() => connection.disconnect()) };
       },
@@ -115,10 +120,14 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
     workersReady = () => workers.ready();
     // Daily digests are started where the workers run (any number of processes: each starts once).
     const { startDueDigests, startDigestTimer } = await import('../broadcasts/digests.js');
-    const stopDigests = startDigestTimer(
-      () => startDueDigests(broadcasts, (id) => queue.start(id), new Date()),
-      logger,
-    );
+    // Every minute: the due digests, and what follows the last hour's warning steps (a process that
+    // died between a step and its queueing); at start the last day's (src/broadcasts/warning-follow-ups.ts).
+    const catchUp = (back: number) => warnings.catchUp(Date.now() - back, Date.now() - CATCH_UP_AFTER_MS);
+    catchUp(86_400_000).catch((err: unknown) => logger.warn({ err }, 'warnings catch-up failed'));
+    const stopDigests = startDigestTimer(async () => {
+      await startDueDigests(broadcasts, (id) => queue.start(id), new Date());
+      await catchUp(3_600_000);
+    }, logger);
     // The workers stop before the queue closes.
     closing.unshift(async () => {
       stopDigests();
@@ -158,8 +167,8 @@ async function warningDesk(
   opts: BroadcastSideOptions,
   redis: Redis,
   subscribers: SubscriptionStore,
-  start: (id: string) => Promise<void>,
-): Promise<WarningDesk> {
+  queue: BullBroadcastQueue,
+) {
   const { createWarningDesk } = await import('../broadcasts/warning-desk.js');
   const { RedisWarningStore } = await import('../broadcasts/redis-warning-store.js');
   const { createWarningAccess } = await import('../reports/officer-access.js');
@@ -168,9 +177,8 @@ async function warningDesk(
     access: createWarningAccess(opts.officers),
     store: new RedisWarningStore(redis, createKeys(config.redisKeyPrefix).broadcasts),
     subscribers,
-    start,
-    senders: opts.senders,
-    translator: opts.translator,
+    start: (id) => queue.start(id),
+    tell: (notices) => queue.tell(notices),
     areaName: opts.placeName,
     districtsIn: opts.districtsIn,
     limits: { perOfficer: config.broadcasts.warningsPerOfficer, perArea: config.broadcasts.warningsPerArea },

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { buildEngine } from '../../src/bootstrap.js';
 import { createFanOut } from '../../src/broadcasts/fan-out.js';
+import { createNoticeDelivery, type OfficerNotice } from '../../src/broadcasts/officer-notices.js';
 import { RedisBroadcastStore } from '../../src/broadcasts/redis-broadcast-store.js';
 import { RedisSubscriptionStore } from '../../src/broadcasts/redis-subscription-store.js';
 import { RedisWarningStore, type WarningLimits } from '../../src/broadcasts/redis-warning-store.js';
 import { createSubscriptionDesk } from '../../src/broadcasts/subscription-desk.js';
-import { createWarningDesk } from '../../src/broadcasts/warning-desk.js';
+import { createWarningDesk, type WarningDeskDeps } from '../../src/broadcasts/warning-desk.js';
 import { t } from '../../src/core/message.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createWarningAccess } from '../../src/reports/officer-access.js';
@@ -29,6 +30,8 @@ export function areaName(code: string): string | undefined {
 export async function startWarnings(
   basePrefix: string,
   limits: WarningLimits = { perOfficer: 3, perArea: 5 },
+  /** Where broadcasts are started and notices queued (BullMQ on the harness's prefix); recorded and sent at once by default. */
+  via?: (prefix: string) => Pick<WarningDeskDeps, 'start' | 'tell'>,
 ) {
   const prefix = `${basePrefix}${randomUUID().slice(0, 6)}:`;
   const officerSender = recordingSender();
@@ -42,16 +45,24 @@ export async function startWarnings(
   const store = new RedisWarningStore(h.redis, keys);
   const broadcasts = new RedisBroadcastStore(h.redis, keys);
   const started: string[] = [];
+  const notify = createNoticeDelivery(
+    { console: officerSender, telegram: officerSender, whatsapp: officerSender },
+    translator,
+  );
   const warnings = createWarningDesk({
     access: createWarningAccess(h.officers),
     store,
     subscribers,
-    start: (id) => {
-      started.push(id);
-      return Promise.resolve();
-    },
-    senders: { console: officerSender, telegram: officerSender, whatsapp: officerSender },
-    translator,
+    ...(via?.(prefix) ?? {
+      start: (id: string) => {
+        started.push(id);
+        return Promise.resolve();
+      },
+      // Notices go out at once here (in service they are queued: officer-notices.int.test.ts).
+      tell: async (notices: readonly OfficerNotice[]) => {
+        for (const n of notices) await notify(n);
+      },
+    }),
     areaName,
     districtsIn: (p) => realContent().catalog.areas.districtsIn(p),
     limits,
@@ -83,6 +94,7 @@ export async function startWarnings(
     logger: silentLogger,
   });
   return {
+    prefix,
     redis: h.redis,
     engine,
     warnings,
