@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { Redis } from 'ioredis';
 import { loadCatalog } from '../src/bootstrap.js';
 import type { ContentParts } from '../src/bootstrap.js';
@@ -27,8 +28,22 @@ import { fmt, fmtRuns, formatTable, type Row } from './report.js';
 import { FLOOR_NOTE, reportRows } from './report-rows.js';
 import { inProcessStartupMs, measureSpawnStartup } from './startup.js';
 import { checkTelegramCycle, createTelegramBench, measureTelegramThroughput } from './telegram.js';
-import { ROOT, median, round, silentLogger, type RateResult } from './util.js';
-import { FREE_TEXT_CYCLE, measureUnderstandingLatency } from './understanding.js';
+import {
+  ROOT,
+  cpuRatio,
+  interleave,
+  median,
+  round,
+  roundRatio,
+  silentLogger,
+  type RateResult,
+} from './util.js';
+import {
+  FREE_TEXT_CYCLE,
+  measureUnderstandingLatency,
+  type Percentiles,
+  type UnderstandingLatency,
+} from './understanding.js';
 
 const USERS = 200;
 const IN_FLIGHT = 100;
@@ -202,65 +217,186 @@ async function measureProfile(aof: boolean, content: ContentParts): Promise<Prof
   });
 }
 
+/** The understanding pipeline's rows: what it adds per free-text message against issue 14's target. */
+function understandingRows(u: UnderstandingLatency): Row[] {
+  const pair = (p: Percentiles) => `${fmt(p.p50, 'ms', 3)} / ${fmt(p.p99, 'ms', 3)}`;
+  return [
+    {
+      measure: `Understanding pipeline, added per free-text message p50 / p99 (${u.messages.toLocaleString('en-US')} timings)`,
+      result: pair(u.added),
+      target: `p99 <= ${TARGET.understandP99Ms} ms`,
+      ok: u.added.p99 <= TARGET.understandP99Ms,
+    },
+    {
+      measure: "  the same from each message's median over the passes (waits for a core mostly left out)",
+      result: pair(u.addedPerMessage),
+      target: `p99 <= ${TARGET.understandP99Ms} ms`,
+      ok: u.addedPerMessage.p99 <= TARGET.understandP99Ms,
+    },
+    {
+      measure: 'Understanding pipeline with the offer scan of long texts, p50 / p99',
+      result: pair(u.withScan),
+    },
+  ];
+}
+
+/** The load average, for the numbers it goes with (other processes share this machine's cores). */
+const loadLine = (): string =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} on ${availableParallelism()} cores`;
+
 /**
- * `BENCH_ONLY=free-text npm run bench`: only the free-text numbers (engine on the memory store, menu
- * and free-text cycles, the understanding pipeline per message, and the grammY echo bot on Redis with
- * AOF for the ratio) — a minute instead of the whole bench.
+ * `BENCH_ONLY=free-text npm run bench`: issue 14's numbers only — the engine on the memory store (the
+ * menu cycle and the free-text cycle) against the grammY echo bot on Redis with AOF, sequentially, run
+ * back to back in each round (BENCH_ROUNDS, default 5; a ratio is the median of the rounds' ratios),
+ * and the understanding pipeline per message — a minute or two instead of the whole bench.
  */
 async function freeTextOnly(content: ContentParts): Promise<void> {
+  log(loadLine());
   const memory = createBenchEngine(new MemorySessionStore(IDLE_TTL_MS, systemClock), content);
   await checkCycle(memory.engine, 'telegram:9999999999');
   const opts = { users: USERS, concurrency: 1, passes: PASSES.memory };
-  log('engine, memory store, sequential...');
-  const memorySeq = await measureEngineThroughput(memory, opts);
-  log('engine, memory store, free text, sequential...');
-  const freeTextSeq = await measureEngineThroughput(memory, { ...opts, cycle: FREE_TEXT_CYCLE });
+  log(`${ROUNDS} rounds of the engine (menu cycle, free text) and the grammY echo bot, sequential...`);
+  const [menuSeq, freeTextSeq, echoSeq] = await withBenchRedis(true, (client) => {
+    const echo = createEchoBot(client());
+    return interleave(ROUNDS, [
+      (o) => measureEngineThroughput(memory, { ...opts, ...o }),
+      (o) => measureEngineThroughput(memory, { ...opts, ...o, cycle: FREE_TEXT_CYCLE }),
+      (o) =>
+        measureEchoThroughput(echo, {
+          ...o,
+          users: USERS,
+          concurrency: 1,
+          steps: MESSAGE_CYCLE.length * PASSES.grammySeq,
+        }),
+    ]);
+  });
   log('understanding pipeline per message (development corpus)...');
   const understanding = measureUnderstandingLatency(content);
-  log('grammY echo bot, sequential (Redis with AOF always)...');
-  const echoSeq = await withBenchRedis(true, (client) =>
-    measureEchoThroughput(createEchoBot(client()), {
-      users: USERS,
-      concurrency: 1,
-      steps: MESSAGE_CYCLE.length * PASSES.grammySeq,
-    }),
-  );
-  const ratio = freeTextSeq.median / echoSeq.median;
   log(
     formatTable([
-      {
-        measure: 'Engine, memory store, sequential',
-        result: fmt(memorySeq.median, 'msg/s'),
-        runs: fmtRuns(memorySeq.runs),
-      },
-      {
-        measure: 'Engine, memory store, free text, sequential',
-        result: fmt(freeTextSeq.median, 'msg/s'),
-        runs: fmtRuns(freeTextSeq.runs),
-      },
-      {
-        measure: 'grammY echo (reads session) [AOF always], sequential',
-        result: fmt(echoSeq.median, 'upd/s'),
-        runs: fmtRuns(echoSeq.runs),
-      },
-      {
-        measure: 'ratio engine free text (memory) / grammY echo, sequential',
-        result: fmt(ratio, 'x', 2),
-        target: `>= ${TARGET.freeTextRatio}`,
-        ok: ratio >= TARGET.freeTextRatio,
-      },
-      {
-        measure: `Understanding pipeline, added per message p50 / p99 (${understanding.messages.toLocaleString('en-US')} messages)`,
-        result: `${fmt(understanding.added.p50, 'ms', 3)} / ${fmt(understanding.added.p99, 'ms', 3)}`,
-        target: `p99 <= ${TARGET.understandP99Ms} ms`,
-        ok: understanding.added.p99 <= TARGET.understandP99Ms,
-      },
-      {
-        measure: 'Understanding pipeline with the offer scan of long texts, p50 / p99',
-        result: `${fmt(understanding.withScan.p50, 'ms', 3)} / ${fmt(understanding.withScan.p99, 'ms', 3)}`,
-      },
+      rateRow('Engine, memory store, menu cycle, sequential', menuSeq!, 'msg/s'),
+      rateRow('Engine, memory store, free text, sequential', freeTextSeq!, 'msg/s'),
+      rateRow('grammY echo (reads session) [AOF always], sequential', echoSeq!, 'upd/s'),
+      ratioRow(
+        'ratio engine free text (memory) / grammY echo, sequential',
+        roundRatio(freeTextSeq!, echoSeq!),
+        TARGET.freeTextRatio,
+      ),
+      ratioRow("  the same from CPU µs per message (echo's / engine's)", cpuRatio(freeTextSeq!, echoSeq!)),
+      ratioRow(
+        'ratio engine menu cycle (memory) / grammY echo, sequential',
+        roundRatio(menuSeq!, echoSeq!),
+        TARGET.freeTextRatio,
+      ),
+      ratioRow("  the same from CPU µs per message (echo's / engine's)", cpuRatio(menuSeq!, echoSeq!)),
+      ...understandingRows(understanding),
     ]),
   );
+  log(loadLine());
+}
+
+/** Rounds of the interleaved comparisons of the BENCH_ONLY modes (BENCH_ROUNDS). */
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+
+/** A write-behind Redis session store under `prefix`, as the bot runs it. */
+const benchStore = (redis: Redis, prefix: string): RedisSessionStore =>
+  new RedisSessionStore({
+    redis,
+    keys: createKeys(prefix),
+    idleTtlMs: IDLE_TTL_MS,
+    clock: systemClock,
+    cacheSize: CACHE_SIZE,
+    writeMode: 'behind',
+    logger: silentLogger(),
+  });
+
+/** A rate row with its runs (one per round when interleaved) and this process's CPU µs per operation. */
+const rateRow = (measure: string, r: RateResult, unit: string): Row => ({
+  measure,
+  result: `${fmt(r.median, unit)}${r.cpuUs === undefined ? '' : `, ${fmt(r.cpuUs, 'µs CPU', 1)}`}`,
+  runs: fmtRuns(r.runs),
+});
+
+/** A ratio row: the median of the rounds' ratios, each round's, and whether it meets `target`. */
+const ratioRow = (measure: string, r: RateResult, target?: number): Row => ({
+  measure,
+  result: fmt(r.median, 'x', 2),
+  runs: fmtRuns(r.runs, 2),
+  ...(target === undefined ? {} : { target: `>= ${target}`, ok: r.median >= target }),
+});
+
+/**
+ * `BENCH_ONLY=telegram npm run bench`: issue 22's number — our Telegram adapter (handleUpdate → channel
+ * → engine on the Redis write-behind store → reply at the transport) against the bare grammY echo bot
+ * with its Redis session, on one private Redis with AOF always, sequentially and with 100 updates in
+ * flight. The echo bot, the engine alone and the adapter run back to back in each round
+ * (BENCH_ROUNDS, default 5); a ratio is the median of the rounds' ratios.
+ */
+async function telegramOnly(content: ContentParts): Promise<void> {
+  log(loadLine());
+  const rows = await withBenchRedis(true, async (client, production) => {
+    const echo = createEchoBot(client());
+    const engineStore = benchStore(await production(), 'bench:');
+    const engine = createBenchEngine(engineStore, content);
+    await checkCycle(engine.engine, 'telegram:9999999998');
+    const telegramStore = benchStore(await production(), 'bench-telegram:');
+    const telegram = createTelegramBench(
+      createBenchEngine(telegramStore, content),
+      echo.bot.botInfo,
+      echo.bot.token,
+    );
+    await checkTelegramCycle(telegram, 9_999_999_997);
+    const steps = (passes: number) => MESSAGE_CYCLE.length * passes;
+    const out: Row[] = [];
+    for (const concurrency of [1, IN_FLIGHT]) {
+      const seq = concurrency === 1;
+      const how = seq ? 'sequential' : `${IN_FLIGHT} in flight`;
+      log(`${ROUNDS} rounds of grammY echo, engine and Telegram adapter, ${how}...`);
+      const [echoRate, engineRate, telegramRate] = await interleave(ROUNDS, [
+        (o) =>
+          measureEchoThroughput(echo, {
+            ...o,
+            users: USERS,
+            concurrency,
+            steps: steps(seq ? PASSES.grammySeq : PASSES.grammyInFlight),
+          }),
+        (o) =>
+          measureEngineThroughput(engine, {
+            ...o,
+            users: USERS,
+            concurrency,
+            passes: seq ? PASSES.redisSeq : PASSES.redisInFlight,
+            settle: () => engineStore.flush(60_000),
+          }),
+        (o) =>
+          measureTelegramThroughput(telegram, {
+            ...o,
+            users: USERS,
+            concurrency,
+            passes: seq ? PASSES.telegramSeq : PASSES.telegramInFlight,
+            settle: () => telegramStore.flush(60_000),
+          }),
+      ]);
+      out.push(
+        rateRow(`grammY echo (reads session), ${how}`, echoRate!, 'upd/s'),
+        rateRow(`Engine, Redis write-behind, ${how}`, engineRate!, 'msg/s'),
+        rateRow(`Telegram adapter (handleUpdate → engine → reply), ${how}`, telegramRate!, 'upd/s'),
+        ratioRow(`ratio Telegram adapter / grammY echo, ${how}`, roundRatio(telegramRate!, echoRate!), 1),
+        ratioRow(
+          `  the same from CPU µs per update (echo's / adapter's)`,
+          cpuRatio(telegramRate!, echoRate!),
+        ),
+        ratioRow(`ratio Telegram adapter / engine alone, ${how}`, roundRatio(telegramRate!, engineRate!)),
+      );
+    }
+    engineStore.close();
+    telegramStore.close();
+    return out;
+  });
+  log(formatTable(rows));
+  log(loadLine());
 }
 
 /** `BENCH_ONLY=reports npm run bench`: only the report pipeline against its bare-BullMQ floor. */
@@ -311,12 +447,13 @@ async function main(): Promise<void> {
   const inProcessWarm = median([inProcessStartupMs(), inProcessStartupMs(), inProcessStartupMs()]);
   const content = loadCatalog('content', systemClock.now());
   if (process.env['BENCH_ONLY'] === 'free-text') return freeTextOnly(content);
+  if (process.env['BENCH_ONLY'] === 'telegram') return telegramOnly(content);
   if (process.env['BENCH_ONLY'] === 'reports') return reportsOnly();
   if (process.env['BENCH_ONLY'] === 'desk') return deskOnly();
   if (process.env['BENCH_ONLY'] === 'roles') return rolesOnly();
   if (process.env['BENCH_ONLY'] === 'broadcasts') return broadcastsOnly();
   if (process.env['BENCH_ONLY'])
-    throw new Error('BENCH_ONLY takes free-text, reports, desk, roles or broadcasts');
+    throw new Error('BENCH_ONLY takes free-text, telegram, reports, desk, roles or broadcasts');
 
   log(`Message cycle (${MESSAGE_CYCLE.length} messages), replies for one user:`);
   const memory = createBenchEngine(new MemorySessionStore(IDLE_TTL_MS, systemClock), content);
@@ -379,11 +516,7 @@ async function main(): Promise<void> {
   log(`start-up, spawn to menu x${STARTUP_RUNS}...`);
   const spawn = await measureSpawnStartup(STARTUP_RUNS);
 
-  const rate = (measure: string, r: RateResult, unit: string): Row => ({
-    measure,
-    result: fmt(r.median, unit),
-    runs: fmtRuns(r.runs),
-  });
+  const rate = rateRow;
   const ratio = (a: RateResult, b: RateResult) => a.median / b.median;
   const echoSeq = profiles[0]?.grammySeq;
   const rows: Row[] = [
@@ -410,16 +543,7 @@ async function main(): Promise<void> {
           },
         ]
       : []),
-    {
-      measure: `Understanding pipeline, added per message p50 / p99 (${understanding.messages.toLocaleString('en-US')} messages)`,
-      result: `${fmt(understanding.added.p50, 'ms', 3)} / ${fmt(understanding.added.p99, 'ms', 3)}`,
-      target: `p99 <= ${TARGET.understandP99Ms} ms`,
-      ok: understanding.added.p99 <= TARGET.understandP99Ms,
-    },
-    {
-      measure: 'Understanding pipeline with the offer scan of long texts, p50 / p99',
-      result: `${fmt(understanding.withScan.p50, 'ms', 3)} / ${fmt(understanding.withScan.p99, 'ms', 3)}`,
-    },
+    ...understandingRows(understanding),
     ...profiles.flatMap((p): Row[] => [
       rate(`[${p.name}] engine, Redis write-behind, sequential`, p.redisSeq, 'msg/s'),
       rate(`[${p.name}] engine, Redis write-behind, ${IN_FLIGHT} in flight`, p.redisPar, 'msg/s'),

@@ -27,7 +27,19 @@ export interface RateResult {
   /** Median operations per second of the measured runs. */
   readonly median: number;
   readonly runs: readonly number[];
+  /**
+   * This process's CPU time per operation (user + system, µs), median of the runs: on a loaded machine
+   * it moves far less than the rate, as time spent waiting for a core is not counted.
+   */
+  readonly cpuUs?: number;
+  readonly cpuRuns?: readonly number[];
 }
+
+/** This process's CPU time so far, user + system, in microseconds. */
+export const cpuNowUs = (): number => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
 
 export interface RateOptions {
   readonly warmups?: number;
@@ -41,14 +53,63 @@ export async function measureRate(
 ): Promise<RateResult> {
   for (let i = 0; i < warmups; i++) await run();
   const rates: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     let ops = 0;
+    const cpuStart = cpuNowUs();
     const ms = await timeMs(async () => {
       ops = await run();
     });
+    cpu.push((cpuNowUs() - cpuStart) / ops);
     rates.push((ops * 1000) / ms);
   }
-  return { median: median(rates), runs: rates };
+  return { median: median(rates), runs: rates, cpuUs: median(cpu), cpuRuns: cpu };
+}
+
+/** One side of an interleaved comparison: a measure that honours `warmups` and `runs`. */
+export type RateMeasure = (opts: RateOptions) => Promise<RateResult>;
+
+/**
+ * Runs the measures one after the other, round by round (each warmed up once first), so the sides of
+ * a ratio run back to back under the same load: on a shared machine another process's burst then
+ * slows both sides of a round instead of one side of the whole comparison. Returns each measure's
+ * rate with one run per round, in the order of `measures`.
+ */
+export async function interleave(rounds: number, measures: readonly RateMeasure[]): Promise<RateResult[]> {
+  const runs: number[][] = measures.map(() => []);
+  const cpu: number[][] = measures.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let m = 0; m < measures.length; m++) {
+      const result = await measures[m]!({ warmups: r === 0 ? 1 : 0, runs: 1 });
+      runs[m]!.push(result.median);
+      cpu[m]!.push(result.cpuUs ?? NaN);
+    }
+  }
+  return runs.map((rates, m) => ({
+    median: median(rates),
+    runs: rates,
+    cpuUs: median(cpu[m]!),
+    cpuRuns: cpu[m]!,
+  }));
+}
+
+/** The ratio a / b of two interleaved measures, round by round: its median and each round's. */
+export function roundRatio(a: RateResult, b: RateResult): RateResult {
+  if (a.runs.length !== b.runs.length) throw new Error('roundRatio: measures of different rounds');
+  const ratios = a.runs.map((x, i) => x / b.runs[i]!);
+  return { median: median(ratios), runs: ratios };
+}
+
+/**
+ * The ratio a / b from CPU time per operation instead of rates (b's µs over a's, round by round): the
+ * throughput ratio when both are CPU-bound, which a busy machine's waiting for a core does not blur.
+ */
+export function cpuRatio(a: RateResult, b: RateResult): RateResult {
+  const ca = a.cpuRuns ?? [];
+  const cb = b.cpuRuns ?? [];
+  if (ca.length === 0 || ca.length !== cb.length) throw new Error('cpuRatio: no CPU times to compare');
+  const ratios = ca.map((x, i) => cb[i]! / x);
+  return { median: median(ratios), runs: ratios };
 }
 
 /** A logger that prints nothing and keeps errors, so a benchmark can fail when the engine reported one. */
