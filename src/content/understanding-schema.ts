@@ -104,6 +104,7 @@ export const lexiconFileSchema = z
     there: rules.default([]),
     explained: rules.default([]),
     offTopic: rules.default([]),
+    arrived: rules.default([]),
     advert: rules,
     abroad: rules,
     home: rules,

@@ -175,3 +175,28 @@ describe('a household worker, however named', () => {
     );
   });
 });
+
+describe('probes of our own (session 7)', () => {
+  it('hears someone in hospital abroad for days, and a nurse at work there is no alarm', () => {
+    expect(heard('suami sy sudah di rs 5 hari di malaysia, agennya gak mau cerita apa2')).toBe(true);
+    expect(heard('sy perawat, pengalaman kerja di rumah sakit 3 tahun, mau ke jepang')).toBe(false);
+  });
+
+  it('hears Madurese and Sasak spellings of locked in and unreachable', () => {
+    expect(heard("ana' engkok e saudi e konci e kamar, ta' olle kaloar")).toBe(true);
+    expect(heard('anak tiang lek taiwan ndeq bau tehubungin due bulan')).toBe(true);
+  });
+
+  it('a safe arrival told with thanks is a thank-you, unless it asks something', () => {
+    expect(intentOf('suami sy udh sampai di korea dgn selamat, terima kasih infonya ya')).toBe('greeting');
+    expect(intentOf('I arrived safely in Taiwan, the agency picked me up. Thank you so much')).toBe(
+      'greeting',
+    );
+    expect(
+      intentOf('anak sy udh sampai di taiwan dgn selamat, makasih. lapor diri ke KDEI perlu gak?'),
+    ).not.toBe('greeting');
+    expect(heard('istri sy udh sampai di arab dgn selamat tp skrg hp nya disita majikan, makasih')).toBe(
+      true,
+    );
+  });
+});

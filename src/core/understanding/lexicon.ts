@@ -106,6 +106,8 @@ export interface LexiconData {
   readonly explained: readonly string[];
   /** Everyday matters the bot has nothing on ("kucing hilang", "jadwal bola", "main ml"): off-topic. */
   readonly offTopic: readonly string[];
+  /** A safe arrival told ("udh sampe di taiwan dgn selamat", "I arrived safely"): with thanks, a thank-you. */
+  readonly arrived: readonly string[];
   readonly intents: Readonly<Partial<Record<Intent, WeightedRules>>>;
   readonly relations: Readonly<Partial<Record<Relation, readonly string[]>>>;
 }
@@ -148,6 +150,7 @@ export const FLAGS = [
   'there',
   'explained',
   'offTopic',
+  'arrived',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

@@ -312,6 +312,15 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       if (best === 'report' && asked && answer && aboutReporting)
         return understood(base, 'question', 'answer', answer);
       if (best && bestScore >= SETTLED && STICKY.has(best)) return understood(base, best, 'rule');
+      // "anak sy udh sampe di taiwan dgn selamat, makasih infonya": a safe arrival told with thanks, asking
+      // nothing, is a thank-you.
+      const thanks =
+        reading.flags.has('arrived') &&
+        !text.includes('?') &&
+        !TAG_QUESTION.has(tokens[tokens.length - 1] ?? '') &&
+        scoreIn(scores, 'greeting') >= SETTLED &&
+        (best === 'family' || best === 'question');
+      if (thanks) return understood(base, 'greeting', 'rule');
       // "caregiver … ditanggung majikan kan?": a question with its card, naming nobody close, is no
       // family help request.
       const nobodyClose = !reading.relations.some((r) => r !== 'self');
