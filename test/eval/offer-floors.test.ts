@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OFFERS_DIR, offerClassifier, rates, readOfferPart, scorePart } from '../../eval/offers.js';
+import {
+  OFFERS_DIR,
+  offerClassifier,
+  offerScores,
+  rates,
+  readOfferPart,
+  scorePart,
+} from '../../eval/offers.js';
 import { TODAY, realContent } from '../helpers/engine.js';
 
 const HELDOUT = join(OFFERS_DIR, 'heldout.yaml');
@@ -45,6 +52,11 @@ describe('offer checker on eval/offers/dev.yaml', () => {
     expect(r.highRecall).toBeGreaterThanOrEqual(0.95);
     expect(r.legitHigh).toBeLessThanOrEqual(0.1);
     expect(r.dangerousProcedural).toBe(0);
+  });
+  it('scores the dev part alone for --dev-only, leaving the held-out part unread', () => {
+    const scores = offerScores(TODAY, ['dev']);
+    expect(scores.dev?.total).toBe(readOfferPart('dev')?.length);
+    expect(scores.heldout).toBeUndefined();
   });
 });
 
