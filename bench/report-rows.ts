@@ -35,6 +35,17 @@ export function reportRows(r: ReportBenchResult): Row[] {
       ok: r.ratio >= REPORT_TARGET.ratio,
     },
     {
+      measure:
+        'Reports: CPU ratio floor / bot per report, Node + Redis (steadier on a busy machine; median of pairs)',
+      result: fmt(r.cpuRatio, 'x', 2),
+      runs: fmtRuns(r.runs.cpuRatio, 2),
+    },
+    {
+      measure:
+        'Reports: load average (1 min) before / after the runs (p99 is "unloaded" only on an idle machine)',
+      result: `${r.load.before.toFixed(2)} / ${r.load.after.toFixed(2)} on ${String(r.load.cores)} cores`,
+    },
+    {
       measure: 'Reports: CPU per report, this process + Redis (bot / floor)',
       result:
         `${fmt(r.ours.cpu.node, 'ms', 3)} + ${fmt(r.ours.cpu.redis, 'ms', 3)} / ` +

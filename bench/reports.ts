@@ -12,6 +12,7 @@ import { connectRedis, createRedis, createWorkerRedis } from '../src/storage/red
 import { startRedisServer } from '../test/helpers/redis-server.js';
 import type { Percentiles } from './jobs.js';
 import { ROOT, median, silentLogger } from './util.js';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 /** Reports submitted per throughput run, with this many in flight; sequential submits for latency. */
@@ -56,7 +57,20 @@ export interface ReportBenchResult {
   readonly floor: PipelineResult;
   /** Median of the runs' ratios (each bot run against the floor run just before it). */
   readonly ratio: number;
-  readonly runs: { readonly ours: number[]; readonly floor: number[]; readonly ratio: number[] };
+  /**
+   * Median of the runs' CPU ratios, floor / bot per report (this process + Redis): where both are
+   * bound by CPU, the throughput ratio the machine allows, and far steadier than reports per second
+   * while other processes take turns on the cores.
+   */
+  readonly cpuRatio: number;
+  readonly runs: {
+    readonly ours: number[];
+    readonly floor: number[];
+    readonly ratio: number[];
+    readonly cpuRatio: number[];
+  };
+  /** The 1-minute load average before and after the runs, and the cores it is shared by. */
+  readonly load: { readonly before: number; readonly after: number; readonly cores: number };
   readonly commands: { readonly ours: CommandCount; readonly floor: CommandCount };
 }
 
@@ -311,6 +325,7 @@ export async function measure(make: Make, url: string, prefix: string): Promise<
  */
 export async function measureReportPipeline(): Promise<ReportBenchResult> {
   const server = await startRedisServer({ aof: true });
+  const loadBefore = loadavg()[0] ?? Number.NaN;
   try {
     const ours: PipelineResult[] = [];
     const floor: PipelineResult[] = [];
@@ -328,6 +343,8 @@ export async function measureReportPipeline(): Promise<ReportBenchResult> {
       cpu: { node: median(list.map((r) => r.cpu.node)), redis: median(list.map((r) => r.cpu.redis)) },
     });
     const ratios = ours.map((r, i) => r.perSecond / (floor[i]?.perSecond ?? Number.NaN));
+    const cpuOf = (r: PipelineResult | undefined) => (r ? r.cpu.node + r.cpu.redis : Number.NaN);
+    const cpuRatios = ours.map((r, i) => cpuOf(floor[i]) / cpuOf(r));
     const commands = {
       floor: await countCommands(barePipeline, server.url, 'floorcount'),
       ours: await countCommands(ourPipeline, server.url, 'ourscount:'),
@@ -337,7 +354,14 @@ export async function measureReportPipeline(): Promise<ReportBenchResult> {
       ours: pick(ours),
       floor: pick(floor),
       ratio: median(ratios),
-      runs: { ours: ours.map((r) => r.perSecond), floor: floor.map((r) => r.perSecond), ratio: ratios },
+      cpuRatio: median(cpuRatios),
+      runs: {
+        ours: ours.map((r) => r.perSecond),
+        floor: floor.map((r) => r.perSecond),
+        ratio: ratios,
+        cpuRatio: cpuRatios,
+      },
+      load: { before: loadBefore, after: loadavg()[0] ?? Number.NaN, cores: availableParallelism() },
     };
   } finally {
     await server.stop();
@@ -349,4 +373,7 @@ if (process.argv[1]?.endsWith('reports.ts')) {
   const r = await measureReportPipeline();
   console.log(JSON.stringify(r, null, 2));
   console.log(`ratio ${r.ratio.toFixed(2)} (runs ${r.runs.ratio.map((x) => x.toFixed(2)).join(', ')})`);
+  console.log(
+    `CPU ratio ${r.cpuRatio.toFixed(2)} (runs ${r.runs.cpuRatio.map((x) => x.toFixed(2)).join(', ')})`,
+  );
 }
