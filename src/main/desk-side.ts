@@ -10,7 +10,7 @@ import type { OfficerDirectory } from '../officers/officer.js';
 import type { HttpServer } from '../observability/http-server.js';
 import { createDelivery } from '../reports/delivery.js';
 import { reportKeys } from '../reports/keys.js';
-import { redisReportReader } from '../reports/redis-report-reader.js';
+import { keptReportReader } from '../reports/redis-kept-reader.js';
 import type { RegisterStore } from '../reports/register-store.js';
 import type { ReportStore } from '../reports/report-store.js';
 
@@ -46,7 +46,7 @@ export function deskMount(opts: DeskSideOptions): ((http: HttpServer) => void) |
     directory: opts.reports.officers,
     officerDesk: opts.reports.officerDesk,
     store: opts.reports.store,
-    reader: redisReportReader(redis, reportKeys(config.redisKeyPrefix)),
+    reader: keptReportReader(redis, reportKeys(config.redisKeyPrefix)),
     register: opts.register,
     villages: opts.villages,
     escalateAfterMs: config.reports.escalateAfterMs,

@@ -27,6 +27,8 @@ export function redisAreaRouter(redis: Redis, reports: ReportKeys, officers: Off
       reports.history(code),
       reports.waiting(),
       officers.area(req.level, req.area),
+      reports.revision(),
+      reports.changed(),
       req.at,
       code,
       Date.parse(req.at),

@@ -98,6 +98,8 @@ export class RedisReportStore implements ReportStore {
       k.daily(who, dayOf(r.createdAt)),
       k.byStatus('submitted'),
       k.byReporter(who),
+      k.revision(),
+      k.changed(),
       ...areas,
       ...phones,
     ];
@@ -173,6 +175,8 @@ export class RedisReportStore implements ReportStore {
       k.byReporter(reporterId(address)),
       k.history(code),
       k.report(code),
+      k.revision(),
+      k.changed(),
       address,
       code,
       JSON.stringify(entry),
@@ -219,9 +223,8 @@ export class RedisReportStore implements ReportStore {
     if (change.outcome !== undefined) fields.push(`outcome=${oneLine(change.outcome)}`);
     if (change.owner !== undefined) fields.push(`owner=${change.owner}`);
     const k = this.keys;
-    const keys = always
-      ? [k.report(code), k.history(code), k.waiting(), always.mark]
-      : [k.report(code), k.history(code), k.waiting()];
+    const keys = [k.report(code), k.history(code), k.waiting(), k.revision(), k.changed()];
+    if (always) keys.push(always.mark);
     const at = (entry ?? always?.entry)?.at ?? new Date().toISOString();
     return [
       keys.length,

@@ -119,8 +119,16 @@ export async function selectReports(
   scope: ReportScope,
   query: ReportQuery,
 ): Promise<ReportRecord[]> {
-  const matched = await matching(deps, scope, query);
-  return recordsOf(deps.reader, matched.codes);
+  return recordsOf(deps.reader, await selectCodes(deps, scope, query));
+}
+
+/** The codes of every report matching `query` in `scope`, newest first (exports read them in parts). */
+export async function selectCodes(
+  deps: QueryDeps,
+  scope: ReportScope,
+  query: ReportQuery,
+): Promise<readonly string[]> {
+  return (await matching(deps, scope, query)).codes;
 }
 
 interface Matched {
@@ -178,16 +186,25 @@ export async function selectFacts(
 }
 
 /** The records of `codes`, in order, read fresh (dropping any deleted meanwhile). */
-async function recordsOf(reader: ReportReader, codes: readonly string[]): Promise<ReportRecord[]> {
+export async function recordsOf(reader: ReportReader, codes: readonly string[]): Promise<ReportRecord[]> {
   const read = codes.length > 0 ? await reader.records(codes) : [];
   return read.filter((r): r is ReportRecord => r !== undefined);
 }
 
-/** Newest first, then by code. */
+/**
+ * Newest first, then by code: the reader's lists come oldest first, then by code (ReportReader), so
+ * they are read backwards, a run of equal times in its own order.
+ */
 function newestFirst(codes: readonly IndexedCode[]): string[] {
-  return [...codes]
-    .sort((a, b) => b.createdMs - a.createdMs || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .map((c) => c.code);
+  const out: string[] = [];
+  for (let end = codes.length; end > 0;) {
+    let start = end - 1;
+    const ms = codes[start]?.createdMs;
+    while (start > 0 && codes[start - 1]?.createdMs === ms) start -= 1;
+    for (let i = start; i < end; i++) out.push(codes[i]?.code ?? '');
+    end = start;
+  }
+  return out;
 }
 
 /** Lower case without accents. */

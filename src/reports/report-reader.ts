@@ -32,6 +32,12 @@ export interface ReportReader {
    * what the overview and the filters count, as fresh as `records` and `histories` would give.
    */
   facts(codes: readonly string[]): Promise<(ReportFacts | undefined)[]>;
+  /**
+   * A number that grows whenever any report changes (redis-kept-reader.ts), read fresh: what was
+   * computed from the reports at one revision holds while it stays the same. Absent when the reader
+   * cannot tell.
+   */
+  revision?(): Promise<number>;
 }
 
 /** The facts of these codes read from their records and histories (histories only where needed). */

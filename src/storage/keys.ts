@@ -10,6 +10,8 @@ import type { AreaLevel, ReportStatus } from '../core/report.js';
  *   P{r}:r:<code>                     a report (hash); :who its reporter, :log its history, :audit refusals
  *   P{r}:ri:status:<status>           report indexes (sorted sets): by status, :area:<code> by area,
  *   P{r}:ri:who:<reporter id>           by reporter (hashed), :waiting waiting for an officer
+ *   P{r}:ri:rev, P{r}:ri:changed      the report side's change counter and each report's last change at
+ *                                       it (sorted set): readers re-read only what changed
  *   P{r}:rd: rp: rl: ra:              submitted drafts, recruiter-phone links (phone hashed), daily counts,
  *                                       alert "sent" marks
  *   P{r}:o:<id>, P{r}:oi:…            officers, their indexes (all, per area, by hashed chat address)
@@ -102,6 +104,10 @@ export function reportKeys(prefix: string) {
     byReporter: (reporterId: string) => `${base}ri:who:${reporterId}`,
     /** Reports waiting for an officer, by when they reached their level (escalation looks here). */
     waiting: () => `${base}ri:waiting`,
+    /** String: counts every change of a report's record, history or indexes (the report scripts INCR it). */
+    revision: () => `${base}ri:rev`,
+    /** Sorted set: each report's code scored by `revision` at its last change (one member per report). */
+    changed: () => `${base}ri:changed`,
     /** Draft key → code: submitting one draft twice gives one report. */
     draft: (reporterId: string, draftKey: string) => `${base}rd:${reporterId}:${draftKey}`,
     /** Recruiter phone reported by this reporter today → code (the phone hashed). */

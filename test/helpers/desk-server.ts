@@ -7,7 +7,7 @@ import { createTranslator } from '../../src/i18n/translator.js';
 import type { JobQueue, JobSpec } from '../../src/reports/jobs.js';
 import { reportKeys } from '../../src/reports/keys.js';
 import { RedisRegisterStore } from '../../src/reports/redis-register-store.js';
-import { redisReportReader } from '../../src/reports/redis-report-reader.js';
+import { keptReportReader } from '../../src/reports/redis-kept-reader.js';
 import { createRedisReports } from '../../src/reports/redis-reports.js';
 import { registerKeys } from '../../src/storage/keys.js';
 import { realCatalog, silentLogger, testVillages } from './engine.js';
@@ -63,7 +63,7 @@ export async function startDeskServer(opts: { config?: Partial<DeskConfig>; cloc
     directory: reports.officers,
     officerDesk: reports.officerDesk,
     store: reports.store,
-    reader: redisReportReader(redis, reportKeys(prefix)),
+    reader: keptReportReader(redis, reportKeys(prefix)),
     register: new RedisRegisterStore(redis, registerKeys(prefix)),
     villages: testVillages(),
     escalateAfterMs: 8 * 3_600_000,

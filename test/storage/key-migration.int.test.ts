@@ -45,6 +45,8 @@ const layout1 = (p: string) => ({
     byArea: (area: string) => `${p}ri:area:${area}`,
     byReporter: (id: string) => `${p}ri:who:${id}`,
     waiting: () => `${p}ri:waiting`,
+    revision: () => `${p}ri:rev`,
+    changed: () => `${p}ri:changed`,
     draft: (id: string, draftKey: string) => `${p}rd:${id}:${draftKey}`,
     phoneLink: (id: string, phone: string) => `${p}rp:${id}:${phone}`,
     phoneLinks: (id: string) => `${p}rp:${id}:*`,

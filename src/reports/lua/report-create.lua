@@ -11,7 +11,9 @@
     KEYS[5] the reporter's count of reports today
     KEYS[6] status index of 'submitted' (sorted set of codes)
     KEYS[7] reporter index
-    KEYS[8..] the area indexes (ARGV[13] of them), then the phone links (phone → code)
+    KEYS[8] the report side's change counter
+    KEYS[9] changed reports (sorted set: code → the counter at its last change)
+    KEYS[10..] the area indexes (ARGV[13] of them), then the phone links (phone → code)
 
     ARGV[1] code
     ARGV[2] details (JSON)
@@ -35,7 +37,7 @@
 ]]
 local existing = redis.call('GET', KEYS[4])
 if existing then return {'existing', existing} end
-local firstPhone = 8 + tonumber(ARGV[13])
+local firstPhone = 10 + tonumber(ARGV[13])
 for i = firstPhone, #KEYS do
   local linked = redis.call('GET', KEYS[i])
   if linked then return {'linked', linked} end
@@ -49,6 +51,9 @@ redis.call('RPUSH', KEYS[3], ARGV[11])
 redis.call('SET', KEYS[4], ARGV[1], 'EX', ARGV[15])
 -- The day's count outlives its day; set once, by the day's first report.
 if redis.call('INCR', KEYS[5]) == 1 then redis.call('EXPIRE', KEYS[5], 172800) end
-for i = 6, firstPhone - 1 do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[1]) end
+redis.call('ZADD', KEYS[6], ARGV[4], ARGV[1])
+redis.call('ZADD', KEYS[7], ARGV[4], ARGV[1])
+for i = 10, firstPhone - 1 do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[1]) end
+redis.call('ZADD', KEYS[9], redis.call('INCR', KEYS[8]), ARGV[1])
 for i = firstPhone, #KEYS do redis.call('SET', KEYS[i], ARGV[1], 'EX', ARGV[14]) end
 return {'created', ARGV[1]}

@@ -6,6 +6,8 @@
     KEYS[2] reporter index
     KEYS[3] history list
     KEYS[4] report hash
+    KEYS[5] the report side's change counter
+    KEYS[6] changed reports (sorted set: code → the counter at its last change)
 
     ARGV[1] the reporter's address as read
     ARGV[2] code
@@ -20,4 +22,5 @@ redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[2])
 redis.call('RPUSH', KEYS[3], ARGV[3])
 redis.call('HSET', KEYS[4], 'updatedAt', ARGV[4])
+redis.call('ZADD', KEYS[6], redis.call('INCR', KEYS[5]), ARGV[2])
 return 1

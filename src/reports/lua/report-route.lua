@@ -8,6 +8,8 @@
     KEYS[2] history list
     KEYS[3] waiting index (sorted set)
     KEYS[4] officers of the area (hash: officer id → officer JSON)
+    KEYS[5] the report side's change counter
+    KEYS[6] changed reports (sorted set: code → the counter at its last change)
 
     ARGV[1] now (ISO)
     ARGV[2] code
@@ -52,4 +54,5 @@ redis.call('ZADD', into, score, ARGV[2])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
 redis.call('HSET', KEYS[1], 'updatedAt', ARGV[1], 'status', 'routed', 'level', ARGV[5], 'area', ARGV[6])
 redis.call('RPUSH', KEYS[2], entry)
+redis.call('ZADD', KEYS[6], redis.call('INCR', KEYS[5]), ARGV[2])
 return {1, cur, unpack(officers)}

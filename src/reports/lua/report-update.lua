@@ -7,7 +7,9 @@
     KEYS[1] report hash
     KEYS[2] history list
     KEYS[3] waiting index (sorted set)
-    KEYS[4..] the mark key, only when ARGV[8] is not '' (so the call passes the number of keys)
+    KEYS[4] the report side's change counter
+    KEYS[5] changed reports (sorted set: code → the counter at its last change)
+    KEYS[6..] the mark key, only when ARGV[8] is not '' (so the call passes the number of keys)
 
     ARGV[1] allowed statuses ('*' or a comma list)
     ARGV[2] new status ('' = the same)
@@ -28,7 +30,9 @@
 local state = redis.call('HMGET', KEYS[1], 'status', 'level', 'owner')
 local cur = state[1]
 if not cur then return {0, ''} end
-if ARGV[8] ~= '' then redis.call('SET', KEYS[4], 'sent', 'EX', ARGV[8]) end
+if ARGV[8] ~= '' then redis.call('SET', KEYS[6], 'sent', 'EX', ARGV[8]) end
+-- Every change of the report is logged: readers that keep reports in memory re-read this one.
+local function changed() redis.call('ZADD', KEYS[5], redis.call('INCR', KEYS[4]), ARGV[6]) end
 local allowed = ARGV[1] == '*' or string.find(',' .. ARGV[1] .. ',', ',' .. cur .. ',', 1, true)
 local owner = state[3]
 local open = ARGV[12] == '' or not owner or owner == '' or owner == ARGV[12]
@@ -36,6 +40,7 @@ if ARGV[4] == '' or not allowed or not open or (ARGV[10] ~= '' and state[2] ~= A
   if ARGV[7] ~= '' then
     redis.call('RPUSH', KEYS[2], ARGV[7])
     redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5])
+    changed()
   end
   return {0, cur}
 end
@@ -63,4 +68,5 @@ end
 redis.call('HSET', KEYS[1], unpack(set))
 -- The entry appended in any case comes first (both in one command).
 if ARGV[7] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[7], ARGV[4]) else redis.call('RPUSH', KEYS[2], ARGV[4]) end
+changed()
 return {1, cur}
