@@ -2,7 +2,7 @@ import type { AgencyChecker } from '../content/agency-matcher.js';
 import type { Clock } from '../core/ports.js';
 import { repeatRecruiters, type RepeatRecruiter } from './repeat-recruiters.js';
 import type { ReportStore } from '../reports/report-store.js';
-import { exportReports, type ExportFormat } from '../reports/report-export.js';
+import { exportReports, type ExportFormat, type ExportSink } from '../reports/report-export.js';
 import type { VillageFinder } from '../core/report.js';
 import { areaOverview, type AreaOverview } from '../reports/area-overview.js';
 import {
@@ -18,6 +18,8 @@ import type { ReportReader } from '../reports/report-reader.js';
 export const TABLE_PAGE_SIZE = 25;
 /** Recruiters per page of the repeat-recruiter list. */
 export const RECRUITERS_PAGE_SIZE = 20;
+/** Overviews kept at most (one per officer's area); past it they start again. */
+const OVERVIEWS_KEPT = 1000;
 
 /**
  * What the desk's lists read, always within an officer's scope: the same query and overview code as
@@ -27,15 +29,17 @@ export interface DeskData {
   overview(scope: ReportScope): Promise<AreaOverview>;
   reports(scope: ReportScope, query: ReportQuery, page: number): Promise<ReportPage>;
   /**
-   * The reports of the query as a file, from the CLI's export code. A consenting reporter's address
-   * only when asked for, and only where `reporterAllowed` lets this officer have it.
+   * The reports of the query written to `out` as they are read, from the CLI's export code; returns
+   * how many. A consenting reporter's address only when asked for, and only where `reporterAllowed`
+   * lets this officer have it.
    */
   export(
     scope: ReportScope,
     format: ExportFormat,
     query: ReportQuery,
     withReporter: boolean,
-  ): Promise<{ readonly body: string; readonly count: number }>;
+    out: ExportSink,
+  ): Promise<number>;
   /** One page (1-based) of the recruiters reported more than once in the scope, largest groups first. */
   recruiters(
     scope: ReportScope,
@@ -58,18 +62,17 @@ export function createDeskData(deps: {
     escalateAfterMs: deps.escalateAfterMs,
     now: () => deps.clock.now(),
   };
+  const overviews = keptOverviews(query);
   return {
-    overview: (scope) => areaOverview(query, scope),
+    overview: (scope) => overviews(scope),
     reports: (scope, q, page) => queryReports(query, scope, q, { page, pageSize: TABLE_PAGE_SIZE }),
-    async export(scope, format, q, withReporter) {
-      const chunks: string[] = [];
-      const count = await exportReports(
-        { ...query, store: deps.store, villages: deps.villages },
-        { write: (chunk: string) => chunks.push(chunk) },
-        { format, scope, query: q, withReporter },
-      );
-      return { body: chunks.join(''), count };
-    },
+    export: (scope, format, q, withReporter, out) =>
+      exportReports({ ...query, store: deps.store, villages: deps.villages }, out, {
+        format,
+        scope,
+        query: q,
+        withReporter,
+      }),
     async recruiters(scope, page) {
       const all = await repeatRecruiters({ ...query, agencies: deps.agencies }, scope);
       const pages = Math.max(1, Math.ceil(all.length / RECRUITERS_PAGE_SIZE));
@@ -77,5 +80,30 @@ export function createDeskData(deps: {
       const groups = all.slice((at - 1) * RECRUITERS_PAGE_SIZE, at * RECRUITERS_PAGE_SIZE);
       return { groups, total: all.length, page: at, pages };
     },
+  };
+}
+
+/**
+ * The overview of a scope, kept while it holds: no report changed since (the reader's revision is the
+ * same) and no report has become overdue or older meanwhile (`validUntilMs`). The same numbers as
+ * computing it again; without a revision from the reader, computed each time.
+ */
+function keptOverviews(query: QueryDeps): (scope: ReportScope) => Promise<AreaOverview> {
+  const kept = new Map<
+    string,
+    { readonly revision: number; readonly atMs: number; readonly o: AreaOverview }
+  >();
+  return async (scope) => {
+    const revision = await query.reader.revision?.();
+    const now = query.now();
+    const nowMs = now.getTime();
+    const key = `${scope.role} ${scope.area}`;
+    const hit = kept.get(key);
+    if (hit && hit.revision === revision && hit.atMs <= nowMs && nowMs < hit.o.validUntilMs) return hit.o;
+    const o = await areaOverview({ ...query, now: () => now }, scope);
+    if (revision === undefined) return o;
+    if (kept.size >= OVERVIEWS_KEPT) kept.clear();
+    kept.set(key, { revision, atMs: nowMs, o });
+    return o;
   };
 }

@@ -30,23 +30,43 @@ export function sendHtml(res: ServerResponse, status: number, page: Html, header
   res.end(body);
 }
 
-/** A file to download (an export): its type and name. */
-export function sendFile(
+/**
+ * Starts a file to download (an export): its type and name, the body sent in parts as it is written
+ * (`write`, which waits while the client is slow to take it), `end` when done. A failure after the
+ * start cuts the connection (http-server.ts), so a broken file never looks complete.
+ */
+export function startFile(
   res: ServerResponse,
-  body: string,
   type: string,
   filename: string,
   headers: Headers = {},
-): void {
-  const bytes = Buffer.from(body, 'utf8');
+): { write(chunk: string): Promise<void> | undefined; end(): void } {
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     ...headers,
     'content-type': type,
     'content-disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-    'content-length': bytes.length,
   });
-  res.end(bytes);
+  return {
+    write: (chunk) => (res.write(chunk, 'utf8') ? undefined : drained(res)),
+    end: () => res.end(),
+  };
+}
+
+/** Resolves when `res` can take more, rejects when the client went away first. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('the client closed the download'));
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
 }
 
 /** 303 See Other: after a form, the browser asks for `location` with GET. */

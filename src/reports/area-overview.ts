@@ -1,6 +1,6 @@
 import { REPORT_STATUSES, type ReportStatus } from '../core/report.js';
 import { selectFacts, type QueryDeps, type ReportScope } from './report-query.js';
-import { isOverdue } from './report-timing.js';
+import { isOverdue, NOT_TAKEN } from './report-timing.js';
 import { OPEN } from './statuses.js';
 
 /**
@@ -57,6 +57,12 @@ export interface AreaOverview {
   readonly villages: readonly AreaCount[];
   /** The last `DAILY_DAYS` days, oldest first, today (UTC) last. */
   readonly daily: readonly DayCount[];
+  /**
+   * Until when (ms) these numbers hold if no report changes: the first moment a report becomes
+   * overdue or moves to an older age bucket, or the next UTC day. Lets a reader that knows when reports
+   * change keep the overview (src/desk/desk-data.ts).
+   */
+  readonly validUntilMs: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -82,13 +88,14 @@ export async function areaOverview(
   const openByAge = AGE_BUCKETS.map(() => 0);
   const acks: number[] = [];
   const resolves: number[] = [];
-  const groups = { districts: new Map(), subDistricts: new Map(), villages: new Map() } as Record<
-    'districts' | 'subDistricts' | 'villages',
-    Map<string, Counting>
-  >;
+  const villages = new Map<string, Counting>();
   const days = lastDays(now);
   let open = 0;
   let overdue = 0;
+  let validUntilMs = days.endMs;
+  const until = (ms: number) => {
+    if (ms > nowMs && ms < validUntilMs) validUntilMs = ms;
+  };
   for (const r of records) {
     byStatus[r.status] += 1;
     const isOpen = OPEN.includes(r.status);
@@ -98,8 +105,11 @@ export async function areaOverview(
       const age = nowMs - r.createdMs;
       const bucket = age < DAY_MS ? 0 : age <= 7 * DAY_MS ? 1 : 2;
       openByAge[bucket] = (openByAge[bucket] ?? 0) + 1;
+      // The bucket changes when the age reaches a day, and when it passes seven.
+      until(bucket === 0 ? r.createdMs + DAY_MS : r.createdMs + 7 * DAY_MS + 1);
     }
     if (late) overdue += 1;
+    else if (NOT_TAKEN.includes(r.status)) until(r.reachedLevelMs + deps.escalateAfterMs + 1);
     if (r.acknowledgedMs !== undefined) acks.push(r.acknowledgedMs - r.createdMs);
     if (r.resolvedMs !== undefined) {
       resolves.push(r.resolvedMs - r.createdMs);
@@ -107,9 +117,18 @@ export async function areaOverview(
     }
     days.count(r.createdMs, 'created');
     const v = r.details.village;
-    tally(groups.districts, codeAt(v, 2), v, isOpen, late);
-    tally(groups.subDistricts, codeAt(v, 3), v, isOpen, late);
-    tally(groups.villages, v, v, isOpen, late);
+    const c = villages.get(v) ?? { village: v, all: 0, open: 0, overdue: 0 };
+    c.all += 1;
+    if (isOpen) c.open += 1;
+    if (late) c.overdue += 1;
+    villages.set(v, c);
+  }
+  // Villages add up to their sub-districts and districts.
+  const districts = new Map<string, Counting>();
+  const subDistricts = new Map<string, Counting>();
+  for (const [v, c] of villages) {
+    addTo(districts, codeAt(v, 2), c);
+    addTo(subDistricts, codeAt(v, 3), c);
   }
   const named = (m: Map<string, Counting>, name: (c: Counting) => string): AreaCount[] =>
     [...m.entries()]
@@ -127,10 +146,11 @@ export async function areaOverview(
     openByAge,
     acknowledge: { medianMs: median(acks), count: acks.length },
     resolve: { medianMs: median(resolves), count: resolves.length },
-    districts: named(groups.districts, (c) => place(c)?.regency ?? ''),
-    subDistricts: named(groups.subDistricts, (c) => place(c)?.district ?? ''),
-    villages: named(groups.villages, (c) => place(c)?.name ?? ''),
+    districts: named(districts, (c) => place(c)?.regency ?? ''),
+    subDistricts: named(subDistricts, (c) => place(c)?.district ?? ''),
+    villages: named(villages, (c) => place(c)?.name ?? ''),
     daily: days.list,
+    validUntilMs,
   };
 }
 
@@ -142,18 +162,13 @@ interface Counting {
   overdue: number;
 }
 
-function tally(
-  m: Map<string, Counting>,
-  code: string,
-  village: string,
-  open: boolean,
-  overdue: boolean,
-): void {
-  const c = m.get(code) ?? { village, all: 0, open: 0, overdue: 0 };
-  c.all += 1;
-  if (open) c.open += 1;
-  if (overdue) c.overdue += 1;
-  m.set(code, c);
+/** Adds a village's counts to an area's (the area named after its first village). */
+function addTo(m: Map<string, Counting>, code: string, c: Counting): void {
+  const to = m.get(code) ?? { village: c.village, all: 0, open: 0, overdue: 0 };
+  to.all += c.all;
+  to.open += c.open;
+  to.overdue += c.overdue;
+  m.set(code, to);
 }
 
 /** The last `DAILY_DAYS` UTC days, oldest first, with counters of reports created and resolved on each. */
@@ -167,6 +182,8 @@ function lastDays(now: Date) {
   }));
   return {
     list,
+    /** The start of the next UTC day. */
+    endMs: first + DAILY_DAYS * DAY_MS,
     count(ms: number, what: 'created' | 'resolved') {
       const day = list[Math.floor((ms - first) / DAY_MS)];
       if (day) day[what] += 1;

@@ -9,7 +9,13 @@ import {
   type HtcdsColumn,
 } from './htcds.js';
 import type { HistoryEntry, ReportRecord } from './report-record.js';
-import { selectReports, type QueryDeps, type ReportQuery, type ReportScope } from './report-query.js';
+import {
+  recordsOf,
+  selectCodes,
+  type QueryDeps,
+  type ReportQuery,
+  type ReportScope,
+} from './report-query.js';
 import type { ReportStore } from './report-store.js';
 
 /**
@@ -96,31 +102,69 @@ export interface ExportRequest {
   readonly withReporter: boolean;
 }
 
-/** Where an export is written: stdout, a file stream, an HTTP response, a buffer. */
+/**
+ * Where an export is written: stdout, a file stream, an HTTP response, a buffer. A write may return a
+ * promise (the receiver is full: wait for it to drain); the export waits for it before the next part.
+ */
 export interface ExportSink {
   write(chunk: string): unknown;
 }
 
-/** Writes every report matching the request, newest first; returns how many. */
+/** Reports read and written per part: an export of any size holds about this many in memory. */
+export const EXPORT_PART = 200;
+
+/**
+ * Writes every report matching the request, newest first, in parts of `EXPORT_PART` (read, then
+ * written as soon as read); returns how many. The text is the same as one write of all of them.
+ */
 export async function exportReports(deps: ExportDeps, out: ExportSink, req: ExportRequest): Promise<number> {
-  const records = await selectReports(deps, req.scope, req.query);
+  const codes = await selectCodes(deps, req.scope, req.query);
+  if (req.format !== 'json') await out.write(csvLine(columnsOf(req.format)));
+  let count = 0;
+  for (let i = 0; i < codes.length; i += EXPORT_PART) {
+    const records = await recordsOf(deps.reader, codes.slice(i, i + EXPORT_PART));
+    const rows = await exportRows(deps, records, req);
+    if (rows.length > 0) await out.write(partText(req.format, rows, count));
+    count += rows.length;
+  }
+  if (req.format === 'json') await out.write(count === 0 ? '[]\n' : '\n]\n');
+  return count;
+}
+
+const columnsOf = (format: ExportFormat): readonly string[] =>
+  format === 'htcds' ? HTCDS_COLUMNS : EXPORT_COLUMNS;
+
+/**
+ * One part's text: CSV lines with every cell made spreadsheet-safe, or the elements of a JSON array
+ * as `JSON.stringify(all, null, 2)` writes them (`before`: rows written in earlier parts).
+ */
+function partText(format: ExportFormat, rows: readonly (ExportRow | HtcdsRow)[], before: number): string {
+  if (format === 'json') {
+    const element = (row: ExportRow | HtcdsRow) => JSON.stringify(row, null, 2).replace(/\n/g, '\n  ');
+    return rows.map((row, j) => `${before + j === 0 ? '[' : ','}\n  ${element(row)}`).join('');
+  }
+  const columns = columnsOf(format);
+  const cells = (row: Readonly<Record<string, string>>) => columns.map((c) => spreadsheetSafe(row[c] ?? ''));
+  return rows.map((row) => csvLine(cells(row))).join('');
+}
+
+/** The rows of one part, in the request's format (HTCDS reads the part's histories for the comments). */
+async function exportRows(
+  deps: ExportDeps,
+  records: readonly ReportRecord[],
+  req: ExportRequest,
+): Promise<(ExportRow | HtcdsRow)[]> {
   if (req.format === 'htcds') {
     const histories = await deps.reader.histories(records.map((r) => r.code));
-    const rows = records.map((r, i) => htcdsRow(deps, r, histories[i] ?? []));
-    out.write(csv(HTCDS_COLUMNS, rows));
-    return rows.length;
+    return records.map((r, i) => htcdsRow(deps, r, histories[i] ?? []));
   }
   const rows: ExportRow[] = [];
   for (const r of records) rows.push(await exportRow(deps, r, req));
-  out.write(req.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : csv(EXPORT_COLUMNS, rows));
-  return rows.length;
+  return rows;
 }
 
-/** RFC 4180 CSV with a header line and `\n` line ends; every cell made spreadsheet-safe. */
-function csv<C extends string>(columns: readonly C[], rows: readonly Record<C, string>[]): string {
-  const line = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\n`;
-  return line(columns) + rows.map((row) => line(columns.map((c) => spreadsheetSafe(row[c])))).join('');
-}
+/** One CSV line (RFC 4180, `\n` at the end). */
+const csvLine = (cells: readonly string[]): string => `${cells.map(csvCell).join(',')}\n`;
 
 /** A cell quoted when it holds a comma, a quote or a line break (quotes doubled). */
 export const csvCell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

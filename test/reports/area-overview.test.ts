@@ -61,6 +61,29 @@ describe('area overview', () => {
     expect(other.acknowledge).toEqual({ medianMs: undefined, count: 0 });
   });
 
+  it('says until when its numbers hold: the same up to that moment, not after', async () => {
+    const at = async (ms: number) => {
+      const { validUntilMs, ...numbers } = await areaOverview(
+        { ...deps, now: () => new Date(ms) },
+        ADMIN_SCOPE,
+      );
+      return { validUntilMs, numbers };
+    };
+    // Step from moment to moment a report becomes overdue, older or a day ends, over three days.
+    let now = NOW.getTime();
+    let steps = 0;
+    while (now < NOW.getTime() + 3 * DAY) {
+      const here = await at(now);
+      expect(here.validUntilMs).toBeGreaterThan(now);
+      expect((await at(here.validUntilMs - 1)).numbers).toEqual(here.numbers);
+      expect((await at(here.validUntilMs)).numbers).not.toEqual(here.numbers);
+      now = here.validUntilMs;
+      steps += 1;
+    }
+    // Reports aged past one day and seven days, one became overdue, and three days ended.
+    expect(steps).toBeGreaterThan(4);
+  });
+
   it('takes the middle value, or the mean of the two middle ones', () => {
     expect(median([])).toBeUndefined();
     expect(median([5, 1, 3])).toBe(3);

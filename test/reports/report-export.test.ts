@@ -7,10 +7,13 @@ import { redisReportReader } from '../../src/reports/redis-report-reader.js';
 import {
   EXPORT_COLUMNS,
   EXPORT_MEDIA,
+  EXPORT_PART,
   exportReports,
   type ExportFormat,
 } from '../../src/reports/report-export.js';
-import { ADMIN_SCOPE, type ReportScope } from '../../src/reports/report-query.js';
+import { ADMIN_SCOPE, selectCodes, type ReportScope } from '../../src/reports/report-query.js';
+import { testVillages } from '../helpers/engine.js';
+import { populateReports } from '../helpers/report-population.js';
 import { MALANG, TERNYANG } from '../helpers/report-script.js';
 import { testRedis } from '../helpers/redis.js';
 import { NOW, buffer, daysAgo, villages } from '../cli/reports-fixture.js';
@@ -107,5 +110,74 @@ describe('report export', () => {
     // What a villager typed comes after a label: no HTCDS cell starts with it (no formula can run).
     expect(byCode.get('R-FFFFFF')?.hte_Description).toContain('Notes: =HYPERLINK');
     expect(text).not.toMatch(/whatsapp:|telegram:|6281299990000/);
+  });
+});
+
+describe('a large export', () => {
+  const big = testRedis();
+  const bigStore = new RedisReportStore(big.redis, reportKeys(big.prefix));
+  const bigDeps = { ...deps, store: bigStore, reader: redisReportReader(big.redis, reportKeys(big.prefix)) };
+  const COUNT = EXPORT_PART * 2 + 37;
+  beforeAll(() => populateReports(bigStore, testVillages(), { count: COUNT, now: NOW, seed: 3 }), 60_000);
+  afterAll(() => big.cleanup());
+
+  /** A receiver that is slow to take each part: the export must wait for one before the next. */
+  function slowSink() {
+    const chunks: string[] = [];
+    let pending = 0;
+    let most = 0;
+    return {
+      chunks,
+      most: () => most,
+      write(chunk: string) {
+        pending += 1;
+        most = Math.max(most, pending);
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            chunks.push(chunk);
+            pending -= 1;
+            resolve();
+          }, 2),
+        );
+      },
+    };
+  }
+
+  it('is written in parts, one at a time, with the text of one write of all of them', async () => {
+    const codes = await selectCodes(bigDeps, ADMIN_SCOPE, {});
+    expect(codes).toHaveLength(COUNT);
+    const json = slowSink();
+    expect(
+      await exportReports(bigDeps, json, {
+        format: 'json',
+        scope: ADMIN_SCOPE,
+        query: {},
+        withReporter: false,
+      }),
+    ).toBe(COUNT);
+    expect(json.most()).toBe(1);
+    expect(json.chunks.length).toBeGreaterThan(3);
+    const text = json.chunks.join('');
+    const parsed = JSON.parse(text) as { code: string }[];
+    expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+    expect(parsed.map((r) => r.code)).toEqual(codes);
+    for (const format of ['csv', 'htcds'] as const) {
+      const csv = slowSink();
+      expect(
+        await exportReports(bigDeps, csv, { format, scope: ADMIN_SCOPE, query: {}, withReporter: false }),
+      ).toBe(COUNT);
+      const rows = rowsOf(csv.chunks.join(''));
+      expect(rows.map((r) => r.code ?? r.demimas_ReportCode)).toEqual(codes);
+    }
+    const none = buffer();
+    expect(
+      await exportReports(bigDeps, none, {
+        format: 'json',
+        scope: ADMIN_SCOPE,
+        query: { area: '11' },
+        withReporter: false,
+      }),
+    ).toBe(0);
+    expect(none.text()).toBe('[]\n');
   });
 });
