@@ -10,8 +10,9 @@ import { seedStore, type QuerySeed } from '../reports/query-fixture.js';
 
 /**
  * The desk in a real browser (Debian's chromium driven by playwright-core; no browser download), on a
- * phone-sized screen: sign in with the code the bot sends to the officer's chat, find the overdue
- * report with the filters, open it, take it, export the list.
+ * 360-pixel phone screen. First the issue's own check, timed: sign in with the code the bot sends to
+ * the officer's chat, find the overdue reports of one village and the repeat recruiter, export. Then
+ * the filters, opening a report, taking it and both export formats.
  */
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -40,7 +41,11 @@ const notified = (h: number, village: string): [ReportChange, HistoryEntry][] =>
   ],
 ];
 
-/** Waiting 20 hours (overdue at 8), waiting an hour, and one of another district. */
+/**
+ * Waiting 20 hours (overdue at 8) in Ternyang, waiting an hour in Sumberpucung, one of another
+ * district; and overdue in Sumberpucung, R-LATE38, by the same recruiter phone and company as R-WAIT34
+ * under another name (the repeat recruiter).
+ */
 const SEEDS: QuerySeed[] = [
   {
     code: 'R-WAIT34',
@@ -56,6 +61,13 @@ const SEEDS: QuerySeed[] = [
     village: SUMBERPUCUNG,
     steps: notified(1, SUMBERPUCUNG),
     details: { recruiter: { name: 'Joko', phones: ['+6281234567002'], company: '' } },
+  },
+  {
+    code: 'R-LATE38',
+    createdAt: hoursAgo(26),
+    village: SUMBERPUCUNG,
+    steps: notified(26, SUMBERPUCUNG),
+    details: { recruiter: { name: 'Pak Darto', phones: ['+6281234567001'], company: 'PT Maju Terus' } },
   },
   {
     code: 'R-BATU36',
@@ -75,28 +87,33 @@ describe.skipIf(!executablePath)('the desk in a real browser', () => {
     await desk.addOfficer(DISTRICT);
     await seedStore(desk.reports.store, SEEDS);
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      acceptDownloads: true,
-      extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.50' },
-    });
-    page = await context.newPage();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await desk.close();
   });
 
+  /** A fresh phone: a 360 × 740 screen, no cookies. */
+  async function phone(client: string): Promise<Page> {
+    const context = await browser!.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      acceptDownloads: true,
+      extraHTTPHeaders: { 'x-forwarded-for': client },
+    });
+    return context.newPage();
+  }
+
   /** The page fits a 360-pixel screen: nothing wider than the window (tables scroll in their box). */
   const fitsPhone = () => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+  const rows = () => page.locator('table tbody tr').allInnerTexts();
 
-  it('signs in, finds the overdue report, takes it and exports', { timeout: 60_000 }, async () => {
-    const started = Date.now();
+  /** Sign in as a person does: the officer id, then the code the bot sent to the officer's WhatsApp. */
+  async function signIn(): Promise<void> {
     await page.goto(`${desk.base}/desk`);
     expect(new URL(page.url()).pathname).toBe('/desk/sign-in');
     expect(await fitsPhone()).toBe(true);
-
-    // Sign in: the officer id, then the code the bot sent to the officer's WhatsApp.
     await page.fill('#who', DISTRICT.id);
     await Promise.all([page.waitForURL(/\/desk\/code/), page.click('button[type=submit]')]);
     const code = desk.codeFor(DISTRICT.address);
@@ -104,11 +121,72 @@ describe.skipIf(!executablePath)('the desk in a real browser', () => {
     await page.fill('input[name=code]', code ?? '');
     await Promise.all([page.waitForURL(`${desk.base}/desk`), page.click('form[action="/desk/code"] button')]);
     expect(await fitsPhone()).toBe(true);
+  }
+
+  /** Clicks an export button; the file's name and text. */
+  const download = async (button: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  };
+  /** The report codes of a CSV export, sorted. */
+  const codesOf = (csv: string) =>
+    csv
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.slice(0, 8))
+      .sort();
+
+  it(
+    'the issue’s check: on a phone, sign in, find one village’s overdue reports and the repeat recruiter, export, in under a minute',
+    { timeout: 60_000 },
+    async () => {
+      page = await phone('203.0.113.51');
+      const started = Date.now();
+      await signIn();
+
+      // The overview's village table: Ternyang's overdue number leads to its overdue reports only.
+      const ternyang = page.locator(`tr:has(span.muted:text-is("${TERNYANG}"))`);
+      await ternyang.scrollIntoViewIfNeeded();
+      await Promise.all([page.waitForURL(/overdue=1/), ternyang.locator('a.late').tap()]);
+      const url = new URL(page.url());
+      expect([url.searchParams.get('area'), url.searchParams.get('overdue')]).toEqual([TERNYANG, '1']);
+      const overdue = (await rows()).join('\n');
+      expect(overdue).toContain('R-WAIT34');
+      // Not the one in Ternyang waiting an hour, nor the overdue one of the next village.
+      expect(overdue).not.toContain('R-WAIT37');
+      expect(overdue).not.toContain('R-LATE38');
+      expect(await fitsPhone()).toBe(true);
+
+      // The repeat recruiter: one phone and company under two names, in two villages.
+      await Promise.all([page.waitForURL(/\/desk\/recruiters$/), page.tap('nav a[href="/desk/recruiters"]')]);
+      const group = page.locator('section.box', { has: page.locator('a[href="/desk/reports/R-WAIT34"]') });
+      expect(await group.count()).toBe(1);
+      const text = await group.innerText();
+      expect(text).toContain('R-LATE38');
+      expect(text).toMatch(/PT Maju Terus/);
+      expect(text).toMatch(/Pak Joko Santoso|Pak Darto/);
+      expect(await fitsPhone()).toBe(true);
+
+      // Back to the village's overdue reports, and export them.
+      await page.goBack();
+      expect(new URL(page.url()).searchParams.get('area')).toBe(TERNYANG);
+      const csv = await download('button[formaction="/desk/export/csv"]');
+      expect(csv.name).toBe(`reports-${TERNYANG}-${new Date().toISOString().slice(0, 10)}.csv`);
+      expect(codesOf(csv.text)).toEqual(['R-WAIT34']);
+      expect(Date.now() - started).toBeLessThan(60_000);
+    },
+  );
+
+  it('signs in, filters, takes a report and exports in both formats', { timeout: 60_000 }, async () => {
+    page = await phone('203.0.113.50');
+    const started = Date.now();
+    await signIn();
 
     // The overview's overdue number leads to the overdue reports of the area.
     await Promise.all([page.waitForURL(/overdue=1/), page.click('a[href="/desk/reports?overdue=1"]')]);
-    const rows = () => page.locator('table tbody tr').allInnerTexts();
     expect((await rows()).join('\n')).toContain('R-WAIT34');
+    expect((await rows()).join('\n')).toContain('R-LATE38');
     expect((await rows()).join('\n')).not.toContain('R-WAIT37');
 
     // Filter: words and status, in the form as a person would.
@@ -139,20 +217,10 @@ describe.skipIf(!executablePath)('the desk in a real browser', () => {
     await page.goBack();
     await page.goBack();
     expect(page.url()).toContain('q=joko');
-    const download = async (button: string) => {
-      const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-      return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
-    };
     const csv = await download('button[formaction="/desk/export/csv"]');
     expect(csv.name).toMatch(/^reports-35\.07-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = csv.text.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^code,created_at,/);
-    expect(
-      lines
-        .slice(1)
-        .map((l) => l.slice(0, 8))
-        .sort(),
-    ).toEqual(['R-WAIT34', 'R-WAIT37']);
+    expect(csv.text.split('\n')[0]).toMatch(/^code,created_at,/);
+    expect(codesOf(csv.text)).toEqual(['R-WAIT34', 'R-WAIT37']);
     expect(csv.text).toContain('acknowledged');
     const htcds = await download('button[formaction="/desk/export/htcds"]');
     expect(htcds.text.split('\n')[0]).toMatch(/^demimas_ReportCode,cas_Status,/);
