@@ -10,7 +10,7 @@ import type { OfficerDesk } from '../officer.js';
 import type { Clock, Logger, OfferScanner, SessionStore, Translator } from '../ports.js';
 import type { ReportDesk, VillageFinder } from '../report.js';
 import type { Session } from '../session.js';
-import { rememberingLast, type Understanding } from '../understanding/understand.js';
+import { rememberingLast, type Distress, type Understanding } from '../understanding/understand.js';
 import { createInputResolver, type InputResolver } from './resolve-input.js';
 
 export interface EngineDeps {
@@ -70,6 +70,11 @@ export interface EngineParts {
   readonly understanding: Understanding;
   /** The user being answered; made per turn (one turn runs at a time per user, turns of users interleave). */
   ctxOf(locale: Locale, user: string, safetyNetShown?: boolean): FlowContext;
+  /**
+   * What the safety net hears in text typed at a step: the understanding's `distress`, remembered for
+   * the yes/no and navigation words ("ya", "lanjut") that come at step after step.
+   */
+  distress(text: string): Distress | undefined;
   /** The parts for one turn: its understanding reads the turn's message once however often it is asked. */
   forTurn(): EngineParts;
 }
@@ -87,6 +92,7 @@ export function createEngineParts(deps: EngineDeps): EngineParts {
       forget: deps.forget ?? unwiredForgetDesk,
       subscriptions: deps.subscriptions ?? unwiredSubscriptions,
       measure: (locale, reply) => shownLength(deps.translator, deps.catalog.glossary, locale, reply),
+      smallWords: new Map(),
     },
     deps.understanding,
   );
@@ -101,7 +107,17 @@ interface Shared {
   readonly forget: ForgetDesk;
   readonly subscriptions: SubscriptionDesk;
   readonly measure: FlowContext['measure'];
+  /**
+   * What the safety net heard in yes/no and navigation words, by text: only texts the intents read
+   * as such a word are kept (never a name or a sentence of a user's), emptied when it holds SMALL_WORDS.
+   */
+  readonly smallWords: Map<string, Distress | undefined>;
 }
+
+/** Yes/no and navigation words remembered with what the safety net heard in them (a few dozen in use). */
+const SMALL_WORDS = 1000;
+/** Longer text is never such a word; it is not looked up. */
+const SMALL_WORD_LENGTH = 20;
 
 /** The engine's parts with one understanding (the engine's, or a turn's); one small object per turn. */
 class Parts implements EngineParts {
@@ -142,6 +158,19 @@ class Parts implements EngineParts {
     };
     if (safetyNetShown) ctx.safetyNetShown = safetyNetShown;
     return ctx;
+  }
+
+  distress(text: string): Distress | undefined {
+    const { deps, smallWords } = this.shared;
+    const small =
+      text.length <= SMALL_WORD_LENGTH &&
+      (deps.intents.answer(text) !== undefined || deps.intents.navigation(text) !== undefined);
+    if (!small) return this.understanding.distress(text);
+    if (smallWords.has(text)) return smallWords.get(text);
+    const heard = this.understanding.distress(text);
+    if (smallWords.size >= SMALL_WORDS) smallWords.clear();
+    smallWords.set(text, heard);
+    return heard;
   }
 
   forTurn(): EngineParts {

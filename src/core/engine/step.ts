@@ -13,6 +13,12 @@ import { settle, startFlow } from './settle.js';
 const LEAVE_WORDS = 3;
 
 /**
+ * Up to four digits and nothing else: never distress (test/core/engine-shortcuts.test.ts runs the
+ * pipeline on every such text), so the safety net does not read them.
+ */
+export const BARE_NUMBER = /^\d{1,4}$/;
+
+/**
  * The current flow's step takes the message: a language switch keeps the screen, the safety net
  * speaks first when a message at a step sounds like distress, and text the step does not take may
  * lead elsewhere (see `elsewhere`).
@@ -37,9 +43,10 @@ export async function runStep(
     };
   }
   // The safety net at a step of a flow: the emergency numbers first, then the step takes the answer.
+  // A bare number (a choice's number, an age, a year) tells of no distress: the pipeline is not run.
   const heard =
-    msg.choiceId === undefined && text && flow.id !== 'menu' && flow.id !== 'sos'
-      ? parts.understanding.distress(text)
+    msg.choiceId === undefined && text && flow.id !== 'menu' && flow.id !== 'sos' && !BARE_NUMBER.test(text)
+      ? parts.distress(text)
       : undefined;
   const expected = heard ? (flow.expectedDistress?.(state) ?? []) : [];
   const danger = heard && heard.kinds.some((k) => !expected.includes(k)) ? heard : undefined;
