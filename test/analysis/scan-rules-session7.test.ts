@@ -53,6 +53,7 @@ describe('a body that may not place workers says it places them (facts L-21, UU 
     'Travel kami memberangkatkan jamaah umroh setiap bulan dengan pembimbing ibadah.',
     'Pelatihan bahasa di LPK mitra; penempatan oleh PT Contoh Sinar Abadi (P3MI, SIP3MI bisa dicek di SISKOP2MI).',
     'Yayasan Peduli Migran mendampingi korban penempatan ilegal dan membantu melapor ke BP3MI.',
+    'Yayasan Pendidikan Harapan membuka lowongan guru di Bogor. Silakan mengirim CV ke yayasan kami.',
   ])('is not that sign: %s', (text) => {
     expect(check(text).signs).not.toContain('not-placement-body');
   });
