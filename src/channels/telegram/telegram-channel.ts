@@ -1,10 +1,10 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { GrammyError, type Bot, type Context } from 'grammy';
 import type { Engine } from '../../core/engine.js';
 import { DEFAULT_LOCALE, LOCALES, isRegional } from '../../core/locale.js';
 import type { InboundMessage } from '../../core/message.js';
 import type { Logger, Translator } from '../../core/ports.js';
 import { renderTelegram } from './render.js';
+import { quickRetry } from './retry.js';
 import { toInbound } from './to-inbound.js';
 import type { UpdateClaim } from './update-claim.js';
 
@@ -39,13 +39,13 @@ const isBlocked = (err: unknown): boolean => err instanceof GrammyError && err.e
 
 /**
  * The Telegram channel on grammY: updates → engine → replies as HTML with inline buttons. Rate limits
- * and server errors are retried by grammY's auto-retry plugin; duplicate update ids are dropped (across
- * processes with `claim`); the
- * buttons of an answered question are removed so they cannot be pressed twice.
+ * and server errors are retried by grammY's auto-retry plugin (`quickRetry`); duplicate update ids are
+ * dropped (across processes with `claim`); the buttons of an answered question are removed so they
+ * cannot be pressed twice.
  */
 export function createTelegramChannel(opts: TelegramChannelOptions): TelegramChannel {
   const bot = opts.bot;
-  bot.api.config.use(autoRetry({ maxRetryAttempts: opts.maxRetries ?? 3, maxDelaySeconds: 60 }));
+  bot.api.config.use(quickRetry({ maxRetryAttempts: opts.maxRetries ?? 3, maxDelaySeconds: 60 }));
   const unreachable = new Set<number>();
   // Recent update ids, each in the slot of its id modulo SEEN_UPDATES: Telegram numbers updates one
   // after the other, so a slot is reused only SEEN_UPDATES updates later. No hashing, no allocation,
