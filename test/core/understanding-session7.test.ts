@@ -200,3 +200,27 @@ describe('probes of our own (session 7)', () => {
     );
   });
 });
+
+describe('questions in other words (session 7 probes)', () => {
+  it.each([
+    ['suami mau kerja ke korea, perlu surat izin istri gak', 'family-permission'],
+    ['eps korea buka bidang apa aja selain pabrik', 'korea-sectors'],
+    ['sertifikat kompetensi itu apa', undefined],
+    ['setelah tiba di taiwan wajib lapor kemana', 'lapor-diri'],
+    ['what documents are needed to work in korea', undefined],
+  ])('a question: %s', (text, card) => {
+    const got = u.understand(text);
+    expect(got.intent).toBe('question');
+    if (card) expect(got.answer?.id).toBe(card);
+  });
+
+  it('a question ends with where, when or who, and an English one starts with its question word', () => {
+    expect(u.understand('kantor bp3mi terdekat dimana').asked).toBe(true);
+    expect(u.understand('what do i need to bring to the medical check').asked).toBe(true);
+    expect(u.understand('sy mau ke jepang').asked).toBe(false);
+  });
+
+  it('a relative about to start work abroad, asked about, is a question', () => {
+    expect(intentOf('at what age can my daughter start working abroad')).toBe('question');
+  });
+});

@@ -114,6 +114,28 @@ const TAG_QUESTION: ReadonlySet<string> = new Set([
   'gimana',
   'mana',
   'berapa',
+  'dimana',
+  'kemana',
+  'kapan',
+  'siapa',
+]);
+/** First words that make an English sentence a question ("what papers do I need to apply"). */
+const QUESTION_STARTS: ReadonlySet<string> = new Set([
+  'what',
+  'how',
+  'where',
+  'when',
+  'who',
+  'which',
+  'why',
+  'can',
+  'could',
+  'is',
+  'are',
+  'do',
+  'does',
+  'should',
+  'must',
 ]);
 /** Question words that, with a soft last word ("lapornya kemana ya"), make a sentence a question. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set([
@@ -380,7 +402,11 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       // general, with its card, over loose words of an intent.
       const general = asked && reading.flags.has('hypothetical') && bestScore < SETTLED;
       const last = card.get();
-      if (last && (best === undefined || bestScore < LIKELY || cardWins || general))
+      // "istri mau kerja ke luar negeri perlu izin suami gak": a question its card fits closely, over an
+      // intent that no rule settled (a flow with its own help, paid or report, keeps it).
+      const closeCard =
+        asked && (last?.score ?? 0) >= CLOSE_ANSWER && bestScore < SETTLED && !(best && STICKY.has(best));
+      if (last && (best === undefined || bestScore < LIKELY || cardWins || general || closeCard))
         return understood(base, 'question', 'answer', last);
       if (best && bestScore >= LIKELY) return understood(base, best, 'rule');
       if (best) return understood(base, best, 'weak');
@@ -566,6 +592,7 @@ function asks(text: string, tokens: readonly string[], scores: ReadonlyMap<Inten
     text.includes('?') ||
     (scores.get('question') ?? 0) >= SETTLED ||
     TAG_QUESTION.has(last) ||
+    QUESTION_STARTS.has(tokens[0] ?? '') ||
     (SOFT_ENDS.has(last) && tokens.some((t) => QUESTION_WORDS.has(t)))
   );
 }
