@@ -224,3 +224,25 @@ describe('questions in other words (session 7 probes)', () => {
     expect(intentOf('at what age can my daughter start working abroad')).toBe('question');
   });
 });
+
+describe('reports, money paid and offers in other words (session 7 probes)', () => {
+  it("a recruiter's claim asked about, however long the story, is an offer to check", () => {
+    expect(
+      intentOf(
+        'kata calonya nanti ke malaysia naik kapal dulu ke batam, paspor diurus belakangan, terus kerja di kebun, itu aman?',
+      ),
+    ).toBe('offer');
+  });
+
+  it('a company asking for money is an offer, and "PT nya" names no company', () => {
+    expect(intentOf('PT nya minta biaya proses 12jt sebelum medical, wajar gak')).toBe('offer');
+    expect(intentOf('PT Cahaya Abadi Sentosa resmi gak?')).toBe('agency');
+  });
+
+  it('the agency of someone close at work abroad, no money paid, is family help', () => {
+    expect(intentOf('istri sy di taiwan kontraknya habis bulan depan, agensinya gak bisa dihubungi')).toBe(
+      'family',
+    );
+    expect(intentOf('sy udh bayar 15jt ke agen buat ke taiwan, agennya gak bisa dihubungi')).toBe('paid');
+  });
+});

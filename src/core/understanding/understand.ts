@@ -58,9 +58,12 @@ export interface UnderstandingDeps {
   readonly answers: AnswerFinder;
 }
 
-/** "cek PT Maju Jaya", "PT Maju Jaya resmi?", or a bare phone number: an agency check (short texts only). */
+/**
+ * "cek PT Maju Jaya", "PT Maju Jaya resmi?", or a bare phone number: an agency check (short texts
+ * only). "PT nya minta uang jaminan", "PT itu …" name no company.
+ */
 const AGENCY_QUESTION =
-  /^\s*(?:(?:tolong|mohon|pls|please)\s+)?(?:(?:cek|check|dicek|cekin|periksa|apakah|apa|is)\s+)?(?:pt|cv|lpk)\b\.?\s+\S|^\s*\+?[\d\s().-]{8,20}\s*$/i;
+  /^\s*(?:(?:tolong|mohon|pls|please)\s+)?(?:(?:cek|check|dicek|cekin|periksa|apakah|apa|is)\s+)?(?:pt|cv|lpk)\b\.?\s+(?!(?:nya|itu|ini|tsb|tersebut|yg|yang)\b)\S|^\s*\+?[\d\s().-]{8,20}\s*$/i;
 const AGENCY_QUESTION_WORDS = 12;
 /** Words of a status question around a report code. */
 const STATUS_WORDS = 8;
@@ -549,6 +552,10 @@ function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Enti
     yieldTo(scores, 'paid', 'report');
     yieldTo(scores, 'status', 'report');
   }
+  // "suami sy di malaysia permitnya mau habis, agennya susah dihubungi": the agency of someone close at
+  // work abroad, with no money paid, is family help.
+  if (close && flags.has('employed') && !flags.has('paidDone') && entities.amount === undefined)
+    yieldTo(scores, 'paid', 'family');
   // "sponsor bilang … tinggal bayar 3jt": money asked for and not yet paid is an offer to check.
   if (flags.has('demand') && !flags.has('paidDone')) yieldTo(scores, 'paid', 'offer');
   // "gmn cara ngecek PT itu resmi", "kalau pekerja dari PT resmi wafat, siapa …": how to check, or a
