@@ -35,17 +35,21 @@ export function quickRetry(options: Partial<AutoRetryOptions>): Transformer {
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       first = Promise.reject(err);
     }
-    const retry = (): Promise<unknown> => {
-      let replayed = false;
-      // The first call auto-retry makes is the attempt already made; later calls go out again.
-      const again: Call = (m, p, s) => {
-        if (replayed) return prev(m, p, s);
-        replayed = true;
-        return first;
-      };
-      return retrying(again, method, payload, signal);
-    };
-    return first.then((res) => (settled(res) ? res : retry()), retry);
+    // The reactions are unnamed functions: a build that keeps function names adds no work per call.
+    return first.then(
+      (res) => (settled(res) ? res : retrying(replaying(prev, first), method, payload, signal)),
+      () => retrying(replaying(prev, first), method, payload, signal),
+    );
   };
   return quick as unknown as Transformer;
+}
+
+/** `prev` whose first call gives back the attempt already made; later calls go out again. */
+function replaying(prev: Call, first: Promise<unknown>): Call {
+  let replayed = false;
+  return (method, payload, signal) => {
+    if (replayed) return prev(method, payload, signal);
+    replayed = true;
+    return first;
+  };
 }
