@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BullBroadcastQueue, startBroadcastWorkers } from '../../src/broadcasts/bull-broadcasts.js';
+import { BullBroadcastQueue } from '../../src/broadcasts/bull-broadcasts.js';
 import { createFanOut, type Delivery } from '../../src/broadcasts/fan-out.js';
 import { RedisBroadcastStore } from '../../src/broadcasts/redis-broadcast-store.js';
 import { RedisSubscriptionStore } from '../../src/broadcasts/redis-subscription-store.js';
@@ -8,10 +8,10 @@ import { t, type OutboundMessage } from '../../src/core/message.js';
 import { RecipientUnreachable, type MessageSender } from '../../src/core/ports.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createKeys } from '../../src/storage/keys.js';
-import { createWorkerRedis } from '../../src/storage/redis-client.js';
-import { testRedis, testTarget } from '../helpers/redis.js';
+import { testRedis } from '../helpers/redis.js';
 import { statusLine } from '../../src/cli/broadcasts-commands.js';
 import { TAIWAN_CARE_JOB, jobsBroadcast } from './sample-broadcast.js';
+import { testWorkers } from './test-workers.js';
 
 const parts = testRedis();
 afterAll(() => parts.cleanup());
@@ -119,14 +119,7 @@ describe('broadcast fan-out on real Redis', () => {
       expect(await broadcasts.claim(b.id, interrupted)).toBe('ok');
 
       const queue = new BullBroadcastQueue(parts.redis, keys.bull, { attempts: 3, backoffMs: 50 });
-      const workerRedis = createWorkerRedis(testTarget());
-      const workers = startBroadcastWorkers(fanOut, queue, {
-        connection: workerRedis,
-        prefix: keys.bull,
-        concurrency: 100,
-        pace: {},
-        logger: silent,
-      });
+      const workers = testWorkers(fanOut, queue, keys.bull, { concurrency: 100 });
       const started = Date.now();
       await queue.start(b.id);
       await queue.start(b.id); // started twice: one expansion
@@ -175,7 +168,6 @@ describe('broadcast fan-out on real Redis', () => {
       expect([...channel.got.values()].reduce((n, m) => n + m.length, 0)).toBe(before);
       await workers.close();
       await queue.close();
-      workerRedis.disconnect();
       console.log(
         `fan-out: ${status?.sent ?? 0} messages in ${seconds.toFixed(1)} s (${((status?.sent ?? 0) / seconds).toFixed(0)}/s, no pace limit)`,
       );
@@ -211,14 +203,7 @@ describe('broadcast fan-out on real Redis', () => {
     const b = jobsBroadcast('jobs-failing', [TAIWAN_CARE_JOB], clock.now().toISOString());
     await broadcasts.create(b);
     const queue = new BullBroadcastQueue(parts.redis, keys.bull, { attempts: 2, backoffMs: 20 });
-    const workerRedis = createWorkerRedis(testTarget());
-    const workers = startBroadcastWorkers(fanOut, queue, {
-      connection: workerRedis,
-      prefix: keys.bull,
-      concurrency: 5,
-      pace: {},
-      logger: silent,
-    });
+    const workers = testWorkers(fanOut, queue, keys.bull);
     await queue.start(b.id);
     await until(
       async () =>
@@ -231,6 +216,5 @@ describe('broadcast fan-out on real Redis', () => {
     expect(channel.got.size).toBe(4);
     await workers.close();
     await queue.close();
-    workerRedis.disconnect();
   });
 });

@@ -1,16 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BullBroadcastQueue, startBroadcastWorkers } from '../../src/broadcasts/bull-broadcasts.js';
+import { BullBroadcastQueue } from '../../src/broadcasts/bull-broadcasts.js';
 import { createFanOut } from '../../src/broadcasts/fan-out.js';
 import { createNoticeDelivery } from '../../src/broadcasts/officer-notices.js';
 import type { OutboundMessage } from '../../src/core/message.js';
 import type { MessageSender } from '../../src/core/ports.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createKeys } from '../../src/storage/keys.js';
-import { createWorkerRedis } from '../../src/storage/redis-client.js';
 import { silentLogger } from '../helpers/engine.js';
-import { testRedis, testTarget } from '../helpers/redis.js';
+import { testRedis } from '../helpers/redis.js';
 import { MALANG, TERNYANG } from '../helpers/report-script.js';
 import { until } from './worker-process.js';
+import { testWorkers } from './test-workers.js';
 import { startWarnings } from './warning-harness.js';
 
 const parts = testRedis();
@@ -53,7 +53,6 @@ async function queued() {
       return Promise.resolve();
     },
   };
-  const connection = createWorkerRedis(testTarget());
   const fanOut = createFanOut({
     subscribers: h.subscribers,
     broadcasts: h.broadcasts,
@@ -61,19 +60,13 @@ async function queued() {
     translator,
     logger: silentLogger,
   });
-  const workers = startBroadcastWorkers(fanOut, queue, {
-    connection,
-    prefix: createKeys(h.prefix).bull,
-    concurrency: 5,
-    pace: {},
-    logger: silentLogger,
+  const workers = testWorkers(fanOut, queue, createKeys(h.prefix).bull, {
     notice: createNoticeDelivery({ telegram }, translator),
   });
   const q = queue;
   closing.push(async () => {
     await workers.close();
     await q.close();
-    connection.disconnect();
     await h.close();
   });
   const texts = (address: string) =>
