@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisBroadcastStore } from '../../src/broadcasts/redis-broadcast-store.js';
 import type { HistoryEntry } from '../../src/reports/report-record.js';
 import type { ReportChange } from '../../src/reports/report-store.js';
+import { createKeys } from '../../src/storage/keys.js';
 import { startDeskServer, type DeskServer } from '../helpers/desk-server.js';
 import { MALANG, SUMBERPUCUNG, TERNYANG, officer } from '../helpers/report-script.js';
 import { seedStore, type QuerySeed } from '../reports/query-fixture.js';
@@ -227,5 +229,25 @@ describe.skipIf(!executablePath)('the desk in a real browser', () => {
     expect(htcds.text).toContain('R-WAIT34,Active,,odistrict1,Recruitment');
     // The whole errand took well under the minute a person is given.
     expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  it('shows the area’s broadcasts and their progress on a phone', { timeout: 60_000 }, async () => {
+    const store = new RedisBroadcastStore(desk.redis, createKeys(desk.prefix).broadcasts);
+    const text = `Waspada calo yang menjanjikan kerja ke Taiwan tanpa biaya. ${'Jangan serahkan paspor. '.repeat(20)}`;
+    await store.create({
+      id: 'warn-phone01',
+      createdAt: new Date().toISOString(),
+      by: DISTRICT.id,
+      audience: { type: 'warnings', district: MALANG },
+      body: { kind: 'text', texts: { id: text }, from: 'Kabupaten Malang' },
+    });
+    await store.expanded('warn-phone01', 1234);
+    page = await phone('203.0.113.52');
+    await signIn();
+    await Promise.all([page.waitForURL(/\/desk\/broadcasts$/), page.tap('nav a[href="/desk/broadcasts"]')]);
+    const shown = (await rows()).join('\n');
+    expect(shown).toContain('Peringatan untuk Kabupaten Malang');
+    expect(shown).toContain('1234');
+    expect(await fitsPhone()).toBe(true);
   });
 });
