@@ -161,6 +161,7 @@ export async function measureDesk(log: (line: string) => void = () => undefined)
           changeOne,
         ],
         ['report page', province, (i) => `/desk/reports/${someCode(i)}`, () => ''],
+        ['repeat recruiters, district', district, (i) => `/desk/recruiters?page=${1 + (i % 3)}`, () => ''],
         [
           'export CSV, open in a sub-district',
           district,

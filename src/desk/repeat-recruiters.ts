@@ -1,15 +1,15 @@
 import type { AgencyChecker } from '../content/agency-matcher.js';
 import { companyKey, phoneKey } from '../content/agency-matcher.js';
 import type { Agency } from '../content/jobs-schema.js';
-import type { ReportRecord } from '../reports/report-record.js';
 import {
   fold,
-  selectReports,
+  selectFacts,
   type QueryDeps,
   type ReportQuery,
   type ReportScope,
 } from '../reports/report-query.js';
 import { OPEN } from '../reports/statuses.js';
+import type { ReportFacts } from '../reports/report-timing.js';
 
 /**
  * Recruiters who keep coming back (DESIGN §6): reports that share a recruiter phone, company or name
@@ -98,7 +98,10 @@ export function nameKey(name: string): string {
   return key.length >= 3 ? key : '';
 }
 
-const keysOf = (r: ReportRecord): [RecruiterKey, string, string][] => {
+/** What the grouping reads of a report (report-timing.ts' facts). */
+type Reported = Pick<ReportFacts, 'code' | 'createdMs' | 'status' | 'details'>;
+
+const keysOf = (r: Reported): [RecruiterKey, string, string][] => {
   const d = r.details.recruiter;
   const out: [RecruiterKey, string, string][] = [];
   for (const p of d.phones) {
@@ -121,7 +124,8 @@ export async function repeatRecruiters(
   scope: ReportScope,
   query: ReportQuery = {},
 ): Promise<RepeatRecruiter[]> {
-  const records = await selectReports(deps, scope, query);
+  // What was reported is part of the facts (the desk keeps them): no report is read whole.
+  const records: readonly Reported[] = await selectFacts(deps, scope, query);
   const parent = records.map((_, i) => i);
   const root = (i: number): number => {
     let r = i;
@@ -161,14 +165,14 @@ export async function repeatRecruiters(
   for (const [at, members] of groups) {
     if (members.length < 2) continue;
     // `records` is newest first, and so are the member indexes.
-    const group = members.map((i) => records[i]).filter((r): r is ReportRecord => r !== undefined);
+    const group = members.map((i) => records[i]).filter((r): r is Reported => r !== undefined);
     result.push(describe(group, sharedIn.get(at) ?? [], deps.agencies, today));
   }
   return result.sort((a, b) => b.codes.length - a.codes.length || b.lastAt.localeCompare(a.lastAt));
 }
 
 function describe(
-  group: readonly ReportRecord[],
+  group: readonly Reported[],
   shared: SharedValue[],
   checker: AgencyChecker,
   today: string,
@@ -197,7 +201,7 @@ function describe(
       return s.type === 'not-listed' ? [] : [{ kind: 'phone' as const, asked: p, standing: s }];
     }),
   ];
-  const created = group.map((r) => r.createdAt).sort();
+  const created = group.map((r) => new Date(r.createdMs).toISOString()).sort();
   return {
     codes: group.map((r) => r.code),
     shared: shared.sort((a, b) => RECRUITER_KEYS.indexOf(a.kind) - RECRUITER_KEYS.indexOf(b.kind)),

@@ -120,15 +120,34 @@ export const EXPORT_PART = 200;
 export async function exportReports(deps: ExportDeps, out: ExportSink, req: ExportRequest): Promise<number> {
   const codes = await selectCodes(deps, req.scope, req.query);
   if (req.format !== 'json') await out.write(csvLine(columnsOf(req.format)));
+  const read = (from: number) => readPart(deps, codes.slice(from, from + EXPORT_PART), req.format);
   let count = 0;
-  for (let i = 0; i < codes.length; i += EXPORT_PART) {
-    const records = await recordsOf(deps.reader, codes.slice(i, i + EXPORT_PART));
-    const rows = await exportRows(deps, records, req);
+  // The next part is read from Redis while this one is made into rows and written.
+  let next = codes.length > 0 ? read(0) : undefined;
+  for (let i = 0; next; i += EXPORT_PART) {
+    const part = await next;
+    next = i + EXPORT_PART < codes.length ? read(i + EXPORT_PART) : undefined;
+    const rows = await exportRows(deps, part, req);
     if (rows.length > 0) await out.write(partText(req.format, rows, count));
     count += rows.length;
   }
   if (req.format === 'json') await out.write(count === 0 ? '[]\n' : '\n]\n');
   return count;
+}
+
+/** One part's records, with their histories for HTCDS (the case comments). */
+async function readPart(
+  deps: ExportDeps,
+  codes: readonly string[],
+  format: ExportFormat,
+): Promise<{ readonly records: readonly ReportRecord[]; readonly histories: readonly HistoryEntry[][] }> {
+  const [records, histories] = await Promise.all([
+    recordsOf(deps.reader, codes),
+    format === 'htcds' ? deps.reader.histories(codes) : [],
+  ]);
+  // A report gone since it was selected has no record: its history (empty) is dropped with it.
+  const byCode = new Map(codes.map((c, i) => [c, histories[i] ?? []]));
+  return { records, histories: records.map((r) => byCode.get(r.code) ?? []) };
 }
 
 const columnsOf = (format: ExportFormat): readonly string[] =>
@@ -148,18 +167,15 @@ function partText(format: ExportFormat, rows: readonly (ExportRow | HtcdsRow)[],
   return rows.map((row) => csvLine(cells(row))).join('');
 }
 
-/** The rows of one part, in the request's format (HTCDS reads the part's histories for the comments). */
+/** The rows of one part, in the request's format. */
 async function exportRows(
   deps: ExportDeps,
-  records: readonly ReportRecord[],
+  part: Awaited<ReturnType<typeof readPart>>,
   req: ExportRequest,
 ): Promise<(ExportRow | HtcdsRow)[]> {
-  if (req.format === 'htcds') {
-    const histories = await deps.reader.histories(records.map((r) => r.code));
-    return records.map((r, i) => htcdsRow(deps, r, histories[i] ?? []));
-  }
+  if (req.format === 'htcds') return part.records.map((r, i) => htcdsRow(deps, r, part.histories[i] ?? []));
   const rows: ExportRow[] = [];
-  for (const r of records) rows.push(await exportRow(deps, r, req));
+  for (const r of part.records) rows.push(await exportRow(deps, r, req));
   return rows;
 }
 
