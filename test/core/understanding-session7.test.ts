@@ -246,3 +246,20 @@ describe('reports, money paid and offers in other words (session 7 probes)', () 
     expect(intentOf('sy udh bayar 15jt ke agen buat ke taiwan, agennya gak bisa dihubungi')).toBe('paid');
   });
 });
+
+describe('distress in other words (session 7 probes)', () => {
+  it.each([
+    'adik sy kerja di pabrik korea, kakinya kejepit mesin, perusahaan gak mau bawa ke rs',
+    'bapak sy udh 15 tahun di saudi, mau pulang tapi majikan gak ngizinin',
+    'my aunt in qatar has not been allowed to call us for months',
+    'he told her if she runs away they will hurt her parents',
+    'anak tiang lek malaysia ndeq te bau ulek isiq majikan',
+  ])('hears: %s', (text) => {
+    expect(heard(text)).toBe(true);
+  });
+
+  it('a general question with an "if" is still no alarm', () => {
+    expect(heard('kalau pmi meninggal di luar negeri siapa yang mengurus jenazahnya?')).toBe(false);
+    expect(heard('kalo korban tppo bisa minta ganti rugi gak')).toBe(false);
+  });
+});

@@ -224,7 +224,10 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       there ||
       (flags.has('self') && (!flags.has('topic') || flags.has('me'))) ||
       (flags.has('me') && !flags.has('topic') && [...kinds].some((k) => GRAVE.has(k)));
-    if ((advert || flags.has('hypothetical') || flags.has('topic')) && !told) return undefined;
+    // "if she tries to leave they will hurt her family": a threat or a lock told with an "if", asking
+    // nothing, is no general question.
+    const threat = !asked && (kinds.has('abuse') || kinds.has('confined'));
+    if ((advert || (flags.has('hypothetical') && !threat) || flags.has('topic')) && !told) return undefined;
     // "8 bulan nunggu tidak ada kabar", "paspor masih dipegang sponsor, belum berangkat": someone who has
     // not left is waiting on a recruiter, not in danger (the offer check and the report take it from there).
     if ([...kinds].every((k) => k === 'unreachable' || k === 'documents') && flags.has('waiting'))
