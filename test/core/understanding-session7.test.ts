@@ -263,3 +263,20 @@ describe('distress in other words (session 7 probes)', () => {
     expect(heard('kalo korban tppo bisa minta ganti rugi gak')).toBe(false);
   });
 });
+
+describe('more questions in other words (session 7 probes)', () => {
+  it('"bisa gak …" in the middle of a sentence asks', () => {
+    expect(u.understand('boleh gak kerja ke jepang tanpa lewat lpk').asked).toBe(true);
+    expect(u.understand('sy tidak bisa tidur').asked).toBe(false);
+    expect(u.understand('bisa gak berangkat ke korea sendiri tanpa pt').answer?.id).toBe('independent-route');
+  });
+
+  it('a hotline asked for, and registering before leaving, are questions', () => {
+    expect(intentOf('di korea ada helpline buat pekerja asing?')).toBe('question');
+    expect(intentOf('harus lapor ke kepala desa dulu gak sebelum berangkat')).toBe('question');
+  });
+
+  it('how to tell a job order is real is a question', () => {
+    expect(intentOf('gimana cara tau job order dari agen itu asli')).toBe('question');
+  });
+});

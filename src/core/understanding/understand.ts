@@ -122,6 +122,20 @@ const TAG_QUESTION: ReadonlySet<string> = new Set([
   'kapan',
   'siapa',
 ]);
+/** Words that ask with "gak" right after, anywhere in a sentence ("bisa gak berangkat sendiri tanpa pt"). */
+const ASKS_WITH_NOT: ReadonlySet<string> = new Set([
+  'bisa',
+  'boleh',
+  'perlu',
+  'harus',
+  'wajib',
+  'ada',
+  'aman',
+  'bener',
+  'benar',
+  'resmi',
+  'legal',
+]);
 /** First words that make an English sentence a question ("what papers do I need to apply"). */
 const QUESTION_STARTS: ReadonlySet<string> = new Set([
   'what',
@@ -603,8 +617,16 @@ function asks(text: string, tokens: readonly string[], scores: ReadonlyMap<Inten
     (scores.get('question') ?? 0) >= SETTLED ||
     TAG_QUESTION.has(last) ||
     QUESTION_STARTS.has(tokens[0] ?? '') ||
+    asksWithNot(tokens) ||
     (SOFT_ENDS.has(last) && tokens.some((t) => QUESTION_WORDS.has(t)))
   );
+}
+
+/** "bisa gak …", "boleh tidak …": a yes/no question said in the middle of a sentence. */
+function asksWithNot(tokens: readonly string[]): boolean {
+  for (let i = 1; i < tokens.length; i++)
+    if (tokens[i] === 'tidak' && ASKS_WITH_NOT.has(tokens[i - 1] ?? '')) return true;
+  return false;
 }
 
 /** The best-scoring intent; ties go to the one listed first in INTENTS (report before offer, …). */
