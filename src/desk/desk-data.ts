@@ -18,8 +18,8 @@ import type { ReportReader } from '../reports/report-reader.js';
 export const TABLE_PAGE_SIZE = 25;
 /** Recruiters per page of the repeat-recruiter list. */
 export const RECRUITERS_PAGE_SIZE = 20;
-/** Overviews kept at most (one per officer's area); past it they start again. */
-const OVERVIEWS_KEPT = 1000;
+/** Overviews and recruiter lists kept at most (one per officer's area); past it they start again. */
+const KEPT_PER_SCOPE = 1000;
 
 /**
  * What the desk's lists read, always within an officer's scope: the same query and overview code as
@@ -62,7 +62,18 @@ export function createDeskData(deps: {
     escalateAfterMs: deps.escalateAfterMs,
     now: () => deps.clock.now(),
   };
-  const overviews = keptOverviews(query);
+  // The overview holds until a report becomes overdue or older (validUntilMs); the recruiter list
+  // until the day ends (a licence may expire).
+  const overviews = keptPerScope(
+    query,
+    (scope, now) => areaOverview({ ...query, now: () => now }, scope),
+    (o) => o.validUntilMs,
+  );
+  const recruiters = keptPerScope(
+    query,
+    (scope, now) => repeatRecruiters({ ...query, now: () => now, agencies: deps.agencies }, scope),
+    (_groups, now) => nextDay(now),
+  );
   return {
     overview: (scope) => overviews(scope),
     reports: (scope, q, page) => queryReports(query, scope, q, { page, pageSize: TABLE_PAGE_SIZE }),
@@ -74,7 +85,7 @@ export function createDeskData(deps: {
         withReporter,
       }),
     async recruiters(scope, page) {
-      const all = await repeatRecruiters({ ...query, agencies: deps.agencies }, scope);
+      const all = await recruiters(scope);
       const pages = Math.max(1, Math.ceil(all.length / RECRUITERS_PAGE_SIZE));
       const at = Math.min(Math.max(1, page), pages);
       const groups = all.slice((at - 1) * RECRUITERS_PAGE_SIZE, at * RECRUITERS_PAGE_SIZE);
@@ -84,14 +95,18 @@ export function createDeskData(deps: {
 }
 
 /**
- * The overview of a scope, kept while it holds: no report changed since (the reader's revision is the
- * same) and no report has become overdue or older meanwhile (`validUntilMs`). The same numbers as
- * computing it again; without a revision from the reader, computed each time.
+ * What `compute` gives for a scope, kept while it holds: no report changed since (the reader's
+ * revision is the same) and the moment `until` names has not come. The same as computing it again;
+ * without a revision from the reader, computed each time.
  */
-function keptOverviews(query: QueryDeps): (scope: ReportScope) => Promise<AreaOverview> {
+function keptPerScope<T>(
+  query: QueryDeps,
+  compute: (scope: ReportScope, now: Date) => Promise<T>,
+  until: (value: T, now: Date) => number,
+): (scope: ReportScope) => Promise<T> {
   const kept = new Map<
     string,
-    { readonly revision: number; readonly atMs: number; readonly o: AreaOverview }
+    { readonly revision: number; readonly atMs: number; readonly untilMs: number; readonly value: T }
   >();
   return async (scope) => {
     const revision = await query.reader.revision?.();
@@ -99,11 +114,15 @@ function keptOverviews(query: QueryDeps): (scope: ReportScope) => Promise<AreaOv
     const nowMs = now.getTime();
     const key = `${scope.role} ${scope.area}`;
     const hit = kept.get(key);
-    if (hit && hit.revision === revision && hit.atMs <= nowMs && nowMs < hit.o.validUntilMs) return hit.o;
-    const o = await areaOverview({ ...query, now: () => now }, scope);
-    if (revision === undefined) return o;
-    if (kept.size >= OVERVIEWS_KEPT) kept.clear();
-    kept.set(key, { revision, atMs: nowMs, o });
-    return o;
+    if (hit && hit.revision === revision && hit.atMs <= nowMs && nowMs < hit.untilMs) return hit.value;
+    const value = await compute(scope, now);
+    if (revision === undefined) return value;
+    if (kept.size >= KEPT_PER_SCOPE) kept.clear();
+    kept.set(key, { revision, atMs: nowMs, untilMs: until(value, now), value });
+    return value;
   };
 }
+
+/** The start of the next UTC day after `now`. */
+const nextDay = (now: Date): number =>
+  Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);

@@ -50,6 +50,25 @@ describe('the desk keeps an overview while it holds', () => {
     const later = await data.overview(scope);
     expect(later).not.toBe(changed);
     expect(later).toEqual(await fresh());
+    // The recruiter list: kept the same way, until a report changes or the day ends.
+    const groups = await data.recruiters(scope, 1);
+    expect(groups.total).toBeGreaterThan(0);
+    expect((await data.recruiters(scope, 1)).groups[0]).toBe(groups.groups[0]);
+    await seedStore(store, [
+      {
+        code: 'R-AGAIN3',
+        createdAt: new Date(nowMs - 3600_000),
+        address: 'telegram:31337',
+        details: { recruiter: { name: 'Pak Kades', phones: ['+6281234500003'], company: '' } },
+      },
+    ]);
+    const again = await data.recruiters(scope, 1);
+    expect(again.groups[0]).not.toBe(groups.groups[0]);
+    expect(again.groups.flatMap((g) => g.codes)).toContain('R-AGAIN3');
+    nowMs = Date.UTC(2026, 11, 20, 0, 0, 0) - 1;
+    const dayEnd = await data.recruiters(scope, 1);
+    nowMs += 1;
+    expect((await data.recruiters(scope, 1)).groups[0]).not.toBe(dayEnd.groups[0]);
     // Another officer's scope is its own.
     expect((await data.overview({ role: 'province', area: '35' })).total).toBeGreaterThan(later.total);
   });
