@@ -280,3 +280,16 @@ describe('more questions in other words (session 7 probes)', () => {
     expect(intentOf('gimana cara tau job order dari agen itu asli')).toBe('question');
   });
 });
+
+describe('English and code-switched questions (session 7 probes)', () => {
+  it('how to check a company is a question, in any mix of languages', () => {
+    expect(intentOf('gimana cara cek agency legal or not')).toBe('question');
+  });
+
+  it('"is the … job a scam" is no job search: an offer to check, or the card on online scams', () => {
+    expect(intentOf('is the admin job in laos with high salary a scam')).toBe('offer');
+    expect(u.understand('is the data entry job in myanmar with free ticket a scam').answer?.id).toBe(
+      'online-scam',
+    );
+  });
+});

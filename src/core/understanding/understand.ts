@@ -578,6 +578,8 @@ function breakTies(scores: Map<Intent, number>, reading: Reading, entities: Enti
   // "gmn cara ngecek PT itu resmi", "kalau pekerja dari PT resmi wafat, siapa …": how to check, or a
   // case in general, is a question, not one company to check.
   if (flags.has('howTo') || flags.has('hypothetical')) yieldTo(scores, 'agency', 'question');
+  // "cara cek PT legal or not": how to check is a question, not an offer to check.
+  if (flags.has('howTo')) yieldTo(scores, 'offer', 'question');
   // "can this chat help for my mother", "ini bot resmi? bisa dipake buat apa": about the bot itself.
   if (flags.has('aboutBot'))
     for (const other of ['question', 'family', 'jobs'] as const) yieldTo(scores, other, 'help');
