@@ -293,3 +293,12 @@ describe('English and code-switched questions (session 7 probes)', () => {
     );
   });
 });
+
+describe('a case told as over, with thanks', () => {
+  it('is no alarm, unless it goes on', () => {
+    expect(
+      heard('alhamdulillah kakak sy yg dulu dikurung agen di malaysia udh pulang dgn selamat, terima kasih'),
+    ).toBe(false);
+    expect(heard('terima kasih, adik sy udh pulang, tapi skrg disekap lagi sama agennya')).toBe(true);
+  });
+});

@@ -219,7 +219,10 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     if (flags.has('future') && asked && !kinds.has('cry')) return undefined;
     // "temen sy dulu dikurung, alhamdulillah udh dipulangin … masih bisa dituntut?": a case told as over,
     // asked about. Still in it ("masih ditahan", "dikurung lagi") or a cry, it is not over.
-    if (flags.has('resolved') && !flags.has('stillNow') && asked && !kinds.has('cry')) return undefined;
+    // Told as over with thanks ("alhamdulillah adik sy yg dulu disekap udh pulang, makasih"), the same.
+    const thanked = settledIn(scores, 'greeting');
+    if (flags.has('resolved') && !flags.has('stillNow') && (asked || thanked) && !kinds.has('cry'))
+      return undefined;
     // "2 minggu gak telp, … gak ada sinyal, biasanya juga gitu": silence with its reason told.
     if (flags.has('explained') && !flags.has('stillNow') && [...kinds].every((k) => k === 'unreachable'))
       return undefined;
