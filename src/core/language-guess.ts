@@ -6,6 +6,9 @@ export type LanguageMarkers = Readonly<Partial<Record<RegionalLocale, readonly s
 
 /** Marker words a message needs before it is taken as written in that language. */
 const MIN_MARKERS = 2;
+/** What stands between the words of a message; text without it is one word. */
+const WORD_BREAKS = /[^\p{L}\p{N}']+/u;
+const BETWEEN_WORDS = /[^\p{L}\p{N}']/u;
 
 /**
  * Guesses which regional language a short chat message is written in, by its marker words: at least
@@ -24,8 +27,11 @@ export function createLanguageGuesser(
     }
   }
   return (text) => {
+    const folded = foldForMatch(text);
+    // One word ("ya", "lanjut", "2": most messages at a step) cannot hold MIN_MARKERS (two) markers.
+    if (!BETWEEN_WORDS.test(folded)) return undefined;
     const counts = new Map<RegionalLocale, number>();
-    for (const word of foldForMatch(text).split(/[^\p{L}\p{N}']+/u)) {
+    for (const word of folded.split(WORD_BREAKS)) {
       const locale = owner.get(word.replace(/'/g, ''));
       if (locale) counts.set(locale, (counts.get(locale) ?? 0) + 1);
     }
