@@ -353,28 +353,26 @@ async function telegramOnly(content: ContentParts): Promise<void> {
     for (const concurrency of [1, IN_FLIGHT]) {
       const seq = concurrency === 1;
       const how = seq ? 'sequential' : `${IN_FLIGHT} in flight`;
+      const load = { users: USERS, concurrency };
       log(`${ROUNDS} rounds of grammY echo, engine and Telegram adapter, ${how}...`);
       const [echoRate, engineRate, telegramRate] = await interleave(ROUNDS, [
         (o) =>
           measureEchoThroughput(echo, {
             ...o,
-            users: USERS,
-            concurrency,
+            ...load,
             steps: steps(seq ? PASSES.grammySeq : PASSES.grammyInFlight),
           }),
         (o) =>
           measureEngineThroughput(engine, {
             ...o,
-            users: USERS,
-            concurrency,
+            ...load,
             passes: seq ? PASSES.redisSeq : PASSES.redisInFlight,
             settle: () => engineStore.flush(60_000),
           }),
         (o) =>
           measureTelegramThroughput(telegram, {
             ...o,
-            users: USERS,
-            concurrency,
+            ...load,
             passes: seq ? PASSES.telegramSeq : PASSES.telegramInFlight,
             settle: () => telegramStore.flush(60_000),
           }),
