@@ -254,6 +254,7 @@ describe('distress in other words (session 7 probes)', () => {
     'my aunt in qatar has not been allowed to call us for months',
     'he told her if she runs away they will hurt her parents',
     'anak tiang lek malaysia ndeq te bau ulek isiq majikan',
+    "lakè engkok mateh e malaysia, ta' onèng carana mole'agi",
   ])('hears: %s', (text) => {
     expect(heard(text)).toBe(true);
   });
