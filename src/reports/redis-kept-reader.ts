@@ -52,7 +52,8 @@ function inIndex(area: string): (f: ReportFacts) => boolean {
  * `histories` read Redis each time, for the reports a page shows or an export writes. A counter lower
  * than the one seen (Redis emptied or restored) reads everything again.
  *
- * About 1.5 KB of memory per report (what was reported is part of the facts, for the word search).
+ * About 800 bytes of memory per report (what was reported is part of the facts, for the word search):
+ * 8 MB at 10,000 (measured), read in about 1.6 s on a busy machine.
  */
 export function keptReportReader(redis: Redis, keys: ReportKeys): ReportReader & { sync(): Promise<void> } {
   let kept: Kept | undefined;
