@@ -303,3 +303,19 @@ describe('a case told as over, with thanks', () => {
     expect(heard('terima kasih, adik sy udh pulang, tapi skrg disekap lagi sama agennya')).toBe(true);
   });
 });
+
+describe('short chat spellings (session 7 probes)', () => {
+  it('a penalty asked in short spelling is a question, no alarm', () => {
+    const got = u.understand('hkmn pelaku tppo brp thn');
+    expect(got.distress).toBeUndefined();
+    expect(got.answer?.id).toBe('tppo-penalty');
+  });
+
+  it('too old to go is a question', () => {
+    expect(intentOf('udah tua gini masih bisa kerja ke taiwan gak ya? umur 48')).toBe('question');
+  });
+
+  it('where to check licensed companies is a question, not one company to check', () => {
+    expect(intentOf('ngecek lpk resmi dimana')).toBe('question');
+  });
+});

@@ -63,7 +63,7 @@ export interface UnderstandingDeps {
  * only). "PT nya minta uang jaminan", "PT itu …" name no company.
  */
 const AGENCY_QUESTION =
-  /^\s*(?:(?:tolong|mohon|pls|please)\s+)?(?:(?:cek|check|dicek|cekin|periksa|apakah|apa|is)\s+)?(?:pt|cv|lpk)\b\.?\s+(?!(?:nya|itu|ini|tsb|tersebut|yg|yang)\b)\S|^\s*\+?[\d\s().-]{8,20}\s*$/i;
+  /^\s*(?:(?:tolong|mohon|pls|please)\s+)?(?:(?:cek|check|dicek|cekin|periksa|apakah|apa|is)\s+)?(?:pt|cv|lpk)\b\.?\s+(?!(?:nya|itu|ini|tsb|tersebut|yg|yang|resmi|legal|terdaftar|berizin)\b)\S|^\s*\+?[\d\s().-]{8,20}\s*$/i;
 const AGENCY_QUESTION_WORDS = 12;
 /** Words of a status question around a report code. */
 const STATUS_WORDS = 8;
