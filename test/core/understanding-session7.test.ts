@@ -319,3 +319,10 @@ describe('short chat spellings (session 7 probes)', () => {
     expect(intentOf('ngecek lpk resmi dimana')).toBe('question');
   });
 });
+
+describe('a report already made, asked about', () => {
+  it('is the report status', () => {
+    expect(intentOf('i reported the sponsor two weeks ago, any update?')).toBe('status');
+    expect(intentOf('sy udh ngelaporin calo minggu lalu, belum ada kabar')).toBe('status');
+  });
+});
