@@ -57,6 +57,7 @@ export function measureUnderstandingLatency(content: ContentParts, passes = 20):
       scanMs += performance.now() - start;
       return result;
     },
+    companies: (text: string) => content.scanner.companies(text),
     money: (text: string, answer?: boolean) => content.scanner.money(text, answer),
   };
   const understanding = createUnderstandingFor(content.catalog, scanner);

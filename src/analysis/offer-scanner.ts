@@ -143,6 +143,7 @@ export function createOfferScanner(
         positive,
       };
     },
+    companies: (text) => extractCompanies(text.slice(0, MAX_SCAN)),
     money: (text, answer = false) => readMoney(text.slice(0, MAX_SCAN), { answer }),
   };
 }

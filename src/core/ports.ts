@@ -82,6 +82,11 @@ export interface Money {
 export interface OfferScanner {
   scan(text: string): OfferScanResult;
   /**
+   * The companies a text names (`scan(text).companies`) without the rest of the scan: a report's
+   * prefill and its payee need only these.
+   */
+  companies(text: string): string[];
+  /**
    * The first amount of money a text names, read with the scan's number reading ("5jt",
    * "Rp 5.000.000", "lima juta", "2,5 juta", "USD 500"). With `answer` the text answers "how much?",
    * so a number alone counts; otherwise amounts that are pay ("gaji 8jt") are passed over.

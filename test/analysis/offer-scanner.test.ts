@@ -189,3 +189,22 @@ describe('labels and levels', () => {
     expect(r.signs).toContain('scam-compound');
   });
 });
+
+describe('companies alone', () => {
+  it.each([
+    'Saya sudah bayar 30jt ke PT Maju Jaya lewat sponsor',
+    'cek PT. Sinar Abadi Sejahtera resmi ga',
+    'lapor calo dari cv harapan bangsa dan Pt Mitra Kerja di desa',
+    'mau lapor calo di desa saya',
+    `${'x '.repeat(10_000)} PT Terlalu Jauh`,
+  ])('names the companies the whole scan names: %s', (text) => {
+    const { scanner } = realContent();
+    expect(scanner.companies(text)).toEqual(scanner.scan(text).companies);
+  });
+
+  it('names a company, and none in a text without one', () => {
+    const { scanner } = realContent();
+    expect(scanner.companies('cek PT Maju Jaya resmi ga')).toEqual(['PT Maju Jaya']);
+    expect(scanner.companies('mau lapor calo di desa saya')).toEqual([]);
+  });
+});

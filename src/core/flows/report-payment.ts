@@ -32,7 +32,7 @@ export function paymentIn(ctx: FlowContext, { words }: AnswerWords, text: string
   const money = ctx.scanner.money(text);
   if (!money || money.amount > MAX_PAID_AMOUNT) return undefined;
   const to = payeeOf(words.named(text, PAYEE_IDS, Number.POSITIVE_INFINITY));
-  const toName = to === 'agency' ? ctx.scanner.scan(text).companies[0] : undefined;
+  const toName = to === 'agency' ? ctx.scanner.companies(text)[0] : undefined;
   return {
     paid: true,
     amount: money.amount,
@@ -102,7 +102,7 @@ export function answerPaid(ctx: FlowContext, { words }: AnswerWords, data: FlowD
     if (money.amount > MAX_PAID_AMOUNT) return invalid(t('report.paidTooLarge'));
     // "30jt ke sponsor": whom it went to, said in the same answer.
     const to = 'mt' in data ? undefined : payeeOf(words.named(input.text, PAYEE_IDS));
-    const name = to === 'agency' ? ctx.scanner.scan(input.text).companies[0] : undefined;
+    const name = to === 'agency' ? ctx.scanner.companies(input.text)[0] : undefined;
     const updated = { ...rest, mp: true, ma: money.amount, mc: money.currency };
     return to ? toPayee(updated, to, name) : onward(updated);
   }

@@ -28,7 +28,7 @@ export function freshDraft(ctx: FlowContext, deps: ReportFlowDeps, arg: string |
   const payment = paymentIn(ctx, deps, arg);
   const draft = prefilledDraft(ctx.now, {
     phones: deps.readPhones(arg, MAX_PHONES),
-    companies: ctx.scanner.scan(arg).companies,
+    companies: ctx.scanner.companies(arg),
     ...(recruitment ? { recruitment } : {}),
     ...(payment ? { payment } : {}),
   });
