@@ -326,3 +326,9 @@ describe('a report already made, asked about', () => {
     expect(intentOf('sy udh ngelaporin calo minggu lalu, belum ada kabar')).toBe('status');
   });
 });
+
+describe('Sasak: already paid, not left yet', () => {
+  it('is money paid', () => {
+    expect(intentOf('inaq tiang wah bayah 12 juta jok calo, ndeq man berangkat')).toBe('paid');
+  });
+});
