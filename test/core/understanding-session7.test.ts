@@ -332,3 +332,12 @@ describe('Sasak: already paid, not left yet', () => {
     expect(intentOf('inaq tiang wah bayah 12 juta jok calo, ndeq man berangkat')).toBe('paid');
   });
 });
+
+describe('"gak kabar" without "ada"', () => {
+  it('is silence: months of it is distress, days of it a worry', () => {
+    expect(heard('kakak sy di brunei udh 4 bulan gak kabar')).toBe(true);
+    const days = u.understand('istri sy 2 hari gak kabar, katanya lagi sibuk lembur');
+    expect(days.distress).toBeUndefined();
+    expect(days.intent).toBe('family');
+  });
+});
