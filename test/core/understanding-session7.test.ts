@@ -253,6 +253,7 @@ describe('distress in other words (session 7 probes)', () => {
     'bapak sy udh 15 tahun di saudi, mau pulang tapi majikan gak ngizinin',
     'my aunt in qatar has not been allowed to call us for months',
     'he told her if she runs away they will hurt her parents',
+    'my cousin was promised a hotel job but they made her an escort in kuala lumpur',
     'anak tiang lek malaysia ndeq te bau ulek isiq majikan',
     "lakè engkok mateh e malaysia, ta' onèng carana mole'agi",
   ])('hears: %s', (text) => {
