@@ -342,3 +342,9 @@ describe('"gak kabar" without "ada"', () => {
     expect(days.intent).toBe('family');
   });
 });
+
+describe('code-switched reports', () => {
+  it('"mau report calo …" asks to report, even when the calo ran off with money', () => {
+    expect(intentOf('sy mau report sponsor yg bawa kabur uang tetangga, gimana caranya')).toBe('report');
+  });
+});
