@@ -116,6 +116,7 @@ describe('block J of the development part, in other words', () => {
 
   it('how to use the bot, in Javanese', () => {
     expect(intentOf('aku bingung, iki carane nganggo piye to')).toBe('help');
+    expect(intentOf('abdi teu ngartos, kumaha carana make ieu')).toBe('help');
   });
 
   it('the KUR loan and the Japan age limit get their cards', () => {
@@ -134,6 +135,7 @@ describe('everyday matters are off-topic', () => {
     'skor bola semalam berapa',
     'dmn beli pupuk yg murah',
     'my dog is sick what should i feed him',
+    'isi pulsa yg murah dimana ya',
   ])('none: %s', (text) => {
     expect(u.understand(text).distress).toBeUndefined();
     expect(intentOf(text)).toBeUndefined();
