@@ -28,8 +28,9 @@ export function tokensOf(text: string, spellings: ReadonlyMap<string, string>): 
   for (const raw of glottal.split(ascii ? NOT_ASCII_WORD : NOT_WORD)) {
     if (raw === '') continue;
     // Most words are plain letters: only a letter written three times needs work ("tolonggg").
-    if (PLAIN.test(raw)) {
-      pushWord(out, spellings, TRIPLE.test(raw) ? raw.replace(TRIPLED, '$1') : raw);
+    const plain = plainLetters(raw);
+    if (plain !== NOT_PLAIN) {
+      pushWord(out, spellings, plain === TRIPLED_LETTER ? raw.replace(TRIPLED, '$1') : raw);
       continue;
     }
     // "bp2mi", "p3mi", "siskop2mi", "ak1" are names: kept whole. "30jt", "1thn" are a number and a unit.
@@ -46,7 +47,43 @@ const hasApostrophe = (text: string): boolean => text.includes("'") || text.incl
 function pushWord(out: string[], spellings: ReadonlyMap<string, string>, word: string): void {
   const spelled = spellings.get(word);
   if (spelled === undefined) out.push(word);
-  else if (spelled !== '') out.push(...spelled.split(' '));
+  else if (spelled !== '') for (const w of wordsOfSpelling(spelled)) out.push(w);
+}
+
+/**
+ * The words of a chat spelling's written-out form ("yg" → "yang", "gpp" → "tidak apa apa"), split
+ * once per form: the forms are the word lists' own, so the cache holds no more than the lists do.
+ */
+const spelledWords = new Map<string, readonly string[]>();
+function wordsOfSpelling(spelled: string): readonly string[] {
+  let words = spelledWords.get(spelled);
+  if (words === undefined) {
+    words = spelled.split(' ');
+    spelledWords.set(spelled, words);
+  }
+  return words;
+}
+
+/** `plainLetters`: a word with anything but a to z, one of a to z only, one with a letter three times in a row. */
+const NOT_PLAIN = 0;
+const PLAIN_LETTERS = 1;
+const TRIPLED_LETTER = 2;
+
+/**
+ * Whether a word is plain lower-case letters a to z, and if so whether a letter stands three times in a
+ * row ("tolonggg"): one look at each character, for the words most messages are made of.
+ */
+function plainLetters(word: string): number {
+  if (word.length === 0) return NOT_PLAIN;
+  let run = 0;
+  let tripled = false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c < 97 || c > 122) return NOT_PLAIN;
+    run = k > 0 && c === word.charCodeAt(k - 1) ? run + 1 : 1;
+    if (run >= 3) tripled = true;
+  }
+  return tripled ? TRIPLED_LETTER : PLAIN_LETTERS;
 }
 
 /** "ana'" → "anaq" when "anaq" has a spelling; other final apostrophes are left to be dropped. */
@@ -74,10 +111,6 @@ const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 /** What lies between words; in lower-cased ASCII text, anything but a-z and 0-9. */
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const NOT_ASCII_WORD = /[^a-z0-9]+/;
-
-/** A word of plain lower-case letters a to z, and one with a letter three times in a row. */
-const PLAIN = /^[a-z]+$/;
-const TRIPLE = /(.)\1\1/;
 
 /** Letters, digits, maybe letters — and not a reduplication like "anak2". */
 const NAME_WITH_DIGITS = /^(?!\p{L}{2,}2$)\p{L}+\p{N}+\p{L}*$/u;
