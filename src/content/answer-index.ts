@@ -31,6 +31,11 @@ const MAX_WORDS = 60;
 const BETA = 2;
 const BETA_SQUARED = BETA ** 2;
 const F_SCALE = 1 + BETA_SQUARED;
+/**
+ * How far below the best rank a phrase is still scored in full: the rank and the score differ only by
+ * rounding (a few parts in 10^16), so a phrase further below can never score as high as the best.
+ */
+const RANK_MARGIN = 1e-9;
 
 /**
  * Matches a question to the answer card whose example questions it is closest to: the words both
@@ -70,6 +75,8 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
   const shared = new Float64Array(phrases.length);
   /** The phrases a message reaches, in the order first reached (the first `count` of them). */
   const reached = new Int32Array(phrases.length);
+  /** Each reached phrase's rank (its score without the constant factor), in the order reached. */
+  const ranks = new Float64Array(phrases.length);
   /** Each phrase's own weight, by number (read in the loop over the phrases a message reaches). */
   const phraseWeights = Float64Array.from(phrases, (p) => p.weight);
   /** Each known word of five letters or more under every form with one letter left out ("umur" ← "umr"). */
@@ -121,6 +128,17 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
           shared[i] = (shared[i] ?? 0) + w;
         }
       }
+      // The score is F_SCALE · common / (BETA_SQUARED · phrase weight + message weight): one division
+      // ranks the phrases, and the score itself is worked out (as always) only for those that may be
+      // the best, within far more than rounding can move it.
+      let top = 0;
+      for (let k = 0; k < count; k++) {
+        const i = reached[k] ?? 0;
+        const rank = (shared[i] ?? 0) / (BETA_SQUARED * (phraseWeights[i] ?? 1) + messageWeight);
+        ranks[k] = rank;
+        if (rank > top) top = rank;
+      }
+      const contender = top * (1 - RANK_MARGIN);
       /** The best phrase so far (the first reached of equals), and its score. */
       let bestAt = -1;
       let bestScore = 0;
@@ -128,6 +146,7 @@ export function buildAnswerIndex(answers: readonly Answer[], wordsOf: WordsOf): 
         const i = reached[k] ?? 0;
         const common = shared[i] ?? 0;
         shared[i] = 0;
+        if ((ranks[k] ?? 0) < contender) continue;
         const recall = common / (phraseWeights[i] ?? 1);
         const precision = common / messageWeight;
         const f = (F_SCALE * recall * precision) / (BETA_SQUARED * precision + recall);
