@@ -134,6 +134,7 @@ const envSchema = z.object({
   REPORT_RETRY_DELAY_MS: int(10, 600_000).default(2000),
   REPORT_WORKERS: bool.default(true),
   REPORT_WORKER_CONCURRENCY: int(1, 500).default(20),
+  JOB_LOCK_MS: int(1000, 600_000).default(30_000),
   ALERTS_PER_SECOND_TELEGRAM: int(1, 30).default(20),
   ALERTS_PER_SECOND_WHATSAPP: int(1, 10).default(1),
   USER_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
@@ -206,6 +207,11 @@ export interface ReportConfig {
    */
   readonly workers: boolean;
   readonly concurrency: number;
+  /**
+   * How long a worker holds a job it runs (BullMQ's lock) and how often the others look for jobs
+   * whose worker died: a job of a killed worker runs again within about twice this.
+   */
+  readonly lockMs: number;
   readonly alertsPerSecond: { readonly telegram: number; readonly whatsapp: number };
 }
 
@@ -333,6 +339,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         retryDelayMs: e.REPORT_RETRY_DELAY_MS,
         workers: e.ROLE === 'all' ? e.REPORT_WORKERS : e.ROLE === 'worker',
         concurrency: e.REPORT_WORKER_CONCURRENCY,
+        lockMs: e.JOB_LOCK_MS,
         alertsPerSecond: { telegram: e.ALERTS_PER_SECOND_TELEGRAM, whatsapp: e.ALERTS_PER_SECOND_WHATSAPP },
       },
       httpPort: e.HTTP_PORT,

@@ -103,6 +103,7 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
           connection,
           prefix: keys.bull,
           concurrency: config.reports.concurrency,
+          lockMs: config.reports.lockMs,
           channels: sendableChannels(config),
           pace: {
             telegram: perSecond(config.reports.alertsPerSecond.telegram),

@@ -128,6 +128,7 @@ async function startOnRedis(
           connection,
           prefix: keys.bull,
           concurrency: config.reports.concurrency,
+          lockMs: config.reports.lockMs,
           alertsPerSecond: config.reports.alertsPerSecond,
           logger,
         });

@@ -72,6 +72,8 @@ describe('a broadcast survives its worker process killed with SIGKILL', () => {
         HTTP_PORT: String(await freePort()),
         ALERTS_PER_SECOND_TELEGRAM: '30',
         REPORT_WORKER_CONCURRENCY: '10',
+        // The killed worker's jobs run again after its lock ends (30 s by default).
+        JOB_LOCK_MS: '2000',
       });
       const toChats = () => fake.sent().filter((c) => typeof c.payload.chat_id === 'number');
       const first = worker(await env());
