@@ -108,15 +108,17 @@ function phraseAt(e: Entry, tokens: readonly string[], i: number, open: Uint8Arr
  */
 function openPlaces(tokens: readonly string[], open: Uint8Array): Uint8Array {
   const out = open.length >= tokens.length ? open : new Uint8Array(tokens.length * 2);
+  // Whether the word before and the one before that are negations (each word looked up once).
+  let negatedBefore = false;
+  let negatedTwoBefore = false;
   for (let i = 0; i < tokens.length; i++) {
-    const before = tokens[i - 1];
     // "legit or not PT …", "sudah boleh belum umur segitu": "or not" after a word it asks about closes
     // a question; it negates nothing after it.
-    if (before !== undefined && NEGATIONS.has(before) && OR.has(tokens[i - 2] ?? '')) out[i] = 1;
-    else {
-      const twoBefore = before !== undefined && FILLERS.has(before) ? tokens[i - 2] : undefined;
-      out[i] = !NEGATIONS.has(before ?? '') && !NEGATIONS.has(twoBefore ?? '') ? 1 : 0;
-    }
+    if (negatedBefore && OR.has(tokens[i - 2] ?? '')) out[i] = 1;
+    // "tidak dikurung", "tidak pernah dikurung": a negation right before, or before a filler word.
+    else out[i] = negatedBefore || (negatedTwoBefore && FILLERS.has(tokens[i - 1] ?? '')) ? 0 : 1;
+    negatedTwoBefore = negatedBefore;
+    negatedBefore = NEGATIONS.has(tokens[i] ?? '');
   }
   return out;
 }
@@ -258,6 +260,12 @@ function sortNumbers(list: number[], n: number): void {
   }
 }
 
+/** The phrases that start with one word: found by it alone, and by it and the next word. */
+interface ByFirstWord {
+  exact: Entry[] | undefined;
+  pairs: Map<string, Entry[]> | undefined;
+}
+
 /** Adds `entry` to the list under `key`. */
 function file<K>(index: Map<K, Entry[]>, key: K, entry: Entry): void {
   const list = index.get(key);
@@ -270,9 +278,19 @@ function file<K>(index: Map<K, Entry[]>, key: K, entry: Entry): void {
  * with it (an exact word, a number, or one of the few prefixes), instead of every rule being tried.
  */
 export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value: T }[]): RuleSet<T> {
-  const exact = new Map<string, Entry[]>();
-  /** Phrases of two or more plain words by their first two ("tidak boleh"): "tidak" alone starts hundreds. */
-  const pairs = new Map<string, Map<string, Entry[]>>();
+  /**
+   * By a phrase's first word: the phrases found by it alone, and those of two or more plain words by
+   * their second ("tidak boleh": "tidak" alone starts hundreds). One look-up a word.
+   */
+  const byFirst = new Map<string, ByFirstWord>();
+  const firstOf = (word: string): ByFirstWord => {
+    let found = byFirst.get(word);
+    if (found === undefined) {
+      found = { exact: undefined, pairs: undefined };
+      byFirst.set(word, found);
+    }
+    return found;
+  };
   /** Phrases of a number and a plain word by that word ("# bulan"); the other number phrases. */
   const numberPairs = new Map<string, Entry[]>();
   const numbers: Entry[] = [];
@@ -303,10 +321,9 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
         else if (first.word === '#' && plainSecond) file(numberPairs, second.word, entry);
         else if (first.word === '#') numbers.push(entry);
         else if (plainSecond) {
-          const index = pairs.get(first.word) ?? new Map<string, Entry[]>();
-          pairs.set(first.word, index);
-          file(index, second.word, entry);
-        } else file(exact, first.word, entry);
+          const found = firstOf(first.word);
+          file((found.pairs ??= new Map<string, Entry[]>()), second.word, entry);
+        } else (firstOf(first.word).exact ??= []).push(entry);
       }
     }),
   );
@@ -332,8 +349,11 @@ export function ruleSet<T>(items: readonly { readonly rule: Rule; readonly value
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] ?? '';
       const next = tokens[i + 1];
-      collect(exact.get(token), tokens, i, open, log);
-      if (next !== undefined) collect(pairs.get(token)?.get(next), tokens, i, open, log);
+      const found = byFirst.get(token);
+      if (found !== undefined) {
+        collect(found.exact, tokens, i, open, log);
+        if (next !== undefined) collect(found.pairs?.get(next), tokens, i, open, log);
+      }
       if (isNumber(token)) {
         if (next !== undefined) collect(numberPairs.get(next), tokens, i, open, log);
         collect(numbers, tokens, i, open, log);
