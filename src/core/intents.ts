@@ -128,7 +128,9 @@ export function createIntentMatcher(lists: readonly Partial<IntentLists>[]): Int
     switchTo: (text) => switchTo.get(foldForMatch(text)),
     choices: createChoiceWords(lists),
     intent(text) {
-      const folded = ` ${foldForMatch(text).replace(NOT_ALNUM, ' ')} `;
+      const words = foldForMatch(text);
+      // In ASCII text, letters and digits are A-Z, a-z and 0-9: a pattern that needs no Unicode tables.
+      const folded = ` ${words.replace(ASCII.test(words) ? NOT_ASCII_ALNUM : NOT_ALNUM, ' ')} `;
       const scores = new Map<string, number>();
       for (const k of keywordIndex.found(folded))
         scores.set(k.intent, (scores.get(k.intent) ?? 0) + (k.phrase ? 2 : 1));
@@ -156,26 +158,49 @@ interface Keyword {
  * message has its first word.
  */
 function indexKeywords(keywords: readonly Keyword[]): { found(padded: string): Keyword[] } {
-  const byWord = new Map<string, number[]>();
-  const byFirstWord = new Map<string, number[]>();
+  /** By word: the keywords that are that word, and the phrases that start with it (one look-up a word). */
+  const byWord = new Map<string, { whole: number[]; starting: number[] }>();
   const searched: number[] = [];
-  const file = (index: Map<string, number[]>, word: string, i: number) =>
-    index.set(word, [...(index.get(word) ?? []), i]);
+  const at = (word: string) => {
+    let lists = byWord.get(word);
+    if (lists === undefined) {
+      lists = { whole: [], starting: [] };
+      byWord.set(word, lists);
+    }
+    return lists;
+  };
   keywords.forEach((k, i) => {
     const first = k.word.split(' ')[0] ?? '';
-    if (ALNUM.test(k.word)) file(byWord, k.word, i);
-    else if (ALNUM.test(first)) file(byFirstWord, first, i);
+    if (ALNUM.test(k.word)) at(k.word).whole.push(i);
+    else if (ALNUM.test(first)) at(first).starting.push(i);
     else searched.push(i);
   });
+  /**
+   * The message each keyword was last looked at for (`message` counts them): a word said twice
+   * looks its keywords up once, with no set of the message's words made.
+   */
+  const lookedAt = new Int32Array(keywords.length);
+  let message = 0;
   return {
     /** `padded`: the folded message, words apart by single spaces, a space at each end. */
     found(padded) {
+      message = message === 0x7fffffff ? 1 : message + 1;
+      if (message === 1) lookedAt.fill(0);
       const hits: number[] = [];
       for (const i of searched) if (padded.includes(keywords[i]?.padded ?? '')) hits.push(i);
-      for (const word of new Set(padded.split(' '))) {
-        for (const i of byWord.get(word) ?? []) hits.push(i);
-        for (const i of byFirstWord.get(word) ?? [])
+      for (const word of padded.split(' ')) {
+        const lists = byWord.get(word);
+        if (lists === undefined) continue;
+        for (const i of lists.whole) {
+          if (lookedAt[i] === message) continue;
+          lookedAt[i] = message;
+          hits.push(i);
+        }
+        for (const i of lists.starting) {
+          if (lookedAt[i] === message) continue;
+          lookedAt[i] = message;
           if (padded.includes(keywords[i]?.padded ?? '')) hits.push(i);
+        }
       }
       hits.sort((a, b) => a - b);
       const out: Keyword[] = [];
@@ -192,3 +217,7 @@ const ALNUM = /^[\p{L}\p{N}]+$/u;
 /** A letter written three times or more ("yaaa"). */
 const TRIPLED = /([\p{L}])\1{2,}/gu;
 const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
+const NOT_ASCII_ALNUM = /[^A-Za-z0-9]+/g;
+/** Text of ASCII characters only (control characters included: they are neither letters nor digits). */
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
