@@ -9,6 +9,11 @@ const MIN_MARKERS = 2;
 /** What stands between the words of a message; text without it is one word. */
 const WORD_BREAKS = /[^\p{L}\p{N}']+/u;
 const BETWEEN_WORDS = /[^\p{L}\p{N}']/u;
+const ASCII_WORD_BREAKS = /[^A-Za-z0-9']+/;
+const APOSTROPHES = /'/g;
+/** Text of ASCII characters only (control characters included: they are neither letters nor digits). */
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Guesses which regional language a short chat message is written in, by its marker words: at least
@@ -31,8 +36,9 @@ export function createLanguageGuesser(
     // One word ("ya", "lanjut", "2": most messages at a step) cannot hold MIN_MARKERS (two) markers.
     if (!BETWEEN_WORDS.test(folded)) return undefined;
     const counts = new Map<RegionalLocale, number>();
-    for (const word of folded.split(WORD_BREAKS)) {
-      const locale = owner.get(word.replace(/'/g, ''));
+    // In ASCII text, letters and digits are A-Z, a-z and 0-9: a pattern that needs no Unicode tables.
+    for (const word of folded.split(ASCII.test(folded) ? ASCII_WORD_BREAKS : WORD_BREAKS)) {
+      const locale = owner.get(word.includes("'") ? word.replace(APOSTROPHES, '') : word);
       if (locale) counts.set(locale, (counts.get(locale) ?? 0) + 1);
     }
     let best: RegionalLocale | undefined;
