@@ -77,17 +77,17 @@ const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
  * \r, U+2028 and U+2029. Each break is searched for by the string's own search (a loop over the
  * characters took half a microsecond on a long line).
  */
-function lineStart(text: string, at: number): number {
+function lineStart(text: string, at: number, breaks: readonly string[]): number {
   if (at === 0) return 0;
   let start = 0;
-  for (const end of LINE_ENDS) start = Math.max(start, text.lastIndexOf(end, at - 1) + 1);
+  for (const end of breaks) start = Math.max(start, text.lastIndexOf(end, at - 1) + 1);
   return start;
 }
 
 /** Where the line of `text` holding index `at` ends (its line break, or the end of the text). */
-function lineEnd(text: string, at: number): number {
+function lineEnd(text: string, at: number, breaks: readonly string[]): number {
   let end = text.length;
-  for (const brk of LINE_ENDS) {
+  for (const brk of breaks) {
     const found = text.indexOf(brk, at);
     if (found >= 0 && found < end) end = found;
   }
@@ -95,6 +95,13 @@ function lineEnd(text: string, at: number): number {
 }
 
 const LINE_ENDS = ['\n', '\r', '\u2028', '\u2029'];
+const NEWLINE = ['\n'];
+
+/** The line breaks `text` has, of the four (most texts break lines with \n alone, if at all). */
+const lineBreaksIn = (text: string): readonly string[] =>
+  text.includes('\r') || text.includes('\u2028') || text.includes('\u2029')
+    ? LINE_ENDS.filter((b) => text.includes(b))
+    : NEWLINE;
 
 /** True when a line names documents: it has a web address, or one of `words` ("Sumber:"). */
 const isCited = (line: string, words: readonly string[]): boolean =>
@@ -150,6 +157,8 @@ export function createGlossary(
     let at = 0;
     // The line of the last term looked at, and whether it is a citation (most texts are a line or two).
     let line = { end: -1, cited: false };
+    // The kinds of line break the text has, looked for at its first term.
+    let breaks: readonly string[] | undefined;
     // One search object for every text (a turn explains its messages one after the other).
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -163,9 +172,10 @@ export function createGlossary(
       const end = m.index + m[0].length;
       if (m.index >= line.end) {
         // Terms are found left to right: one before the last line's end is on that line.
-        const end = lineEnd(text, m.index);
+        breaks ??= lineBreaksIn(text);
+        const end = lineEnd(text, m.index, breaks);
         const words = citations[locale] ?? citations.id ?? [];
-        line = { end, cited: isCited(text.slice(lineStart(text, m.index), end), words) };
+        line = { end, cited: isCited(text.slice(lineStart(text, m.index, breaks), end), words) };
       }
       if (line.cited) continue;
       for (const x of [term.term, ...term.covers]) done.add(x);
