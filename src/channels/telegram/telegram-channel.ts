@@ -3,7 +3,7 @@ import type { Engine } from '../../core/engine.js';
 import { DEFAULT_LOCALE, LOCALES, isRegional } from '../../core/locale.js';
 import type { InboundMessage } from '../../core/message.js';
 import type { Logger, Translator } from '../../core/ports.js';
-import { renderTelegram } from './render.js';
+import { renderTelegram, type TelegramMessage } from './render.js';
 import { quickRetry } from './retry.js';
 import { toInbound } from './to-inbound.js';
 import type { UpdateClaim } from './update-claim.js';
@@ -31,8 +31,23 @@ export interface TelegramChannel {
 /** Updates remembered to drop a second delivery of the same update (webhook retries). */
 const SEEN_UPDATES = 10_000;
 
-/** Options of every reply: HTML, no link previews (shared, never changed). */
-const SEND = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+/** No link previews in any reply (shared, never changed). */
+const NO_PREVIEW = { is_disabled: true } as const;
+
+/**
+ * A reply's `sendMessage` payload as grammY's `api.sendMessage(chatId, html, options)` builds it (the
+ * same keys in the same order), written out in one object instead of two spreads of the options.
+ */
+const payloadOf = (chatId: number, m: TelegramMessage) =>
+  m.keyboard
+    ? {
+        chat_id: chatId,
+        text: m.html,
+        parse_mode: 'HTML' as const,
+        link_preview_options: NO_PREVIEW,
+        reply_markup: m.keyboard,
+      }
+    : { chat_id: chatId, text: m.html, parse_mode: 'HTML' as const, link_preview_options: NO_PREVIEW };
 
 /** True for the Bot API's answer to a user who blocked the bot or deleted their account. */
 const isBlocked = (err: unknown): boolean => err instanceof GrammyError && err.error_code === 403;
@@ -46,6 +61,11 @@ const isBlocked = (err: unknown): boolean => err instanceof GrammyError && err.e
 export function createTelegramChannel(opts: TelegramChannelOptions): TelegramChannel {
   const bot = opts.bot;
   bot.api.config.use(quickRetry({ maxRetryAttempts: opts.maxRetries ?? 3, maxDelaySeconds: 60 }));
+  // The bot's own API, not the one grammY builds for each update (`ctx.api`): that one gets the same
+  // transformers copied from this one, and no webhook reply is configured, so a call goes out the same
+  // way. The method is taken from the raw API once (its proxy binds a new function on every look-up);
+  // transformers installed later still apply, as the client reads its chain on every call.
+  const sendMessage = bot.api.raw.sendMessage;
   const unreachable = new Set<number>();
   // Recent update ids, each in the slot of its id modulo SEEN_UPDATES: Telegram numbers updates one
   // after the other, so a slot is reused only SEEN_UPDATES updates later. No hashing, no allocation,
@@ -60,7 +80,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     return true;
   };
 
-  const answer = async (ctx: Context, chatId: number, inbound: InboundMessage): Promise<void> => {
+  const answer = async (chatId: number, inbound: InboundMessage): Promise<void> => {
     unreachable.delete(chatId);
     const result = await opts.engine.handle(inbound);
     const messages = renderTelegram(result.messages);
@@ -68,7 +88,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
       const m = messages[i];
       if (!m) continue;
       try {
-        await ctx.api.sendMessage(chatId, m.html, m.keyboard ? { ...SEND, reply_markup: m.keyboard } : SEND);
+        await sendMessage(payloadOf(chatId, m));
       } catch (err) {
         if (!isBlocked(err)) throw err;
         unreachable.add(chatId);
@@ -82,7 +102,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   const reply = (ctx: Context): Promise<void> | undefined => {
     const inbound = toInbound(ctx, new Date());
     const chatId = ctx.chat?.id;
-    return inbound && chatId !== undefined ? answer(ctx, chatId, inbound) : undefined;
+    return inbound && chatId !== undefined ? answer(chatId, inbound) : undefined;
   };
 
   /** Acknowledges a press and takes the buttons off the answered message, then answers. */
