@@ -6,6 +6,7 @@ import { createKeys } from '../../src/storage/keys.js';
 import { recordingSender } from '../helpers/engine.js';
 import { sampleDetails, sampleReporter, startRedisReports, until } from '../helpers/report-harness.js';
 import { MALANG, TERNYANG, officer } from '../helpers/report-script.js';
+import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 
 /**
  * The record and its route job are written in one transaction (src/reports/report-intake.ts), and the
@@ -14,8 +15,10 @@ import { MALANG, TERNYANG, officer } from '../helpers/report-script.js';
  */
 type Harness = Awaited<ReturnType<typeof startRedisReports>>;
 const open: (Harness | Queue)[] = [];
+const servers: RedisServer[] = [];
 afterEach(async () => {
   for (const h of open.splice(0)) await h.close();
+  for (const s of servers.splice(0)) await s.stop();
 });
 
 async function harness(opts: Partial<Parameters<typeof startRedisReports>[0]> = {}) {
@@ -47,7 +50,11 @@ describe('a new report and its route job', () => {
   });
 
   it('are sent together: one round trip, the create script first, then the job add', async () => {
-    const { h } = await harness({ workers: false });
+    // A redis-server of its own: the read count below is the server's, and the test run's server is
+    // shared by the test files running at the same time.
+    const server = await startRedisServer();
+    servers.push(server);
+    const { h } = await harness({ workers: false, url: server.url });
     await h.desk.submit({ reporter: sampleReporter(), draftKey: '0', details: sampleDetails() });
     const probe = h.redis.duplicate();
     await probe.connect();
