@@ -53,10 +53,15 @@ function servePolling(bot: Bot, opts: ServeOptions): Serving {
   const staleMs = opts.pollStaleMs ?? POLL_STALE_MS;
   let lastPoll = Date.now();
   let failure: string | undefined;
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    const res = await prev(method, payload, signal);
-    if (method === 'getUpdates' && res.ok) lastPoll = Date.now();
-    return res;
+  // Only polls are watched: every other call (each reply) is passed on as it is, with no async frame
+  // of its own.
+  bot.api.config.use((prev, method, payload, signal) => {
+    const res = prev(method, payload, signal);
+    if (method !== 'getUpdates') return res;
+    return res.then((answer) => {
+      if (answer.ok) lastPoll = Date.now();
+      return answer;
+    });
   });
   // Resolves when the polling loop has ended and the last batch taken is answered.
   const polling = bot.start({ drop_pending_updates: false }).catch((err: unknown) => {
