@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { RedisOfficerDirectory } from '../src/officers/redis-officer-directory.js';
 import { createKeys } from '../src/storage/keys.js';
 import { startFakeBotApi, textUpdate, type FakeBotApi } from '../test/helpers/fake-bot-api.js';
+import { startMainProcess, untilReady, type MainProcess } from '../test/helpers/main-process.js';
 import { freePort, startRedisServer, type RedisServer } from '../test/helpers/redis-server.js';
 import { TERNYANG, officer, reportLines } from '../test/helpers/report-script.js';
 import { MESSAGE_CYCLE } from './engine-throughput.js';
@@ -40,11 +40,9 @@ export const ROLES_BENCH = {
 
 type Setup = 'all' | 'split';
 
-interface Proc {
+interface Proc extends MainProcess {
   readonly role: 'all' | 'bot' | 'worker';
   readonly port: number;
-  readonly child: ChildProcess;
-  stderr: string;
 }
 
 /** CPU time (ms) a process has used so far. */
@@ -64,32 +62,10 @@ async function redisCounters(redis: Redis): Promise<{ commands: number; cpuMs: n
 }
 
 function startProc(role: Proc['role'], port: number, env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ROLE: role,
-      HTTP_PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const proc: Proc = { role, port, child, stderr: '' };
-  child.stderr.on('data', (d: Buffer) => (proc.stderr += d.toString()));
-  return proc;
+  return { role, port, ...startMainProcess({ ROLE: role, HTTP_PORT: String(port), ...env }, ROOT) };
 }
 
-async function ready(p: Proc): Promise<void> {
-  for (let i = 0; i < 3000; i++) {
-    const res = await fetch(`http://127.0.0.1:${p.port}/readyz`).catch(() => undefined);
-    if (res?.status === 200) return;
-    if (p.child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${p.role} not ready: ${p.stderr}`);
-}
+const ready = (p: Proc) => untilReady(p, p.port, 150_000);
 
 const stopProc = (p: Proc) =>
   new Promise<void>((resolve) => {

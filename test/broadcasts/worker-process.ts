@@ -1,22 +1,8 @@
-import { spawn } from 'node:child_process';
+import { startMainProcess } from '../helpers/main-process.js';
 
 /** src/main.ts as a worker process (ROLE=worker) with a clean environment; stderr is kept. */
-export function workerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ROLE: 'worker',
-      LOG_LEVEL: 'error',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((r) => child.on('close', r));
-  return { child, exited, stderr: () => stderr };
-}
+export const workerProcess = (env: Record<string, string>) =>
+  startMainProcess({ ROLE: 'worker', LOG_LEVEL: 'error', ...env });
 
 export type WorkerProcess = ReturnType<typeof workerProcess>;
 

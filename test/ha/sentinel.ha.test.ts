@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startMainProcess } from '../helpers/main-process.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replicaWaitQueue } from '../../src/main/replica-wait.js';
@@ -38,23 +38,8 @@ const OFFICER_CHAT = 5005;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function startWorker(env: Record<string, string>, port: number) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ROLE: 'worker',
-      HTTP_PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((r) => child.on('close', r));
-  return { child, exited, stderr: () => stderr };
-}
+const startWorker = (env: Record<string, string>, port: number) =>
+  startMainProcess({ ROLE: 'worker', HTTP_PORT: String(port), ...env });
 
 const readyz = async (port: number) =>
   (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startMainProcess, untilReady, type MainProcess } from '../helpers/main-process.js';
 import { randomUUID } from 'node:crypto';
 import type { Update } from 'grammy/types';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -15,40 +15,16 @@ const HOOK = 'https://bot.example.org/tg/hook';
 const USER = 8_812_001;
 const DESA = 5005;
 
-interface Proc {
+interface Proc extends MainProcess {
   readonly port: number;
-  readonly child: ChildProcess;
-  readonly exited: Promise<number | null>;
-  stderr: string;
 }
 
 async function startRole(role: 'bot' | 'worker', env: Record<string, string>): Promise<Proc> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ROLE: role,
-      HTTP_PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const proc: Proc = { port, child, exited: new Promise((r) => child.on('close', r)), stderr: '' };
-  child.stderr.on('data', (d: Buffer) => (proc.stderr += d.toString()));
-  return proc;
+  return { port, ...startMainProcess({ ROLE: role, HTTP_PORT: String(port), ...env }) };
 }
 
-async function ready(p: Proc): Promise<void> {
-  // Start-up takes about 2 s on a quiet machine; a busy one may take many times that.
-  for (let i = 0; i < 1200; i++) {
-    const res = await fetch(`http://127.0.0.1:${p.port}/readyz`).catch(() => undefined);
-    if (res?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`not ready: ${p.stderr}`);
-}
+const ready = (p: Proc) => untilReady(p, p.port);
 
 const post = (p: Proc, update: Update) =>
   fetch(`http://127.0.0.1:${p.port}/tg/hook`, {
@@ -126,6 +102,6 @@ describe('ROLE=bot and ROLE=worker processes on one Redis (DESIGN §10)', () => 
 
     for (const p of [a, b, worker]) p.child.kill('SIGTERM');
     expect(await Promise.all([a, b, worker].map((p) => p.exited))).toEqual([0, 0, 0]);
-    expect([a.stderr, b.stderr, worker.stderr]).toEqual(['', '', '']);
+    expect([a.stderr(), b.stderr(), worker.stderr()]).toEqual(['', '', '']);
   }, 120_000);
 });
