@@ -107,6 +107,62 @@ const lineBreaksIn = (text: string): readonly string[] =>
 const isCited = (line: string, words: readonly string[]): boolean =>
   LINK.test(line) || words.some((w) => line.includes(w));
 
+/** A title and body as `explain` made them for one locale and one title and body given. */
+interface Explanation {
+  readonly locale: Locale;
+  /** The title given (the body is the memo's key). */
+  readonly given: string | undefined;
+  readonly title: string | undefined;
+  readonly body: string;
+  /** False when nothing was added (the message is returned as it is). */
+  readonly changed: boolean;
+}
+
+/** Bodies remembered per generation: texts in use are a few thousand menus and pages in six languages. */
+const MEMO_BODIES = 1000;
+/** Explanations kept per body (its locales and titles); a body shown under more titles than this is rare. */
+const MEMO_VARIANTS = 12;
+
+/**
+ * Explanations already made, by body. Users are sent the same menus and pages again and again, and
+ * explaining a text searches it for every term and, at a term, for every phrase that explains it; an
+ * explanation depends only on the locale, title and body. Two generations bound the memory: when the
+ * newer holds MEMO_BODIES bodies it becomes the older and the older is dropped, so texts in use stay
+ * (a hit in the older moves to the newer) while one-off texts (a user's own words in a summary) pass
+ * through. It belongs to one glossary: content loaded again builds a new glossary with an empty memo.
+ */
+class ExplanationMemo {
+  #newer = new Map<string, Explanation[]>();
+  #older = new Map<string, Explanation[]>();
+
+  get(locale: Locale, title: string | undefined, body: string): Explanation | undefined {
+    let known = this.#newer.get(body);
+    if (!known) {
+      known = this.#older.get(body);
+      if (!known) return undefined;
+      this.#older.delete(body);
+      this.#keep(body, known);
+    }
+    for (const e of known) if (e.locale === locale && e.given === title) return e;
+    return undefined;
+  }
+
+  add(body: string, e: Explanation): Explanation {
+    const known = this.#newer.get(body) ?? this.#older.get(body);
+    if (!known) this.#keep(body, [e]);
+    else if (known.length < MEMO_VARIANTS) known.push(e);
+    return e;
+  }
+
+  #keep(body: string, known: Explanation[]): void {
+    if (this.#newer.size >= MEMO_BODIES) {
+      this.#older = this.#newer;
+      this.#newer = new Map();
+    }
+    this.#newer.set(body, known);
+  }
+}
+
 /** A glossary that explains nothing: for tests and tools that render without content. */
 export const NO_GLOSSARY: Glossary = { explain: (_l, m) => m, unexplained: () => [] };
 
@@ -197,12 +253,21 @@ export function createGlossary(
     return at === 0 ? text : out + text.slice(at);
   }
 
+  /** The title and body with each term explained once (terms the title explains are not explained again). */
+  function explainText(locale: Locale, given: string | undefined, text: string): Explanation {
+    const done = explainedIn(locale, `${given ?? ''}\n${text}`);
+    const title = given === undefined ? undefined : gloss(locale, given, done, undefined);
+    const body = gloss(locale, text, done, undefined);
+    return { locale, given, title, body, changed: title !== given || body !== text };
+  }
+
+  const memo = new ExplanationMemo();
   return {
     explain(locale, message) {
-      const done = explainedIn(locale, `${message.title ?? ''}\n${message.body}`);
-      const title = message.title === undefined ? undefined : gloss(locale, message.title, done, undefined);
-      const body = gloss(locale, message.body, done, undefined);
-      if (title === message.title && body === message.body) return message;
+      const { title: given, body: text } = message;
+      const e = memo.get(locale, given, text) ?? memo.add(text, explainText(locale, given, text));
+      if (!e.changed) return message;
+      const { title, body } = e;
       return title === undefined ? { ...message, body } : { ...message, title, body };
     },
     unexplained(locale, text) {
