@@ -74,6 +74,15 @@ function parseStored(stored: string | null): Stored {
 const loaded = (s: Stored): LoadedSession =>
   s.raw === undefined ? NONE : { decoded: decodeSession(s.raw), rev: s.rev };
 
+/** An entry's session as Redis stores it, encoded now if a save left that to the write. */
+function rawOf(entry: CacheEntry): string {
+  if (entry.raw === undefined) {
+    if (!entry.decoded) throw new Error('session cache entry holds no session');
+    entry.raw = encodeSession(entry.decoded.session);
+  }
+  return entry.raw;
+}
+
 /**
  * Sessions in Redis with an idle TTL, written by compare-and-set on a revision (one Lua call), so a
  * write never overwrites a newer one from another process. The cache serves reads; in `behind` mode a
@@ -110,7 +119,7 @@ export class RedisSessionStore implements SessionStore {
     if (hit) {
       // A step not yet in Redis because Redis is away: keep it, and tell the user to try again.
       if (hit.failing) throw new SessionStoreUnavailableError();
-      hit.decoded ??= decodeSession(hit.raw);
+      hit.decoded ??= decodeSession(rawOf(hit));
       return { decoded: hit.decoded, rev: hit.rev };
     }
     this.#ensureReachable();
@@ -121,24 +130,23 @@ export class RedisSessionStore implements SessionStore {
 
   async save(userKey: string, session: Session, expectedRev: number): Promise<SaveResult> {
     this.#ensureReachable();
-    const raw = encodeSession(session);
     const now = this.#now();
     // The engine loaded this session a moment ago, which made it the cache's most recent.
     const entry = this.#cache.peek(userKey, now);
     if (entry && entry.rev !== expectedRev) {
-      return { type: 'conflict', current: { decoded: decodeSession(entry.raw), rev: entry.rev } };
+      return { type: 'conflict', current: { decoded: decodeSession(rawOf(entry)), rev: entry.rev } };
     }
     const rev = expectedRev + 1;
     if (!this.#caching) {
       // Nothing is cached: Redis's compare-and-set is the only check.
-      const reply = await this.#write(userKey, expectedRev, raw, rev);
+      const reply = await this.#write(userKey, expectedRev, encodeSession(session), rev);
       if (typeof reply === 'number') return { type: 'saved', rev };
       return { type: 'conflict', current: loaded(parseStored(reply === '' ? null : reply)) };
     }
     const decoded: DecodeResult = { type: 'ok', session };
     if (!entry) {
       const next: CacheEntry = {
-        raw,
+        raw: undefined,
         decoded,
         rev,
         confirmedRev: expectedRev,
@@ -151,7 +159,7 @@ export class RedisSessionStore implements SessionStore {
       this.#flush(userKey, next);
       return { type: 'saved', rev };
     }
-    entry.raw = raw;
+    entry.raw = undefined;
     entry.decoded = decoded;
     entry.rev = rev;
     entry.storedAt = now;
@@ -224,7 +232,8 @@ export class RedisSessionStore implements SessionStore {
 
   /** Writes the latest state of one user; later saves of that user wait and are coalesced. */
   #flush(userKey: string, entry: CacheEntry): void {
-    const { raw, rev } = entry;
+    const raw = rawOf(entry);
+    const rev = entry.rev;
     entry.flushing = true;
     entry.dirty = false;
     entry.writing = this.#write(userKey, entry.confirmedRev, raw, rev).then(

@@ -2,7 +2,11 @@ import type { DecodeResult } from '../core/session.js';
 
 /** A session held in process memory, and what Redis is known to hold for it. */
 export interface CacheEntry {
-  raw: string;
+  /**
+   * The session as Redis stores it. Undefined after a save: the saved session is encoded when it is
+   * written, so saves coalesced while a write is under way are never encoded (`decoded` holds it).
+   */
+  raw: string | undefined;
   /** `raw` decoded, kept so a cache hit costs no JSON parsing (sessions are never mutated). */
   decoded?: DecodeResult;
   /** Revision the engine sees (bumped on every save). */
