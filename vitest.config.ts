@@ -25,6 +25,7 @@ export const CLUSTER_FILES = [
   ...CLUSTER_CONTRACT,
   'test/storage/shared-users.int.test.ts',
   'test/reports/unrouted.int.test.ts',
+  'test/reports/intake.int.test.ts',
   'test/broadcasts/fan-out.int.test.ts',
   'test/broadcasts/warnings.int.test.ts',
   'test/broadcasts/digest.int.test.ts',

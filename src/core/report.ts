@@ -122,7 +122,7 @@ export interface SubmitRequest {
 }
 
 export type SubmitResult =
-  /** Stored with its route job: the user may be told "received". */
+  /** Stored with the jobs that bring it to an officer (its alerts, or its route job): the user may be told "received". */
   | { readonly type: 'received'; readonly code: string }
   /** The same reporter reported this recruiter's phone within a day: linked to that report, no new alert. */
   | { readonly type: 'linked'; readonly code: string }

@@ -12,7 +12,8 @@ export class ReplicaWaitError extends Error {
 /**
  * REDIS_WAIT_REPLICAS (DESIGN §10): Redis replicates after it answers, so a primary killed a moment
  * after storing a report could take it with it, after the user was told "received". The report desk
- * says "received" once the report and its route job are stored; this queue adds, after a route job,
+ * says "received" once the report and its route job are stored (with this queue the intake does not
+ * route as it stores: it has no `addAlong`, so the store's create, then the route job); it adds, after a route job,
  * a WAIT for `replicas` replicas to hold every write this connection made so far (the report, then
  * the job). Short of that, the submit fails and the user is asked to try again (the draft is kept and
  * a second submit finds the same report). `redis` must be the connection the report store and the

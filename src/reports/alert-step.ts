@@ -31,6 +31,11 @@ export function createAlertStep(ctx: StepContext) {
       return 'skipped';
     }
     const { officer, report, reporter } = context;
+    // Queued with a create that stored nothing under this code at that time: not this report's alert.
+    if (job.filed !== undefined && report?.createdAt !== job.filed) {
+      deps.logger.debug({ report: code }, 'alert of a report not created: nothing to send');
+      return 'skipped';
+    }
     // An alert of a report not routed yet (its alerts are queued after the move, so only a job added
     // by hand or by an older version): nothing went out, try again shortly.
     if (report?.status === 'submitted' && job.kind === 'report')

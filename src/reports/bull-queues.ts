@@ -5,6 +5,7 @@ import type { Logger } from '../core/ports.js';
 import {
   PermanentJobError,
   failedBeforeSending,
+  type Around,
   type Attempt,
   type JobQueue,
   type JobSpec,
@@ -84,17 +85,18 @@ export class BullJobQueue implements JobQueue {
   }
 
   /**
-   * Adds `jobs` right behind the commands `write` sends (a report's create script), with no wait in
-   * between: on the queues' connection, which writes commands issued together in one write (auto-
-   * pipelining), Redis runs them in that order, so a job never runs before what `write` stored. Not a
-   * transaction: a job add Redis refuses fails the call after `write`'s commands ran. Undefined, having
-   * sent nothing, for another client.
+   * Adds `jobs` right behind the commands `around.before` sends (a report's create script), and before
+   * those `around.after` sends (its routing), with no wait in between: on the queues' connection, which
+   * writes commands issued together in one write (auto-pipelining), Redis runs them in that order, so a
+   * job never runs before what `before` stored. Not a transaction: a job add Redis refuses fails the
+   * call after `before`'s commands ran. Undefined, having sent nothing, for another client. On a
+   * Cluster the order holds only among keys of one node.
    */
-  async addAlong<T>(
+  async addAlong<B, A>(
     client: Redis,
     jobs: readonly JobSpec[],
-    write: () => Promise<T>,
-  ): Promise<T | undefined> {
+    around: Around<B, A>,
+  ): Promise<{ readonly before: B | undefined; readonly after: A | undefined } | undefined> {
     if (client !== this.connection) return undefined;
     const targets = await Promise.all(
       jobs.map(async (job) => {
@@ -102,13 +104,14 @@ export class BullJobQueue implements JobQueue {
         return { job, queue, client: await queue.getBackend().client };
       }),
     );
-    // From here on nothing is awaited until every command is sent: `write`, then each job's add.
-    const written = write();
+    // From here on nothing is awaited until every command is sent: `before`, each job's add, `after`.
+    const before = around.before?.();
     const added = targets.map(({ job, queue, client: bull }) =>
       new Job(queue, job.name, job.data, this.options(job), job.id).addJob(bull),
     );
-    const [result] = await Promise.all([written, ...added]);
-    return result;
+    const after = around.after?.();
+    await Promise.all([before, ...added, after]);
+    return { before: await before, after: await after };
   }
 
   private queueOf(job: JobSpec | undefined): Queue {

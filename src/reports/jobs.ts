@@ -29,6 +29,12 @@ export interface AlertJob {
   readonly officer: string;
   readonly level: AreaLevel;
   readonly kind: AlertKind;
+  /**
+   * When the report was filed, in an alert queued with its creation (src/reports/redis-report-intake.ts):
+   * sent whatever the create answered, so the alert is for a report filed then and does nothing when
+   * there is none (a create that stored nothing, or a code another report holds).
+   */
+  readonly filed?: string;
 }
 
 /** Runs when the report was not acknowledged in time at `level`. */
@@ -74,12 +80,22 @@ export type JobSpec =
 export interface JobQueue {
   add(jobs: readonly JobSpec[]): Promise<void>;
   /**
-   * Adds `jobs` right behind the commands `write` sends on `client` (without waiting between them), so
-   * they reach Redis in one write and run in that order: one round trip. Returns what `write` gave;
-   * undefined, having sent nothing, when this queue does not write on `client`. Absent on a queue that
-   * never can (the memory queue).
+   * Adds `jobs` on `client` between the commands `around.before` and `around.after` send (without
+   * waiting between them), so they reach Redis in one write and run in that order: one round trip.
+   * Resolves once all are answered, with what each gave; undefined, having sent nothing, when this
+   * queue does not write on `client`. Absent on a queue that never can (the memory queue).
    */
-  addAlong?<T>(client: Redis, jobs: readonly JobSpec[], write: () => Promise<T>): Promise<T | undefined>;
+  addAlong?<B, A>(
+    client: Redis,
+    jobs: readonly JobSpec[],
+    around: Around<B, A>,
+  ): Promise<{ readonly before: B | undefined; readonly after: A | undefined } | undefined>;
+}
+
+/** Commands sent with job adds: `before` them (a report's create) and `after` them (its routing). */
+export interface Around<B, A> {
+  readonly before?: () => Promise<B>;
+  readonly after?: () => Promise<A>;
 }
 
 /** Job ids, from what they are about (BullMQ ids may not contain ':'). */
@@ -120,9 +136,16 @@ export const alertJobs = (
   code: string,
   route: { readonly level: AreaLevel; readonly officers: readonly Officer[] },
   kind: AlertKind,
+  filed?: string,
 ): JobSpec[] =>
   route.officers.map((o) => {
-    const data: AlertJob = { code, officer: o.id, level: route.level, kind };
+    const data: AlertJob = {
+      code,
+      officer: o.id,
+      level: route.level,
+      kind,
+      ...(filed === undefined ? {} : { filed }),
+    };
     const channel = o.address.slice(0, o.address.indexOf(':')) as ChannelName;
     return { name: 'alert', id: jobIds.alert(data), data, channel };
   });

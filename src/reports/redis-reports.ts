@@ -33,7 +33,7 @@ export function createRedisReports(
     invites,
     readAlert,
     routeArea,
-    intake: redisReportIntake(store, deps.queue),
+    intake: redisReportIntake({ store, queue: deps.queue, officers, routeArea }),
   });
   return { ...system, store, officers, invites };
 }

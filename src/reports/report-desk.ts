@@ -22,7 +22,7 @@ export interface DeskOptions {
   readonly logger: Logger;
   /** Random source for codes (tests pass a fixed one to force collisions). */
   readonly randomIndex?: (max: number) => number;
-  /** How a new report and its route job are written (default: the store's create, then the queue). */
+  /** How a new report and its jobs are written (default: the store's create, then its route job). */
   readonly intake?: ReportIntake;
 }
 
@@ -37,8 +37,8 @@ export function newReportCode(randomIndex: (max: number) => number = randomInt):
 }
 
 /**
- * Where the report wizard hands a finished report. `submit` resolves only once the record and its
- * route job are both stored, so "received" is never said of a report that could be lost; any failure
+ * Where the report wizard hands a finished report. `submit` resolves only once the record and the jobs
+ * that bring it to an officer are stored, so "received" is never said of a report that could be lost; any failure
  * rejects and the wizard keeps the draft. Submitting the same draft again returns the same report.
  */
 export function createReportDesk(opts: DeskOptions): ReportDesk {
@@ -74,7 +74,8 @@ export function createReportDesk(opts: DeskOptions): ReportDesk {
         createdAt: opts.clock.now(),
         perDay: opts.perDay,
       };
-      // The record and its route job are written together: "received" is said only once both are.
+      // The record and its jobs (its alerts or its route job) are written together: "received" is said
+      // only once all are.
       const filed = report.createdAt.toISOString();
       const created = await intake(report, routeJob(code, { ...req.details, filed }));
       switch (created.type) {

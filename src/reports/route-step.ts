@@ -1,9 +1,8 @@
-import type { AreaLevel, ReportStatus } from '../core/report.js';
+import type { ReportStatus } from '../core/report.js';
 import { PermanentJobError, alertJobs, routeJob, type RouteJob } from './jobs.js';
 import { ensureJobs, type StepContext } from './pipeline-context.js';
-import { areaOf } from './report-record.js';
 import type { ChangeResult } from './report-store.js';
-import { chooseRoute, levelAbove, type Route } from './router.js';
+import { BYPASS_REASON, chooseRoute, firstLevel, levelAbove, type Route } from './router.js';
 import { WAITING } from './statuses.js';
 import { routeWaitingFound } from './unrouted.js';
 
@@ -39,14 +38,12 @@ export function createRouteStep(ctx: StepContext) {
   async function route(job: RouteJob): Promise<void> {
     const { code } = job;
     const { village, bypass } = await placeOf(job);
-    const from: AreaLevel = bypass ? 'district' : 'village';
-    const why = bypass ? ['reporter asked to bypass the village'] : [];
-    const area = areaOf(village, from);
+    const { level: from, area, why } = firstLevel(village, bypass);
     const first = await routeArea(code, {
       level: from,
       area,
       at: at(),
-      why: why.map((w) => `${w}; `).join(''),
+      why,
       ...(job.filed === undefined ? {} : { filed: job.filed }),
     });
     if (first.type === 'missing') return missing(job);
@@ -54,7 +51,7 @@ export function createRouteStep(ctx: StepContext) {
     const above = levelAbove(from);
     const found = above
       ? await chooseRoute(officers, village, above, [
-          ...why,
+          ...(bypass ? [BYPASS_REASON] : []),
           `no officer registered for ${from} ${area || '-'}`,
         ])
       : undefined;

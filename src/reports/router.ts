@@ -45,6 +45,22 @@ export async function chooseRoute(
   return undefined;
 }
 
+/** Where a report's routing starts: its village, or its district when the reporter asked to bypass the village. */
+export interface FirstLevel {
+  readonly level: AreaLevel;
+  readonly area: string;
+  /** What the history entry's reason says before this level ('' or lines ending in '; '). */
+  readonly why: string;
+}
+
+export function firstLevel(village: string, bypass: boolean): FirstLevel {
+  const level: AreaLevel = bypass ? 'district' : 'village';
+  return { level, area: areaOf(village, level), why: bypass ? `${BYPASS_REASON}; ` : '' };
+}
+
+/** Why a report starts at its district. */
+export const BYPASS_REASON = 'reporter asked to bypass the village';
+
 /** The level above `level`, if any. */
 export function levelAbove(level: AreaLevel): AreaLevel | undefined {
   return AREA_LEVELS[AREA_LEVELS.indexOf(level) + 1];

@@ -95,9 +95,9 @@ describe('ROLE=bot and ROLE=worker processes on one Redis (DESIGN §10)', () => 
     expect(alerts()).toHaveLength(1);
     expect(alerts()[0]?.payload.text).toContain('Pak Tiga Proses');
 
-    // The bots only enqueue; the worker ran the jobs.
+    // The bots only enqueue (the report is routed as it is stored: its alert job); the worker ran it.
     const metrics = async (p: Proc) => (await fetch(`http://127.0.0.1:${p.port}/metrics`)).text();
-    expect(await metrics(worker)).toMatch(/demimas_report_jobs_total\{[^}]*queue="route"[^}]*\} [1-9]/);
+    expect(await metrics(worker)).toMatch(/demimas_report_jobs_total\{[^}]*queue="alert"[^}]*\} [1-9]/);
     expect(await metrics(a)).not.toMatch(/demimas_report_jobs_total\{[^}]*\} [1-9]/);
 
     for (const p of [a, b, worker]) p.child.kill('SIGTERM');

@@ -16,12 +16,18 @@ afterEach(async () => {
   for (const h of open.splice(0)) await h.close();
 });
 
-async function harness() {
+/**
+ * A report submitted to Ternyang and its village officer. `officerAfter`: the officer joins after the
+ * submit, so the report is stored `submitted` with its route job (else it is routed as it is stored).
+ */
+async function harness(opts: { officerAfter?: boolean } = {}) {
   const sender = recordingSender();
   const h = await startRedisReports({ prefix: `test:${randomUUID().slice(0, 8)}:`, sender, workers: false });
   open.push(h);
-  await h.officers.save(officer('desa', 'village', TERNYANG));
+  const desa = officer('desa', 'village', TERNYANG);
+  if (!opts.officerAfter) await h.officers.save(desa);
   const res = await h.desk.submit({ reporter: sampleReporter(), draftKey: '1', details: sampleDetails() });
+  if (opts.officerAfter) await h.officers.save(desa);
   return { h, sender, code: res.type === 'received' ? res.code : '' };
 }
 
@@ -67,7 +73,8 @@ describe('report jobs: a final failure and the metrics tell the truth (issue 17,
   });
 
   it('a route job that fails for good before anyone took the report still marks it failed', async () => {
-    const { h, code } = await harness();
+    const { h, code } = await harness({ officerAfter: true });
+    expect((await h.store.get(code))?.status).toBe('submitted');
     const failing = failingPipeline(h);
     await expect(failing.processors.route({ code }, last)).rejects.toThrow();
     expect((await h.store.get(code))?.status).toBe('failed');
