@@ -125,10 +125,17 @@ class Parts implements EngineParts {
   readonly defaultLocale: Locale;
   readonly menuFlow: Flow;
   readonly resolveInput: InputResolver;
+  /**
+   * The last flow context made, in the parts of one turn: a turn asks for the same one at the step
+   * and at each hand-over (same locale and user), and a context is a dozen fields and a clock read.
+   */
+  #ctx: FlowContext | undefined;
 
   constructor(
     private readonly shared: Shared,
     readonly understanding: Understanding,
+    /** True for the parts of one turn; the engine's own parts make a new context on every call. */
+    private readonly oneTurn = false,
   ) {
     this.deps = shared.deps;
     this.defaultLocale = shared.deps.defaultLocale ?? DEFAULT_LOCALE;
@@ -141,6 +148,15 @@ class Parts implements EngineParts {
   }
 
   ctxOf(locale: Locale, user: string, safetyNetShown = false): FlowContext {
+    const last = this.#ctx;
+    if (last?.locale === locale && last.user === user && (last.safetyNetShown ?? false) === safetyNetShown)
+      return last;
+    const ctx = this.#newCtx(locale, user, safetyNetShown);
+    if (this.oneTurn) this.#ctx = ctx;
+    return ctx;
+  }
+
+  #newCtx(locale: Locale, user: string, safetyNetShown: boolean): FlowContext {
     const { deps, forget, subscriptions, measure } = this.shared;
     const ctx: { -readonly [K in keyof FlowContext]: FlowContext[K] } = {
       locale,
@@ -174,7 +190,7 @@ class Parts implements EngineParts {
   }
 
   forTurn(): EngineParts {
-    return new Parts(this.shared, rememberingLast(this.shared.deps.understanding));
+    return new Parts(this.shared, rememberingLast(this.shared.deps.understanding), true);
   }
 }
 
