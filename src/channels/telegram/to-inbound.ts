@@ -20,6 +20,24 @@ const COMMAND_WORDS: Readonly<Record<string, string>> = {
 const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i;
 
 /**
+ * User keys by chat id, each made once: a chat writes again and again, and one string per user is
+ * hashed once (V8 keeps a string's hash) for the several maps the engine looks the user up in (rate
+ * limit, queue, session cache), where a new string would be hashed again. Emptied when full.
+ */
+const USER_KEYS = new Map<number, string>();
+const USER_KEY_LIMIT = 10_000;
+
+function userKeyOf(chatId: number): string {
+  let key = USER_KEYS.get(chatId);
+  if (key === undefined) {
+    if (USER_KEYS.size >= USER_KEY_LIMIT) USER_KEYS.clear();
+    key = `telegram:${chatId}`;
+    USER_KEYS.set(chatId, key);
+  }
+  return key;
+}
+
+/**
  * Translates a Telegram update into an `InboundMessage`, or undefined for what the bot ignores (groups,
  * channels, edited messages, service messages). Button presses become `choiceId`: still untrusted, the
  * engine checks them against the current question.
@@ -27,7 +45,7 @@ const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i;
 export function toInbound(ctx: Context, receivedAt: Date): InboundMessage | undefined {
   const chat = ctx.chat;
   if (chat?.type !== 'private') return undefined;
-  const base = { channel: 'telegram' as const, userKey: `telegram:${chat.id}`, receivedAt };
+  const base = { channel: 'telegram' as const, userKey: userKeyOf(chat.id), receivedAt };
   const data = ctx.callbackQuery?.data;
   if (data !== undefined) return { ...base, choiceId: data };
   const message = ctx.message;
