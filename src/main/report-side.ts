@@ -140,7 +140,7 @@ async function startOnRedis(
       { name: 'report', logger },
     );
     workersReady = () => workers.ready();
-    // Reports stored whose route job never made it (Redis lost it, a crash between the two writes).
+    // Reports stored but never routed (their jobs were lost with Redis, or a crash came between the writes).
     const sweep = () =>
       onRedis.pipeline
         .sweep(SWEEP_AFTER_MS)

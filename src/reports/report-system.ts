@@ -48,7 +48,7 @@ export interface ReportSystemDeps extends ReportSettings {
   readonly readAlert?: AlertReader;
   /** How a report is routed to one area; the directory and the store by default. */
   readonly routeArea?: AreaRouter;
-  /** How a new report and its route job are written; the store, then the queue by default. */
+  /** How a new report and its jobs are written; the store, then its route job by default. */
   readonly intake?: ReportIntake;
   readonly senders: Partial<Record<ChannelName, MessageSender>>;
   readonly translator: Translator;
