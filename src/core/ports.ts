@@ -39,9 +39,17 @@ export interface Logger {
 
 export interface Clock {
   now(): Date;
+  /**
+   * `now().getTime()` without making a Date, for code that reads the time on every message (a Date
+   * is an object to collect). A clock without it (tests' clocks) is read by `now`: see `epochMs`.
+   */
+  nowMs?(): number;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+export const systemClock: Clock = { now: () => new Date(), nowMs: () => Date.now() };
+
+/** Milliseconds since the epoch by `clock`. */
+export const epochMs = (clock: Clock): number => (clock.nowMs ? clock.nowMs() : clock.now().getTime());
 
 /** One warning sign found in a pasted offer, with the words that showed it. */
 export interface ScanFinding {

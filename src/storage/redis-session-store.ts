@@ -1,5 +1,12 @@
 import type { Redis } from 'ioredis';
-import type { Clock, LoadedSession, Logger, SaveResult, SessionStore } from '../core/ports.js';
+import {
+  epochMs,
+  type Clock,
+  type LoadedSession,
+  type Logger,
+  type SaveResult,
+  type SessionStore,
+} from '../core/ports.js';
 import {
   decodeSession,
   encodeSession,
@@ -106,7 +113,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   #now(): number {
-    return this.opts.clock.now().getTime();
+    return epochMs(this.opts.clock);
   }
 
   /** Fails at once when the connection is lost, instead of answering on a step that cannot be stored. */

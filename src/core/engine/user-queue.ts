@@ -1,5 +1,5 @@
 import type { EngineResult, InboundMessage } from '../message.js';
-import type { Clock } from '../ports.js';
+import { epochMs, type Clock } from '../ports.js';
 import { UserRateLimiter } from '../rate-limit.js';
 
 /**
@@ -19,7 +19,7 @@ export function serializePerUser(opts: {
   const limiter = new UserRateLimiter(opts.perMinute);
   return (msg) => {
     // Counted on arrival, so a flood never piles up in the queue; a dropped message costs no Redis call.
-    const verdict = limiter.check(msg.userKey, opts.clock.now().getTime());
+    const verdict = limiter.check(msg.userKey, epochMs(opts.clock));
     if (verdict === 'drop') return Promise.resolve(opts.dropped());
     const run = verdict === 'warn' ? opts.slowDown : opts.answer;
     const previous = queues.get(msg.userKey);
