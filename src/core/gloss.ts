@@ -1,6 +1,6 @@
 import { pick, type Locale, type LocalizedText } from './locale.js';
 import type { Engine } from './engine.js';
-import type { OutboundMessage } from './message.js';
+import type { EngineResult, OutboundMessage } from './message.js';
 
 /** An acronym or official name and its plain-words explanation (content/glossary.yaml). */
 export interface GlossTerm {
@@ -280,11 +280,18 @@ export function createGlossary(
 
 /** The engine with every message it sends explained by the glossary (terms explained once per message). */
 export function withGlossary(engine: Engine, glossary: Glossary): Engine {
-  return {
-    handle: (msg) =>
-      engine.handle(msg).then((result) => ({
-        ...result,
-        messages: result.messages.map((m) => glossary.explain(result.locale, m)),
-      })),
-  };
+  return { handle: (msg) => engine.handle(msg).then((result) => explainAll(glossary, result)) };
+}
+
+/** The result with its messages explained; the result itself when no message has a term to explain (most menus). */
+function explainAll(glossary: Glossary, result: EngineResult): EngineResult {
+  const messages = result.messages;
+  let explained: OutboundMessage[] | undefined;
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i];
+    if (!m) continue;
+    const e = glossary.explain(result.locale, m);
+    if (e !== m) (explained ??= messages.slice())[i] = e;
+  }
+  return explained ? { ...result, messages: explained } : result;
 }

@@ -19,11 +19,14 @@ export const MAX_SOURCES_SHOWN = 1;
 /** A topic's screens: the summary, its pages, then one screen per step. */
 const pageCount = (topic: Topic): number => 1 + topic.pages.length + topic.steps.length;
 
+/** The topics of a list as choices, topics no longer in the content left out (a loop: no list per topic). */
 function topicChoices(ctx: FlowContext, ids: readonly string[]): Choice[] {
-  return ids.flatMap((id) => {
+  const choices: Choice[] = [];
+  for (const id of ids) {
     const topic = ctx.catalog.topic(id);
-    return topic ? [{ id: topic.id, label: literal(pick(topic.title, ctx.locale)) }] : [];
-  });
+    if (topic) choices.push({ id: topic.id, label: literal(pick(topic.title, ctx.locale)) });
+  }
+  return choices;
 }
 
 function stepBody(ctx: FlowContext, topic: Topic, index: number): Text[] {
