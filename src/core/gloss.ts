@@ -110,56 +110,91 @@ const isCited = (line: string, words: readonly string[]): boolean =>
 /** A title and body as `explain` made them for one locale and one title and body given. */
 interface Explanation {
   readonly locale: Locale;
-  /** The title given (the body is the memo's key). */
+  /** The title given. */
   readonly given: string | undefined;
+  /** The body given. */
+  readonly text: string;
   readonly title: string | undefined;
   readonly body: string;
   /** False when nothing was added (the message is returned as it is). */
   readonly changed: boolean;
 }
 
-/** Bodies remembered per generation: texts in use are a few thousand menus and pages in six languages. */
-const MEMO_BODIES = 1000;
-/** Explanations kept per body (its locales and titles); a body shown under more titles than this is rare. */
+/** Explanations remembered per generation: texts in use are a few thousand menus and pages in six languages. */
+const MEMO_EXPLANATIONS = 1000;
+/** Explanations kept per fingerprint (a body's locales and titles, and bodies that share it); more are not kept. */
 const MEMO_VARIANTS = 12;
+/** Characters of a body read for its fingerprint. */
+const FINGERPRINT_READS = 32;
 
 /**
- * Explanations already made, by body. Users are sent the same menus and pages again and again, and
- * explaining a text searches it for every term and, at a term, for every phrase that explains it; an
- * explanation depends only on the locale, title and body. Two generations bound the memory: when the
- * newer holds MEMO_BODIES bodies it becomes the older and the older is dropped, so texts in use stay
- * (a hit in the older moves to the newer) while one-off texts (a user's own words in a summary) pass
- * through. It belongs to one glossary: content loaded again builds a new glossary with an empty memo.
+ * A body's length and FINGERPRINT_READS characters spread over it, as a number: a map keyed by the
+ * body itself would hash all of it (a new string on every message), which took about as long as
+ * explaining it; bodies with the same fingerprint are told apart by comparing them.
+ */
+function fingerprint(text: string): number {
+  const n = text.length;
+  const step = Math.max(1, Math.floor(n / FINGERPRINT_READS));
+  let h = n;
+  for (let i = 0; i < n; i += step) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * Explanations already made, by the body's fingerprint. Users are sent the same menus and pages again
+ * and again, and explaining a text searches it for every term and, at a term, for every phrase that
+ * explains it; an explanation depends only on the locale, title and body. Two generations bound the
+ * memory: when the newer holds MEMO_EXPLANATIONS it becomes the older and the older is dropped, so
+ * texts in use stay (a hit in the older moves to the newer) while one-off texts (a user's own words in
+ * a summary) pass through. It belongs to one glossary: content loaded again builds a new glossary with
+ * an empty memo.
  */
 class ExplanationMemo {
-  #newer = new Map<string, Explanation[]>();
-  #older = new Map<string, Explanation[]>();
+  #newer = new Map<number, Explanation[]>();
+  #older = new Map<number, Explanation[]>();
+  /** Explanations in the newer generation. */
+  #count = 0;
 
   get(locale: Locale, title: string | undefined, body: string): Explanation | undefined {
-    let known = this.#newer.get(body);
-    if (!known) {
-      known = this.#older.get(body);
-      if (!known) return undefined;
-      this.#older.delete(body);
-      this.#keep(body, known);
-    }
-    for (const e of known) if (e.locale === locale && e.given === title) return e;
+    const known = this.#find(fingerprint(body));
+    if (known)
+      for (const e of known) if (e.text === body && e.locale === locale && e.given === title) return e;
     return undefined;
   }
 
-  add(body: string, e: Explanation): Explanation {
-    const known = this.#newer.get(body) ?? this.#older.get(body);
-    if (!known) this.#keep(body, [e]);
-    else if (known.length < MEMO_VARIANTS) known.push(e);
+  add(e: Explanation): Explanation {
+    const key = fingerprint(e.text);
+    const known = this.#find(key);
+    if (!known) this.#keep(key, [e]);
+    else if (known.length < MEMO_VARIANTS) {
+      known.push(e);
+      if (++this.#count >= MEMO_EXPLANATIONS) this.#age();
+    }
     return e;
   }
 
-  #keep(body: string, known: Explanation[]): void {
-    if (this.#newer.size >= MEMO_BODIES) {
-      this.#older = this.#newer;
-      this.#newer = new Map();
-    }
-    this.#newer.set(body, known);
+  /** The explanations under `key`, moved to the newer generation if they were in the older. */
+  #find(key: number): Explanation[] | undefined {
+    const newer = this.#newer.get(key);
+    if (newer) return newer;
+    const older = this.#older.get(key);
+    if (!older) return undefined;
+    this.#older.delete(key);
+    this.#keep(key, older);
+    return older;
+  }
+
+  #keep(key: number, known: Explanation[]): void {
+    if (this.#count + known.length > MEMO_EXPLANATIONS) this.#age();
+    this.#newer.set(key, known);
+    this.#count += known.length;
+  }
+
+  /** The newer generation becomes the older; the older is dropped. */
+  #age(): void {
+    this.#older = this.#newer;
+    this.#newer = new Map();
+    this.#count = 0;
   }
 }
 
@@ -258,14 +293,14 @@ export function createGlossary(
     const done = explainedIn(locale, `${given ?? ''}\n${text}`);
     const title = given === undefined ? undefined : gloss(locale, given, done, undefined);
     const body = gloss(locale, text, done, undefined);
-    return { locale, given, title, body, changed: title !== given || body !== text };
+    return { locale, given, text, title, body, changed: title !== given || body !== text };
   }
 
   const memo = new ExplanationMemo();
   return {
     explain(locale, message) {
       const { title: given, body: text } = message;
-      const e = memo.get(locale, given, text) ?? memo.add(text, explainText(locale, given, text));
+      const e = memo.get(locale, given, text) ?? memo.add(explainText(locale, given, text));
       if (!e.changed) return message;
       const { title, body } = e;
       return title === undefined ? { ...message, body } : { ...message, title, body };

@@ -48,6 +48,22 @@ describe('glossary explanations remembered per text', () => {
     expect(glossary.explain('id', plain)).toBe(plain);
   });
 
+  it('tells apart bodies of the same length that differ between the characters it samples', () => {
+    const glossary = createGlossary(TERMS);
+    // 320 characters: every tenth is read for the fingerprint; these differ at index 7 only.
+    const a = `Cek PMI,${'a'.repeat(312)}`;
+    const b = `Cek PMI!${'a'.repeat(312)}`;
+    expect(glossary.explain('id', message(a)).body).toBe(
+      `Cek PMI (pekerja migran Indonesia),${'a'.repeat(312)}`,
+    );
+    expect(glossary.explain('id', message(b)).body).toBe(
+      `Cek PMI (pekerja migran Indonesia)!${'a'.repeat(312)}`,
+    );
+    expect(glossary.explain('id', message(a)).body).toBe(
+      `Cek PMI (pekerja migran Indonesia),${'a'.repeat(312)}`,
+    );
+  });
+
   it('explains correctly after more texts than the memo keeps', () => {
     const glossary = createGlossary(TERMS);
     const bodies = Array.from({ length: 5000 }, (_, i) => `Langkah ${i} untuk PMI.`);
