@@ -213,7 +213,11 @@ export function compileLexicons(
   }
   // Place names are matched in the same word form as messages ("hong kong", "korsel").
   const place = (w: string) => tokensOf(w, spellings).join(' ');
-  for (const c of countries) for (const w of c.words) add(place(w), { k: 'country', v: c.id });
+  // A one-word place name that a chat spelling writes as another word is that word in a message, not
+  // the place: "roma" is Madurese for "rumah", so every "di rumah" would otherwise be in Italy.
+  const respelled = (w: string) => !w.includes(' ') && place(w) !== w.toLowerCase();
+  for (const c of countries)
+    for (const w of c.words) if (!respelled(w)) add(place(w), { k: 'country', v: c.id });
   // The first sector named is the one taken; a sector named in more words is the more specific one
   // ("kapal pesiar" is a cruise ship, not "kapal"; "perawat rumah sakit" works in a hospital): longest first.
   const sectorWords = sectors.flatMap((c) => c.words.map((w) => ({ id: c.id, words: place(w) })));
