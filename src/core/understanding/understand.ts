@@ -250,8 +250,13 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     if ([...kinds].every((k) => k === 'unreachable' || k === 'documents') && flags.has('waiting'))
       return undefined;
     // "uang saya dibawa kabur sponsor, sekarang nomornya tidak aktif": money lost to a recruiter who is out
-    // of reach, nobody close named — the "already paid" help, not the emergency numbers.
-    const aboutRecruiter = [...kinds].every((k) => k === 'unreachable' || k === 'cry');
+    // of reach, nobody close named — the "already paid" help, not the emergency numbers. Papers the
+    // recruiter took along with the money, the sender still at home ("uang sama paspor dibawa kabur calo,
+    // saya masih di rumah"), are the same loss (facts Q-20), not someone held abroad.
+    const papersAtHome = flags.has('keptByRecruiter') && !away;
+    const aboutRecruiter = [...kinds].every(
+      (k) => k === 'unreachable' || k === 'cry' || (k === 'documents' && papersAtHome),
+    );
     const someoneClose = reading.relations.some((r) => r !== 'self');
     if (paid && aboutRecruiter && !someoneClose) return undefined;
     // "sponsor bilang paspor disimpan dia dulu, bener?": papers kept by a recruiter at home, asked about
