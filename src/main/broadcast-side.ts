@@ -152,14 +152,14 @@ export async function startBroadcastSide(opts: BroadcastSideOptions): Promise<Br
 }
 
 /**
- * The channels whose broadcasts this process can send: Telegram with a token (through the Bot API in
- * any role); WhatsApp on Baileys in any role (a worker hands its messages to the number's outbox in
- * Redis, src/channels/whatsapp/outbox-sender.ts); the Cloud API only where its channel runs (not
- * ROLE=worker). Another channel's deliveries wait in their queue for a process that can send them.
+ * The channels whose broadcasts this process can send, in any role: Telegram with a token (through the
+ * Bot API); WhatsApp on Baileys (a worker hands its messages to the number's outbox in Redis,
+ * src/channels/whatsapp/outbox-sender.ts) or on the Cloud API (a worker sends through the Graph API
+ * itself, `startCloudSender` in src/channels/whatsapp-cloud/start.ts). Another channel's deliveries
+ * wait in their queue for a process that can send them.
  */
 export function sendableChannels(config: Config): BroadcastChannel[] {
-  const whatsapp =
-    config.whatsapp !== undefined || (config.whatsappCloud !== undefined && config.role !== 'worker');
+  const whatsapp = config.whatsapp !== undefined || config.whatsappCloud !== undefined;
   return [...(config.telegram ? (['telegram'] as const) : []), ...(whatsapp ? (['whatsapp'] as const) : [])];
 }
 

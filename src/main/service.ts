@@ -5,6 +5,7 @@ import type { MessageSender, Translator } from '../core/ports.js';
 import type { Logger } from 'pino';
 import type { WhatsAppChannel } from '../channels/whatsapp/start.js';
 import type { CloudChannel } from '../channels/whatsapp-cloud/channel.js';
+import type { CloudSenderOptions } from '../channels/whatsapp-cloud/start.js';
 import type { Serving } from '../channels/telegram/serve.js';
 import type { ChannelForget } from '../reports/forget.js';
 import {
@@ -86,12 +87,7 @@ export async function runService(opts: ServiceOptions): Promise<number> {
   let whatsapp: WhatsAppChannel | undefined;
   if (config.whatsapp && redis) {
     const started = await startWhatsAppChannel(opts, redis, config.whatsapp);
-    if (!started.ok) {
-      logger.error({ channel: 'whatsapp' }, started.reason);
-      await opts.closeAll();
-      await http.close();
-      return 1;
-    }
+    if (!started.ok) return notStarted(opts, http, started.reason);
     const channel = started.channel;
     whatsapp = channel;
     http.addCheck({
@@ -102,12 +98,7 @@ export async function runService(opts: ServiceOptions): Promise<number> {
   let cloud: CloudChannel | undefined;
   if (config.whatsappCloud && redis) {
     const started = await startCloudChannel(opts, redis, config.whatsappCloud, http);
-    if (!started.ok) {
-      logger.error({ channel: 'whatsapp' }, started.reason);
-      await opts.closeAll();
-      await http.close();
-      return 1;
-    }
+    if (!started.ok) return notStarted(opts, http, started.reason);
     cloud = started.channel;
   }
   const telegram = config.telegram ? await startTelegram(opts, config.telegram, http) : undefined;
@@ -135,9 +126,10 @@ export async function runService(opts: ServiceOptions): Promise<number> {
 
 /**
  * ROLE=worker: no channel takes messages. The report and broadcast workers (started with the report
- * side) send alerts through Telegram's API when a token is set, and hand WhatsApp (Baileys) messages
- * to the number's outbox in Redis, which the process running the number sends. /healthz, /readyz
- * (Redis) and /metrics answer until SIGTERM.
+ * side) send alerts through Telegram's API when a token is set, through the Graph API with the Cloud
+ * API (its sender without the webhook: `startCloudSender`), and hand WhatsApp (Baileys) messages to
+ * the number's outbox in Redis, which the process running the number sends. /healthz, /readyz (Redis)
+ * and /metrics answer until SIGTERM.
  */
 async function runWorker(
   opts: ServiceOptions,
@@ -166,11 +158,13 @@ async function runWorker(
       parts: whatsAppRedisParts(opts.redis, createKeys(config.redisKeyPrefix), config.whatsapp.account),
       logger,
     });
-  } else if (config.channels.whatsapp)
-    logger.warn(
-      { channel: 'whatsapp' },
-      'ROLE=worker does not run the WhatsApp Cloud API: alerts to officers on WhatsApp fail here, and broadcasts to WhatsApp wait for a process that runs it',
-    );
+  } else if (config.whatsappCloud && opts.redis) {
+    // The Cloud API: this process sends through the Graph API itself (the number's state is in Redis).
+    const { startCloudSender } = await import('../channels/whatsapp-cloud/start.js');
+    const started = await startCloudSender(await cloudSending(opts, opts.redis, config.whatsappCloud));
+    if (!started.ok) return notStarted(opts, http, started.reason);
+    opts.senders.whatsapp = started.sender;
+  }
   ready();
   logger.info(
     { mode: config.mode, role: config.role, startupMs: Math.round(performance.now() - opts.startedAt) },
@@ -217,9 +211,8 @@ async function startCloudChannel(
   cloud: NonNullable<Config['whatsappCloud']>,
   http: HttpServer,
 ): Promise<{ ok: true; channel: CloudChannel } | { ok: false; reason: string }> {
-  const [{ startWhatsAppCloud }, { createRedisMediaStore }, { Counter }] = await Promise.all([
+  const [{ startWhatsAppCloud }, { Counter }] = await Promise.all([
     import('../channels/whatsapp-cloud/start.js'),
-    import('../channels/whatsapp/media.js'),
     import('prom-client'),
   ]);
   const statuses = new Counter({
@@ -229,15 +222,11 @@ async function startCloudChannel(
     registers: [opts.metrics.registry],
   });
   const started = await startWhatsAppCloud({
-    redis,
+    ...(await cloudSending(opts, redis, cloud)),
     engine: opts.engine,
-    translator: opts.translator,
     callCentre: opts.callCentre,
-    logger: opts.logger,
     config: cloud,
-    parts: cloudRedisParts(createKeys(opts.config.redisKeyPrefix), cloud.phoneNumberId),
     http,
-    media: (keys) => createRedisMediaStore(redis, keys.media, undefined, keys.mediaBy),
     onStatus: (status) => statuses.inc({ status }),
   });
   if (!started.ok) return started;
@@ -248,6 +237,34 @@ async function startCloudChannel(
     check: () => (started.channel.accepting() ? ok : notReady('stopped')),
   });
   return started;
+}
+
+/**
+ * What sending on the Cloud API number gets from main, in the channel and in a worker alike: its keys
+ * and scripts from storage/, and the WhatsApp media store over its media keys.
+ */
+async function cloudSending(
+  opts: ServiceOptions,
+  redis: Redis,
+  cloud: NonNullable<Config['whatsappCloud']>,
+): Promise<CloudSenderOptions> {
+  const { createRedisMediaStore } = await import('../channels/whatsapp/media.js');
+  return {
+    redis,
+    translator: opts.translator,
+    logger: opts.logger,
+    config: cloud,
+    parts: cloudRedisParts(createKeys(opts.config.redisKeyPrefix), cloud.phoneNumberId),
+    media: (keys) => createRedisMediaStore(redis, keys.media, undefined, keys.mediaBy),
+  };
+}
+
+/** A channel (or a worker's sender) did not start: its reason logged, what was opened closed; exit 1. */
+async function notStarted(opts: ServiceOptions, http: HttpServer, reason: string): Promise<number> {
+  opts.logger.error({ channel: 'whatsapp' }, reason);
+  await opts.closeAll();
+  await http.close();
+  return 1;
 }
 
 /** Telegram (grammY): long polling, or the webhook on the HTTP server; loaded only when configured. */

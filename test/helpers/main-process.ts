@@ -7,13 +7,20 @@ export interface MainProcess {
   readonly exited: Promise<number | null>;
   /** Everything the process wrote to stderr so far. */
   stderr(): string;
+  /** Everything it wrote to stdout (its log) so far: kept only when started with `keepStdout`. */
+  stdout(): string;
 }
 
 /**
  * Starts src/main.ts with tsx and a clean environment (PATH, HOME, LOG_LEVEL=warn, then `env`); stdout
- * is ignored, stderr kept. `cwd` is the project folder when the caller runs from elsewhere.
+ * (the log) is ignored unless `keepStdout`, stderr kept. `cwd` is the project folder when the caller
+ * runs from elsewhere.
  */
-export function startMainProcess(env: Record<string, string>, cwd?: string): MainProcess {
+export function startMainProcess(
+  env: Record<string, string>,
+  cwd?: string,
+  opts: { keepStdout?: boolean } = {},
+): MainProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     ...(cwd ? { cwd } : {}),
     env: {
@@ -22,12 +29,14 @@ export function startMainProcess(env: Record<string, string>, cwd?: string): Mai
       LOG_LEVEL: 'warn',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', opts.keepStdout ? 'pipe' : 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  let stdout = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   const exited = new Promise<number | null>((r) => child.on('close', r));
-  return { child, exited, stderr: () => stderr };
+  return { child, exited, stderr: () => stderr, stdout: () => stdout };
 }
 
 /**

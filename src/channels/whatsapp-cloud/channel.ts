@@ -60,6 +60,30 @@ export interface CloudChannel {
   stop(): Promise<void>;
 }
 
+/** The words the rendering of buttons and lists needs, in `locale`. */
+const cloudLabels = (translator: Translator, locale: Locale) => ({
+  choose: translator.t(locale, 'whatsapp.choose'),
+});
+
+/**
+ * The number's sender (alerts, notices, broadcasts) over the parts a channel has: the one place it is
+ * built, for the channel and for a ROLE=worker process that sends without running the channel
+ * (`startCloudSender`). Its state is in Redis, so any process may send on the number.
+ */
+export function cloudSenderOf(
+  deps: Pick<CloudChannelDeps, 'api' | 'state' | 'templates' | 'media' | 'translator' | 'logger' | 'now'>,
+): CloudSender {
+  return createCloudSender({
+    api: deps.api,
+    state: deps.state,
+    templates: deps.templates,
+    labels: cloudLabels(deps.translator, 'id'),
+    media: deps.media,
+    now: deps.now ?? (() => new Date()),
+    logger: deps.logger,
+  });
+}
+
 /** An entry whose handling failed this often is given up (logged, deleted). */
 export const MAX_TRIES = 5;
 
@@ -82,16 +106,8 @@ export function createCloudChannel(deps: CloudChannelDeps): CloudChannel {
   let pulling: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
-  const labelsFor = (locale: Locale) => ({ choose: deps.translator.t(locale, 'whatsapp.choose') });
-  const sender = createCloudSender({
-    api: deps.api,
-    state: deps.state,
-    templates: deps.templates,
-    labels: labelsFor('id'),
-    media: deps.media,
-    now,
-    logger: log,
-  });
+  const labelsFor = (locale: Locale) => cloudLabels(deps.translator, locale);
+  const sender = cloudSenderOf(deps);
 
   function enqueue(key: string, work: () => Promise<void>): void {
     const next = (chains.get(key) ?? Promise.resolve()).then(work);

@@ -2,12 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Engine } from '../../core/engine.js';
 import type { Logger, Translator } from '../../core/ports.js';
-import { createCloudChannel, type CloudChannel } from './channel.js';
-import { createGraphApi } from './graph-api.js';
+import { cloudSenderOf, createCloudChannel, type CloudChannel } from './channel.js';
+import { createGraphApi, type GraphApi } from './graph-api.js';
 import { createInbox } from './inbox.js';
 import type { WhatsAppCloudKeys } from './keys.js';
 import type { MediaStore } from './media.js';
-import { createCloudState } from './state.js';
+import type { CloudSender } from './sender.js';
+import { createCloudState, type CloudState } from './state.js';
 import { loadTemplates, type TemplateRegistry } from './templates.js';
 import type { CloudRedisParts } from './redis-parts.js';
 import type { DeliveryStatus } from './to-inbound.js';
@@ -40,24 +41,39 @@ export interface CloudSettings {
   readonly claimMs: number;
 }
 
-export interface StartCloudOptions {
+/** What sending on the number needs (ROLE=worker: no webhook, no inbox, no engine). */
+export interface CloudSenderOptions {
   readonly redis: Redis;
-  readonly engine: Engine;
   readonly translator: Translator;
-  /** The KP2MI call centre's number the voice-note text names (from content, `callCentreOf`). */
-  readonly callCentre: string;
   readonly logger: Logger;
-  readonly config: CloudSettings;
+  readonly config: Pick<CloudSettings, 'phoneNumberId' | 'accessToken' | 'graphApiRoot' | 'templatesFile'>;
   /** The number's key names and script loading, from the storage layer. */
   readonly parts: CloudRedisParts;
-  readonly http: WebhookHost;
   /** Received photos (the WhatsApp media store over this number's media keys; built by main). */
   readonly media: (keys: WhatsAppCloudKeys) => MediaStore;
+}
+
+export interface StartCloudOptions extends CloudSenderOptions {
+  readonly engine: Engine;
+  /** The KP2MI call centre's number the voice-note text names (from content, `callCentreOf`). */
+  readonly callCentre: string;
+  readonly config: CloudSettings;
+  readonly http: WebhookHost;
   readonly onStatus?: (status: DeliveryStatus) => void;
 }
 
-export type StartCloudResult =
-  { readonly ok: true; readonly channel: CloudChannel } | { readonly ok: false; readonly reason: string };
+/** A start that did not happen: why (one line). */
+export type NotStarted = { readonly ok: false; readonly reason: string };
+
+export type StartCloudResult = { readonly ok: true; readonly channel: CloudChannel } | NotStarted;
+
+/** What sends on the number: the Graph API, its state and media in Redis, the templates. */
+interface SendingParts {
+  readonly api: GraphApi;
+  readonly state: CloudState;
+  readonly media: MediaStore;
+  readonly templates: TemplateRegistry;
+}
 
 /**
  * Starts the Cloud API channel: reads the template registry (a bad file stops the start with its
@@ -66,26 +82,15 @@ export type StartCloudResult =
  */
 export async function startWhatsAppCloud(opts: StartCloudOptions): Promise<StartCloudResult> {
   const { config, logger } = opts;
-  let templates: TemplateRegistry = new Map();
-  if (config.templatesFile) {
-    const loaded = await loadTemplates(config.templatesFile);
-    if (!loaded.ok) return { ok: false, reason: `WHATSAPP_CLOUD_TEMPLATES: ${loaded.errors.join('; ')}` };
-    templates = loaded.registry;
-  }
-  const { keys } = opts.parts;
+  const sending = await sendingParts(opts);
+  if (!sending.ok) return sending;
+  const { parts } = sending;
   const channel = createCloudChannel({
-    inbox: createInbox(opts.redis, keys, config.claimMs, opts.parts.defineScripts),
+    ...parts,
+    inbox: createInbox(opts.redis, opts.parts.keys, config.claimMs, opts.parts.defineScripts),
     claimMs: config.claimMs,
-    api: createGraphApi({
-      root: config.graphApiRoot,
-      phoneNumberId: config.phoneNumberId,
-      accessToken: config.accessToken,
-    }),
-    state: createCloudState(opts.redis, keys),
     engine: opts.engine,
     translator: opts.translator,
-    media: opts.media(keys),
-    templates,
     phoneNumberId: config.phoneNumberId,
     maxPhotoBytes: config.mediaMaxBytes,
     callCentre: opts.callCentre,
@@ -103,8 +108,49 @@ export async function startWhatsAppCloud(opts: StartCloudOptions): Promise<Start
   opts.http.route('POST', config.webhookPath, (req, res) => webhook.receive(req, res));
   channel.start();
   logger.info(
-    { channel: 'whatsapp-cloud', templates: templates.size },
+    { channel: 'whatsapp-cloud', templates: parts.templates.size },
     'WhatsApp Cloud API channel started (webhook mounted)',
   );
   return { ok: true, channel };
+}
+
+/**
+ * ROLE=worker: the number's sender alone (src/main/service.ts `runWorker`), built as the channel builds
+ * its own (`cloudSenderOf`). The Graph API is stateless HTTPS and what the sender reads and writes (the
+ * 24-hour window, held messages, unreachable marks, received media) is in Redis, so a worker sends
+ * alerts and broadcasts itself; messages held for a user go out from the process that receives that
+ * user's next message. A bad template registry stops the start as it stops the channel's.
+ */
+export async function startCloudSender(
+  opts: CloudSenderOptions,
+): Promise<{ readonly ok: true; readonly sender: CloudSender } | NotStarted> {
+  const sending = await sendingParts(opts);
+  if (!sending.ok) return sending;
+  return {
+    ok: true,
+    sender: cloudSenderOf({ ...sending.parts, translator: opts.translator, logger: opts.logger }),
+  };
+}
+
+/** The number's sending parts from its settings; the template registry is read here. */
+async function sendingParts(
+  opts: CloudSenderOptions,
+): Promise<{ readonly ok: true; readonly parts: SendingParts } | NotStarted> {
+  const { config } = opts;
+  let templates: TemplateRegistry = new Map();
+  if (config.templatesFile) {
+    const loaded = await loadTemplates(config.templatesFile);
+    if (!loaded.ok) return { ok: false, reason: `WHATSAPP_CLOUD_TEMPLATES: ${loaded.errors.join('; ')}` };
+    templates = loaded.registry;
+  }
+  const { keys } = opts.parts;
+  const api = createGraphApi({
+    root: config.graphApiRoot,
+    phoneNumberId: config.phoneNumberId,
+    accessToken: config.accessToken,
+  });
+  return {
+    ok: true,
+    parts: { api, state: createCloudState(opts.redis, keys), media: opts.media(keys), templates },
+  };
 }
