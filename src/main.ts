@@ -13,6 +13,7 @@ import { runConsole } from './main/console.js';
 import { startReportSide } from './main/report-side.js';
 import { runService } from './main/service.js';
 import { openSessions } from './main/sessions.js';
+import { sendersGate } from './main/senders-gate.js';
 import { isTerminal, start } from './main/startup.js';
 
 const CONSOLE_MESSAGES_PER_MINUTE = 1_000_000;
@@ -34,15 +35,19 @@ async function main(): Promise<number> {
   const { redis, store } = sessions;
 
   const villages = createVillageFinder();
-  // Channels add their sender as they start; the report workers read this object at each send.
+  // Channels add their sender as they start; the report workers read this object at each send, once
+  // the gate is open (the service opens it when its channels have started).
   const senders: Partial<Record<ChannelName, MessageSender>> = {};
   if (consoleMode) senders.console = createConsoleSender(process.stdout, isTerminal(process.stdout));
+  const gate = sendersGate();
+  if (config.mode !== 'service') gate.open();
   const areaName = (code: string) => content.catalog.areas.name(code);
   const reportSide = await startReportSide({
     config,
     ...(redis ? { redis } : {}),
     consoleMode,
     senders,
+    sendersReady: gate.ready,
     translator,
     villages,
     areaName,
@@ -116,6 +121,7 @@ async function main(): Promise<number> {
 
   /** Report and broadcast workers and queues, then session writes, then Redis. */
   const closeAll = async () => {
+    gate.close();
     await broadcastSide.close();
     await reportSide
       .close()
@@ -146,6 +152,7 @@ async function main(): Promise<number> {
       logger,
       metrics,
       senders,
+      channelsStarted: () => gate.open(),
       forgetChannels,
       warm: () => villages.warm(),
       closeAll,

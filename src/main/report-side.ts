@@ -42,6 +42,8 @@ export interface ReportSideOptions {
   readonly consoleMode: boolean;
   /** Channel senders; channels started later add theirs (the workers read it at each send). */
   readonly senders: Partial<Record<ChannelName, MessageSender>>;
+  /** Resolves once the channels have started and set their senders; the workers' deliveries wait for it. */
+  readonly sendersReady?: Promise<unknown>;
   readonly translator: Translator;
   readonly villages: VillageFinder;
   readonly areaName: (code: string) => string | undefined;
@@ -57,6 +59,7 @@ export async function startReportSide(opts: ReportSideOptions): Promise<ReportSi
   const { config, logger, metrics } = opts;
   const deps: ReportSideDeps = {
     senders: opts.senders,
+    ...(opts.sendersReady ? { sendersReady: opts.sendersReady } : {}),
     translator: opts.translator,
     villages: opts.villages,
     clock: systemClock,

@@ -33,6 +33,8 @@ export interface ServiceOptions {
   readonly metrics: Metrics;
   /** Channels add their sender here as they start (the report workers read it at each send). */
   readonly senders: Partial<Record<ChannelName, MessageSender>>;
+  /** Called once the channels of this process have set their senders (the workers' deliveries wait). */
+  readonly channelsStarted?: () => void;
   /** Channels add their part of "delete my data" here as they start. */
   readonly forgetChannels: Partial<Record<ChannelName, ChannelForget>>;
   /** Warms what the first users would otherwise wait for (the village directory). */
@@ -102,6 +104,7 @@ export async function runService(opts: ServiceOptions): Promise<number> {
     cloud = started.channel;
   }
   const telegram = config.telegram ? await startTelegram(opts, config.telegram, http) : undefined;
+  opts.channelsStarted?.();
   starting = false;
   setImmediate(opts.warm);
   logger.info(
@@ -165,6 +168,7 @@ async function runWorker(
     if (!started.ok) return notStarted(opts, http, started.reason);
     opts.senders.whatsapp = started.sender;
   }
+  opts.channelsStarted?.();
   ready();
   logger.info(
     { mode: config.mode, role: config.role, startupMs: Math.round(performance.now() - opts.startedAt) },

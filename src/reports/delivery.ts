@@ -5,8 +5,17 @@ import { PermanentJobError, SendFailed } from './jobs.js';
 /** Tries to record a delivered message (about 30 s in all) before the job fails and is retried. */
 const RECORD_ATTEMPTS = 18;
 
-/** How the pipeline hands messages to channels and records that they went out. */
-export function createDelivery(senders: Partial<Record<ChannelName, MessageSender>>, logger: Logger) {
+/**
+ * How the pipeline hands messages to channels and records that they went out. `sendersReady` resolves
+ * once this process's channels have set their senders: the workers start before the channels, so a job
+ * taken at start (alerts left waiting while the service was down) waits for it instead of finding no
+ * sender and being given up. When it rejects (the process stops first), the job fails and is retried.
+ */
+export function createDelivery(
+  senders: Partial<Record<ChannelName, MessageSender>>,
+  logger: Logger,
+  sendersReady: Promise<unknown> = Promise.resolve(),
+) {
   const senderFor = (address: string): MessageSender => {
     const channel = address.slice(0, address.indexOf(':')) as ChannelName;
     const sender = senders[channel];
@@ -20,6 +29,7 @@ export function createDelivery(senders: Partial<Record<ChannelName, MessageSende
    */
   async function deliver(address: string, messages: readonly OutboundMessage[]): Promise<void> {
     try {
+      await sendersReady;
       await senderFor(address).send(address, messages);
     } catch (err) {
       if (err instanceof RecipientUnreachable) throw err;

@@ -26,6 +26,8 @@ export interface PipelineDeps {
   readonly readAlert?: AlertReader;
   /** How a report is routed to one area (default: the directory's read, then the store's update). */
   readonly routeArea?: AreaRouter;
+  /** Resolves once the channels of this process have set their senders (`createDelivery`). */
+  readonly sendersReady?: Promise<unknown>;
 }
 
 /** What every step of the pipeline works with: its dependencies, the clock's time and delivery. */
@@ -56,7 +58,7 @@ export function createStepContext(deps: PipelineDeps): StepContext {
     routeArea: deps.routeArea ?? areaRouterOf(store, officers),
     at,
     entry: (type, more = {}) => ({ at: at(), type, ...more }),
-    ...createDelivery(deps.senders, logger),
+    ...createDelivery(deps.senders, logger, deps.sendersReady),
   };
 }
 

@@ -24,6 +24,8 @@ export interface ReportSettings {
 /** What the report side needs from the rest of the bot, in memory or on Redis. */
 export interface ReportSideDeps {
   readonly senders: Partial<Record<ChannelName, MessageSender>>;
+  /** Resolves once the channels have set their senders; deliveries wait for it (default: at once). */
+  readonly sendersReady?: Promise<unknown>;
   readonly translator: Translator;
   readonly villages: VillageFinder;
   readonly clock: Clock;
@@ -51,6 +53,7 @@ export interface ReportSystemDeps extends ReportSettings {
   /** How a new report and its jobs are written; the store, then its route job by default. */
   readonly intake?: ReportIntake;
   readonly senders: Partial<Record<ChannelName, MessageSender>>;
+  readonly sendersReady?: Promise<unknown>;
   readonly translator: Translator;
   readonly villages: VillageFinder;
   readonly clock: Clock;
