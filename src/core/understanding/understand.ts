@@ -223,6 +223,11 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
     const thanked = settledIn(scores, 'greeting');
     if (flags.has('resolved') && !flags.has('stillNow') && (asked || thanked) && !kinds.has('cry'))
       return undefined;
+    // "suami udh pulang dgn selamat, tp gaji 6 bln terakhir ditahan agen … mau ngadu": the wages or papers
+    // of someone already home, to be reported — the report form, not the emergency numbers.
+    const owedOnly = [...kinds].every((k) => k === 'unpaid' || k === 'documents');
+    if (flags.has('resolved') && !flags.has('stillNow') && flags.has('wantsReport') && owedOnly)
+      return undefined;
     // "2 minggu gak telp, … gak ada sinyal, biasanya juga gitu": silence with its reason told.
     if (flags.has('explained') && !flags.has('stillNow') && [...kinds].every((k) => k === 'unreachable'))
       return undefined;
