@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createUnderstandingFor } from '../../../src/bootstrap.js';
+import { realContent } from '../../helpers/engine.js';
+
+// Sentences written for this test (not from any corpus): the rules added after block L of the
+// development messages (how PMI and their families write from abroad) tried on paraphrases of their own.
+const { catalog, scanner } = realContent();
+const u = createUnderstandingFor(catalog, scanner);
+const heard = (text: string) => u.understand(text).distress !== undefined;
+
+describe('safety net: harm told in the words PMI use abroad', () => {
+  it.each([
+    // Hit or pinched by someone of the house, with a hand or a thing.
+    'nenek yg sy jaga sering pukul punggung sy pake gagang sapu',
+    'ama mukul aku pakai hanger kemarin, tanganku bengkak',
+    'majikan cubit lengan adik sy tiap hari sampai memar',
+    'my sister says the madam pinches her arm until it is blue every day',
+    // Touched by a man of the house; threatened with a false accusation.
+    'suami majikan suka peluk saya dari belakang kalau istrinya pergi',
+    'bos ngancam mau nuduh sy maling kalo sy lapor',
+    // Debt bondage.
+    'hutang ke agency makin banyak terus, gaji habis buat bayar, gk bisa pulang',
+    'mau pulang tapi kata agen harus bayar 45 juta dulu ke kantor',
+    // Not let go home; fleeing to the embassy; huroob; a boat that does not dock.
+    'kontrak istri sy udh habis tp majikannya tidak mau kasih pulang',
+    'aku arep kabur ke kbri, madam ngunci lawang',
+    'adik sy kena huroob sama kafilnya, skrg sembunyi di rumah temen',
+    'suami sy ABK, kapalnya belum pernah sandar 10 bulan, katanya dipukul mandor',
+    // Pregnant and bleeding, a doctor refused; a child sent with an older age on the passport.
+    'keponakan sy hamil 5 bulan di dubai, kemarin pendarahan, majikan gak mau bawa ke rumah sakit',
+    'anak sy masih 15 thn, sama calo umurnya dinaikin jadi 22 di paspor, skrg di malaysia gk boleh pulang',
+  ])('hears: %s', (text) => {
+    expect(heard(text)).toBe(true);
+  });
+
+  it.each([
+    // Over and done, asked about.
+    'kakak sy dulu kecelakaan kerja di korea 2 thn lalu, skrg udh pulih. klaim asuransinya gimana?',
+    'ayah meninggal di brunei tahun lalu, udh dikubur di desa. santunan jkm nya ngurus dimana?',
+    // A death imagined ahead; a trafficker arrested; a returnee's trauma.
+    'nenek sy kerja di taiwan, amit amit kalau wafat disana biaya pulangnya siapa yg tanggung?',
+    'calo yg menipu adik sy sudah ditangkap, hukumannya bisa berapa tahun?',
+    'teman sy korban tppo udh pulang ke kampung, masih trauma. ada konseling gratis gk?',
+    // Rumours and strangers; a video on social media.
+    'katanya ada orang desa tetangga ditahan imigrasi malaysia, bener gk sih?',
+    'nonton di youtube ada pmi disiksa majikan di arab, sedih banget',
+    // A crew at sea for weeks; a toothache.
+    'anak sy ABK kapal taiwan, seminggu gak ngabarin soalnya lagi melaut, biasanya emang gitu',
+    'adik sy di hk sakit gigi, majikan gak mau anter ke dokter gigi',
+  ])('no alarm: %s', (text) => {
+    expect(heard(text)).toBe(false);
+  });
+
+  it('wages held from someone already home, to be reported, are a report', () => {
+    const r = u.understand(
+      'bapak sy udh pulang dgn selamat dr kapal, tp gaji 4 bln ditahan agen, mau lapor resmi',
+    );
+    expect(r.distress).toBeUndefined();
+    expect(r.intent).toBe('report');
+  });
+});
