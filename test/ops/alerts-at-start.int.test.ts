@@ -56,8 +56,13 @@ describe('alerts waiting when the service starts', () => {
     await untilReady(proc, port);
     const alerts = () =>
       fake.sent().filter((c) => c.payload.chat_id === DESA && /R-[A-Z0-9]{6}/.test(String(c.payload.text)));
-    await until(() => alerts().length >= REPORTS, 15_000).catch(() => undefined);
-    const statuses = await Promise.all(codes.map(async (c) => (await h.store.get(c))?.status));
+    const statusesNow = () => Promise.all(codes.map(async (c) => (await h.store.get(c))?.status));
+    // Sent, then recorded: wait for both (the fake API has the message a moment before the report is notified).
+    await until(
+      async () => alerts().length >= REPORTS && (await statusesNow()).every((s) => s === 'notified'),
+      20_000,
+    ).catch(() => undefined);
+    const statuses = await statusesNow();
     const histories = await Promise.all(codes.map((c) => h.store.history(c)));
     await h.close();
     expect(histories.flat().filter((e) => e.type.startsWith('alert-unreachable'))).toEqual([]);
