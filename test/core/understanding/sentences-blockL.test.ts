@@ -51,6 +51,20 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     expect(heard(text)).toBe(false);
   });
 
+  // Safety first: words of a case over, imagined or heard of never silence a current danger of someone close.
+  it.each([
+    'suami sy udh dideportasi tp skrg terlantar di nunukan gk ada ongkos, gimana?',
+    'adik sy sudah dipulangin ke agensi, sekarang dikurung di penampungan, harus gimana?',
+    'almarhum ayah meninggal 3 bulan lalu di malaysia, jenazahnya belum dipulangkan, gimana caranya?',
+    'kalau kabur nanti ditangkap gk? majikan pukul saya tiap hari',
+    'katanya adik sy dipukul majikan di arab, gimana ini?',
+    'liat di tiktok video adik sy dipukul majikan, sy harus gimana',
+    'bapak sy udh sembuh dr kecelakaan tp skrg dipukul lagi sama mandor, lapor kemana?',
+    'amit2 kalau meninggal, tapi skrg ibu sy sakit parah di arab gk dibawa ke dokter, gimana?',
+  ])('still hears: %s', (text) => {
+    expect(heard(text)).toBe(true);
+  });
+
   it('wages held from someone already home, to be reported, are a report', () => {
     const r = u.understand(
       'bapak sy udh pulang dgn selamat dr kapal, tp gaji 4 bln ditahan agen, mau lapor resmi',
