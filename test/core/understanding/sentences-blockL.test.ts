@@ -29,6 +29,11 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     // Pregnant and bleeding, a doctor refused; a child sent with an older age on the passport.
     'keponakan sy hamil 5 bulan di dubai, kemarin pendarahan, majikan gak mau bawa ke rumah sakit',
     'anak sy masih 15 thn, sama calo umurnya dinaikin jadi 22 di paspor, skrg di malaysia gk boleh pulang',
+    // The same in Javanese and Sundanese spellings.
+    'mbakyuku neng arab lagi meteng, getihe metu terus, majikane ora gelem ngeterke nang dokter',
+    'madam saben dina njiwit lengenku nganti biru',
+    'adi abdi di arab keur kakandungan, getihna kaluar wae, dunungan teu daek nganteur ka dokter',
+    'majikan sok nyiwit leungeun abdi dugi ka bulao',
   ])('hears: %s', (text) => {
     expect(heard(text)).toBe(true);
   });
@@ -71,5 +76,27 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     );
     expect(r.distress).toBeUndefined();
     expect(r.intent).toBe('report');
+  });
+});
+
+describe('questions asked inside a story about someone close get their card', () => {
+  it.each([
+    [
+      'ipar sy dulu di korea, skrg 37 thn mau daftar eps lagi, batas umurnya sampai brp',
+      'korea-eps-requirements',
+    ],
+    [
+      'adik sy perawat mau ikut program jepang, bahasa jepangnya wajib bisa sebelum daftar?',
+      'japan-g2g-requirements',
+    ],
+    [
+      'kenalan mau pinjem rekening sy buat nampung kiriman, katanya sebentar aja, bahaya gk',
+      'account-lending',
+    ],
+    ['sy lupa nama pembekalannya, dulu ikut pap, skrg masih wajib gk sebelum berangkat?', 'opp'],
+  ])('%s', (text, card) => {
+    const r = u.understand(text);
+    expect(r.intent).toBe('question');
+    expect(r.answer?.id).toBe(card);
   });
 });
