@@ -359,7 +359,9 @@ export function createUnderstanding(deps: UnderstandingDeps): Understanding {
       const base: Base = { entities, asked, distress, answer };
       const [best, bestScore] = top(scores);
       const words = countWords(text);
-      if (words <= STATUS_WORDS && findReportCode(text)) return understood(base, 'status', 'rule');
+      // A report's code in a short text, or in a longer one that asks ("any update on R-…? nobody called").
+      const coded = words <= STATUS_WORDS || asked || scoreIn(scores, 'status') > 0;
+      if (coded && findReportCode(text)) return understood(base, 'status', 'rule');
       // "sapa 129 itu apa, bisa buat lapor?", "kalau mau ngadu, bawa dokumen apa": a question about how
       // reporting works, naming nobody to report and nothing the sender saw, gets its card.
       const aboutReporting =
