@@ -29,6 +29,10 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     // Pregnant and bleeding, a doctor refused; a child sent with an older age on the passport.
     'keponakan sy hamil 5 bulan di dubai, kemarin pendarahan, majikan gak mau bawa ke rumah sakit',
     'anak sy masih 15 thn, sama calo umurnya dinaikin jadi 22 di paspor, skrg di malaysia gk boleh pulang',
+    // An exit visa refused; a thing thrown at someone.
+    'kakak sy mau pulang, tapi kafil tidak mau buatin exit',
+    'exit sy belum diurus majikan, mau pulang gk bisa',
+    'madam lempar piring ke muka sy',
     // The same in Javanese and Sundanese spellings.
     'mbakyuku neng arab lagi meteng, getihe metu terus, majikane ora gelem ngeterke nang dokter',
     'madam saben dina njiwit lengenku nganti biru',
@@ -52,6 +56,10 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     // A crew at sea for weeks; a toothache.
     'anak sy ABK kapal taiwan, seminggu gak ngabarin soalnya lagi melaut, biasanya emang gitu',
     'adik sy di hk sakit gigi, majikan gak mau anter ke dokter gigi',
+    // Paying one's own ticket home, a water depot, a phone screen.
+    'sy mau pulang tapi harus bayar tiket 5jt sendiri ya?',
+    'depot air minum di dekat rumah tutup',
+    'hp sy jatuh sampai biru layarnya',
   ])('no alarm: %s', (text) => {
     expect(heard(text)).toBe(false);
   });
@@ -98,5 +106,15 @@ describe('questions asked inside a story about someone close get their card', ()
     const r = u.understand(text);
     expect(r.intent).toBe('question');
     expect(r.answer?.id).toBe(card);
+  });
+});
+
+describe('other intents the block-L rules settle', () => {
+  it.each([
+    ['ada update buat R-7KQ4MX? sudah 3 minggu tidak ada yang menghubungi', 'status'],
+    ['sy pernah lapor calo lewat bot ini tapi lupa nyatet kodenya, bisa dicari?', 'status'],
+    ['kurs riyal hari ini berapa ya', 'none'],
+  ])('%s', (text, intent) => {
+    expect(u.understand(text).intent ?? 'none').toBe(intent);
   });
 });
