@@ -60,6 +60,11 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     'sy mau pulang tapi harus bayar tiket 5jt sendiri ya?',
     'depot air minum di dekat rumah tutup',
     'hp sy jatuh sampai biru layarnya',
+    // A bank or motorbike debt, a goodbye hug, a flight to the embassy told as over, "jangan sampai".
+    'cicilan hutang motor sy tidak lunas lunas, ada pinjaman lain gk',
+    'majikan peluk sy waktu sy pamit pulang, sedih',
+    'dulu sy pernah kabur ke kbri, skrg udh di kampung, mau daftar lagi bisa gk',
+    'amit amit jangan sampai ada yang meninggal',
   ])('no alarm: %s', (text) => {
     expect(heard(text)).toBe(false);
   });
@@ -74,6 +79,8 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     'liat di tiktok video adik sy dipukul majikan, sy harus gimana',
     'bapak sy udh sembuh dr kecelakaan tp skrg dipukul lagi sama mandor, lapor kemana?',
     'amit2 kalau meninggal, tapi skrg ibu sy sakit parah di arab gk dibawa ke dokter, gimana?',
+    'jangan sampai adik sy meninggal disana, dia sakit parah gk dibawa ke rs',
+    'sy mau kabur ke kbri, majikan pukul terus',
   ])('still hears: %s', (text) => {
     expect(heard(text)).toBe(true);
   });
