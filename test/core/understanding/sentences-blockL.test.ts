@@ -15,6 +15,8 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     'ama mukul aku pakai hanger kemarin, tanganku bengkak',
     'majikan cubit lengan adik sy tiap hari sampai memar',
     'my sister says the madam pinches her arm until it is blue every day',
+    'grandpa hits me with his cane when angry',
+    'the agency says my debt keeps growing, i cannot leave',
     // Touched by a man of the house; threatened with a false accusation.
     'suami majikan suka peluk saya dari belakang kalau istrinya pergi',
     'bos ngancam mau nuduh sy maling kalo sy lapor',
@@ -65,6 +67,9 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     'majikan peluk sy waktu sy pamit pulang, sedih',
     'dulu sy pernah kabur ke kbri, skrg udh di kampung, mau daftar lagi bisa gk',
     'amit amit jangan sampai ada yang meninggal',
+    'a pinch of salt for my recipe',
+    'i will stick to my contract, is that ok',
+    'my debt to the bank keeps growing, can i get a loan',
   ])('no alarm: %s', (text) => {
     expect(heard(text)).toBe(false);
   });
