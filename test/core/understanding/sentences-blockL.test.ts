@@ -68,6 +68,7 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     'dulu sy pernah kabur ke kbri, skrg udh di kampung, mau daftar lagi bisa gk',
     'amit amit jangan sampai ada yang meninggal',
     'a pinch of salt for my recipe',
+    'nenek suka cubit pipi anak sy gemes',
     'i will stick to my contract, is that ok',
     'my debt to the bank keeps growing, can i get a loan',
   ])('no alarm: %s', (text) => {
@@ -86,6 +87,8 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     'amit2 kalau meninggal, tapi skrg ibu sy sakit parah di arab gk dibawa ke dokter, gimana?',
     'jangan sampai adik sy meninggal disana, dia sakit parah gk dibawa ke rs',
     'sy mau kabur ke kbri, majikan pukul terus',
+    'saya dipukul majikan, ada video buktinya',
+    'video saya dipukul majikan viral, tolong',
   ])('still hears: %s', (text) => {
     expect(heard(text)).toBe(true);
   });
