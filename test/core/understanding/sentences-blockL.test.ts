@@ -88,6 +88,7 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     'jangan sampai adik sy meninggal disana, dia sakit parah gk dibawa ke rs',
     'sy mau kabur ke kbri, majikan pukul terus',
     'saya dipukul majikan, ada video buktinya',
+    'adik sy meninggal 2 bulan lalu, jenazahnya masih di rumah sakit malaysia, gimana mengurusnya?',
     'video saya dipukul majikan viral, tolong',
   ])('still hears: %s', (text) => {
     expect(heard(text)).toBe(true);
