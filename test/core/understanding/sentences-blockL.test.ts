@@ -89,6 +89,9 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     'sy mau kabur ke kbri, majikan pukul terus',
     'saya dipukul majikan, ada video buktinya',
     'adik sy meninggal 2 bulan lalu, jenazahnya masih di rumah sakit malaysia, gimana mengurusnya?',
+    'adik sy sudah dideportasi tapi ditahan di imigrasi nunukan, gimana?',
+    'bapak sy sudah sembuh dari stroke tapi sekarang diusir majikan, gimana?',
+    'suami sy udh dideportasi thn lalu, skrg kena tangkap lagi di malaysia, gimana?',
     'video saya dipukul majikan viral, tolong',
   ])('still hears: %s', (text) => {
     expect(heard(text)).toBe(true);
