@@ -40,6 +40,9 @@ describe('safety net: harm told in the words PMI use abroad', () => {
     'madam saben dina njiwit lengenku nganti biru',
     'adi abdi di arab keur kakandungan, getihna kaluar wae, dunungan teu daek nganteur ka dokter',
     'majikan sok nyiwit leungeun abdi dugi ka bulao',
+    'utangku neng agen ora lunas lunas, gajiku dipotong terus, arep mulih kon mbayar 40 juta',
+    'majikan ora gelem ngekei mulih, kontrake wis entek',
+    'dunungan teu masihan mulih padahal kontrak tos beres',
   ])('hears: %s', (text) => {
     expect(heard(text)).toBe(true);
   });
