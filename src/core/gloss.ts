@@ -155,16 +155,13 @@ class ExplanationMemo {
   /** Explanations in the newer generation. */
   #count = 0;
 
-  get(locale: Locale, title: string | undefined, body: string): Explanation | undefined {
-    const known = this.#find(fingerprint(body));
+  /** The explanation of this locale, title and body: remembered, or made by `make` and remembered. */
+  explanation(locale: Locale, title: string | undefined, body: string, make: () => Explanation): Explanation {
+    const key = fingerprint(body);
+    const known = this.#find(key);
     if (known)
       for (const e of known) if (e.text === body && e.locale === locale && e.given === title) return e;
-    return undefined;
-  }
-
-  add(e: Explanation): Explanation {
-    const key = fingerprint(e.text);
-    const known = this.#find(key);
+    const e = make();
     if (!known) this.#keep(key, [e]);
     else if (known.length < MEMO_VARIANTS) {
       known.push(e);
@@ -300,7 +297,7 @@ export function createGlossary(
   return {
     explain(locale, message) {
       const { title: given, body: text } = message;
-      const e = memo.get(locale, given, text) ?? memo.add(explainText(locale, given, text));
+      const e = memo.explanation(locale, given, text, () => explainText(locale, given, text));
       if (!e.changed) return message;
       const { title, body } = e;
       return title === undefined ? { ...message, body } : { ...message, title, body };
