@@ -185,81 +185,67 @@ export async function ourPipeline(
   };
 }
 
-/**
- * The floor: bare BullMQ of the same shape, a no-op route job that adds a no-op alert job, with the
- * bot's queue options (retries, back-off, jobs kept, stalls): what the queue costs, with nothing on top.
- */
-export async function barePipeline(
-  url: string,
-  prefix: string,
-  arrive: (i: number) => void,
-): Promise<Pipeline> {
-  const redis: Redis = createRedis(url);
-  await connectRedis(redis, url);
-  const routeQ = new Queue('route', { connection: redis, prefix });
-  const alertQ = new Queue('alert', { connection: redis, prefix });
-  const workerRedis = createWorkerRedis(url);
-  const route = new Worker(
-    'route',
-    async (job) => {
-      const data = job.data as { i: number };
-      await alertQ.add('alert', data, { jobId: `alert-${String(data.i)}`, ...retryOf(RETRY) });
-    },
-    { connection: workerRedis, prefix, concurrency: CONCURRENCY, ...WORKER_KEEPING },
-  );
-  const alert = new Worker(
-    'alert',
-    (job) => {
-      arrive((job.data as { i: number }).i);
-      return Promise.resolve();
-    },
-    { connection: workerRedis, prefix, concurrency: CONCURRENCY, ...WORKER_KEEPING },
-  );
-  return {
-    async submit(i) {
-      await routeQ.add('route', { i }, { jobId: `route-${String(i)}`, ...retryOf(RETRY) });
-    },
-    async close() {
-      await Promise.all([route.close(), alert.close()]);
-      await Promise.all([routeQ.close(), alertQ.close()]);
-      workerRedis.disconnect();
-      await redis.quit();
-    },
-  };
-}
-
-/** Bare BullMQ with one job per report: the add, and a processor that only marks it arrived. */
-export async function oneJobPipeline(
-  url: string,
-  prefix: string,
-  arrive: (i: number) => void,
-): Promise<Pipeline> {
-  const redis: Redis = createRedis(url);
-  await connectRedis(redis, url);
-  const alertQ = new Queue('alert', { connection: redis, prefix });
-  const workerRedis = createWorkerRedis(url);
-  const alert = new Worker(
-    'alert',
-    (job) => {
-      arrive((job.data as { i: number }).i);
-      return Promise.resolve();
-    },
-    { connection: workerRedis, prefix, concurrency: CONCURRENCY, ...WORKER_KEEPING },
-  );
-  return {
-    async submit(i) {
-      await alertQ.add('alert', { i }, { jobId: `alert-${String(i)}`, ...retryOf(RETRY) });
-    },
-    async close() {
-      await alert.close();
-      await alertQ.close();
-      workerRedis.disconnect();
-      await redis.quit();
-    },
-  };
-}
-
 type Make = (url: string, prefix: string, arrive: (i: number) => void) => Promise<Pipeline>;
+
+/**
+ * Bare BullMQ with the bot's queue options (retries, back-off, jobs kept, stalls): what the queue costs,
+ * with nothing on top. An alert job whose processor only marks it arrived; `withRoute`: added by a
+ * no-op route job, the floor of issue 17's shape (else added at submit, one job per report).
+ */
+function bareBullMq(withRoute: boolean): Make {
+  return async (url, prefix, arrive) => {
+    const redis: Redis = createRedis(url);
+    await connectRedis(redis, url);
+    const workerRedis = createWorkerRedis(url);
+    const options = { connection: workerRedis, prefix, concurrency: CONCURRENCY, ...WORKER_KEEPING };
+    const alertQ = new Queue('alert', { connection: redis, prefix });
+    const addAlert = (i: number) =>
+      alertQ.add('alert', { i }, { jobId: `alert-${String(i)}`, ...retryOf(RETRY) });
+    const queues = [alertQ];
+    const workers = [
+      new Worker(
+        'alert',
+        (job) => {
+          arrive((job.data as { i: number }).i);
+          return Promise.resolve();
+        },
+        options,
+      ),
+    ];
+    let submit = addAlert;
+    if (withRoute) {
+      const routeQ = new Queue('route', { connection: redis, prefix });
+      queues.push(routeQ);
+      workers.push(
+        new Worker(
+          'route',
+          async (job) => {
+            await addAlert((job.data as { i: number }).i);
+          },
+          options,
+        ),
+      );
+      submit = (i) => routeQ.add('route', { i }, { jobId: `route-${String(i)}`, ...retryOf(RETRY) });
+    }
+    return {
+      async submit(i) {
+        await submit(i);
+      },
+      async close() {
+        await Promise.all(workers.map((w) => w.close()));
+        await Promise.all(queues.map((q) => q.close()));
+        workerRedis.disconnect();
+        await redis.quit();
+      },
+    };
+  };
+}
+
+/** The floor: a no-op route job that adds a no-op alert job. */
+export const barePipeline = bareBullMq(true);
+
+/** One job per report (the shape the bot has now that it routes as it stores), for reference. */
+export const oneJobPipeline = bareBullMq(false);
 
 /** CPU seconds Redis has used so far (user + system), from INFO. */
 async function redisCpuSeconds(redis: Redis): Promise<number> {
