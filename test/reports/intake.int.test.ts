@@ -66,6 +66,18 @@ async function watch(h: Harness) {
   };
 }
 
+/** A second submit (the first loaded the scripts), with MONITOR and the server's reads watching it. */
+async function secondSubmitWatched(h: Harness) {
+  await h.desk.submit({ reporter: sampleReporter(), draftKey: '0', details: sampleDetails() });
+  const w = await watch(h);
+  const res = await h.desk.submit({
+    reporter: sampleReporter('telegram:9002'),
+    draftKey: '1',
+    details: sampleDetails(),
+  });
+  return { res, w };
+}
+
 describe('a new report with officers at its first level', () => {
   it('is routed as it is stored: status routed, its alerts queued with the filing time, no route job', async () => {
     const { h, routeJobData, alertJobData } = await harness({ workers: false });
@@ -117,13 +129,7 @@ describe('a new report with officers at its first level', () => {
     servers.push(server);
     const { h } = await harness({ workers: false, url: server.url });
     await h.officers.save(officer('desa', 'village', TERNYANG));
-    await h.desk.submit({ reporter: sampleReporter(), draftKey: '0', details: sampleDetails() });
-    const w = await watch(h);
-    const res = await h.desk.submit({
-      reporter: sampleReporter('telegram:9002'),
-      draftKey: '1',
-      details: sampleDetails(),
-    });
+    const { res, w } = await secondSubmitWatched(h);
     expect(await w.reads()).toBe(3);
     w.stop();
     expect(res.type).toBe('received');
@@ -230,13 +236,7 @@ describe('a new report with nobody at its first level, and its route job', () =>
     const server = await startRedisServer();
     servers.push(server);
     const { h } = await harness({ workers: false, url: server.url });
-    await h.desk.submit({ reporter: sampleReporter(), draftKey: '0', details: sampleDetails() });
-    const w = await watch(h);
-    const res = await h.desk.submit({
-      reporter: sampleReporter('telegram:9002'),
-      draftKey: '1',
-      details: sampleDetails(),
-    });
+    const { res, w } = await secondSubmitWatched(h);
     expect(await w.reads()).toBe(2);
     w.stop();
     expect(res.type).toBe('received');
